@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs a command inside a private desktop session: Xvfb, a private D-Bus session bus, the dunst notification
+# daemon and a StatusNotifierWatcher for the tray. XDG folders point into a per-run folder so nothing is
+# written to $HOME.
+set -euo pipefail
+run_dir=$(mktemp -d "${TMPDIR:-/tmp}/rebound-session.XXXXXX")
+trap 'rm -rf "$run_dir"' EXIT
+export XDG_DATA_HOME="$run_dir/data" XDG_CACHE_HOME="$run_dir/cache" XDG_CONFIG_HOME="$run_dir/config"
+export XDG_RUNTIME_DIR="$run_dir/runtime"
+mkdir -p "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_CONFIG_HOME" "$XDG_RUNTIME_DIR"
+chmod 700 "$XDG_RUNTIME_DIR"
+here=$(cd "$(dirname "$0")" && pwd)
+exec xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
+  dbus-run-session -- bash "$here/session-inner.sh" "$@"

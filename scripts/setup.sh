@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing Rebound needs on Debian/Ubuntu.
+# Safe to run again: it installs only what is missing.
+set -euo pipefail
+
+BUILD_PKGS="build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libjavascriptcoregtk-4.1-dev
+libsoup-3.0-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev"
+TEST_PKGS="xvfb xauth libgl1-mesa-dri webkit2gtk-driver dbus dbus-bin libglib2.0-bin dunst xclip sqlite3
+haskell-status-notifier-item-utils"
+
+want="$BUILD_PKGS"
+[ "${1:-}" = "--test" ] && want="$want $TEST_PKGS"
+
+missing=""
+for p in $want; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "setup: installing$missing"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+if [ "${1:-}" = "--test" ] && ! command -v tauri-driver >/dev/null 2>&1; then
+  echo "setup: installing tauri-driver"
+  cargo install tauri-driver --version '^2' --locked --quiet
+fi

@@ -1,0 +1,22 @@
+//! Generates the Tauri context and the permissions for each app command.
+//! Every command the UI may call is listed here; `capabilities/main.json` grants them to the main window.
+
+const COMMANDS: &[&str] = &[
+    "get_bootstrap",
+    "list_applications",
+    "get_application",
+    "save_application",
+    "log_outcome",
+    "save_reflection",
+    "get_company_history",
+    "get_settings",
+    "save_settings",
+    "close_window",
+];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    tauri_build::try_build(attributes).expect("tauri build script failed");
+}

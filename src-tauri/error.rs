@@ -1,0 +1,62 @@
+//! The domain's error type. The shell turns it into the `{kind, message}` shape the UI receives, in the
+//! user's language; the domain only says *what* went wrong, and for bad input, *which field* and *why*.
+
+use serde::Serialize;
+
+/// Why one field of a form was refused. The UI shows a sentence for each beside the field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "code")]
+pub enum Problem {
+    /// The field must not be empty.
+    Required,
+    /// Longer than `max` characters.
+    TooLong { max: usize },
+    /// Not a calendar date written `YYYY-MM-DD`.
+    NotADate,
+    /// More than a year after today.
+    TooFarAhead,
+    /// An outcome dated before the application was sent.
+    BeforeApplication,
+    /// A control character other than newline and tab (or a newline in a one-line field).
+    ControlCharacter,
+    /// Not an `http://` or `https://` address.
+    NotWebAddress,
+    /// Not an e-mail address.
+    NotEmail,
+    /// Not one of the values offered.
+    NotAChoice,
+}
+
+/// One refused field: its path in the submitted form (`company`, `people.0.email`…) and the problem.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: String,
+    #[serde(flatten)]
+    pub problem: Problem,
+}
+
+/// Everything the domain can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The input was refused; nothing was written.
+    #[error("invalid input: {0:?}")]
+    Invalid(Vec<FieldError>),
+    /// The thing asked for does not exist (any more).
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    #[error("database error: {0}")]
+    Db(#[from] rusqlite::Error),
+    #[error("database upgrade failed: {0}")]
+    Migration(String),
+    #[error("file error: {0}")]
+    Io(String),
+}
+
+impl Error {
+    /// A one-field refusal.
+    pub fn invalid(field: impl Into<String>, problem: Problem) -> Self {
+        Error::Invalid(vec![FieldError { field: field.into(), problem }])
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

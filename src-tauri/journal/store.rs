@@ -1,0 +1,511 @@
+//! Reading and writing the journal. Each public function is one user action or one view's query.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde_json::{json, Map, Value};
+
+use super::fold;
+use super::model::*;
+use super::validate::Checker;
+use crate::error::{Error, Problem, Result};
+
+fn stamp(now: DateTime<Utc>) -> String {
+    now.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+fn ymd(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// A person's fields once checked.
+struct CleanPerson {
+    id: Option<i64>,
+    name: String,
+    title: String,
+    email: String,
+    linkedin_url: String,
+    phone: String,
+}
+
+/// An interview once checked.
+struct CleanInterview {
+    id: Option<i64>,
+    date: NaiveDate,
+    format: &'static str,
+    met: Vec<usize>,
+}
+
+/// Creates or replaces an application with its people and interviews, and returns its id.
+/// `default_lang` is used when the form leaves the message language empty; `today` bounds the dates.
+pub fn save_application(
+    conn: &mut Connection,
+    input: &ApplicationInput,
+    default_lang: &str,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let mut c = Checker::new(today);
+    let company = c.line("company", &input.company, true);
+    let role = c.line("role", &input.role, true);
+    let posting_url = c.web_address("postingUrl", &input.posting_url);
+    let location = c.line("location", &input.location, false);
+    let applied_on = c.date("appliedOn", &input.applied_on, true);
+    let source = c.line("source", &input.source, false);
+    let lang = if input.lang.trim().is_empty() { Some(default_lang) } else { c.choice("lang", &input.lang, LANGS) };
+    if fold(&company).is_empty() && !c.has_error("company") {
+        c.problem("company", Problem::Required);
+    }
+
+    let people: Vec<CleanPerson> = input
+        .people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| CleanPerson {
+            id: p.id,
+            name: c.line(&format!("people.{i}.name"), &p.name, true),
+            title: c.line(&format!("people.{i}.title"), &p.title, false),
+            email: c.email(&format!("people.{i}.email"), &p.email),
+            linkedin_url: c.web_address(&format!("people.{i}.linkedinUrl"), &p.linkedin_url),
+            phone: c.line(&format!("people.{i}.phone"), &p.phone, false),
+        })
+        .collect();
+
+    let interviews: Vec<CleanInterview> = input
+        .interviews
+        .iter()
+        .enumerate()
+        .map(|(i, iv)| {
+            let date = c.date(&format!("interviews.{i}.date"), &iv.date, true);
+            let format = c.choice(&format!("interviews.{i}.format"), &iv.format, INTERVIEW_FORMATS);
+            if iv.met.iter().any(|&m| m >= people.len()) {
+                c.problem(&format!("interviews.{i}.met"), Problem::NotAChoice);
+            }
+            (date, format, iv)
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .filter_map(|(date, format, iv)| {
+            Some(CleanInterview { id: iv.id, date: date?, format: format?, met: iv.met.clone() })
+        })
+        .collect();
+    c.finish()?;
+    let (applied_on, lang) = (applied_on.expect("checked"), lang.expect("checked"));
+
+    let now = stamp(now);
+    let tx = conn.transaction()?;
+    let company_id = company_id_for(&tx, &company, &now)?;
+    let app_id = match input.id {
+        None => {
+            tx.execute(
+                "INSERT INTO applications (company_id, role, posting_url, location, applied_on, source, lang,
+                                           created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+                params![company_id, role, posting_url, location, ymd(applied_on), source, lang, now],
+            )?;
+            let id = tx.last_insert_rowid();
+            tx.execute(
+                "INSERT INTO events (application_id, kind, occurred_on, created_at) VALUES (?1, 'applied', ?2, ?3)",
+                params![id, ymd(applied_on), now],
+            )?;
+            id
+        }
+        Some(id) => {
+            let changed = tx.execute(
+                "UPDATE applications SET company_id = ?2, role = ?3, posting_url = ?4, location = ?5,
+                        applied_on = ?6, source = ?7, lang = ?8, updated_at = ?9
+                 WHERE id = ?1",
+                params![id, company_id, role, posting_url, location, ymd(applied_on), source, lang, now],
+            )?;
+            if changed == 0 {
+                return Err(Error::NotFound("application"));
+            }
+            tx.execute(
+                "UPDATE events SET occurred_on = ?2 WHERE application_id = ?1 AND kind = 'applied'",
+                params![id, ymd(applied_on)],
+            )?;
+            id
+        }
+    };
+
+    // People: update or create each, then link exactly those listed.
+    let mut person_ids = Vec::with_capacity(people.len());
+    for p in &people {
+        person_ids.push(upsert_person(&tx, company_id, p, &now)?);
+    }
+    let keep: HashSet<i64> = person_ids.iter().copied().collect();
+    for old in ids(&tx, "SELECT person_id FROM application_people WHERE application_id = ?1", app_id)? {
+        if !keep.contains(&old) {
+            tx.execute(
+                "DELETE FROM application_people WHERE application_id = ?1 AND person_id = ?2",
+                params![app_id, old],
+            )?;
+        }
+    }
+    for pid in &person_ids {
+        tx.execute(
+            "INSERT OR IGNORE INTO application_people (application_id, person_id) VALUES (?1, ?2)",
+            params![app_id, pid],
+        )?;
+    }
+
+    // Interviews: events of kind 'interview'; those not listed any more are removed.
+    let existing: HashSet<i64> =
+        ids(&tx, "SELECT id FROM events WHERE application_id = ?1 AND kind = 'interview'", app_id)?
+            .into_iter()
+            .collect();
+    let mut kept = HashSet::new();
+    for (i, iv) in interviews.iter().enumerate() {
+        let details = json!({ "format": iv.format }).to_string();
+        let event_id = match iv.id {
+            Some(eid) if existing.contains(&eid) => {
+                tx.execute(
+                    "UPDATE events SET occurred_on = ?2, details = ?3 WHERE id = ?1",
+                    params![eid, ymd(iv.date), details],
+                )?;
+                tx.execute("DELETE FROM event_people WHERE event_id = ?1", [eid])?;
+                eid
+            }
+            Some(_) => return Err(Error::invalid(format!("interviews.{i}.date"), Problem::NotAChoice)),
+            None => {
+                tx.execute(
+                    "INSERT INTO events (application_id, kind, occurred_on, details, created_at)
+                     VALUES (?1, 'interview', ?2, ?3, ?4)",
+                    params![app_id, ymd(iv.date), details, now],
+                )?;
+                tx.last_insert_rowid()
+            }
+        };
+        kept.insert(event_id);
+        for &m in &iv.met {
+            tx.execute(
+                "INSERT OR IGNORE INTO event_people (event_id, person_id) VALUES (?1, ?2)",
+                params![event_id, person_ids[m]],
+            )?;
+        }
+    }
+    for gone in existing.difference(&kept) {
+        tx.execute("DELETE FROM events WHERE id = ?1", [gone])?;
+    }
+    tx.commit()?;
+    Ok(app_id)
+}
+
+/// The id of the company whose folded name matches `name`, created if there is none.
+fn company_id_for(tx: &Transaction, name: &str, now: &str) -> Result<i64> {
+    let folded = fold(name);
+    if let Some(id) = tx.query_row("SELECT id FROM companies WHERE folded = ?1", [&folded], |r| r.get(0)).optional()? {
+        return Ok(id);
+    }
+    tx.execute("INSERT INTO companies (name, folded, created_at) VALUES (?1, ?2, ?3)", params![name, folded, now])?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Updates the person with `p.id`, or the person of the same (folded) name at the company, or creates one.
+fn upsert_person(tx: &Transaction, company_id: i64, p: &CleanPerson, now: &str) -> Result<i64> {
+    let id = match p.id {
+        Some(id) => Some(id),
+        None => {
+            let mut stmt = tx.prepare_cached("SELECT id, name FROM people WHERE company_id = ?1")?;
+            let rows = stmt.query_map([company_id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+            let key = fold(&p.name);
+            let mut found = None;
+            for row in rows {
+                let (id, name) = row?;
+                if fold(&name) == key {
+                    found = Some(id);
+                    break;
+                }
+            }
+            found
+        }
+    };
+    match id {
+        Some(id) => {
+            let changed = tx.execute(
+                "UPDATE people SET company_id = ?2, name = ?3, title = ?4, email = ?5, linkedin_url = ?6,
+                        phone = ?7, updated_at = ?8
+                 WHERE id = ?1",
+                params![id, company_id, p.name, p.title, p.email, p.linkedin_url, p.phone, now],
+            )?;
+            if changed == 0 {
+                return Err(Error::NotFound("person"));
+            }
+            Ok(id)
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO people (company_id, name, title, email, linkedin_url, phone, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+                params![company_id, p.name, p.title, p.email, p.linkedin_url, p.phone, now],
+            )?;
+            Ok(tx.last_insert_rowid())
+        }
+    }
+}
+
+fn ids(conn: &Connection, sql: &str, arg: i64) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([arg], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Logs an outcome on an application's timeline and returns the event's id.
+pub fn log_outcome(conn: &mut Connection, input: &OutcomeInput, today: NaiveDate, now: DateTime<Utc>) -> Result<i64> {
+    let applied_on: String = conn
+        .query_row("SELECT applied_on FROM applications WHERE id = ?1", [input.application_id], |r| r.get(0))
+        .optional()?
+        .ok_or(Error::NotFound("application"))?;
+
+    let mut c = Checker::new(today);
+    let outcome = c.choice("outcome", &input.outcome, OUTCOMES);
+    let date = c.date("date", &input.date, true);
+    if let Some(d) = date {
+        if ymd(d) < applied_on {
+            c.problem("date", Problem::BeforeApplication);
+        }
+    }
+    let mut details = Map::new();
+    match outcome {
+        Some("rejected") => {
+            if let Some(ch) = c.choice("channel", &input.channel, CHANNELS) {
+                details.insert("channel".into(), ch.into());
+            }
+            let reason = c.note("reason", &input.reason);
+            if !reason.is_empty() {
+                details.insert("reason".into(), reason.into());
+            }
+        }
+        Some("ghosted") => {
+            if let Some(p) = c.date("promisedOn", &input.promised_on, false) {
+                details.insert("promised_on".into(), ymd(p).into());
+            }
+        }
+        _ => {}
+    }
+    let note = c.note("note", &input.note);
+    if !note.is_empty() {
+        details.insert("note".into(), note.into());
+    }
+    c.finish()?;
+    let (outcome, date) = (outcome.expect("checked"), date.expect("checked"));
+
+    let tx = conn.transaction()?;
+    let now = stamp(now);
+    tx.execute(
+        "INSERT INTO events (application_id, kind, occurred_on, details, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![input.application_id, outcome, ymd(date), Value::Object(details).to_string(), now],
+    )?;
+    let id = tx.last_insert_rowid();
+    tx.execute("UPDATE applications SET updated_at = ?2 WHERE id = ?1", params![input.application_id, now])?;
+    tx.commit()?;
+    Ok(id)
+}
+
+/// Writes (or rewrites) the private reflection on an outcome. The first time, a `reflection` event marks the
+/// day on the timeline.
+pub fn save_reflection(
+    conn: &mut Connection,
+    input: &ReflectionInput,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let mut c = Checker::new(today);
+    let went_well = c.note("wentWell", &input.went_well);
+    let do_differently = c.note("doDifferently", &input.do_differently);
+    let feelings = c.note("feelings", &input.feelings);
+    c.finish()?;
+
+    let tx = conn.transaction()?;
+    let (app_id, kind): (i64, String) = tx
+        .query_row("SELECT application_id, kind FROM events WHERE id = ?1", [input.outcome_event_id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?
+        .ok_or(Error::NotFound("outcome"))?;
+    if !OUTCOMES.contains(&kind.as_str()) {
+        return Err(Error::NotFound("outcome"));
+    }
+    let now = stamp(now);
+    let inserted = tx.execute(
+        "INSERT INTO reflections (outcome_event_id, went_well, do_differently, feelings, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5)
+         ON CONFLICT (outcome_event_id) DO UPDATE SET went_well = excluded.went_well,
+             do_differently = excluded.do_differently, feelings = excluded.feelings, updated_at = excluded.updated_at
+         RETURNING created_at = updated_at",
+        params![input.outcome_event_id, went_well, do_differently, feelings, now],
+    );
+    let first_time: bool = match inserted {
+        Ok(_) => unreachable!("RETURNING makes execute fail; handled below"),
+        Err(rusqlite::Error::ExecuteReturnedResults) => tx.query_row(
+            "SELECT created_at = updated_at FROM reflections WHERE outcome_event_id = ?1",
+            [input.outcome_event_id],
+            |r| r.get(0),
+        )?,
+        Err(e) => return Err(e.into()),
+    };
+    if first_time {
+        tx.execute(
+            "INSERT INTO events (application_id, kind, occurred_on, details, created_at)
+             VALUES (?1, 'reflection', ?2, ?3, ?4)",
+            params![app_id, ymd(today), json!({ "outcome_event_id": input.outcome_event_id }).to_string(), now],
+        )?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// The list query, optionally narrowed to one company. Status: the latest outcome event, else whether an
+/// interview happened.
+const SUMMARY_SQL: &str = "
+    SELECT a.id, a.company_id, c.name, a.role, a.applied_on,
+           COALESCE(
+             (SELECT e.kind FROM events e
+               WHERE e.application_id = a.id
+                 AND e.kind IN ('rejected', 'ghosted', 'offer', 'accepted', 'withdrawn')
+               ORDER BY e.occurred_on DESC, e.id DESC LIMIT 1),
+             CASE WHEN EXISTS (SELECT 1 FROM events e WHERE e.application_id = a.id AND e.kind = 'interview')
+                  THEN 'interviewing' ELSE 'applied' END),
+           (SELECT max(e.occurred_on) FROM events e WHERE e.application_id = a.id),
+           COALESCE((SELECT group_concat(p.name, ' ') FROM application_people ap
+                       JOIN people p ON p.id = ap.person_id WHERE ap.application_id = a.id), '')
+      FROM applications a JOIN companies c ON c.id = a.company_id
+     WHERE ?1 IS NULL OR a.company_id = ?1
+     ORDER BY 7 DESC, a.id DESC";
+
+fn summaries(conn: &Connection, company_id: Option<i64>) -> Result<Vec<ApplicationSummary>> {
+    let mut stmt = conn.prepare_cached(SUMMARY_SQL)?;
+    let rows = stmt.query_map([company_id], |r| {
+        Ok(ApplicationSummary {
+            id: r.get(0)?,
+            company_id: r.get(1)?,
+            company: r.get(2)?,
+            role: r.get(3)?,
+            applied_on: r.get(4)?,
+            status: r.get(5)?,
+            last_event_on: r.get(6)?,
+            people: r.get(7)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Every application, most recent activity first; with a query, only those whose company, role or people
+/// match it (folded: "societe" finds "Société").
+pub fn list_applications(conn: &Connection, query: &str) -> Result<Vec<ApplicationSummary>> {
+    let all = summaries(conn, None)?;
+    let terms: Vec<String> = fold(query).split(' ').filter(|t| !t.is_empty()).map(str::to_owned).collect();
+    if terms.is_empty() {
+        return Ok(all);
+    }
+    Ok(all
+        .into_iter()
+        .filter(|a| {
+            let hay = fold(&format!("{} {} {}", a.company, a.role, a.people));
+            terms.iter().all(|t| hay.contains(t.as_str()))
+        })
+        .collect())
+}
+
+fn person(r: &rusqlite::Row) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: r.get(0)?,
+        company_id: r.get(1)?,
+        name: r.get(2)?,
+        title: r.get(3)?,
+        email: r.get(4)?,
+        linkedin_url: r.get(5)?,
+        phone: r.get(6)?,
+    })
+}
+
+const PERSON_COLUMNS: &str = "p.id, p.company_id, p.name, p.title, p.email, p.linkedin_url, p.phone";
+
+/// One application with its people and its whole timeline.
+pub fn get_application(conn: &Connection, id: i64) -> Result<ApplicationDetail> {
+    let mut detail = conn
+        .query_row(
+            "SELECT a.id, a.company_id, c.name, a.role, a.posting_url, a.location, a.applied_on, a.source, a.lang,
+                    a.created_at, a.updated_at
+               FROM applications a JOIN companies c ON c.id = a.company_id WHERE a.id = ?1",
+            [id],
+            |r| {
+                Ok(ApplicationDetail {
+                    id: r.get(0)?,
+                    company_id: r.get(1)?,
+                    company: r.get(2)?,
+                    role: r.get(3)?,
+                    posting_url: r.get(4)?,
+                    location: r.get(5)?,
+                    applied_on: r.get(6)?,
+                    source: r.get(7)?,
+                    lang: r.get(8)?,
+                    created_at: r.get(9)?,
+                    updated_at: r.get(10)?,
+                    status: String::new(),
+                    people: Vec::new(),
+                    timeline: Vec::new(),
+                })
+            },
+        )
+        .optional()?
+        .ok_or(Error::NotFound("application"))?;
+
+    detail.status = summaries(conn, Some(detail.company_id))?
+        .into_iter()
+        .find(|s| s.id == id)
+        .map(|s| s.status)
+        .unwrap_or_default();
+
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {PERSON_COLUMNS} FROM people p JOIN application_people ap ON ap.person_id = p.id
+          WHERE ap.application_id = ?1 ORDER BY p.id"
+    ))?;
+    detail.people = stmt.query_map([id], person)?.collect::<Result<_, _>>()?;
+
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.id, e.kind, e.occurred_on, e.details,
+                (SELECT group_concat(ep.person_id) FROM event_people ep WHERE ep.event_id = e.id),
+                r.went_well, r.do_differently, r.feelings
+           FROM events e LEFT JOIN reflections r ON r.outcome_event_id = e.id
+          WHERE e.application_id = ?1 ORDER BY e.occurred_on, e.id",
+    )?;
+    detail.timeline = stmt
+        .query_map([id], |r| {
+            let details: String = r.get(3)?;
+            let people: Option<String> = r.get(4)?;
+            let went_well: Option<String> = r.get(5)?;
+            let id: i64 = r.get(0)?;
+            Ok(Event {
+                id,
+                kind: r.get(1)?,
+                date: r.get(2)?,
+                details: serde_json::from_str(&details).unwrap_or(Value::Null),
+                people: people.map(|s| s.split(',').filter_map(|x| x.parse().ok()).collect()).unwrap_or_default(),
+                reflection: match went_well {
+                    Some(went_well) => Some(ReflectionInput {
+                        outcome_event_id: id,
+                        went_well,
+                        do_differently: r.get(6)?,
+                        feelings: r.get(7)?,
+                    }),
+                    None => None,
+                },
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(detail)
+}
+
+/// Every application and every person at one company.
+pub fn company_history(conn: &Connection, company_id: i64) -> Result<CompanyHistory> {
+    let name: String = conn
+        .query_row("SELECT name FROM companies WHERE id = ?1", [company_id], |r| r.get(0))
+        .optional()?
+        .ok_or(Error::NotFound("company"))?;
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {PERSON_COLUMNS} FROM people p WHERE p.company_id = ?1 ORDER BY p.name"))?;
+    let people = stmt.query_map([company_id], person)?.collect::<Result<_, _>>()?;
+    Ok(CompanyHistory { id: company_id, name, applications: summaries(conn, Some(company_id))?, people })
+}

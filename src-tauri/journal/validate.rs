@@ -1,0 +1,249 @@
+//! Checks on what the user typed, gathered field by field so that a form shows every problem at once.
+//! Nothing is written until the whole input passes.
+
+use chrono::{Months, NaiveDate};
+
+use crate::error::{Error, FieldError, Problem, Result};
+
+/// Longest one-line field (company, role, name…), in characters.
+pub const MAX_LINE: usize = 200;
+/// Longest free-text note (reason, reflection), in characters.
+pub const MAX_NOTE: usize = 10_000;
+
+/// Collects field errors while cleaning values.
+pub struct Checker {
+    today: NaiveDate,
+    errors: Vec<FieldError>,
+}
+
+impl Checker {
+    /// A checker that judges dates against `today` (the user's local calendar day).
+    pub fn new(today: NaiveDate) -> Self {
+        Checker { today, errors: Vec::new() }
+    }
+
+    fn fail(&mut self, field: &str, problem: Problem) {
+        self.errors.push(FieldError { field: field.to_owned(), problem });
+    }
+
+    /// A one-line text: trimmed, at most [`MAX_LINE`] characters, no control characters at all.
+    pub fn line(&mut self, field: &str, value: &str, required: bool) -> String {
+        let v = value.trim();
+        if v.is_empty() {
+            if required {
+                self.fail(field, Problem::Required);
+            }
+        } else if v.chars().count() > MAX_LINE {
+            self.fail(field, Problem::TooLong { max: MAX_LINE });
+        } else if v.chars().any(char::is_control) {
+            self.fail(field, Problem::ControlCharacter);
+        }
+        v.to_owned()
+    }
+
+    /// A note: at most [`MAX_NOTE`] characters; newlines and tabs allowed, other control characters not.
+    pub fn note(&mut self, field: &str, value: &str) -> String {
+        let v = value.trim_end();
+        // Count lazily: a 1 MB paste stops at the first character over the limit.
+        if v.chars().nth(MAX_NOTE).is_some() {
+            self.fail(field, Problem::TooLong { max: MAX_NOTE });
+        } else if v.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+            self.fail(field, Problem::ControlCharacter);
+        }
+        v.to_owned()
+    }
+
+    /// A calendar date `YYYY-MM-DD`, no more than a year after today. Empty gives `None` (an error if required).
+    pub fn date(&mut self, field: &str, value: &str, required: bool) -> Option<NaiveDate> {
+        let v = value.trim();
+        if v.is_empty() {
+            if required {
+                self.fail(field, Problem::Required);
+            }
+            return None;
+        }
+        let parsed = (v.len() == 10).then(|| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()).flatten();
+        let Some(date) = parsed else {
+            self.fail(field, Problem::NotADate);
+            return None;
+        };
+        let limit = self.today.checked_add_months(Months::new(12)).unwrap_or(NaiveDate::MAX);
+        if date > limit {
+            self.fail(field, Problem::TooFarAhead);
+            return None;
+        }
+        Some(date)
+    }
+
+    /// An optional web address: empty, or `http://` / `https://` followed by a host.
+    pub fn web_address(&mut self, field: &str, value: &str) -> String {
+        let v = self.line(field, value, false);
+        if !v.is_empty() && !self.has_error(field) {
+            let lower = v.to_ascii_lowercase();
+            let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+            let host_ok = rest.is_some_and(|r| {
+                let host = r.split(['/', '?', '#']).next().unwrap_or("");
+                !host.is_empty() && !host.contains(char::is_whitespace)
+            });
+            if !host_ok || v.contains(char::is_whitespace) {
+                self.fail(field, Problem::NotWebAddress);
+            }
+        }
+        v
+    }
+
+    /// An optional e-mail address: empty, or something with one `@` between two non-empty parts, no spaces.
+    pub fn email(&mut self, field: &str, value: &str) -> String {
+        let v = self.line(field, value, false);
+        if !v.is_empty() && !self.has_error(field) {
+            let ok = match v.split_once('@') {
+                Some((local, domain)) => {
+                    !local.is_empty() && !domain.is_empty() && !domain.contains('@') && !v.contains(char::is_whitespace)
+                }
+                None => false,
+            };
+            if !ok {
+                self.fail(field, Problem::NotEmail);
+            }
+        }
+        v
+    }
+
+    /// One of a fixed list of values.
+    pub fn choice<'a>(&mut self, field: &str, value: &str, allowed: &[&'a str]) -> Option<&'a str> {
+        let found = allowed.iter().find(|a| **a == value.trim()).copied();
+        if found.is_none() {
+            self.fail(field, Problem::NotAChoice);
+        }
+        found
+    }
+
+    /// Records a problem found by the caller (e.g. a date order across fields).
+    pub fn problem(&mut self, field: &str, problem: Problem) {
+        self.fail(field, problem);
+    }
+
+    /// Whether `field` has already been refused.
+    pub fn has_error(&self, field: &str) -> bool {
+        self.errors.iter().any(|e| e.field == field)
+    }
+
+    /// `Ok` if every field passed, else every refusal at once.
+    pub fn finish(self) -> Result<()> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Invalid(self.errors))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+    }
+
+    fn problems(c: Checker) -> Vec<(String, Problem)> {
+        match c.finish() {
+            Ok(()) => vec![],
+            Err(Error::Invalid(v)) => v.into_iter().map(|e| (e.field, e.problem)).collect(),
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn one_line_fields() {
+        let mut c = Checker::new(today());
+        assert_eq!(c.line("a", "  Acme  ", true), "Acme");
+        c.line("b", "   ", true);
+        c.line("c", "", false);
+        c.line("d", &"x".repeat(201), false);
+        assert_eq!(c.line("e", &"é".repeat(200), false).chars().count(), 200);
+        c.line("f", "two\nlines", false);
+        c.line("g", "bell\u{7}", false);
+        assert_eq!(
+            problems(c),
+            vec![
+                ("b".into(), Problem::Required),
+                ("d".into(), Problem::TooLong { max: 200 }),
+                ("f".into(), Problem::ControlCharacter),
+                ("g".into(), Problem::ControlCharacter),
+            ]
+        );
+    }
+
+    #[test]
+    fn notes_allow_newlines_and_tabs_but_not_other_controls_or_a_megabyte() {
+        let mut c = Checker::new(today());
+        c.note("ok", "line one\n\tline two");
+        c.note("max", &"a".repeat(MAX_NOTE));
+        c.note("big", &"a".repeat(1_000_000));
+        c.note("esc", "colour \u{1b}[31m");
+        assert_eq!(
+            problems(c),
+            vec![("big".into(), Problem::TooLong { max: MAX_NOTE }), ("esc".into(), Problem::ControlCharacter)]
+        );
+    }
+
+    #[test]
+    fn dates() {
+        let mut c = Checker::new(today());
+        assert_eq!(c.date("a", "2024-02-29", true), NaiveDate::from_ymd_opt(2024, 2, 29));
+        assert_eq!(c.date("b", "2027-11-26", true), NaiveDate::from_ymd_opt(2027, 11, 26));
+        assert_eq!(c.date("c", "", false), None);
+        c.date("d", "2025-02-29", true);
+        c.date("e", "yesterday", true);
+        c.date("f", "2026-1-5", true);
+        c.date("g", "2027-11-27", true);
+        c.date("h", "", true);
+        assert_eq!(
+            problems(c),
+            vec![
+                ("d".into(), Problem::NotADate),
+                ("e".into(), Problem::NotADate),
+                ("f".into(), Problem::NotADate),
+                ("g".into(), Problem::TooFarAhead),
+                ("h".into(), Problem::Required),
+            ]
+        );
+    }
+
+    #[test]
+    fn web_addresses_and_emails() {
+        let mut c = Checker::new(today());
+        c.web_address("ok1", "https://example.org/jobs/1?x=2");
+        c.web_address("ok2", "HTTP://intranet/job");
+        c.web_address("ok3", "");
+        c.web_address("js", "javascript:alert(1)");
+        c.web_address("file", "file:///etc/passwd");
+        c.web_address("nohost", "https:///path");
+        c.web_address("space", "https://exa mple.org");
+        c.email("e1", "marie@example.org");
+        c.email("e2", "marie.example.org");
+        c.email("e3", "@example.org");
+        c.email("e4", "a@b@c");
+        assert_eq!(
+            problems(c),
+            vec![
+                ("js".into(), Problem::NotWebAddress),
+                ("file".into(), Problem::NotWebAddress),
+                ("nohost".into(), Problem::NotWebAddress),
+                ("space".into(), Problem::NotWebAddress),
+                ("e2".into(), Problem::NotEmail),
+                ("e3".into(), Problem::NotEmail),
+                ("e4".into(), Problem::NotEmail),
+            ]
+        );
+    }
+
+    #[test]
+    fn choices() {
+        let mut c = Checker::new(today());
+        assert_eq!(c.choice("k", "video", &["phone", "video"]), Some("video"));
+        assert_eq!(c.choice("j", "fax", &["phone", "video"]), None);
+        assert_eq!(problems(c), vec![("j".into(), Problem::NotAChoice)]);
+    }
+}

@@ -1,0 +1,48 @@
+//! Commands over the journal.
+
+use chrono::Utc;
+use tauri::State;
+
+use super::today;
+use crate::journal::{
+    self, ApplicationDetail, ApplicationInput, ApplicationSummary, CompanyHistory, OutcomeInput, ReflectionInput,
+};
+use crate::shell::error::IpcError;
+use crate::shell::state::AppState;
+
+/// The applications list, narrowed by the search box's text.
+#[tauri::command]
+pub fn list_applications(state: State<'_, AppState>, query: String) -> Result<Vec<ApplicationSummary>, IpcError> {
+    state.with_db(|c| journal::list_applications(c, &query))
+}
+
+/// One application with its people and timeline.
+#[tauri::command]
+pub fn get_application(state: State<'_, AppState>, id: i64) -> Result<ApplicationDetail, IpcError> {
+    state.with_db(|c| journal::get_application(c, id))
+}
+
+/// Creates or updates an application; returns its id.
+#[tauri::command]
+pub fn save_application(state: State<'_, AppState>, input: ApplicationInput) -> Result<i64, IpcError> {
+    let lang = state.lang();
+    state.with_db(|c| journal::save_application(c, &input, lang, today(), Utc::now()))
+}
+
+/// Logs an outcome; returns the new event's id.
+#[tauri::command]
+pub fn log_outcome(state: State<'_, AppState>, input: OutcomeInput) -> Result<i64, IpcError> {
+    state.with_db(|c| journal::log_outcome(c, &input, today(), Utc::now()))
+}
+
+/// Writes the reflection on an outcome.
+#[tauri::command]
+pub fn save_reflection(state: State<'_, AppState>, input: ReflectionInput) -> Result<(), IpcError> {
+    state.with_db(|c| journal::save_reflection(c, &input, today(), Utc::now()))
+}
+
+/// Every application and person at one company.
+#[tauri::command]
+pub fn get_company_history(state: State<'_, AppState>, company_id: i64) -> Result<CompanyHistory, IpcError> {
+    state.with_db(|c| journal::company_history(c, company_id))
+}

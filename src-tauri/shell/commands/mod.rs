@@ -1,0 +1,13 @@
+//! The commands the UI calls, as thin adapters: typed arguments in, one domain call, typed data out.
+//! Each is listed in `build.rs` and granted to the main window in `capabilities/main.json`.
+
+pub mod app;
+pub mod journal;
+pub mod settings;
+
+use chrono::{Local, NaiveDate};
+
+/// The user's calendar day, which bounds the dates they may enter.
+fn today() -> NaiveDate {
+    Local::now().date_naive()
+}

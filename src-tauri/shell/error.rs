@@ -1,0 +1,70 @@
+//! The error the UI receives: `{kind, message, fields}`. `kind` lets the UI branch, `message` is a sentence
+//! in the user's language, and `fields` says which form fields were refused and why.
+
+use serde::Serialize;
+
+use crate::error::{Error, Problem};
+use crate::i18n::t;
+
+/// One refused field, ready to show beside it.
+#[derive(Debug, Serialize)]
+pub struct IpcFieldError {
+    pub field: String,
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// An error crossing IPC.
+#[derive(Debug, Serialize)]
+pub struct IpcError {
+    /// `invalid`, `not_found`, `storage` or `internal`.
+    pub kind: &'static str,
+    pub message: String,
+    pub fields: Vec<IpcFieldError>,
+}
+
+fn problem_text(lang: &str, p: Problem) -> (&'static str, String) {
+    match p {
+        Problem::Required => ("required", t(lang, "error.required", &[])),
+        Problem::TooLong { max } => ("too_long", t(lang, "error.too_long", &[("max", max.to_string())])),
+        Problem::NotADate => ("not_a_date", t(lang, "error.not_a_date", &[])),
+        Problem::TooFarAhead => ("too_far_ahead", t(lang, "error.too_far_ahead", &[])),
+        Problem::BeforeApplication => ("before_application", t(lang, "error.before_application", &[])),
+        Problem::ControlCharacter => ("control_character", t(lang, "error.control_character", &[])),
+        Problem::NotWebAddress => ("not_web_address", t(lang, "error.not_web_address", &[])),
+        Problem::NotEmail => ("not_email", t(lang, "error.not_email", &[])),
+        Problem::NotAChoice => ("not_a_choice", t(lang, "error.not_a_choice", &[])),
+    }
+}
+
+impl IpcError {
+    /// Translates a domain error for the user, in `lang`.
+    pub fn from_domain(e: Error, lang: &str) -> Self {
+        let (kind, key) = match &e {
+            Error::Invalid(_) => ("invalid", "error.invalid"),
+            Error::NotFound(_) => ("not_found", "error.not_found"),
+            Error::Db(_) | Error::Migration(_) | Error::Io(_) => ("storage", "error.storage"),
+        };
+        if kind == "storage" {
+            // The details are for the log, not for the user.
+            eprintln!("rebound: {e}");
+        }
+        let fields = match e {
+            Error::Invalid(list) => list
+                .into_iter()
+                .map(|f| {
+                    let (code, message) = problem_text(lang, f.problem);
+                    IpcFieldError { field: f.field, code, message }
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        IpcError { kind, message: t(lang, key, &[]), fields }
+    }
+
+    /// A failure of the shell itself (a window that would not close…).
+    pub fn internal(detail: impl std::fmt::Display, lang: &str) -> Self {
+        eprintln!("rebound: {detail}");
+        IpcError { kind: "internal", message: t(lang, "error.internal", &[]), fields: Vec::new() }
+    }
+}

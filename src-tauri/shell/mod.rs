@@ -1,0 +1,8 @@
+//! Everything that touches Tauri: app state, the settings file through tauri-plugin-store, the window, and
+//! the command adapters the UI calls.
+
+pub mod commands;
+pub mod error;
+pub mod settings_file;
+pub mod state;
+pub mod window;

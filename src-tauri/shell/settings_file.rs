@@ -1,0 +1,52 @@
+//! The settings file, `settings.json` in the data folder, through tauri-plugin-store opened with its absolute
+//! path. The file is parsed here first: the store silently starts empty on a parse error and would overwrite
+//! the file at its next save, so a damaged file is moved aside and the user is told.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use serde_json::Value;
+use tauri::{AppHandle, Runtime};
+use tauri_plugin_store::{Store, StoreExt};
+
+use super::state::SettingsFile;
+use crate::error::{Error, Result};
+use crate::settings::{Settings, SETTINGS_FILE};
+
+/// The store behind the settings.
+pub struct PluginSettingsFile<R: Runtime>(Arc<Store<R>>);
+
+impl<R: Runtime> SettingsFile for PluginSettingsFile<R> {
+    fn save(&self, s: &Settings) -> Result<()> {
+        match &s.language {
+            Some(l) => self.0.set("language", l.clone()),
+            None => {
+                self.0.delete("language");
+            }
+        }
+        self.0.set("myName", s.my_name.clone());
+        self.0.set("signature", s.signature.clone());
+        self.0.save().map_err(|e| Error::Io(e.to_string()))
+    }
+}
+
+/// Loads the settings. Returns them, the file to save them to, and a notice key when the file was damaged.
+pub fn load<R: Runtime>(
+    app: &AppHandle<R>,
+    data_dir: &Path,
+) -> Result<(Settings, PluginSettingsFile<R>, Option<String>)> {
+    let path = data_dir.join(SETTINGS_FILE);
+    let mut notice = None;
+    if let Ok(bytes) = std::fs::read(&path) {
+        if serde_json::from_slice::<Value>(&bytes).map(|v| !v.is_object()).unwrap_or(true) {
+            let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+            let aside = data_dir.join(format!("settings.damaged-{stamp}.json"));
+            std::fs::rename(&path, &aside).map_err(|e| Error::Io(format!("{}: {e}", path.display())))?;
+            eprintln!("rebound: settings file was damaged; kept as {}", aside.display());
+            notice = Some("notice.settings_reset".to_owned());
+        }
+    }
+    let store = app.store(&path).map_err(|e| Error::Io(e.to_string()))?;
+    let json = Value::Object(store.entries().into_iter().collect());
+    Ok((Settings::from_json(&json), PluginSettingsFile(store), notice))
+}

@@ -1,0 +1,194 @@
+//! Drives the real Rebound binary through tauri-driver (WebDriver) inside the headless session that
+//! `scripts/headless.sh` provides: Xvfb, a private D-Bus session bus, dunst and a tray watcher.
+//!
+//! Every wait here waits for a condition (an element, a port, a process) with a deadline; none sleeps a fixed time.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+
+/// The app binary cargo built for these tests.
+pub const APP: &str = env!("CARGO_BIN_EXE_rebound");
+
+/// How long a condition may take before a test fails.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").expect("bind a free port").local_addr().unwrap().port()
+}
+
+/// A private data folder for one test (kept across restarts within the test).
+pub fn data_dir() -> tempfile::TempDir {
+    tempfile::Builder::new().prefix("rebound-e2e-").tempdir().expect("temp data dir")
+}
+
+/// A running app with a WebDriver session on its window.
+pub struct App {
+    pub client: Client,
+    driver: Child,
+}
+
+impl App {
+    /// Starts tauri-driver and, through it, the app with `REBOUND_DATA_DIR=data`, and waits until the UI says
+    /// it is ready.
+    pub async fn start(data: &Path) -> App {
+        Self::start_with_env(data, &[]).await
+    }
+
+    /// As `start`, with extra environment variables for the app.
+    pub async fn start_with_env(data: &Path, env: &[(&str, &str)]) -> App {
+        assert!(std::env::var_os("DISPLAY").is_some(), "run the e2e tests through scripts/headless.sh (needs Xvfb)");
+        let port = free_port();
+        let native_port = free_port();
+        let log = std::fs::File::create(data.join(format!("driver-{port}.log"))).expect("driver log");
+        let mut cmd = Command::new("tauri-driver");
+        cmd.args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("REBOUND_DATA_DIR", data)
+            .stdout(log.try_clone().unwrap())
+            .stderr(log);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let driver = cmd.spawn().expect("start tauri-driver (scripts/setup.sh --test installs it)");
+        wait_until("tauri-driver listening", || std::net::TcpStream::connect(("127.0.0.1", port)).is_ok());
+
+        let mut caps = serde_json::Map::new();
+        caps.insert("tauri:options".into(), json!({ "application": APP }));
+        let client = ClientBuilder::native()
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("WebDriver session on the app");
+        let app = App { client, driver };
+        app.wait_css("body[data-ready='true']").await;
+        app
+    }
+
+    /// Ends the session (the app quits) and stops tauri-driver.
+    pub async fn stop(mut self) {
+        let _ = self.client.close().await;
+        terminate(&mut self.driver);
+    }
+
+    /// Waits for an element matching a CSS selector.
+    pub async fn wait_css(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("waiting for {css}: {e}"))
+    }
+
+    /// Waits for an element matching an XPath expression.
+    pub async fn wait_xpath(&self, xpath: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::XPath(xpath))
+            .await
+            .unwrap_or_else(|e| panic!("waiting for {xpath}: {e}"))
+    }
+
+    /// The control whose visible label reads `label` (its first text node, so a "*" after it is ignored).
+    /// This is how a person finds a field, and it fails if a control loses its label.
+    pub async fn field(&self, label: &str) -> Element {
+        let xpath = format!("//label[normalize-space(text()[1])={}]", xpath_literal(label));
+        let label_el = self.wait_xpath(&xpath).await;
+        let id = label_el.attr("for").await.unwrap().unwrap_or_else(|| panic!("label {label:?} has no `for`"));
+        self.client.find(Locator::Id(&id)).await.unwrap_or_else(|e| panic!("control of {label:?}: {e}"))
+    }
+
+    /// Types `text` into the field labelled `label`, replacing what was there.
+    pub async fn fill(&self, label: &str, text: &str) {
+        let f = self.field(label).await;
+        f.clear().await.unwrap();
+        if !text.is_empty() {
+            f.send_keys(text).await.unwrap();
+        }
+    }
+
+    /// Picks the option whose visible text is `option` in the select labelled `label`.
+    pub async fn choose(&self, label: &str, option: &str) {
+        self.field(label).await.select_by_label(option).await.unwrap_or_else(|e| panic!("{label} = {option}: {e}"));
+    }
+
+    /// Clicks the button or link whose visible text is `text`.
+    pub async fn click(&self, text: &str) {
+        let lit = xpath_literal(text);
+        let xpath = format!("//button[normalize-space(.)={lit}] | //a[normalize-space(.)={lit}]");
+        self.wait_xpath(&xpath).await.click().await.unwrap_or_else(|e| panic!("click {text:?}: {e}"));
+    }
+
+    /// Text of the first element matching `css`, once it exists.
+    pub async fn text(&self, css: &str) -> String {
+        self.wait_css(css).await.text().await.unwrap()
+    }
+
+    /// Runs a script in the page and returns its value.
+    pub async fn js(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client.execute(script, args).await.expect("script runs")
+    }
+}
+
+/// Quotes a string for XPath 1.0.
+fn xpath_literal(s: &str) -> String {
+    if !s.contains('\'') {
+        format!("'{s}'")
+    } else {
+        format!("concat('{}')", s.split('\'').collect::<Vec<_>>().join("', \"'\", '"))
+    }
+}
+
+/// Polls a condition every 20 ms until it holds, failing the test after [`PATIENCE`].
+pub fn wait_until(what: &str, mut cond: impl FnMut() -> bool) {
+    let deadline = Instant::now() + PATIENCE;
+    while !cond() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// SIGTERM (so tauri-driver takes WebKitWebDriver down with it), then reap.
+fn terminate(child: &mut Child) {
+    let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).stderr(Stdio::null()).status();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        if let Ok(Some(_)) = child.try_wait() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// The pids of running Rebound processes whose `REBOUND_DATA_DIR` is `data`.
+pub fn app_pids(data: &Path) -> Vec<u32> {
+    let want = format!("REBOUND_DATA_DIR={}", data.display());
+    let app = std::fs::canonicalize(APP).unwrap_or_else(|_| PathBuf::from(APP));
+    let mut pids = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
+        let Ok(exe) = std::fs::read_link(entry.path().join("exe")) else { continue };
+        if exe != app {
+            continue;
+        }
+        let env = std::fs::read(entry.path().join("environ")).unwrap_or_default();
+        if env.split(|b| *b == 0).any(|kv| kv == want.as_bytes()) {
+            pids.push(pid);
+        }
+    }
+    pids
+}
+
+/// Opens the app's database file for plain SQL, read only.
+pub fn open_db(data: &Path) -> rusqlite::Connection {
+    rusqlite::Connection::open_with_flags(data.join("rebound.sqlite3"), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .expect("open the app's database file")
+}

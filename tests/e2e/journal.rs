@@ -1,0 +1,253 @@
+//! The journal as a person uses it: add, log an outcome, find it again after a restart, in either language.
+
+use chrono::{Datelike, Days, Local, NaiveDate};
+use serde_json::json;
+
+use crate::harness::{data_dir, open_db, App};
+
+fn days_ago(n: u64) -> NaiveDate {
+    Local::now().date_naive() - Days::new(n)
+}
+
+fn ymd(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// "November 26, 2026" and "26 novembre 2026", written out independently of the app's Intl formatting.
+fn long_date(d: NaiveDate, lang: &str) -> String {
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    if lang == "fr" {
+        format!("{} {} {}", d.day(), FR[d.month0() as usize], d.year())
+    } else {
+        d.format("%B %-d, %Y").to_string()
+    }
+}
+
+#[tokio::test]
+async fn add_an_application_log_a_rejection_and_find_it_after_a_restart() {
+    let data = data_dir();
+    let (applied, interviewed, rejected) = (days_ago(40), days_ago(30), days_ago(20));
+
+    let app = App::start(data.path()).await;
+    // First run: the empty state says what to do.
+    let empty = app.text("section.empty").await;
+    assert!(empty.contains("Your journal is empty"), "{empty}");
+    app.click("Add your first application").await;
+
+    app.fill("Company", "  Société Générale ").await;
+    app.fill("Role", "Data analyst").await;
+    app.fill("Applied on", &ymd(applied)).await;
+    app.fill("Location", "Montréal").await;
+    app.click("Add a person").await;
+    app.fill("Name", "Marie Tremblay").await;
+    app.fill("Job title", "IT director").await;
+    app.fill("E-mail", "marie.tremblay@example.org").await;
+    app.click("Add an interview").await;
+    app.fill("Interview date", &ymd(interviewed)).await;
+    app.choose("Kind", "Video call").await;
+    app.field("Marie Tremblay").await.click().await.unwrap();
+    app.click("Save").await;
+
+    // The detail view, then the outcome.
+    app.wait_css("article.detail").await;
+    app.click("Log outcome").await;
+    app.choose("Outcome", "Rejected").await;
+    app.fill("Date", &ymd(rejected)).await;
+    app.choose("How you heard", "Phone").await;
+    app.fill("Reason given, if any", "They chose an internal candidate.").await;
+    app.click("Save outcome").await;
+
+    let rejected_entry = app.text("ol.timeline li[data-kind='rejected']").await;
+    assert!(rejected_entry.contains("They chose an internal candidate."), "{rejected_entry}");
+    assert!(rejected_entry.contains(&long_date(rejected, "en")), "{rejected_entry}");
+    assert!(rejected_entry.contains("Phone"), "{rejected_entry}");
+    let interview_entry = app.text("ol.timeline li[data-kind='interview']").await;
+    assert!(interview_entry.contains("Marie Tremblay"), "{interview_entry}");
+    assert!(interview_entry.contains("Video call"), "{interview_entry}");
+    assert_eq!(app.text(".detail-head .badge").await, "Rejected");
+
+    // The list shows it with its status and the date of its last event.
+    app.click("Applications").await;
+    let row = app.text(".app-row").await;
+    for part in ["Société Générale", "Data analyst", "Rejected", &long_date(rejected, "en")] {
+        assert!(row.contains(part), "list row {row:?} lacks {part:?}");
+    }
+    app.stop().await;
+
+    // Quit and start again: everything is still there.
+    let app = App::start(data.path()).await;
+    let row = app.text(".app-row").await;
+    assert!(row.contains("Société Générale") && row.contains("Rejected"), "{row}");
+    app.wait_css(".app-row").await.click().await.unwrap();
+    let timeline = app.text("ol.timeline").await;
+    for part in ["Rejected", "Interview", "Applied", "They chose an internal candidate."] {
+        assert!(timeline.contains(part), "timeline after restart lacks {part:?}: {timeline}");
+    }
+    app.stop().await;
+
+    // And in the database file, read with plain SQL.
+    let db = open_db(data.path());
+    let (company, folded, role, applied_on): (String, String, String, String) = db
+        .query_row(
+            "SELECT c.name, c.folded, a.role, a.applied_on FROM applications a JOIN companies c ON c.id = a.company_id",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (company.as_str(), folded.as_str(), role.as_str()),
+        ("Société Générale", "societe generale", "Data analyst")
+    );
+    assert_eq!(applied_on, ymd(applied));
+    let events: Vec<(String, String, String)> = db
+        .prepare("SELECT kind, occurred_on, details FROM events ORDER BY occurred_on, id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let kinds: Vec<&str> = events.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(kinds, ["applied", "interview", "rejected"]);
+    assert_eq!(events[2].1, ymd(rejected));
+    let details: serde_json::Value = serde_json::from_str(&events[2].2).unwrap();
+    assert_eq!(details, json!({"channel": "phone", "reason": "They chose an internal candidate."}));
+    let met: String = db
+        .query_row(
+            "SELECT p.name FROM event_people ep JOIN people p ON p.id = ep.person_id
+               JOIN events e ON e.id = ep.event_id WHERE e.kind = 'interview'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(met, "Marie Tremblay");
+}
+
+#[tokio::test]
+async fn switching_to_french_shows_french_labels_and_dates() {
+    let data = data_dir();
+    let app = App::start_with_env(data.path(), &[("LANG", "en_US.UTF-8"), ("LC_ALL", "en_US.UTF-8")]).await;
+    assert_eq!(app.text("#nav a[data-route='list']").await, "Applications");
+
+    app.click("New application").await;
+    app.fill("Company", "Desjardins").await;
+    app.fill("Role", "Analyste de données").await;
+    app.fill("Applied on", &ymd(days_ago(3))).await;
+    app.click("Save").await;
+    app.wait_css("article.detail").await;
+
+    app.click("Settings").await;
+    app.choose("Language", "French").await;
+    app.click("Save settings").await;
+
+    // The whole UI switches at once, and stays French after a restart.
+    app.wait_xpath("//nav/a[normalize-space(.)='Candidatures']").await;
+    assert_eq!(app.text("#nav a[data-route='new']").await, "Nouvelle candidature");
+    app.field("Langue").await;
+    app.stop().await;
+
+    let app = App::start_with_env(data.path(), &[("LANG", "en_US.UTF-8"), ("LC_ALL", "en_US.UTF-8")]).await;
+    assert_eq!(app.text("#nav a[data-route='list']").await, "Candidatures");
+    let row = app.text(".app-row").await;
+    assert!(row.contains("Envoyée"), "status in French: {row}");
+    assert!(row.contains(&long_date(days_ago(3), "fr")), "date in French: {row}");
+    app.click("Nouvelle candidature").await;
+    for label in ["Entreprise", "Poste", "Date de la candidature", "Langue de vos messages"] {
+        app.field(label).await;
+    }
+    assert_eq!(app.js("return document.documentElement.lang", vec![]).await, json!("fr-CA"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn html_typed_by_the_user_is_shown_as_text_and_never_run() {
+    let data = data_dir();
+    let app = App::start(data.path()).await;
+    let company = r#"<img src=x onerror="window.__pwned=1">Acme"#;
+    let role = "<script>window.__pwned=2</script><b>Boss</b>";
+    app.click("Add your first application").await;
+    app.fill("Company", company).await;
+    app.fill("Role", role).await;
+    app.click("Save").await;
+
+    assert_eq!(app.text(".detail-head .company").await, company);
+    assert_eq!(app.text(".detail-head .role").await, role);
+    app.click("Applications").await;
+    let row = app.text(".app-row").await;
+    assert!(row.contains(company) && row.contains(role), "{row}");
+    let injected = app
+        .js("return [window.__pwned === undefined, document.querySelectorAll('#view img, #view script, #view b').length]", vec![])
+        .await;
+    assert_eq!(injected, json!([true, 0]), "no markup from user text reached the DOM");
+    app.stop().await;
+
+    let stored: (String, String) = open_db(data.path())
+        .query_row("SELECT c.name, a.role FROM applications a JOIN companies c ON c.id = a.company_id", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!(stored, (company.to_owned(), role.to_owned()), "stored exactly as typed");
+}
+
+#[tokio::test]
+async fn a_bad_date_shows_its_error_beside_the_field_and_saves_nothing() {
+    let data = data_dir();
+    let app = App::start(data.path()).await;
+    app.click("Add your first application").await;
+    app.fill("Company", "Hydro-Québec").await;
+    app.fill("Role", "Project manager").await;
+    app.fill("Applied on", "2026-02-30").await;
+    app.click("Add a person").await;
+    app.fill("Name", "Luc Gagnon").await;
+    app.fill("E-mail", "luc.gagnon.example.org").await;
+    app.click("Save").await;
+
+    // Each problem is shown beside its own field, and the form keeps what was typed.
+    let date = app.field("Applied on").await;
+    assert_eq!(date.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
+    let id = date.attr("id").await.unwrap().unwrap();
+    let msg = app.text(&format!("#{id}-err")).await;
+    assert_eq!(msg, "Write the date as YYYY-MM-DD, e.g. 2026-11-26.");
+    let email = app.field("E-mail").await;
+    let email_id = email.attr("id").await.unwrap().unwrap();
+    assert_eq!(app.text(&format!("#{email_id}-err")).await, "This e-mail address needs an @.");
+    assert_eq!(app.text(".form-error").await, "Some fields need a second look.");
+    assert_eq!(app.field("Company").await.prop("value").await.unwrap().as_deref(), Some("Hydro-Québec"));
+
+    // A date more than a year ahead is refused too.
+    app.fill("Applied on", &ymd(Local::now().date_naive() + Days::new(400))).await;
+    app.fill("E-mail", "luc@example.org").await;
+    app.click("Save").await;
+    app.wait_xpath("//p[@class='field-error' and normalize-space(.)='This date is more than a year from now.']").await;
+
+    let db = open_db(data.path());
+    let counts: (i64, i64, i64, i64) = db
+        .query_row(
+            "SELECT (SELECT count(*) FROM applications), (SELECT count(*) FROM companies),
+                    (SELECT count(*) FROM people), (SELECT count(*) FROM events)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!(counts, (0, 0, 0, 0), "nothing saved half-way");
+
+    // Corrected, it saves.
+    app.fill("Applied on", &ymd(days_ago(1))).await;
+    app.click("Save").await;
+    app.wait_css("article.detail").await;
+    app.stop().await;
+    let n: i64 = open_db(data.path()).query_row("SELECT count(*) FROM applications", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 1);
+}

@@ -1,0 +1,77 @@
+// Labelled form controls and the errors shown beside them.
+
+import { h, nextId } from './dom.js';
+import { t } from './i18n.js';
+
+/**
+ * A labelled control. kind: 'text' (default), 'textarea' or 'select' (options: [[value, labelKey], …]).
+ * `field` is the path Rust uses in its errors (e.g. "people.0.email"); the error paragraph sits right below.
+ */
+export function field({ label, field, value = '', kind = 'text', options = [], hint, required, autofocus, wide }) {
+  const id = nextId();
+  const errId = `${id}-err`;
+  const hintId = hint ? `${id}-hint` : null;
+  const common = {
+    id, name: field, dataset: { field }, 'aria-describedby': [hintId, errId].filter(Boolean).join(' '),
+    required: !!required, autofocus: !!autofocus,
+  };
+  let control;
+  if (kind === 'textarea') {
+    control = h('textarea', { ...common, rows: 4 });
+    control.value = value ?? '';
+  } else if (kind === 'select') {
+    control = h('select', common,
+      options.map(([v, key]) => h('option', { value: v, selected: v === value }, t(key))));
+  } else {
+    control = h('input', { ...common, type: 'text', value: value ?? '', autocomplete: 'off', spellcheck: 'false' });
+  }
+  return h('div', { class: `field${wide ? ' wide' : ''}` },
+    h('label', { for: id }, t(label), required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null),
+    control,
+    hint ? h('small', { id: hintId, class: 'hint' }, t(hint)) : null,
+    h('p', { id: errId, class: 'field-error', role: 'alert', hidden: true }));
+}
+
+/** Clears every error shown in `root`. */
+export function clearErrors(root) {
+  for (const el of root.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+  for (const p of root.querySelectorAll('.field-error')) { p.textContent = ''; p.hidden = true; }
+  const summary = root.querySelector('.form-error');
+  if (summary) { summary.textContent = ''; summary.hidden = true; }
+}
+
+/**
+ * Shows an IpcError in `root`: each field message beside its control, the overall sentence in the form's
+ * summary, and focus on the first refused control.
+ */
+export function showError(root, err) {
+  clearErrors(root);
+  const summary = root.querySelector('.form-error');
+  if (summary) { summary.textContent = err.message; summary.hidden = false; }
+  let first = null;
+  for (const f of err.fields || []) {
+    const control = root.querySelector(`[data-field="${CSS.escape(f.field)}"]`);
+    if (!control) {
+      if (summary) summary.textContent += ` ${f.message}`;
+      continue;
+    }
+    control.setAttribute('aria-invalid', 'true');
+    const p = document.getElementById(`${control.id}-err`);
+    if (p) { p.textContent = f.message; p.hidden = false; }
+    first = first || control;
+  }
+  (first || summary)?.focus?.();
+  if (!summary && !first) alertFallback(err);
+}
+
+function alertFallback(err) {
+  const notice = document.getElementById('notice');
+  notice.textContent = err.message;
+  notice.hidden = false;
+}
+
+/** The summary paragraph a form shows its overall error in. */
+export const errorSummary = () => h('p', { class: 'form-error', role: 'alert', tabindex: '-1', hidden: true });
+
+/** The value of the control for `path` in `root`. */
+export const valueOf = (root, path) => root.querySelector(`[data-field="${CSS.escape(path)}"]`)?.value ?? '';

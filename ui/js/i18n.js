@@ -1,0 +1,43 @@
+// Strings from the catalogue Rust sent at start-up, and dates in the user's locale.
+
+let strings = {};
+let locale = 'en-US';
+let lang = 'en';
+
+/** Adopts a language and its catalogue. */
+export function setLanguage(newLang, catalogue) {
+  lang = newLang;
+  strings = catalogue;
+  locale = newLang === 'fr' ? 'fr-CA' : 'en-US';
+  document.documentElement.lang = locale;
+}
+
+/** The current language: 'fr' or 'en'. */
+export const currentLang = () => lang;
+
+/** The string for key, with {name} placeholders filled from vars. */
+export function t(key, vars = {}) {
+  let s = strings[key] ?? key;
+  for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
+  return s;
+}
+
+/** Fills every element carrying data-i18n (text) or data-i18n-placeholder / data-i18n-label (attributes). */
+export function translateStatic(root = document) {
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t(el.dataset.i18nLabel));
+}
+
+/** "2026-11-26" → "26 novembre 2026" / "November 26, 2026". */
+export function formatDate(ymd) {
+  if (!ymd) return '';
+  const [y, m, d] = ymd.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(y, m - 1, d));
+}
+
+/** Today as YYYY-MM-DD in local time. */
+export function todayYmd() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

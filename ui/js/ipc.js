@@ -1,0 +1,34 @@
+// The only module that touches window.__TAURI__. Every call to Rust goes through here and every failure comes
+// back as an Error with .kind, .message (a sentence in the user's language) and .fields.
+
+const core = window.__TAURI__ && window.__TAURI__.core;
+
+/** A failure reported by Rust (or by the bridge itself). */
+export class IpcError extends Error {
+  constructor({ kind = 'internal', message = 'Error', fields = [] } = {}) {
+    super(message);
+    this.kind = kind;
+    this.fields = fields;
+  }
+}
+
+async function call(command, args) {
+  if (!core) throw new IpcError({ message: 'Rebound must run inside its own window.' });
+  try {
+    return await core.invoke(command, args);
+  } catch (e) {
+    if (e && typeof e === 'object' && 'kind' in e) throw new IpcError(e);
+    throw new IpcError({ message: String(e) });
+  }
+}
+
+export const getBootstrap = () => call('get_bootstrap');
+export const listApplications = (query) => call('list_applications', { query });
+export const getApplication = (id) => call('get_application', { id });
+export const saveApplication = (input) => call('save_application', { input });
+export const logOutcome = (input) => call('log_outcome', { input });
+export const saveReflection = (input) => call('save_reflection', { input });
+export const getCompanyHistory = (companyId) => call('get_company_history', { companyId });
+export const getSettings = () => call('get_settings');
+export const saveSettings = (settings) => call('save_settings', { settings });
+export const closeWindow = () => call('close_window');

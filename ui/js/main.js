@@ -1,0 +1,81 @@
+// Start-up and routing: fetch language and strings from Rust, then draw the view the hash names.
+
+import * as ipc from './ipc.js';
+import { setLanguage, translateStatic, t } from './i18n.js';
+import { h, show } from './dom.js';
+import { route, resolve, go } from './router.js';
+import * as list from './views/list.js';
+import * as form from './views/form.js';
+import * as detail from './views/detail.js';
+import * as company from './views/company.js';
+import * as settings from './views/settings.js';
+
+let boot = null;
+
+async function loadLanguage() {
+  boot = await ipc.getBootstrap();
+  setLanguage(boot.lang, boot.strings);
+  translateStatic();
+}
+
+route('/', () => list.render());
+route('/new', () => form.render(null));
+route('/app/:id', (id) => detail.render(id));
+route('/app/:id/edit', (id) => form.render(id));
+route('/company/:id', (id) => company.render(id));
+route('/settings', () => settings.render(boot.dataDir, async () => { await loadLanguage(); await draw(); }));
+
+async function draw() {
+  const { view, args } = resolve();
+  const current = location.hash.replace(/^#/, '') || '/';
+  for (const a of document.querySelectorAll('#nav a')) {
+    if (a.getAttribute('href') === `#${current}`) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+  try {
+    await view(...args);
+  } catch (err) {
+    show(h('section', { class: 'card' }, h('p', { class: 'form-error', role: 'alert' }, err.message),
+      h('p', {}, h('a', { href: '#/' }, t('nav.back_to_list')))));
+  }
+}
+
+function onKey(e) {
+  const ctrl = e.ctrlKey || e.metaKey;
+  if (ctrl && e.key === 'w') { e.preventDefault(); ipc.closeWindow(); return; }
+  if (ctrl && e.key === 'n') { e.preventDefault(); go('#/new'); return; }
+  if (ctrl && e.key === ',') { e.preventDefault(); go('#/settings'); return; }
+  if (ctrl && e.key === 's') {
+    const f = document.querySelector('#view form');
+    if (f) { e.preventDefault(); f.requestSubmit(); }
+    return;
+  }
+  if (ctrl && e.key === 'f') {
+    const s = document.getElementById('search');
+    e.preventDefault();
+    if (s) s.focus(); else go('#/');
+    return;
+  }
+  if (detail.onKey(e)) { e.preventDefault(); return; }
+  if (e.key === 'Escape' && location.hash !== '' && location.hash !== '#/') {
+    const back = document.querySelector('#view .crumbs a, #view form .actions a.button');
+    go(back ? back.getAttribute('href') : '#/');
+  }
+}
+
+async function start() {
+  await loadLanguage();
+  if (boot.notice) {
+    const n = document.getElementById('notice');
+    n.textContent = boot.notice;
+    n.hidden = false;
+  }
+  window.addEventListener('hashchange', draw);
+  document.addEventListener('keydown', onKey);
+  await draw();
+  document.body.dataset.ready = 'true';
+}
+
+start().catch((err) => {
+  document.getElementById('view').textContent = err.message;
+});

@@ -1,0 +1,164 @@
+// One application: its facts, the "log outcome" form, and the timeline with a reflection per outcome.
+
+import { h, show } from '../dom.js';
+import { t, formatDate, todayYmd } from '../i18n.js';
+import { field, showError, clearErrors, errorSummary, valueOf } from '../forms.js';
+import * as ipc from '../ipc.js';
+import { go } from '../router.js';
+import { statusBadge } from './list.js';
+
+const OUTCOMES = ['rejected', 'ghosted', 'offer', 'accepted', 'withdrawn'];
+const CHANNELS = ['email', 'phone', 'letter', 'portal', 'in_person'];
+
+function outcomeForm(app, onDone) {
+  const form = h('form', { class: 'card form outcome-form', novalidate: true, 'aria-labelledby': 'outcome-title' });
+  const only = (outcome, el) => { el.dataset.only = outcome; return el; };
+  form.append(
+    h('h3', { id: 'outcome-title' }, t('outcome.title')),
+    errorSummary(),
+    h('div', { class: 'grid' },
+      field({ label: 'outcome.kind', field: 'outcome', value: 'rejected', kind: 'select', autofocus: true,
+        options: OUTCOMES.map((o) => [o, `outcome.${o}`]) }),
+      field({ label: 'outcome.date', field: 'date', value: todayYmd(), hint: 'hint.date', required: true }),
+      only('rejected', field({ label: 'outcome.channel', field: 'channel', value: 'email', kind: 'select',
+        options: CHANNELS.map((c) => [c, `channel.${c}`]) })),
+      only('ghosted', field({ label: 'outcome.promised_on', field: 'promisedOn', hint: 'hint.date_optional' }))),
+    only('rejected', field({ label: 'outcome.reason', field: 'reason', kind: 'textarea', wide: true })),
+    field({ label: 'outcome.note', field: 'note', kind: 'textarea', wide: true }),
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', class: 'primary' }, t('outcome.save')),
+      h('button', { type: 'button', onclick: () => onDone(false) }, t('form.cancel'))));
+
+  const sync = () => {
+    const kind = valueOf(form, 'outcome');
+    for (const el of form.querySelectorAll('[data-only]')) el.hidden = el.dataset.only !== kind;
+    form.querySelector('[data-field="date"]').previousElementSibling.textContent =
+      t(kind === 'ghosted' ? 'outcome.since' : 'outcome.date');
+  };
+  form.querySelector('[data-field="outcome"]').addEventListener('change', sync);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearErrors(form);
+    const kind = valueOf(form, 'outcome');
+    try {
+      await ipc.logOutcome({
+        applicationId: app.id, outcome: kind, date: valueOf(form, 'date'),
+        channel: kind === 'rejected' ? valueOf(form, 'channel') : '',
+        reason: kind === 'rejected' ? valueOf(form, 'reason') : '',
+        promisedOn: kind === 'ghosted' ? valueOf(form, 'promisedOn') : '',
+        note: valueOf(form, 'note'),
+      });
+      onDone(true);
+    } catch (err) {
+      showError(form, err);
+    }
+  });
+  form.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.stopPropagation(); onDone(false); } });
+  sync();
+  return form;
+}
+
+function reflectionForm(event) {
+  const r = event.reflection || {};
+  const form = h('form', { class: 'form reflection-form', novalidate: true });
+  const status = h('p', { class: 'saved', role: 'status' });
+  form.append(
+    errorSummary(),
+    field({ label: 'reflection.went_well', field: 'wentWell', value: r.wentWell, kind: 'textarea', wide: true }),
+    field({ label: 'reflection.do_differently', field: 'doDifferently', value: r.doDifferently, kind: 'textarea', wide: true }),
+    field({ label: 'reflection.feelings', field: 'feelings', value: r.feelings, kind: 'textarea', wide: true }),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('reflection.save')), status));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearErrors(form);
+    status.textContent = '';
+    try {
+      await ipc.saveReflection({
+        outcomeEventId: event.id, wentWell: valueOf(form, 'wentWell'),
+        doDifferently: valueOf(form, 'doDifferently'), feelings: valueOf(form, 'feelings'),
+      });
+      status.textContent = t('reflection.saved');
+    } catch (err) {
+      showError(form, err);
+    }
+  });
+  const open = !!(r.wentWell || r.doDifferently || r.feelings);
+  return h('details', { class: 'reflection', open },
+    h('summary', {}, t(open ? 'reflection.title_written' : 'reflection.title')), form);
+}
+
+function describe(e, app) {
+  const d = e.details || {};
+  const names = e.people.map((id) => app.people.find((p) => p.id === id)?.name).filter(Boolean);
+  switch (e.kind) {
+    case 'interview':
+      return [t(`interview.format.${d.format}`), names.length ? t('timeline.met', { names: names.join(', ') }) : null];
+    case 'rejected':
+      return [d.channel ? t('timeline.via', { channel: t(`channel.${d.channel}`) }) : null,
+        d.reason ? t('timeline.reason', { reason: d.reason }) : null, d.note];
+    case 'ghosted':
+      return [d.promised_on ? t('timeline.promised', { date: formatDate(d.promised_on) }) : null, d.note];
+    default:
+      return [d.note];
+  }
+}
+
+function timeline(app) {
+  return h('ol', { class: 'timeline', 'aria-label': t('timeline.title') },
+    [...app.timeline].reverse().map((e) => h('li', { class: `event event-${e.kind}`, dataset: { kind: e.kind } },
+      h('time', { datetime: e.date }, formatDate(e.date)),
+      h('div', { class: 'what' },
+        h('strong', {}, t(`event.${e.kind}`)),
+        describe(e, app).filter(Boolean).map((line) => h('p', { class: 'detail' }, line)),
+        OUTCOMES.includes(e.kind) ? reflectionForm(e) : null))));
+}
+
+/** Renders the detail view of application `id`. */
+export async function render(id) {
+  const app = await ipc.getApplication(id);
+  const slot = h('div', { class: 'outcome-slot' });
+  const logButton = h('button', {
+    type: 'button', class: 'primary', 'aria-keyshortcuts': 'Control+L',
+    onclick: () => {
+      logButton.hidden = true;
+      const form = outcomeForm(app, (saved) => {
+        if (saved) { render(id); return; }
+        slot.replaceChildren();
+        logButton.hidden = false;
+        logButton.focus();
+      });
+      slot.replaceChildren(form);
+      form.querySelector('[autofocus]').focus();
+    },
+  }, t('detail.log_outcome'));
+  const facts = [
+    ['app.applied_on', formatDate(app.appliedOn)], ['app.location', app.location], ['app.source', app.source],
+    ['app.posting_url', app.postingUrl], ['app.lang', t(`lang.${app.lang}`)],
+  ].filter(([, v]) => v);
+  const people = app.people.map((p) => h('li', {},
+    h('strong', {}, p.name), p.title ? ` — ${p.title}` : '', p.email ? h('span', { class: 'muted' }, ` · ${p.email}`) : null));
+
+  show(h('article', { class: 'detail' },
+    h('p', { class: 'crumbs' }, h('a', { href: '#/' }, t('nav.back_to_list'))),
+    h('header', { class: 'detail-head' },
+      h('div', {},
+        h('h2', {}, h('span', { class: 'company' }, app.company), ' — ', h('span', { class: 'role' }, app.role)),
+        statusBadge(app.status)),
+      h('div', { class: 'actions' },
+        logButton,
+        h('a', { class: 'button', href: `#/app/${app.id}/edit`, 'aria-keyshortcuts': 'Control+E' }, t('detail.edit')),
+        h('a', { class: 'button', href: `#/company/${app.companyId}` }, t('detail.company_history')))),
+    slot,
+    h('dl', { class: 'facts' }, facts.map(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)])),
+    people.length ? h('section', {}, h('h3', {}, t('form.people')), h('ul', { class: 'people-list' }, people)) : null,
+    h('section', {}, h('h3', {}, t('timeline.title')), timeline(app))), logButton);
+}
+
+/** Keyboard shortcuts of the detail view. */
+export function onKey(e) {
+  const view = document.querySelector('article.detail');
+  if (!view || !(e.ctrlKey || e.metaKey)) return false;
+  if (e.key === 'l') { view.querySelector('[aria-keyshortcuts="Control+L"]:not([hidden])')?.click(); return true; }
+  if (e.key === 'e') { const a = view.querySelector('[aria-keyshortcuts="Control+E"]'); if (a) go(a.getAttribute('href')); return true; }
+  return false;
+}

@@ -1,0 +1,142 @@
+// Add or edit an application, with the people met and the interviews.
+
+import { h, show } from '../dom.js';
+import { t, todayYmd, currentLang } from '../i18n.js';
+import { field, showError, clearErrors, errorSummary, valueOf } from '../forms.js';
+import * as ipc from '../ipc.js';
+import { go } from '../router.js';
+
+const FORMATS = [['video', 'interview.format.video'], ['phone', 'interview.format.phone'], ['onsite', 'interview.format.onsite']];
+const LANGS = [['fr', 'lang.fr'], ['en', 'lang.en']];
+
+/** Renders the form: empty for a new application, filled from `id` to edit one. */
+export async function render(id) {
+  const app = id ? await ipc.getApplication(id) : null;
+  const state = {
+    people: app ? app.people.map((p) => ({ ...p })) : [],
+    interviews: app
+      ? app.timeline.filter((e) => e.kind === 'interview').map((e) => ({
+        id: e.id, date: e.date, format: e.details.format,
+        met: e.people.map((pid) => app.people.findIndex((p) => p.id === pid)).filter((i) => i >= 0),
+      }))
+      : [],
+  };
+
+  const peopleBox = h('div', { class: 'people' });
+  const interviewBox = h('div', { class: 'interviews' });
+  const form = h('form', { class: 'card form', novalidate: true, 'aria-labelledby': 'form-title' });
+
+  // Reads what is typed in the people and interview rows back into `state`, before any re-render.
+  const collect = () => {
+    state.people = state.people.map((p, i) => ({
+      id: p.id, name: valueOf(form, `people.${i}.name`), title: valueOf(form, `people.${i}.title`),
+      email: valueOf(form, `people.${i}.email`), linkedinUrl: valueOf(form, `people.${i}.linkedinUrl`),
+      phone: valueOf(form, `people.${i}.phone`),
+    }));
+    state.interviews = state.interviews.map((iv, i) => ({
+      id: iv.id, date: valueOf(form, `interviews.${i}.date`), format: valueOf(form, `interviews.${i}.format`),
+      met: [...form.querySelectorAll(`[data-met-of="${i}"]:checked`)].map((c) => Number(c.value)),
+    }));
+  };
+
+  const drawPeople = () => peopleBox.replaceChildren(
+    ...state.people.map((p, i) => h('fieldset', { class: 'person' },
+      h('legend', {}, t('person.legend', { n: i + 1 })),
+      h('div', { class: 'grid' },
+        field({ label: 'person.name', field: `people.${i}.name`, value: p.name, required: true }),
+        field({ label: 'person.title', field: `people.${i}.title`, value: p.title }),
+        field({ label: 'person.email', field: `people.${i}.email`, value: p.email }),
+        field({ label: 'person.linkedin', field: `people.${i}.linkedinUrl`, value: p.linkedinUrl }),
+        field({ label: 'person.phone', field: `people.${i}.phone`, value: p.phone })),
+      h('button', {
+        type: 'button', class: 'link danger',
+        onclick: () => {
+          collect();
+          state.people.splice(i, 1);
+          for (const iv of state.interviews) iv.met = iv.met.filter((m) => m !== i).map((m) => (m > i ? m - 1 : m));
+          redraw();
+        },
+      }, t('person.remove', { n: i + 1 })))));
+
+  const drawInterviews = () => interviewBox.replaceChildren(
+    ...state.interviews.map((iv, i) => h('fieldset', { class: 'interview' },
+      h('legend', {}, t('interview.legend', { n: i + 1 })),
+      h('div', { class: 'grid' },
+        field({ label: 'interview.date', field: `interviews.${i}.date`, value: iv.date, hint: 'hint.date', required: true }),
+        field({ label: 'interview.format', field: `interviews.${i}.format`, value: iv.format || 'video', kind: 'select', options: FORMATS })),
+      state.people.length
+        ? h('fieldset', { class: 'met', dataset: { field: `interviews.${i}.met` } },
+          h('legend', {}, t('interview.met')),
+          state.people.map((p, pi) => {
+            const cid = `met-${i}-${pi}`;
+            return h('span', { class: 'check' },
+              h('input', { type: 'checkbox', id: cid, value: pi, checked: iv.met.includes(pi), dataset: { metOf: i } }),
+              h('label', { for: cid }, p.name || t('person.legend', { n: pi + 1 })));
+          }))
+        : h('p', { class: 'hint' }, t('interview.no_people')),
+      h('button', {
+        type: 'button', class: 'link danger',
+        onclick: () => { collect(); state.interviews.splice(i, 1); redraw(); },
+      }, t('interview.remove', { n: i + 1 })))));
+
+  const redraw = () => { drawPeople(); drawInterviews(); };
+
+  // A person's name labels their checkbox in the interviews: refresh those once the name is typed.
+  peopleBox.addEventListener('change', (e) => {
+    if (e.target.matches('[data-field$=".name"]')) { collect(); drawInterviews(); }
+  });
+
+  const submit = async (e) => {
+    e.preventDefault();
+    collect();
+    const input = {
+      id: app ? app.id : null,
+      company: valueOf(form, 'company'), role: valueOf(form, 'role'), postingUrl: valueOf(form, 'postingUrl'),
+      location: valueOf(form, 'location'), appliedOn: valueOf(form, 'appliedOn'), source: valueOf(form, 'source'),
+      lang: valueOf(form, 'lang'), people: state.people, interviews: state.interviews,
+    };
+    clearErrors(form);
+    try {
+      const savedId = await ipc.saveApplication(input);
+      go(`#/app/${savedId}`);
+    } catch (err) {
+      showError(form, err);
+    }
+  };
+  form.addEventListener('submit', submit);
+
+  form.append(
+    h('h2', { id: 'form-title' }, t(app ? 'form.edit_title' : 'form.new_title')),
+    errorSummary(),
+    h('div', { class: 'grid' },
+      field({ label: 'app.company', field: 'company', value: app?.company, required: true, autofocus: true }),
+      field({ label: 'app.role', field: 'role', value: app?.role, required: true }),
+      field({ label: 'app.applied_on', field: 'appliedOn', value: app?.appliedOn ?? todayYmd(), hint: 'hint.date', required: true }),
+      field({ label: 'app.location', field: 'location', value: app?.location }),
+      field({ label: 'app.posting_url', field: 'postingUrl', value: app?.postingUrl }),
+      field({ label: 'app.source', field: 'source', value: app?.source, hint: 'hint.source' }),
+      field({ label: 'app.lang', field: 'lang', value: app?.lang ?? currentLang(), kind: 'select', options: LANGS, hint: 'hint.lang' })),
+    h('h3', {}, t('form.people')),
+    peopleBox,
+    h('button', {
+      type: 'button', class: 'secondary',
+      onclick: () => {
+        collect(); state.people.push({ id: null, name: '', title: '', email: '', linkedinUrl: '', phone: '' }); redraw();
+        form.querySelector(`[data-field="people.${state.people.length - 1}.name"]`).focus();
+      },
+    }, t('form.add_person')),
+    h('h3', {}, t('form.interviews')),
+    interviewBox,
+    h('button', {
+      type: 'button', class: 'secondary',
+      onclick: () => {
+        collect(); state.interviews.push({ id: null, date: todayYmd(), format: 'video', met: [] }); redraw();
+        form.querySelector(`[data-field="interviews.${state.interviews.length - 1}.date"]`).focus();
+      },
+    }, t('form.add_interview')),
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', class: 'primary' }, t('form.save')),
+      h('a', { class: 'button', href: app ? `#/app/${app.id}` : '#/' }, t('form.cancel'))));
+  redraw();
+  show(form);
+}

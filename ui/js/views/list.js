@@ -1,0 +1,59 @@
+// The applications list: a search box and one row per application, most recent activity first.
+
+import { h, show } from '../dom.js';
+import { t, formatDate } from '../i18n.js';
+import * as ipc from '../ipc.js';
+
+let lastQuery = '';
+
+/** A status badge: applied, interviewing, rejected, ghosted, offer, accepted, withdrawn. */
+export const statusBadge = (status) => h('span', { class: `badge badge-${status}` }, t(`status.${status}`));
+
+function rows(apps) {
+  return h('ul', { class: 'app-list', 'aria-label': t('list.title') },
+    apps.map((a) => h('li', {},
+      h('a', { href: `#/app/${a.id}`, class: 'app-row', dataset: { id: a.id } },
+        h('span', { class: 'company' }, a.company),
+        h('span', { class: 'role' }, a.role),
+        statusBadge(a.status),
+        h('time', { datetime: a.lastEventOn, class: 'last' }, formatDate(a.lastEventOn))))));
+}
+
+function emptyState() {
+  return h('section', { class: 'empty' },
+    h('h2', {}, t('empty.title')),
+    h('p', {}, t('empty.body')),
+    h('p', {}, h('a', { class: 'button primary', href: '#/new', autofocus: true }, t('empty.action'))));
+}
+
+/** Renders the list; the search keeps its text between visits. */
+export async function render() {
+  const all = await ipc.listApplications('');
+  if (all.length === 0) {
+    show(emptyState());
+    return;
+  }
+  const results = h('div', { id: 'results' });
+  const searchId = 'search';
+  const input = h('input', {
+    id: searchId, type: 'search', value: lastQuery, autocomplete: 'off', spellcheck: 'false',
+    placeholder: t('list.search_placeholder'), autofocus: true,
+  });
+  const count = h('p', { class: 'count', role: 'status' });
+  let seq = 0;
+  const refresh = async () => {
+    const mine = ++seq;
+    lastQuery = input.value;
+    const apps = lastQuery.trim() ? await ipc.listApplications(lastQuery) : all;
+    if (mine !== seq) return; // a newer keystroke already answered
+    count.textContent = t('list.count', { n: apps.length });
+    results.replaceChildren(apps.length ? rows(apps) : h('p', { class: 'none' }, t('list.no_match', { q: lastQuery })));
+  };
+  input.addEventListener('input', refresh);
+  show(h('section', {},
+    h('div', { class: 'list-head' },
+      h('h2', {}, t('list.title')),
+      h('div', { class: 'search' }, h('label', { for: searchId }, t('list.search')), input)),
+    count, results));
+  await refresh();
+}
