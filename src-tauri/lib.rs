@@ -21,7 +21,7 @@ use shell::state::AppState;
 pub const DATA_DIR_ENV: &str = "REBOUND_DATA_DIR";
 
 /// Where all data lives: `$REBOUND_DATA_DIR`, else the OS app-data folder.
-fn data_dir<R: Runtime>(app: &tauri::AppHandle<R>) -> Result<PathBuf, Box<dyn std::error::Error>> {
+fn default_data_dir<R: Runtime>(app: &tauri::AppHandle<R>) -> Result<PathBuf, Box<dyn std::error::Error>> {
     match std::env::var_os(DATA_DIR_ENV) {
         Some(dir) if !dir.is_empty() => Ok(PathBuf::from(dir)),
         _ => Ok(app.path().app_data_dir()?),
@@ -29,8 +29,11 @@ fn data_dir<R: Runtime>(app: &tauri::AppHandle<R>) -> Result<PathBuf, Box<dyn st
 }
 
 /// Opens the journal and the settings and puts them in the app's state.
-fn init_state<R: Runtime>(app: &tauri::AppHandle<R>) -> Result<(), Box<dyn std::error::Error>> {
-    let dir = data_dir(app)?;
+fn init_state<R: Runtime>(app: &tauri::AppHandle<R>, dir: Option<PathBuf>) -> Result<(), Box<dyn std::error::Error>> {
+    let dir = match dir {
+        Some(d) => d,
+        None => default_data_dir(app)?,
+    };
     let conn = db::open_in(&dir)?;
     let (settings, file, notice) = shell::settings_file::load(app, &dir)?;
     let locale = sys_locale::get_locale();
@@ -39,10 +42,12 @@ fn init_state<R: Runtime>(app: &tauri::AppHandle<R>) -> Result<(), Box<dyn std::
 }
 
 /// The app without its window: plugins, state and commands. Generic over the runtime so that tests can run it
-/// on tauri's mock runtime.
-pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    builder.plugin(tauri_plugin_store::Builder::new().build()).setup(|app| init_state(app.handle())).invoke_handler(
-        tauri::generate_handler![
+/// on tauri's mock runtime; `data_dir` overrides where the data lives (tests), `None` finds it as documented.
+pub fn build<R: Runtime>(builder: tauri::Builder<R>, data_dir: Option<PathBuf>) -> tauri::Builder<R> {
+    builder
+        .plugin(tauri_plugin_store::Builder::new().build())
+        .setup(move |app| init_state(app.handle(), data_dir))
+        .invoke_handler(tauri::generate_handler![
             commands::app::get_bootstrap,
             commands::app::close_window,
             commands::journal::list_applications,
@@ -53,13 +58,12 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::journal::get_company_history,
             commands::settings::get_settings,
             commands::settings::save_settings,
-        ],
-    )
+        ])
 }
 
 /// Starts Rebound with its main window.
 pub fn run() {
-    let app = build(tauri::Builder::default()).build(tauri::generate_context!());
+    let app = build(tauri::Builder::default(), None).build(tauri::generate_context!());
     match app {
         Ok(app) => app.run(|handle, event| {
             if let tauri::RunEvent::Ready = event {

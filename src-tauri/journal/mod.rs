@@ -34,3 +34,6 @@ mod fold_tests {
         assert_ne!(fold("Acme"), fold("Acne"));
     }
 }
+
+#[cfg(test)]
+mod tests;

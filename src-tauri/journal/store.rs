@@ -327,24 +327,17 @@ pub fn save_reflection(
     if !OUTCOMES.contains(&kind.as_str()) {
         return Err(Error::NotFound("outcome"));
     }
+    let first_time = !tx
+        .prepare_cached("SELECT 1 FROM reflections WHERE outcome_event_id = ?1")?
+        .exists([input.outcome_event_id])?;
     let now = stamp(now);
-    let inserted = tx.execute(
+    tx.execute(
         "INSERT INTO reflections (outcome_event_id, went_well, do_differently, feelings, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?5)
          ON CONFLICT (outcome_event_id) DO UPDATE SET went_well = excluded.went_well,
-             do_differently = excluded.do_differently, feelings = excluded.feelings, updated_at = excluded.updated_at
-         RETURNING created_at = updated_at",
+             do_differently = excluded.do_differently, feelings = excluded.feelings, updated_at = excluded.updated_at",
         params![input.outcome_event_id, went_well, do_differently, feelings, now],
-    );
-    let first_time: bool = match inserted {
-        Ok(_) => unreachable!("RETURNING makes execute fail; handled below"),
-        Err(rusqlite::Error::ExecuteReturnedResults) => tx.query_row(
-            "SELECT created_at = updated_at FROM reflections WHERE outcome_event_id = ?1",
-            [input.outcome_event_id],
-            |r| r.get(0),
-        )?,
-        Err(e) => return Err(e.into()),
-    };
+    )?;
     if first_time {
         tx.execute(
             "INSERT INTO events (application_id, kind, occurred_on, details, created_at)

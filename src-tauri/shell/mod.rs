@@ -6,3 +6,6 @@ pub mod error;
 pub mod settings_file;
 pub mod state;
 pub mod window;
+
+#[cfg(test)]
+mod tests;
