@@ -118,11 +118,20 @@ impl App {
         self.field(label).await.select_by_label(option).await.unwrap_or_else(|e| panic!("{label} = {option}: {e}"));
     }
 
-    /// Clicks the button or link whose visible text is `text`.
+    /// Clicks the button, link or disclosure whose visible text is `text`.
     pub async fn click(&self, text: &str) {
         let lit = xpath_literal(text);
-        let xpath = format!("//button[normalize-space(.)={lit}] | //a[normalize-space(.)={lit}]");
+        let xpath = format!(
+            "//button[normalize-space(.)={lit}] | //a[normalize-space(.)={lit}] | //summary[normalize-space(.)={lit}]"
+        );
         self.wait_xpath(&xpath).await.click().await.unwrap_or_else(|e| panic!("click {text:?}: {e}"));
+    }
+
+    /// Types `keys` (which may hold WebDriver key codes such as Ctrl) into whatever has the focus, as a
+    /// keyboard user would.
+    pub async fn keys(&self, keys: &str) {
+        let focused = self.client.active_element().await.expect("a focused element");
+        focused.send_keys(keys).await.unwrap_or_else(|e| panic!("typing {keys:?}: {e}"));
     }
 
     /// Text of the first element matching `css`, once it exists.

@@ -251,3 +251,103 @@ async fn a_bad_date_shows_its_error_beside_the_field_and_saves_nothing() {
     let n: i64 = open_db(data.path()).query_row("SELECT count(*) FROM applications", [], |r| r.get(0)).unwrap();
     assert_eq!(n, 1);
 }
+
+#[tokio::test]
+async fn the_keyboard_reaches_every_action_including_closing_the_window() {
+    use crate::harness::{app_pids, wait_until};
+    use fantoccini::key::Key;
+    let (ctrl, tab, esc) = (char::from(Key::Control), char::from(Key::Tab), char::from(Key::Escape));
+    let data = data_dir();
+    let app = App::start(data.path()).await;
+
+    app.keys(&format!("{ctrl}n")).await;
+    app.wait_css("#form-title").await;
+    // The company field has the focus; Tab moves on to the role.
+    app.keys(&format!("Clavier Inc{tab}Testeur")).await;
+    app.keys(&format!("{ctrl}s")).await;
+    assert_eq!(app.text(".detail-head .company").await, "Clavier Inc");
+    assert_eq!(app.text(".detail-head .role").await, "Testeur");
+
+    // Ctrl+L opens "log outcome" with the focus in it; Ctrl+S saves it (a rejection, today, by e-mail).
+    app.keys(&format!("{ctrl}l")).await;
+    app.wait_css(".outcome-form").await;
+    let focused = app.js("return document.activeElement.dataset.field", vec![]).await;
+    assert_eq!(focused, json!("outcome"));
+    app.keys(&format!("{ctrl}s")).await;
+    app.wait_css("ol.timeline li[data-kind='rejected']").await;
+
+    // Escape goes back to the list; Ctrl+F puts the focus in the search box.
+    app.keys(&esc.to_string()).await;
+    app.wait_css(".app-row").await;
+    app.keys(&format!("{ctrl}f")).await;
+    assert_eq!(app.js("return document.activeElement.id", vec![]).await, json!("search"));
+    app.keys("zzz").await;
+    app.wait_css("p.none").await;
+
+    // Ctrl+W closes the window, which (until the tray exists) ends the app.
+    assert_eq!(app_pids(data.path()).len(), 1);
+    // The window goes away while WebDriver is still answering the keystroke, so its reply may be an error.
+    let focused = app.client.active_element().await.unwrap();
+    let _ = focused.send_keys(&format!("{ctrl}w")).await;
+    wait_until("the app to close", || app_pids(data.path()).is_empty());
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn edit_reflect_search_and_see_the_company_history() {
+    let data = data_dir();
+    let app = App::start(data.path()).await;
+    for (company, role, ago) in [("Banque Nationale", "Analyste", 50), ("  banque NATIONALE ", "Chef d'équipe", 10)] {
+        app.click("New application").await;
+        app.fill("Company", company).await;
+        app.fill("Role", role).await;
+        app.fill("Applied on", &ymd(days_ago(ago))).await;
+        app.click("Save").await;
+        app.wait_css("article.detail").await;
+    }
+
+    // Edit the second one: add the person met.
+    app.click("Edit").await;
+    app.wait_xpath("//h2[.='Edit application']").await;
+    assert_eq!(app.field("Role").await.prop("value").await.unwrap().as_deref(), Some("Chef d'équipe"));
+    app.click("Add a person").await;
+    app.fill("Name", "Élise Roy").await;
+    app.fill("LinkedIn profile", "https://www.linkedin.com/in/elise-roy").await;
+    app.click("Save").await;
+    let people = app.text(".people-list").await;
+    assert!(people.contains("Élise Roy"), "{people}");
+
+    // Log a rejection and write the private reflection on it.
+    app.click("Log outcome").await;
+    app.click("Save outcome").await;
+    app.click("Write a private reflection").await;
+    app.fill("What went well", "The technical exercise.").await;
+    app.fill("What I would do differently", "Prepare questions about the team.").await;
+    app.fill("How it felt", "Disappointed, then relieved.").await;
+    app.click("Save reflection").await;
+    app.wait_xpath("//p[@class='saved' and .='Reflection saved.']").await;
+
+    // The company history gathers both applications (one company despite the spelling) and the person.
+    app.click("Company history").await;
+    let history = app.text("article.company-history").await;
+    assert!(history.contains("History with Banque Nationale"), "{history}");
+    assert!(history.contains("Applications (2)") && history.contains("People (1)"), "{history}");
+    assert!(history.contains("Analyste") && history.contains("Chef d'équipe") && history.contains("Élise Roy"));
+
+    // Search finds the application by the person's name, without the accent.
+    app.click("Applications").await;
+    app.fill("Search", "elise").await;
+    app.wait_xpath("//p[@class='count' and .='Shown: 1']").await;
+    assert!(app.text(".app-row").await.contains("Chef d'équipe"));
+    app.stop().await;
+
+    // After a restart the reflection is still there.
+    let app = App::start(data.path()).await;
+    app.wait_xpath("//a[contains(@class,'app-row')][.//span[.=\"Chef d'équipe\"]]").await.click().await.unwrap();
+    assert_eq!(app.text(".reflection summary").await, "Your private reflection");
+    assert_eq!(
+        app.field("How it felt").await.prop("value").await.unwrap().as_deref(),
+        Some("Disappointed, then relieved.")
+    );
+    app.stop().await;
+}

@@ -4,3 +4,4 @@
 mod harness;
 mod journal;
 mod robustness;
+mod screenshot;

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Remakes tests/screenshots/*.png (shown in the README) from the real window under Xvfb.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+bash scripts/setup.sh --test
+mkdir -p tests/screenshots
+REBOUND_SCREENSHOTS="$PWD/tests/screenshots" \
+  bash scripts/headless.sh cargo test --test e2e -- --exact screenshot::screenshot_of_a_journal_in_use

@@ -1,0 +1,61 @@
+//! Pictures of the app with a few applications in it: the list and one application's detail. The test always
+//! takes them and checks they are real pictures of the window; `scripts/screenshot.sh` sets
+//! REBOUND_SCREENSHOTS to a folder to keep them for the README.
+
+use serde_json::json;
+
+use crate::harness::{data_dir, App};
+
+#[tokio::test]
+async fn screenshot_of_a_journal_in_use() {
+    let data = data_dir();
+    let app = App::start_with_env(data.path(), &[("LANG", "en_US.UTF-8"), ("LC_ALL", "en_US.UTF-8")]).await;
+    // A few entries through the UI's own bridge (the forms themselves are covered by the other tests).
+    let seeded = app
+        .js(
+            "const call = window.__TAURI__.core.invoke;
+             const day = (n) => { const d = new Date(); d.setDate(d.getDate() - n);
+               return d.toISOString().slice(0, 10); };
+             const add = (company, role, ago, people = []) => call('save_application', { input: {
+               company, role, appliedOn: day(ago), people: people.map((name) => ({ name })) } });
+             return (async () => {
+               const a = await add('Desjardins', 'Data analyst', 60, ['Marie Tremblay']);
+               await call('log_outcome', { input: { applicationId: a, outcome: 'rejected', date: day(20),
+                 channel: 'email' } });
+               const b = await add('Hydro-Québec', 'Project coordinator', 35);
+               await call('log_outcome', { input: { applicationId: b, outcome: 'ghosted', date: day(14) } });
+               await add('Shopify', 'Support engineer', 9, ['Luc Gagnon']);
+               const c = await add('Ubisoft Montréal', 'QA lead', 120);
+               await call('log_outcome', { input: { applicationId: c, outcome: 'rejected', date: day(95),
+                 channel: 'phone' } });
+               await add('Banque Nationale', 'Business analyst', 3);
+               return 5;
+             })();",
+            vec![],
+        )
+        .await;
+    assert_eq!(seeded, json!(5));
+    app.click("Applications").await;
+    app.wait_xpath("//a[contains(@class,'app-row')][.//span[.='Banque Nationale']]").await;
+    // The picture shows the list, not a focus ring on the search box.
+    app.js("document.getElementById('search').blur(); return 0", vec![]).await;
+
+    keep(&app, "list.png").await;
+
+    app.wait_xpath("//a[contains(@class,'app-row')][.//span[.='Desjardins']]").await.click().await.unwrap();
+    app.wait_css("ol.timeline li[data-kind='rejected']").await;
+    keep(&app, "detail.png").await;
+    app.stop().await;
+}
+
+/// Takes a screenshot, checks it is a PNG of a real window, and keeps it when asked.
+async fn keep(app: &App, name: &str) {
+    let png = app.client.screenshot().await.expect("screenshot");
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "a PNG");
+    let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
+    assert!(width >= 640 && height >= 480, "{width}x{height}");
+    if let Some(dir) = std::env::var_os("REBOUND_SCREENSHOTS") {
+        std::fs::write(std::path::Path::new(&dir).join(name), &png).expect("write the screenshot");
+    }
+}
