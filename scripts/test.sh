@@ -9,6 +9,6 @@ bash scripts/setup.sh --test
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
 # Domain and command tests (mock runtime): fast, in parallel.
-cargo test --lib --bins
+cargo test --lib
 # End-to-end: the real binary through WebDriver, one app at a time.
 bash scripts/headless.sh cargo test --test e2e -- --test-threads=1

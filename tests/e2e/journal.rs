@@ -297,6 +297,14 @@ async fn the_keyboard_reaches_every_action_including_closing_the_window() {
 async fn edit_reflect_search_and_see_the_company_history() {
     let data = data_dir();
     let app = App::start(data.path()).await;
+    // A half-filled form survives a trip elsewhere in the app.
+    app.click("New application").await;
+    app.fill("Company", "Banque Nationale").await;
+    app.click("Settings").await;
+    app.field("My name").await;
+    app.click("New application").await;
+    assert_eq!(app.field("Company").await.prop("value").await.unwrap().as_deref(), Some("Banque Nationale"));
+
     for (company, role, ago) in [("Banque Nationale", "Analyste", 50), ("  banque NATIONALE ", "Chef d'équipe", 10)] {
         app.click("New application").await;
         app.fill("Company", company).await;

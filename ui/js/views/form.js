@@ -9,18 +9,32 @@ import { go } from '../router.js';
 const FORMATS = [['video', 'interview.format.video'], ['phone', 'interview.format.phone'], ['onsite', 'interview.format.onsite']];
 const LANGS = [['fr', 'lang.fr'], ['en', 'lang.en']];
 
+// Unsaved forms, by application id ('new' for a new one): leaving a half-filled form and coming back finds it
+// as it was. A save or an explicit Cancel forgets the draft.
+const drafts = new Map();
+
+/** The form's values for an existing application. */
+function fromDetail(app) {
+  return {
+    company: app.company, role: app.role, postingUrl: app.postingUrl, location: app.location,
+    appliedOn: app.appliedOn, source: app.source, lang: app.lang,
+    people: app.people.map((p) => ({ ...p })),
+    interviews: app.timeline.filter((e) => e.kind === 'interview').map((e) => ({
+      id: e.id, date: e.date, format: e.details.format,
+      met: e.people.map((pid) => app.people.findIndex((p) => p.id === pid)).filter((i) => i >= 0),
+    })),
+  };
+}
+
 /** Renders the form: empty for a new application, filled from `id` to edit one. */
 export async function render(id) {
   const app = id ? await ipc.getApplication(id) : null;
-  const state = {
-    people: app ? app.people.map((p) => ({ ...p })) : [],
-    interviews: app
-      ? app.timeline.filter((e) => e.kind === 'interview').map((e) => ({
-        id: e.id, date: e.date, format: e.details.format,
-        met: e.people.map((pid) => app.people.findIndex((p) => p.id === pid)).filter((i) => i >= 0),
-      }))
-      : [],
-  };
+  const key = id ?? 'new';
+  const values = drafts.get(key) ?? (app ? fromDetail(app) : {
+    company: '', role: '', postingUrl: '', location: '', appliedOn: todayYmd(), source: '', lang: currentLang(),
+    people: [], interviews: [],
+  });
+  const state = { people: values.people, interviews: values.interviews };
 
   const peopleBox = h('div', { class: 'people' });
   const interviewBox = h('div', { class: 'interviews' });
@@ -86,18 +100,26 @@ export async function render(id) {
     if (e.target.matches('[data-field$=".name"]')) { collect(); drawInterviews(); }
   });
 
-  const submit = async (e) => {
-    e.preventDefault();
+  // Everything typed so far, in the shape save_application takes.
+  const current = () => {
     collect();
-    const input = {
+    return {
       id: app ? app.id : null,
       company: valueOf(form, 'company'), role: valueOf(form, 'role'), postingUrl: valueOf(form, 'postingUrl'),
       location: valueOf(form, 'location'), appliedOn: valueOf(form, 'appliedOn'), source: valueOf(form, 'source'),
       lang: valueOf(form, 'lang'), people: state.people, interviews: state.interviews,
     };
+  };
+  form.addEventListener('input', () => drafts.set(key, current()));
+  form.addEventListener('change', () => drafts.set(key, current()));
+
+  const submit = async (e) => {
+    e.preventDefault();
+    const input = current();
     clearErrors(form);
     try {
       const savedId = await ipc.saveApplication(input);
+      drafts.delete(key);
       go(`#/app/${savedId}`);
     } catch (err) {
       showError(form, err);
@@ -109,13 +131,13 @@ export async function render(id) {
     h('h2', { id: 'form-title' }, t(app ? 'form.edit_title' : 'form.new_title')),
     errorSummary(),
     h('div', { class: 'grid' },
-      field({ label: 'app.company', field: 'company', value: app?.company, required: true, autofocus: true }),
-      field({ label: 'app.role', field: 'role', value: app?.role, required: true }),
-      field({ label: 'app.applied_on', field: 'appliedOn', value: app?.appliedOn ?? todayYmd(), hint: 'hint.date', required: true }),
-      field({ label: 'app.location', field: 'location', value: app?.location }),
-      field({ label: 'app.posting_url', field: 'postingUrl', value: app?.postingUrl }),
-      field({ label: 'app.source', field: 'source', value: app?.source, hint: 'hint.source' }),
-      field({ label: 'app.lang', field: 'lang', value: app?.lang ?? currentLang(), kind: 'select', options: LANGS, hint: 'hint.lang' })),
+      field({ label: 'app.company', field: 'company', value: values.company, required: true, autofocus: true }),
+      field({ label: 'app.role', field: 'role', value: values.role, required: true }),
+      field({ label: 'app.applied_on', field: 'appliedOn', value: values.appliedOn, hint: 'hint.date', required: true }),
+      field({ label: 'app.location', field: 'location', value: values.location }),
+      field({ label: 'app.posting_url', field: 'postingUrl', value: values.postingUrl }),
+      field({ label: 'app.source', field: 'source', value: values.source, hint: 'hint.source' }),
+      field({ label: 'app.lang', field: 'lang', value: values.lang, kind: 'select', options: LANGS, hint: 'hint.lang' })),
     h('h3', {}, t('form.people')),
     peopleBox,
     h('button', {
@@ -136,7 +158,8 @@ export async function render(id) {
     }, t('form.add_interview')),
     h('div', { class: 'actions' },
       h('button', { type: 'submit', class: 'primary' }, t('form.save')),
-      h('a', { class: 'button', href: app ? `#/app/${app.id}` : '#/' }, t('form.cancel'))));
+      h('a', { class: 'button', href: app ? `#/app/${app.id}` : '#/', onclick: () => drafts.delete(key) },
+        t('form.cancel'))));
   redraw();
   show(form);
 }

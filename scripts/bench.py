@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+"""Start-up time and idle memory of Rebound's release build, beside an empty Tauri window built the same way.
+
+Run through scripts/bench.sh (it builds both and provides the headless session). For each app and each run:
+  - Rebound gets a fresh data folder seeded with N applications (the schema comes from the app's own
+    migrations, so the seed always matches);
+  - tauri-driver starts the app; the time from the app process's start (from /proc) to the first painted
+    frame of its first view (body[data-ready-at], wall clock) is the start-up time; for Rebound the script
+    also checks the first row of the list is on screen;
+  - after the app has been idle for IDLE seconds, RSS and PSS are summed over the app process and its WebKit
+    child processes (/proc/PID/smaps_rollup), and their CPU clock ticks over the idle period are counted.
+Prints one line per run and the medians. Uses only the Python standard library.
+"""
+import json, os, socket, sqlite3, subprocess, sys, tempfile, time, urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wd(port, method, path, body=None):
+    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", method=method,
+                                 data=None if body is None else json.dumps(body).encode(),
+                                 headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=60) as r:
+        return json.loads(r.read() or b"null")
+
+
+def seed(data_dir, n):
+    db = sqlite3.connect(data_dir / "rebound.sqlite3")
+    migrations = sorted((ROOT / "src-tauri/db/migrations").glob("*.sql"))
+    for m in migrations:
+        db.executescript(m.read_text())
+    db.execute(f"PRAGMA user_version = {len(migrations)}")
+    now = "2026-11-26T09:00:00Z"
+    with db:
+        for i in range(n):
+            cid = db.execute("INSERT INTO companies (name, folded, created_at) VALUES (?, ?, ?)",
+                             (f"Company {i}", f"company {i}", now)).lastrowid
+            day = f"2026-{1 + i % 10:02d}-{1 + i % 28:02d}"
+            aid = db.execute("INSERT INTO applications (company_id, role, applied_on, lang, created_at, updated_at)"
+                             " VALUES (?, ?, ?, 'en', ?, ?)", (cid, f"Role {i}", day, now, now)).lastrowid
+            db.execute("INSERT INTO events (application_id, kind, occurred_on, created_at) VALUES (?, 'applied', ?, ?)",
+                       (aid, day, now))
+            if i % 3 == 0:
+                db.execute("INSERT INTO events (application_id, kind, occurred_on, details, created_at)"
+                           " VALUES (?, 'rejected', ?, '{\"channel\":\"email\"}', ?)", (aid, day, now))
+    db.close()
+
+
+def boot_time():
+    for line in open("/proc/stat"):
+        if line.startswith("btime "):
+            return int(line.split()[1])
+
+
+def stat_fields(pid):
+    raw = Path(f"/proc/{pid}/stat").read_text()
+    return raw[raw.rindex(")") + 2:].split()  # fields from the 3rd on
+
+
+def find_app(binary, data_dir):
+    binary = os.path.realpath(binary)
+    for p in Path("/proc").iterdir():
+        if not p.name.isdigit():
+            continue
+        try:
+            if os.path.realpath(p / "exe") != binary:
+                continue
+            env = (p / "environ").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if f"REBOUND_DATA_DIR={data_dir}".encode() in env:
+            return int(p.name)
+    return None
+
+
+def family(pid):
+    children = {}
+    for p in Path("/proc").iterdir():
+        if p.name.isdigit():
+            try:
+                children.setdefault(int(stat_fields(p.name)[1]), []).append(int(p.name))
+            except OSError:
+                pass
+    out, todo = [], [pid]
+    while todo:
+        q = todo.pop()
+        out.append(q)
+        todo.extend(children.get(q, []))
+    return out
+
+
+def memory(pids):
+    rss = pss = 0
+    names = []
+    for pid in pids:
+        try:
+            names.append(Path(f"/proc/{pid}/comm").read_text().strip())
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                key, _, rest = line.partition(":")
+                if key == "Rss":
+                    rss += int(rest.split()[0])
+                elif key == "Pss":
+                    pss += int(rest.split()[0])
+        except OSError:
+            pass
+    return rss / 1024, pss / 1024, names
+
+
+def ticks(pids):
+    total = 0
+    for pid in pids:
+        try:
+            f = stat_fields(pid)
+            total += int(f[11]) + int(f[12])  # utime + stime
+        except OSError:
+            pass
+    return total
+
+
+def measure(binary, rows, idle, is_rebound):
+    data = Path(tempfile.mkdtemp(prefix="rebound-bench-"))
+    if is_rebound:
+        seed(data, rows)
+    port = free_port()
+    env = dict(os.environ, REBOUND_DATA_DIR=str(data))
+    driver = subprocess.Popen(["tauri-driver", "--port", str(port), "--native-port", str(free_port())], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 20
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.time() > deadline:
+                    raise
+                time.sleep(0.02)
+        sid = wd(port, "POST", "/session", {"capabilities": {"alwaysMatch": {
+            "tauri:options": {"application": str(binary)}}}})["value"]["sessionId"]
+        script = ("return [document.body.dataset.readyAt || null,"
+                  " document.querySelectorAll('.app-row').length]")
+        deadline = time.time() + 60
+        while True:
+            ready_at, shown = wd(port, "POST", f"/session/{sid}/execute/sync", {"script": script, "args": []})["value"]
+            if ready_at and shown:
+                break
+            if time.time() > deadline:
+                raise RuntimeError("the app never showed its first row")
+            time.sleep(0.02)
+        pid = find_app(binary, data)
+        start = boot_time() + int(stat_fields(pid)[19]) / TICK
+        startup_ms = int(ready_at) - start * 1000
+        procs = family(pid)
+        before = ticks(procs)
+        time.sleep(idle)  # the idle period being measured, not a wait for a condition
+        procs = family(pid)
+        idle_ticks = ticks(procs) - before
+        rss, pss, names = memory(procs)
+        wd(port, "DELETE", f"/session/{sid}")
+        return startup_ms, rss, pss, idle_ticks, names, shown
+    finally:
+        driver.terminate()
+        driver.wait(timeout=10)
+
+
+def median(xs):
+    xs = sorted(xs)
+    return xs[len(xs) // 2]
+
+
+def main():
+    rebound, empty = Path(sys.argv[1]), Path(sys.argv[2])
+    runs, rows, idle = int(os.environ.get("RUNS", 5)), int(os.environ.get("ROWS", 1000)), int(os.environ.get("IDLE", 10))
+    print(f"{runs} runs each; Rebound seeded with {rows} applications; memory and CPU after {idle} s idle")
+    for label, binary, is_rebound in (("rebound", rebound, True), ("empty tauri window", empty, False)):
+        results = [measure(binary, rows, idle, is_rebound) for _ in range(runs)]
+        for s, rss, pss, t, names, shown in results:
+            print(f"  {label}: first row painted {s:.0f} ms after process start ({shown} rows in the DOM);"
+                  f" RSS {rss:.0f} MB, PSS {pss:.0f} MB over {len(names)} processes ({', '.join(names)});"
+                  f" {t} CPU ticks in {idle} s idle")
+        print(f"{label}: median start-up {median([r[0] for r in results]):.0f} ms, "
+              f"RSS {median([r[1] for r in results]):.0f} MB, PSS {median([r[2] for r in results]):.0f} MB, "
+              f"idle CPU {median([r[3] for r in results])} ticks / {idle} s (1 tick = {1000 // TICK} ms)")
+
+
+if __name__ == "__main__":
+    main()
