@@ -129,20 +129,21 @@ def measure(binary, rows, idle, is_rebound):
     data = Path(tempfile.mkdtemp(prefix="rebound-bench-"))
     if is_rebound:
         seed(data, rows)
-    port = free_port()
+    port, native = free_port(), free_port()
     env = dict(os.environ, REBOUND_DATA_DIR=str(data))
-    driver = subprocess.Popen(["tauri-driver", "--port", str(port), "--native-port", str(free_port())], env=env,
+    driver = subprocess.Popen(["tauri-driver", "--port", str(port), "--native-port", str(native)], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.time() + 20
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if time.time() > deadline:
-                    raise
-                time.sleep(0.02)
+        for p in (port, native):  # tauri-driver, then the WebKitWebDriver it proxies to
+            while True:
+                try:
+                    socket.create_connection(("127.0.0.1", p), timeout=1).close()
+                    break
+                except OSError:
+                    if time.time() > deadline:
+                        raise
+                    time.sleep(0.02)
         sid = wd(port, "POST", "/session", {"capabilities": {"alwaysMatch": {
             "tauri:options": {"application": str(binary)}}}})["value"]["sessionId"]
         script = ("return [document.body.dataset.readyAt || null,"

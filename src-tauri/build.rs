@@ -12,6 +12,19 @@ const COMMANDS: &[&str] = &[
     "get_settings",
     "save_settings",
     "close_window",
+    "list_steps",
+    "list_todo",
+    "act_on_step",
+    "log_message_sent",
+    "log_reply",
+    "get_template",
+    "save_template",
+    "reset_template",
+    "render_message",
+    "check_tone",
+    "copy_text",
+    "open_mail",
+    "open_link",
 ];
 
 fn main() {

@@ -25,6 +25,14 @@ pub enum Problem {
     NotEmail,
     /// Not one of the values offered.
     NotAChoice,
+    /// A day that must come after today (a snooze) or not before it (a new due date).
+    NotAfterToday,
+    /// The step is already done, skipped or cancelled.
+    AlreadyClosed,
+    /// A message template that does not compile, with the line of the error.
+    TemplateSyntax { line: usize },
+    /// Not an `https://` address (only those are opened in the browser).
+    NotSecureAddress,
 }
 
 /// One refused field: its path in the submitted form (`company`, `people.0.email`…) and the problem.

@@ -7,6 +7,8 @@ pub mod db;
 pub mod error;
 pub mod i18n;
 pub mod journal;
+pub mod messages;
+pub mod plan;
 pub mod settings;
 pub mod shell;
 
@@ -46,6 +48,8 @@ fn init_state<R: Runtime>(app: &tauri::AppHandle<R>, dir: Option<PathBuf>) -> Re
 pub fn build<R: Runtime>(builder: tauri::Builder<R>, data_dir: Option<PathBuf>) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_store::Builder::new().build())
+        .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(move |app| init_state(app.handle(), data_dir))
         .invoke_handler(tauri::generate_handler![
             commands::app::get_bootstrap,
@@ -58,6 +62,19 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, data_dir: Option<PathBuf>) 
             commands::journal::get_company_history,
             commands::settings::get_settings,
             commands::settings::save_settings,
+            commands::messages::list_steps,
+            commands::messages::list_todo,
+            commands::messages::act_on_step,
+            commands::messages::log_message_sent,
+            commands::messages::log_reply,
+            commands::messages::get_template,
+            commands::messages::save_template,
+            commands::messages::reset_template,
+            commands::messages::render_message,
+            commands::messages::check_tone,
+            commands::messages::copy_text,
+            commands::messages::open_mail,
+            commands::messages::open_link,
         ])
 }
 

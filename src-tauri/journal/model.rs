@@ -69,6 +69,8 @@ pub struct OutcomeInput {
     pub channel: String,
     /// For `rejected`: the reason given, if any.
     pub reason: String,
+    /// For `rejected`: ask for feedback `inside` the thank-you (default) or as a `separate` message.
+    pub feedback: String,
     /// For `ghosted`: the decision date they had promised, if any.
     pub promised_on: String,
     /// Anything else worth keeping.

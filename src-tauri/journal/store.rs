@@ -252,7 +252,15 @@ fn ids(conn: &Connection, sql: &str, arg: i64) -> Result<Vec<i64>> {
 }
 
 /// Logs an outcome on an application's timeline and returns the event's id.
-pub fn log_outcome(conn: &mut Connection, input: &OutcomeInput, today: NaiveDate, now: DateTime<Utc>) -> Result<i64> {
+/// A rejection creates the follow-up plan and silence its first nudge, in the same transaction
+/// (see [`crate::plan::on_outcome`]); `opts` carries the check-in delay.
+pub fn log_outcome(
+    conn: &mut Connection,
+    input: &OutcomeInput,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    opts: crate::plan::PlanOptions,
+) -> Result<i64> {
     let applied_on: String = conn
         .query_row("SELECT applied_on FROM applications WHERE id = ?1", [input.application_id], |r| r.get(0))
         .optional()?
@@ -267,18 +275,25 @@ pub fn log_outcome(conn: &mut Connection, input: &OutcomeInput, today: NaiveDate
         }
     }
     let mut details = Map::new();
+    let mut promised = None;
+    let mut feedback_separate = false;
     match outcome {
         Some("rejected") => {
             if let Some(ch) = c.choice("channel", &input.channel, CHANNELS) {
                 details.insert("channel".into(), ch.into());
             }
+            feedback_separate = match input.feedback.trim() {
+                "" | "inside" => false,
+                other => c.choice("feedback", other, &["separate"]).is_some(),
+            };
             let reason = c.note("reason", &input.reason);
             if !reason.is_empty() {
                 details.insert("reason".into(), reason.into());
             }
         }
         Some("ghosted") => {
-            if let Some(p) = c.date("promisedOn", &input.promised_on, false) {
+            promised = c.date("promisedOn", &input.promised_on, false);
+            if let Some(p) = promised {
                 details.insert("promised_on".into(), ymd(p).into());
             }
         }
@@ -292,6 +307,7 @@ pub fn log_outcome(conn: &mut Connection, input: &OutcomeInput, today: NaiveDate
     let (outcome, date) = (outcome.expect("checked"), date.expect("checked"));
 
     let tx = conn.transaction()?;
+    let now_utc = now;
     let now = stamp(now);
     tx.execute(
         "INSERT INTO events (application_id, kind, occurred_on, details, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -299,6 +315,8 @@ pub fn log_outcome(conn: &mut Connection, input: &OutcomeInput, today: NaiveDate
     )?;
     let id = tx.last_insert_rowid();
     tx.execute("UPDATE applications SET updated_at = ?2 WHERE id = ?1", params![input.application_id, now])?;
+    let opts = crate::plan::PlanOptions { feedback_separate, ..opts };
+    crate::plan::on_outcome(&tx, input.application_id, id, outcome, date, promised, today, opts, now_utc)?;
     tx.commit()?;
     Ok(id)
 }

@@ -34,6 +34,12 @@ fn problem_text(lang: &str, p: Problem) -> (&'static str, String) {
         Problem::NotWebAddress => ("not_web_address", t(lang, "error.not_web_address", &[])),
         Problem::NotEmail => ("not_email", t(lang, "error.not_email", &[])),
         Problem::NotAChoice => ("not_a_choice", t(lang, "error.not_a_choice", &[])),
+        Problem::NotAfterToday => ("not_after_today", t(lang, "error.not_after_today", &[])),
+        Problem::AlreadyClosed => ("already_closed", t(lang, "error.already_closed", &[])),
+        Problem::TemplateSyntax { line } => {
+            ("template_syntax", t(lang, "error.template_syntax", &[("line", line.to_string())]))
+        }
+        Problem::NotSecureAddress => ("not_secure_address", t(lang, "error.not_secure_address", &[])),
     }
 }
 

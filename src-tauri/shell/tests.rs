@@ -66,7 +66,8 @@ fn save_list_and_get_through_ipc() {
     invoke(&w, "save_reflection", json!({"input": {"outcomeEventId": ev, "wentWell": "Prepared"}})).unwrap();
     let detail = invoke(&w, "get_application", json!({"id": id})).unwrap();
     assert_eq!(detail["status"], "rejected");
-    assert_eq!(detail["timeline"].as_array().unwrap().len(), 4, "applied, interview, rejected, reflection");
+    let kinds: Vec<&str> = detail["timeline"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["applied", "interview", "rejected", "plan_created", "reflection"]);
     let history = invoke(&w, "get_company_history", json!({"companyId": detail["companyId"]})).unwrap();
     assert_eq!(history["people"][0]["name"], "Marie");
     assert!(dir.path().join(crate::db::DB_FILE).exists(), "the journal is a file in the data folder");
@@ -154,4 +155,65 @@ fn the_window_may_call_only_rebounds_own_commands() {
     let message = denied.expect_err("the store plugin is not granted").to_string();
     assert!(message.contains("not allowed"), "{message}");
     assert!(invoke(&w, "get_settings", json!({})).is_ok());
+}
+
+#[test]
+fn plan_messages_and_tone_through_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = start(dir.path());
+    invoke(&w, "save_settings", json!({"settings": {"language": "en", "myName": "Alex Martin"}})).unwrap();
+    let id = invoke(
+        &w,
+        "save_application",
+        json!({"input": {"company": "Desjardins", "role": "Analyste", "appliedOn": "2026-10-01", "lang": "fr",
+                         "people": [{"name": "Marie Tremblay", "linkedinUrl": "http://linkedin.example/in/m"}]}}),
+    )
+    .unwrap();
+    invoke(
+        &w,
+        "log_outcome",
+        json!({"input": {"applicationId": id, "outcome": "rejected", "date": "2026-10-20", "channel": "email",
+                         "feedback": "separate"}}),
+    )
+    .unwrap();
+    let steps = invoke(&w, "list_steps", json!({"applicationId": id})).unwrap();
+    let kinds: Vec<&str> = steps.as_array().unwrap().iter().map(|s| s["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["thank_you", "feedback", "keep_in_touch", "linkedin", "check_in"]);
+    assert_eq!(steps[4]["dueOn"], "2027-01-18", "90 days after the rejection");
+
+    let r = invoke(
+        &w,
+        "render_message",
+        json!({"request": {"applicationId": id, "kind": "thank_you", "lang": "fr", "stepId": steps[0]["id"]}}),
+    )
+    .unwrap();
+    let body = r["body"].as_str().unwrap();
+    assert!(body.starts_with("Bonjour Marie Tremblay,") && body.contains("Desjardins") && body.contains("Alex Martin"));
+    assert_eq!(r["missing"], json!([]));
+
+    let findings = invoke(&w, "check_tone", json!({"text": "Merci pour rien, BANDE D'ÉPAIS", "lang": "fr"})).unwrap();
+    let rules: Vec<&str> = findings.as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert!(rules.contains(&"sarcasm") && rules.contains(&"shouting"), "{findings}");
+    assert_eq!(findings[0]["message"].as_str().map(|m| m.is_ascii()), Some(true), "reasons in the UI language (en)");
+    assert_eq!(invoke(&w, "check_tone", json!({"text": "Merci pour votre temps.", "lang": "fr"})).unwrap(), json!([]));
+
+    // Rust checks what it opens, whatever the UI sends.
+    let err = invoke(&w, "open_link", json!({"url": "javascript:alert(1)"})).unwrap_err();
+    assert_eq!(err["fields"][0]["code"], "not_secure_address");
+    let err = invoke(&w, "open_link", json!({"url": "http://linkedin.example/in/m"})).unwrap_err();
+    assert_eq!(err["kind"], "invalid");
+    let err =
+        invoke(&w, "open_mail", json!({"to": "x@y.z?bcc=spy@evil.test", "subject": "s", "body": "b"})).unwrap_err();
+    assert_eq!(err["fields"][0]["field"], "to");
+
+    let err = invoke(
+        &w,
+        "act_on_step",
+        json!({"input": {"stepId": steps[0]["id"], "action": "snooze", "date": "2020-01-01"}}),
+    )
+    .unwrap_err();
+    assert_eq!(err["fields"][0]["message"], "Pick a day after today.");
+    let err = invoke(&w, "render_message", json!({"request": {"applicationId": id, "kind": "ransom", "lang": "fr"}}))
+        .unwrap_err();
+    assert_eq!(err["kind"], "not_found");
 }

@@ -55,7 +55,9 @@ impl App {
             cmd.env(k, v);
         }
         let driver = cmd.spawn().expect("start tauri-driver (scripts/setup.sh --test installs it)");
+        // tauri-driver proxies to WebKitWebDriver on the native port: both must listen before a session.
         wait_until("tauri-driver listening", || std::net::TcpStream::connect(("127.0.0.1", port)).is_ok());
+        wait_until("WebKitWebDriver listening", || std::net::TcpStream::connect(("127.0.0.1", native_port)).is_ok());
 
         let mut caps = serde_json::Map::new();
         caps.insert("tauri:options".into(), json!({ "application": APP }));
@@ -132,6 +134,21 @@ impl App {
     pub async fn keys(&self, keys: &str) {
         let focused = self.client.active_element().await.expect("a focused element");
         focused.send_keys(keys).await.unwrap_or_else(|e| panic!("typing {keys:?}: {e}"));
+    }
+
+    /// Waits until the field labelled `label` holds text starting with `prefix` (non-empty), as after an
+    /// asynchronous render.
+    pub async fn wait_value(&self, label: &str, prefix: &str) {
+        let f = self.field(label).await;
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let v = f.prop("value").await.unwrap().unwrap_or_default();
+            if !v.is_empty() && v.starts_with(prefix) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "{label} never started with {prefix:?}: {v:?}");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
     }
 
     /// Text of the first element matching `css`, once it exists.

@@ -120,7 +120,7 @@ async fn add_an_application_log_a_rejection_and_find_it_after_a_restart() {
         .collect::<Result<_, _>>()
         .unwrap();
     let kinds: Vec<&str> = events.iter().map(|e| e.0.as_str()).collect();
-    assert_eq!(kinds, ["applied", "interview", "rejected"]);
+    assert_eq!(kinds, ["applied", "interview", "rejected", "plan_created"]);
     assert_eq!(events[2].1, ymd(rejected));
     let details: serde_json::Value = serde_json::from_str(&events[2].2).unwrap();
     assert_eq!(details, json!({"channel": "phone", "reason": "They chose an internal candidate."}));

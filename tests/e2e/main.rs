@@ -3,5 +3,6 @@
 
 mod harness;
 mod journal;
+mod messages;
 mod robustness;
 mod screenshot;

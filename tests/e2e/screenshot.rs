@@ -45,6 +45,16 @@ async fn screenshot_of_a_journal_in_use() {
     app.wait_xpath("//a[contains(@class,'app-row')][.//span[.='Desjardins']]").await.click().await.unwrap();
     app.wait_css("ol.timeline li[data-kind='rejected']").await;
     keep(&app, "detail.png").await;
+
+    // The thank-you composer, with a hasty line the tone check stops.
+    app.wait_css("li.step[data-kind='thank_you'] button.primary").await.click().await.unwrap();
+    app.wait_value("Message", "").await;
+    let body = app.field("Message").await;
+    body.send_keys("\u{e007}\u{e007}PS: thanks for nothing!!!").await.unwrap();
+    app.click("Copy message").await;
+    app.wait_css(".tone mark").await;
+    app.js("document.querySelector('.composer').scrollIntoView(); return 0", vec![]).await;
+    keep(&app, "composer.png").await;
     app.stop().await;
 }
 

@@ -32,3 +32,16 @@ export const getCompanyHistory = (companyId) => call('get_company_history', { co
 export const getSettings = () => call('get_settings');
 export const saveSettings = (settings) => call('save_settings', { settings });
 export const closeWindow = () => call('close_window');
+export const listSteps = (applicationId) => call('list_steps', { applicationId });
+export const listTodo = () => call('list_todo');
+export const actOnStep = (input) => call('act_on_step', { input });
+export const logMessageSent = (applicationId, kind, channel) => call('log_message_sent', { applicationId, kind, channel });
+export const logReply = (applicationId, note) => call('log_reply', { applicationId, note });
+export const getTemplate = (kind, lang) => call('get_template', { kind, lang });
+export const saveTemplate = (template) => call('save_template', { template });
+export const resetTemplate = (kind, lang) => call('reset_template', { kind, lang });
+export const renderMessage = (request) => call('render_message', { request });
+export const checkTone = (text, lang) => call('check_tone', { text, lang });
+export const copyText = (text) => call('copy_text', { text });
+export const openMail = (to, subject, body) => call('open_mail', { to, subject, body });
+export const openLink = (url) => call('open_link', { url });

@@ -9,6 +9,8 @@ import * as form from './views/form.js';
 import * as detail from './views/detail.js';
 import * as company from './views/company.js';
 import * as settings from './views/settings.js';
+import * as todo from './views/todo.js';
+import * as templates from './views/templates.js';
 
 let boot = null;
 
@@ -22,6 +24,9 @@ route('/', () => list.render());
 route('/new', () => form.render(null));
 route('/app/:id', (id) => detail.render(id));
 route('/app/:id/edit', (id) => form.render(id));
+route('/app/:id/step/:step', (id, step) => detail.render(id, step));
+route('/todo', () => todo.render());
+route('/templates', () => templates.render());
 route('/company/:id', (id) => company.render(id));
 route('/settings', () => settings.render(boot.dataDir, async () => { await loadLanguage(); await draw(); }));
 

@@ -7,6 +7,7 @@ use super::today;
 use crate::journal::{
     self, ApplicationDetail, ApplicationInput, ApplicationSummary, CompanyHistory, OutcomeInput, ReflectionInput,
 };
+use crate::plan::PlanOptions;
 use crate::shell::error::IpcError;
 use crate::shell::state::AppState;
 
@@ -32,7 +33,7 @@ pub fn save_application(state: State<'_, AppState>, input: ApplicationInput) -> 
 /// Logs an outcome; returns the new event's id.
 #[tauri::command]
 pub fn log_outcome(state: State<'_, AppState>, input: OutcomeInput) -> Result<i64, IpcError> {
-    state.with_db(|c| journal::log_outcome(c, &input, today(), Utc::now()))
+    state.with_db(|c| journal::log_outcome(c, &input, today(), Utc::now(), PlanOptions::default()))
 }
 
 /// Writes the reflection on an outcome.

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod journal;
+pub mod messages;
 pub mod settings;
 
 use chrono::{Local, NaiveDate};

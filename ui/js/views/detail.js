@@ -6,6 +6,8 @@ import { field, showError, clearErrors, errorSummary, valueOf } from '../forms.j
 import * as ipc from '../ipc.js';
 import { go } from '../router.js';
 import { statusBadge } from './list.js';
+import { planSection } from './plan.js';
+import { composer } from './composer.js';
 
 const OUTCOMES = ['rejected', 'ghosted', 'offer', 'accepted', 'withdrawn'];
 const CHANNELS = ['email', 'phone', 'letter', 'portal', 'in_person'];
@@ -22,6 +24,8 @@ function outcomeForm(app, onDone) {
       field({ label: 'outcome.date', field: 'date', value: todayYmd(), hint: 'hint.date', required: true }),
       only('rejected', field({ label: 'outcome.channel', field: 'channel', value: 'email', kind: 'select',
         options: CHANNELS.map((c) => [c, `channel.${c}`]) })),
+      only('rejected', field({ label: 'outcome.feedback', field: 'feedback', value: 'inside', kind: 'select',
+        options: [['inside', 'feedback.inside'], ['separate', 'feedback.separate']] })),
       only('ghosted', field({ label: 'outcome.promised_on', field: 'promisedOn', hint: 'hint.date_optional' }))),
     only('rejected', field({ label: 'outcome.reason', field: 'reason', kind: 'textarea', wide: true })),
     field({ label: 'outcome.note', field: 'note', kind: 'textarea', wide: true }),
@@ -45,6 +49,7 @@ function outcomeForm(app, onDone) {
         applicationId: app.id, outcome: kind, date: valueOf(form, 'date'),
         channel: kind === 'rejected' ? valueOf(form, 'channel') : '',
         reason: kind === 'rejected' ? valueOf(form, 'reason') : '',
+        feedback: kind === 'rejected' ? valueOf(form, 'feedback') : '',
         promisedOn: kind === 'ghosted' ? valueOf(form, 'promisedOn') : '',
         note: valueOf(form, 'note'),
       });
@@ -98,25 +103,70 @@ function describe(e, app) {
         d.reason ? t('timeline.reason', { reason: d.reason }) : null, d.note];
     case 'ghosted':
       return [d.promised_on ? t('timeline.promised', { date: formatDate(d.promised_on) }) : null, d.note];
+    case 'plan_created': {
+      const checkIn = (d.steps || []).find((s) => s.step === 'check_in');
+      return [checkIn ? t('timeline.steps', { n: d.steps.length, date: formatDate(checkIn.due_on) })
+        : (d.steps || []).map((s) => t(`message.${s.step}`)).join(', ')];
+    }
+    case 'message_sent':
+      return [t(`message.${d.step || d.message}`), d.channel ? t('timeline.by', { channel: t(`sent.${d.channel}`) }) : null];
+    case 'step_done':
+    case 'step_skipped':
+      return [t(`message.${d.step}`)];
+    case 'step_snoozed':
+      return [t(`message.${d.step}`), t('timeline.until', { date: formatDate(d.until) })];
+    case 'step_rescheduled':
+      return [t(`message.${d.step}`), t('timeline.moved', { from: formatDate(d.from), to: formatDate(d.to) })];
     default:
       return [d.note];
   }
 }
 
-function timeline(app) {
+function timeline(app, onThanks) {
   return h('ol', { class: 'timeline', 'aria-label': t('timeline.title') },
     [...app.timeline].reverse().map((e) => h('li', { class: `event event-${e.kind}`, dataset: { kind: e.kind } },
       h('time', { datetime: e.date }, formatDate(e.date)),
       h('div', { class: 'what' },
         h('strong', {}, t(`event.${e.kind}`)),
         describe(e, app).filter(Boolean).map((line) => h('p', { class: 'detail' }, line)),
+        e.kind === 'interview'
+          ? h('button', { type: 'button', class: 'link', onclick: onThanks }, t('timeline.write_thanks')) : null,
         OUTCOMES.includes(e.kind) ? reflectionForm(e) : null))));
 }
 
-/** Renders the detail view of application `id`. */
-export async function render(id) {
-  const app = await ipc.getApplication(id);
+function replyForm(app, onDone) {
+  const form = h('form', { class: 'card form reply-form', novalidate: true, 'aria-labelledby': 'reply-title' });
+  form.append(
+    h('h3', { id: 'reply-title' }, t('reply.title')),
+    errorSummary(),
+    field({ label: 'reply.note', field: 'note', kind: 'textarea', wide: true, autofocus: true }),
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', class: 'primary' }, t('reply.save')),
+      h('button', { type: 'button', onclick: () => onDone(false) }, t('form.cancel'))));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearErrors(form);
+    try {
+      await ipc.logReply(app.id, valueOf(form, 'note'));
+      onDone(true);
+    } catch (err) {
+      showError(form, err);
+    }
+  });
+  form.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.stopPropagation(); onDone(false); } });
+  return form;
+}
+
+/** Renders the detail view of application `id`; with `stepId`, opens that step's message at once. */
+export async function render(id, stepId) {
+  const [app, steps] = await Promise.all([ipc.getApplication(id), ipc.listSteps(id)]);
   const slot = h('div', { class: 'outcome-slot' });
+  const composerSlot = h('div', { class: 'composer-slot' });
+  const openComposer = (kind, step = null) => {
+    const closeIt = () => composerSlot.replaceChildren();
+    composerSlot.replaceChildren(composer(app, { kind, step, onSent: () => render(id), onClose: closeIt }));
+    composerSlot.scrollIntoView({ block: 'start' });
+  };
   const logButton = h('button', {
     type: 'button', class: 'primary', 'aria-keyshortcuts': 'Control+L',
     onclick: () => {
@@ -131,6 +181,18 @@ export async function render(id) {
       form.querySelector('[autofocus]').focus();
     },
   }, t('detail.log_outcome'));
+  const replyButton = h('button', {
+    type: 'button',
+    onclick: () => {
+      const form = replyForm(app, (saved) => {
+        if (saved) { render(id); return; }
+        slot.replaceChildren();
+        replyButton.focus();
+      });
+      slot.replaceChildren(form);
+      form.querySelector('[autofocus]').focus();
+    },
+  }, t('detail.log_reply'));
   const facts = [
     ['app.applied_on', formatDate(app.appliedOn)], ['app.location', app.location], ['app.source', app.source],
     ['app.posting_url', app.postingUrl], ['app.lang', t(`lang.${app.lang}`)],
@@ -146,12 +208,17 @@ export async function render(id) {
         statusBadge(app.status)),
       h('div', { class: 'actions' },
         logButton,
+        app.status === 'ghosted' ? replyButton : null,
         h('a', { class: 'button', href: `#/app/${app.id}/edit`, 'aria-keyshortcuts': 'Control+E' }, t('detail.edit')),
         h('a', { class: 'button', href: `#/company/${app.companyId}` }, t('detail.company_history')))),
     slot,
+    composerSlot,
+    planSection(steps, { onWrite: (s) => openComposer(s.kind, s), onChange: () => render(id) }),
     h('dl', { class: 'facts' }, facts.map(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)])),
     people.length ? h('section', {}, h('h3', {}, t('form.people')), h('ul', { class: 'people-list' }, people)) : null,
-    h('section', {}, h('h3', {}, t('timeline.title')), timeline(app))), logButton);
+    h('section', {}, h('h3', {}, t('timeline.title')), timeline(app, () => openComposer('interview_thanks')))), logButton);
+  const step = stepId ? steps.find((s) => s.id === stepId) : null;
+  if (step) openComposer(step.kind, step);
 }
 
 /** Keyboard shortcuts of the detail view. */

@@ -20,6 +20,7 @@ export async function render(dataDir, onLanguage) {
     field({ label: 'settings.signature', field: 'signature', value: s.signature, kind: 'textarea', wide: true,
       hint: 'settings.signature_hint' }),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('settings.save')), status),
+    h('p', {}, h('a', { href: '#/templates' }, t('settings.templates'))),
     h('p', { class: 'muted data-dir' }, t('settings.data_dir'), ' ', h('code', {}, dataDir)));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();

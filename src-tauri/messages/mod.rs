@@ -1,0 +1,384 @@
+//! The messages: built-in templates for each step in French and English, the user's own versions, the values
+//! taken from the journal and settings, and rendering with MiniJinja.
+//!
+//! Templates are plain text (no HTML escaping). Undefined values are semi-strict: printing a missing value
+//! is an error, testing it is not, so a built-in template guards each optional value and reads well without
+//! it; a user's template that prints a missing value gets a clear list of what to fill in instead.
+
+pub mod dates;
+pub mod links;
+pub mod tone;
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
+
+use crate::error::{Error, Problem, Result};
+use crate::journal::validate::Checker;
+use dates::long_date;
+
+/// Kinds of message. Steps of the plan use theirs; `interview_thanks` is written after an interview.
+pub const MESSAGE_KINDS: &[&str] =
+    &["thank_you", "feedback", "keep_in_touch", "check_in", "linkedin", "interview_thanks", "nudge"];
+
+/// Characters a LinkedIn invitation note may hold.
+pub const LINKEDIN_LIMIT: usize = 300;
+/// Longest template a user may save, in characters.
+pub const MAX_TEMPLATE: usize = 10_000;
+
+macro_rules! builtin {
+    ($lang:literal, $kind:literal) => {
+        (
+            $kind,
+            $lang,
+            include_str!(concat!("templates/", $lang, "/", $kind, ".subject")),
+            include_str!(concat!("templates/", $lang, "/", $kind, ".body")),
+        )
+    };
+}
+
+/// (kind, lang, subject, body) of every built-in template; `linkedin` has no subject.
+const BUILTIN: &[(&str, &str, &str, &str)] = &[
+    builtin!("fr", "thank_you"),
+    builtin!("fr", "feedback"),
+    builtin!("fr", "keep_in_touch"),
+    builtin!("fr", "check_in"),
+    ("linkedin", "fr", "", include_str!("templates/fr/linkedin.body")),
+    builtin!("fr", "interview_thanks"),
+    builtin!("fr", "nudge"),
+    builtin!("en", "thank_you"),
+    builtin!("en", "feedback"),
+    builtin!("en", "keep_in_touch"),
+    builtin!("en", "check_in"),
+    ("linkedin", "en", "", include_str!("templates/en/linkedin.body")),
+    builtin!("en", "interview_thanks"),
+    builtin!("en", "nudge"),
+];
+
+/// A template's source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Template {
+    pub kind: String,
+    pub lang: String,
+    pub subject: String,
+    pub body: String,
+    /// The user's own version rather than the built-in one.
+    pub custom: bool,
+}
+
+/// The built-in template for a kind and language.
+pub fn builtin(kind: &str, lang: &str) -> Result<Template> {
+    BUILTIN
+        .iter()
+        .find(|(k, l, _, _)| *k == kind && *l == lang)
+        .map(|(k, l, s, b)| Template {
+            kind: (*k).into(),
+            lang: (*l).into(),
+            subject: s.trim_end().into(),
+            body: b.trim_end().into(),
+            custom: false,
+        })
+        .ok_or(Error::NotFound("template"))
+}
+
+/// The template in use: the user's own if they saved one, else the built-in one.
+pub fn template(conn: &Connection, kind: &str, lang: &str) -> Result<Template> {
+    let own = conn
+        .query_row("SELECT subject, body FROM templates WHERE kind = ?1 AND lang = ?2", params![kind, lang], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })
+        .optional()?;
+    match own {
+        Some((subject, body)) => Ok(Template { kind: kind.into(), lang: lang.into(), subject, body, custom: true }),
+        None => builtin(kind, lang),
+    }
+}
+
+/// Saves the user's version of a template after checking it compiles. A syntax error is refused with its line.
+pub fn save_template(conn: &Connection, t: &Template, today: NaiveDate, now: DateTime<Utc>) -> Result<Template> {
+    let mut c = Checker::new(today);
+    let kind = c.choice("kind", &t.kind, MESSAGE_KINDS);
+    let lang = c.choice("lang", &t.lang, crate::journal::LANGS);
+    let subject = c.line("subject", &t.subject, false);
+    let body = c.note("body", &t.body);
+    if body.trim().is_empty() && !c.has_error("body") {
+        c.problem("body", Problem::Required);
+    }
+    if body.chars().count() > MAX_TEMPLATE && !c.has_error("body") {
+        c.problem("body", Problem::TooLong { max: MAX_TEMPLATE });
+    }
+    for (field, src) in [("subject", &subject), ("body", &body)] {
+        if let Err(e) = environment().template_from_str(src) {
+            if !c.has_error(field) {
+                c.problem(field, Problem::TemplateSyntax { line: e.line().unwrap_or(1) });
+            }
+        }
+    }
+    c.finish()?;
+    let (kind, lang) = (kind.expect("checked"), lang.expect("checked"));
+    conn.execute(
+        "INSERT INTO templates (kind, lang, subject, body, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (kind, lang) DO UPDATE SET subject = excluded.subject, body = excluded.body,
+                                                updated_at = excluded.updated_at",
+        params![kind, lang, subject, body, now.to_rfc3339_opts(SecondsFormat::Secs, true)],
+    )?;
+    template(conn, kind, lang)
+}
+
+/// Goes back to the built-in template.
+pub fn reset_template(conn: &Connection, kind: &str, lang: &str) -> Result<Template> {
+    conn.execute("DELETE FROM templates WHERE kind = ?1 AND lang = ?2", params![kind, lang])?;
+    builtin(kind, lang)
+}
+
+fn environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+    // Messages are plain text: never HTML-escape a company called "A & B".
+    env.set_auto_escape_callback(|_| AutoEscape::None);
+    env
+}
+
+/// What a message is about, gathered from the journal and the settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facts {
+    pub company: String,
+    pub role: String,
+    pub applied_on: Option<NaiveDate>,
+    pub contact: Option<(String, String)>,
+    pub contact_email: String,
+    pub contact_linkedin: String,
+    pub people: Vec<String>,
+    pub interview_on: Option<NaiveDate>,
+    pub rejected_on: Option<NaiveDate>,
+    pub promised_on: Option<NaiveDate>,
+    pub ask_feedback: bool,
+    pub my_name: String,
+    pub signature: String,
+}
+
+/// Gathers the facts for a message about application `app`, addressed to `person` (default: the first person
+/// met for it).
+pub fn facts(conn: &Connection, app: i64, person: Option<i64>, my_name: &str, signature: &str) -> Result<Facts> {
+    let detail = crate::journal::get_application(conn, app)?;
+    let addressee = match person {
+        Some(id) => Some(detail.people.iter().find(|p| p.id == id).ok_or(Error::NotFound("person"))?),
+        None => detail.people.first(),
+    };
+    let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    let latest = |kind: &str| detail.timeline.iter().rev().find(|e| e.kind == kind);
+    Ok(Facts {
+        company: detail.company.clone(),
+        role: detail.role.clone(),
+        applied_on: date(&detail.applied_on),
+        contact: addressee.map(|p| (p.name.clone(), p.title.clone())),
+        contact_email: addressee.map(|p| p.email.clone()).unwrap_or_default(),
+        contact_linkedin: addressee.map(|p| p.linkedin_url.clone()).unwrap_or_default(),
+        people: detail.people.iter().map(|p| p.name.clone()).collect(),
+        interview_on: latest("interview").and_then(|e| date(&e.date)),
+        rejected_on: latest("rejected").and_then(|e| date(&e.date)),
+        promised_on: latest("ghosted").and_then(|e| e.details.get("promised_on")?.as_str().and_then(date)),
+        ask_feedback: false,
+        my_name: my_name.trim().to_owned(),
+        signature: signature.trim().to_owned(),
+    })
+}
+
+/// Sample values for previewing a template without an application, in the template's language, signed with
+/// the user's own name and signature.
+pub fn sample_facts(lang: &str, my_name: &str, signature: &str) -> Facts {
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+    let (role, people) = if lang == "fr" {
+        ("Analyste de données", vec!["Marie Tremblay".to_owned(), "Jean Gagnon".to_owned()])
+    } else {
+        ("Data analyst", vec!["Marie Tremblay".to_owned(), "John Gagnon".to_owned()])
+    };
+    Facts {
+        company: "Desjardins".into(),
+        role: role.into(),
+        applied_on: d(2026, 9, 1),
+        contact: Some(("Marie Tremblay".into(), String::new())),
+        contact_email: String::new(),
+        contact_linkedin: String::new(),
+        people,
+        interview_on: d(2026, 9, 15),
+        rejected_on: d(2026, 10, 1),
+        promised_on: d(2026, 9, 30),
+        ask_feedback: true,
+        my_name: my_name.trim().into(),
+        signature: signature.trim().into(),
+    }
+}
+
+impl Facts {
+    /// The template context in `lang`: missing values are left out (undefined), not empty.
+    pub fn context(&self, lang: &str) -> Value {
+        let mut m = Map::new();
+        m.insert("company".into(), self.company.clone().into());
+        m.insert("role".into(), self.role.clone().into());
+        m.insert("people".into(), json!(self.people));
+        m.insert("ask_feedback".into(), self.ask_feedback.into());
+        let mut put_date = |k: &str, d: Option<NaiveDate>| {
+            if let Some(d) = d {
+                m.insert(k.into(), long_date(d, lang).into());
+            }
+        };
+        put_date("applied_date", self.applied_on);
+        put_date("interview_date", self.interview_on);
+        put_date("rejection_date", self.rejected_on);
+        put_date("promised_date", self.promised_on);
+        if let Some((name, title)) = &self.contact {
+            m.insert("contact".into(), json!({"name": name, "title": title}));
+        }
+        if !self.my_name.is_empty() {
+            m.insert("my_name".into(), self.my_name.clone().into());
+        }
+        if !self.signature.is_empty() {
+            m.insert("signature".into(), self.signature.clone().into());
+        }
+        Value::Object(m)
+    }
+}
+
+/// A value a template printed but the journal does not have, and where the user can fill it in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Missing {
+    pub variable: String,
+    /// `people` (the application's people), `interviews`, `outcome` or `settings`.
+    pub fix_in: &'static str,
+}
+
+/// A template error, with the line it is on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TemplateError {
+    /// `subject` or `body`.
+    pub part: &'static str,
+    pub line: usize,
+    pub detail: String,
+}
+
+/// A rendered message, or why it could not be.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Rendered {
+    pub kind: String,
+    pub lang: String,
+    pub subject: String,
+    pub body: String,
+    /// Values to fill in before this message can be written.
+    pub missing: Vec<Missing>,
+    pub error: Option<TemplateError>,
+    /// A length limit for the body (LinkedIn), in characters, and the body's length.
+    pub limit: Option<usize>,
+    pub length: usize,
+    /// Where to send it, from the addressee.
+    pub email: String,
+    pub linkedin_url: String,
+}
+
+fn fix_for(variable: &str) -> &'static str {
+    match variable {
+        "contact" => "people",
+        "interview_date" => "interviews",
+        "rejection_date" | "promised_date" => "outcome",
+        _ => "settings",
+    }
+}
+
+/// Whether `snippet` mentions the identifier `name` (not as part of a longer name).
+fn mentions(snippet: &str, name: &str) -> bool {
+    let ident = |c: char| c.is_alphanumeric() || c == '_';
+    snippet.match_indices(name).any(|(i, _)| {
+        let before = snippet[..i].chars().next_back().is_none_or(|c| !ident(c));
+        let after = snippet[i + name.len()..].chars().next().is_none_or(|c| !ident(c));
+        before && after
+    })
+}
+
+/// Renders one template source with the facts' context.
+fn render_part(
+    env: &Environment,
+    part: &'static str,
+    src: &str,
+    ctx: &Value,
+) -> Result<String, (TemplateError, Vec<Missing>)> {
+    let fail = |e: &minijinja::Error| TemplateError {
+        part,
+        line: e.line().unwrap_or(1),
+        detail: e.detail().map(str::to_owned).unwrap_or_else(|| e.kind().to_string()),
+    };
+    let tmpl = env.template_from_str(src).map_err(|e| (fail(&e), Vec::new()))?;
+    tmpl.render(minijinja::value::Serde(ctx)).map_err(|e| {
+        let missing = if e.kind() == ErrorKind::UndefinedError {
+            // The variables the template uses that the context lacks; of those, the ones named where the error
+            // points (a guarded use elsewhere is not the problem).
+            let defined = |v: &str| ctx.get(v).is_some();
+            let mut absent: Vec<String> =
+                tmpl.undeclared_variables(false).into_iter().filter(|v| !defined(v)).collect();
+            absent.sort();
+            if let Some(snippet) = e.range().and_then(|r| src.get(r)) {
+                let named: Vec<String> = absent.iter().filter(|v| mentions(snippet, v)).cloned().collect();
+                if !named.is_empty() {
+                    absent = named;
+                }
+            }
+            absent.into_iter().map(|v| Missing { fix_in: fix_for(&v), variable: v }).collect()
+        } else {
+            Vec::new()
+        };
+        (fail(&e), missing)
+    })
+}
+
+/// Renders a message of `kind` in `lang` from template sources (the saved ones, or a draft being edited).
+pub fn render(kind: &str, lang: &str, subject_src: &str, body_src: &str, facts: &Facts) -> Rendered {
+    let env = environment();
+    let ctx = facts.context(lang);
+    let mut out = Rendered {
+        kind: kind.into(),
+        lang: lang.into(),
+        subject: String::new(),
+        body: String::new(),
+        missing: Vec::new(),
+        error: None,
+        limit: (kind == "linkedin").then_some(LINKEDIN_LIMIT),
+        length: 0,
+        email: facts.contact_email.clone(),
+        linkedin_url: facts.contact_linkedin.clone(),
+    };
+    for (part, src) in [("subject", subject_src), ("body", body_src)] {
+        match render_part(&env, part, src, &ctx) {
+            Ok(text) => {
+                let text = text.trim().to_owned();
+                if part == "subject" {
+                    out.subject = text;
+                } else {
+                    out.length = text.chars().count();
+                    out.body = text;
+                }
+            }
+            Err((error, missing)) => {
+                for m in missing {
+                    if !out.missing.contains(&m) {
+                        out.missing.push(m);
+                    }
+                }
+                if out.missing.is_empty() {
+                    out.error = Some(error);
+                }
+                out.subject.clear();
+                out.body.clear();
+                break;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

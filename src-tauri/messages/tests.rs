@@ -1,0 +1,224 @@
+//! Template tests: every built-in message in both languages with all values, with each value missing, and
+//! within its limits; a user's template with a syntax error or a missing value; save and reset.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+
+use super::*;
+use crate::error::{Error, Problem};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// Every value known, with long but plausible names.
+pub(crate) fn full_facts() -> Facts {
+    Facts {
+        company: "Desjardins".into(),
+        role: "Analyste de données".into(),
+        applied_on: Some(d(2026, 8, 1)),
+        contact: Some(("Marie Tremblay".into(), "Directrice TI".into())),
+        contact_email: "marie.tremblay@example.org".into(),
+        contact_linkedin: "https://www.linkedin.com/in/marie-tremblay".into(),
+        people: vec!["Marie Tremblay".into(), "Jean Gagnon".into(), "Sophie Roy".into()],
+        interview_on: Some(d(2026, 9, 1)),
+        rejected_on: Some(d(2026, 9, 20)),
+        promised_on: Some(d(2026, 9, 15)),
+        ask_feedback: true,
+        my_name: "Alex Martin".into(),
+        signature: "514 555-0123\nlinkedin.com/in/alexmartin".into(),
+    }
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn render_builtin(kind: &str, lang: &str, facts: &Facts) -> Rendered {
+    let t = builtin(kind, lang).unwrap();
+    render(kind, lang, &t.subject, &t.body, facts)
+}
+
+#[test]
+fn every_built_in_message_with_all_values_is_short_specific_and_signed() {
+    let facts = full_facts();
+    for lang in ["fr", "en"] {
+        for kind in MESSAGE_KINDS {
+            let r = render_builtin(kind, lang, &facts);
+            assert_eq!((&r.error, &r.missing), (&None, &vec![]), "{lang}/{kind}");
+            assert!(words(&r.body) < 150, "{lang}/{kind}: {} words", words(&r.body));
+            let all = format!("{}\n{}", r.subject, r.body);
+            assert!(all.contains("Desjardins"), "{lang}/{kind} names the company:\n{all}");
+            assert!(r.body.contains("Marie Tremblay"), "{lang}/{kind} greets the contact:\n{}", r.body);
+            assert!(r.body.contains("Alex Martin"), "{lang}/{kind} is signed");
+            assert!(!all.contains("  ") && !all.contains("\n\n\n"), "{lang}/{kind}: stray spaces:\n{all:?}");
+            if *kind == "linkedin" {
+                assert!(r.subject.is_empty());
+                assert!(r.length <= LINKEDIN_LIMIT, "{lang} LinkedIn note: {} characters", r.length);
+            } else {
+                assert!(!r.subject.is_empty(), "{lang}/{kind} has a subject");
+                assert!(r.body.contains("514 555-0123"), "{lang}/{kind} carries the signature");
+                assert!(all.contains("Analyste de données"), "{lang}/{kind} names the role:\n{all}");
+            }
+        }
+    }
+}
+
+#[test]
+fn french_messages_use_quebec_typography_and_usage() {
+    let facts = full_facts();
+    for kind in MESSAGE_KINDS {
+        let r = render_builtin(kind, "fr", &facts);
+        let all = format!("{}\n{}", r.subject, r.body);
+        for (i, c) in all.char_indices() {
+            let before = all[..i].chars().next_back();
+            match c {
+                ':' | '»' => assert_eq!(before, Some('\u{a0}'), "{kind}: no-break space before {c:?}:\n{all}"),
+                ';' | '!' | '?' => assert_ne!(before, Some(' '), "{kind}: no space before {c:?}:\n{all}"),
+                _ => {}
+            }
+        }
+        assert!(!all.contains("entretien"), "{kind}: Quebec usage says « entrevue »");
+        assert!(!all.contains(" tu ") && !all.contains(" te "), "{kind}: vouvoiement");
+    }
+}
+
+#[test]
+fn dates_are_written_for_the_language() {
+    let facts = full_facts();
+    let fr = render_builtin("thank_you", "fr", &facts);
+    assert!(fr.body.contains("le 1er septembre 2026"), "{}", fr.body);
+    let en = render_builtin("thank_you", "en", &facts);
+    assert!(en.body.contains("September 1, 2026"), "{}", en.body);
+}
+
+#[test]
+fn every_built_in_message_reads_well_with_each_value_missing() {
+    let full = full_facts();
+    let variants: Vec<(&str, Facts)> = vec![
+        ("no contact", Facts { contact: None, contact_email: String::new(), ..full.clone() }),
+        ("no people", Facts { contact: None, people: vec![], ..full.clone() }),
+        ("no interview", Facts { interview_on: None, ..full.clone() }),
+        ("no rejection date", Facts { rejected_on: None, ..full.clone() }),
+        ("no promised date", Facts { promised_on: None, ..full.clone() }),
+        ("no feedback request", Facts { ask_feedback: false, ..full.clone() }),
+        ("no name", Facts { my_name: String::new(), ..full.clone() }),
+        ("no signature", Facts { signature: String::new(), ..full.clone() }),
+        (
+            "nothing optional",
+            Facts {
+                contact: None,
+                people: vec![],
+                interview_on: None,
+                rejected_on: None,
+                promised_on: None,
+                ask_feedback: false,
+                my_name: String::new(),
+                signature: String::new(),
+                ..full.clone()
+            },
+        ),
+    ];
+    for lang in ["fr", "en"] {
+        for kind in MESSAGE_KINDS {
+            for (what, facts) in &variants {
+                let r = render_builtin(kind, lang, facts);
+                assert_eq!((&r.error, &r.missing), (&None, &vec![]), "{lang}/{kind} with {what}");
+                assert!(!r.body.is_empty(), "{lang}/{kind} with {what}");
+                assert!(!r.body.contains("  ") && !r.body.contains(" ,"), "{lang}/{kind} with {what}:\n{}", r.body);
+                assert!(!r.body.contains("none") && !r.body.contains("undefined"), "{lang}/{kind} with {what}");
+            }
+        }
+    }
+    // Without a contact the greeting stands alone.
+    let r = render_builtin("thank_you", "fr", &variants[0].1);
+    assert!(r.body.starts_with("Bonjour,"), "{}", r.body);
+    let r = render_builtin("thank_you", "en", &variants[0].1);
+    assert!(r.body.starts_with("Hello,") || r.body.starts_with("Hi,"), "{}", r.body);
+}
+
+#[test]
+fn the_linkedin_note_stays_under_300_characters_with_long_values() {
+    let long = "X".repeat(200);
+    let facts = Facts {
+        company: long.clone(),
+        role: long.clone(),
+        contact: Some((long.clone(), long.clone())),
+        people: vec![long.clone(), long.clone()],
+        my_name: long.clone(),
+        signature: long,
+        ..full_facts()
+    };
+    for lang in ["fr", "en"] {
+        let r = render_builtin("linkedin", lang, &facts);
+        assert!(r.error.is_none(), "{lang}");
+        assert!(r.length <= LINKEDIN_LIMIT, "{lang}: {} characters", r.length);
+        assert_eq!(r.limit, Some(300));
+    }
+}
+
+#[test]
+fn a_user_template_that_prints_a_missing_value_lists_what_to_fill_in() {
+    let facts = Facts { contact: None, my_name: String::new(), interview_on: None, ..full_facts() };
+    let r = render("thank_you", "en", "Hi", "Dear {{ contact.name }},\nThanks.\n{{ my_name }}", &facts);
+    assert_eq!(r.error, None);
+    assert_eq!(r.missing, vec![Missing { variable: "contact".into(), fix_in: "people" }]);
+    assert!(r.body.is_empty());
+
+    let r = render("thank_you", "en", "Hi", "{% if contact %}{{ contact.name }}{% endif %}{{ my_name }}", &facts);
+    assert_eq!(r.missing, vec![Missing { variable: "my_name".into(), fix_in: "settings" }]);
+    let r = render("nudge", "en", "On {{ interview_date }}", "Body", &facts);
+    assert_eq!(r.missing, vec![Missing { variable: "interview_date".into(), fix_in: "interviews" }]);
+}
+
+#[test]
+fn a_syntax_error_gives_its_line_and_never_panics() {
+    let facts = full_facts();
+    let r = render("feedback", "fr", "Objet", "Bonjour,\n\nMerci {{ company \n", &facts);
+    let e = r.error.expect("an error");
+    assert_eq!((e.part, e.line), ("body", 3));
+    assert!(!e.detail.is_empty());
+    let r = render("feedback", "fr", "{% if %}", "ok", &facts);
+    assert_eq!(r.error.unwrap().part, "subject");
+    for src in ["{{", "{% for %}", "{% endif %}", "{{ 1 / 0 }}", "{{ company | nosuchfilter }}"] {
+        let r = render("feedback", "en", "s", src, &facts);
+        assert!(r.error.is_some() || !r.missing.is_empty(), "{src}");
+    }
+}
+
+#[test]
+fn plain_text_is_never_html_escaped() {
+    let facts = Facts { company: "Ernst & Young <Canada>".into(), ..full_facts() };
+    let r = render_builtin("thank_you", "en", &facts);
+    assert!(r.body.contains("Ernst & Young <Canada>"), "{}", r.body);
+}
+
+#[test]
+fn saving_checks_the_template_and_reset_brings_back_ours() {
+    let conn = crate::db::open_in_memory().unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap();
+    let today = d(2026, 11, 26);
+    let mine = Template {
+        kind: "thank_you".into(),
+        lang: "en".into(),
+        subject: "Thanks, {{ company }}".into(),
+        body: "Hello,\nThank you for the {{ role }} interview.".into(),
+        custom: false,
+    };
+    let saved = save_template(&conn, &mine, today, now).unwrap();
+    assert!(saved.custom);
+    assert_eq!(template(&conn, "thank_you", "en").unwrap().body, mine.body);
+    assert!(!template(&conn, "thank_you", "fr").unwrap().custom, "the other language keeps ours");
+
+    let broken = Template { body: "Hello {{ role ".into(), ..mine.clone() };
+    match save_template(&conn, &broken, today, now) {
+        Err(Error::Invalid(v)) => assert_eq!(v[0].problem, Problem::TemplateSyntax { line: 1 }),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(template(&conn, "thank_you", "en").unwrap().body, mine.body, "a refused save keeps the last good one");
+    let unknown = Template { kind: "ransom_note".into(), ..mine.clone() };
+    assert!(matches!(save_template(&conn, &unknown, today, now), Err(Error::Invalid(_))));
+
+    let back = reset_template(&conn, "thank_you", "en").unwrap();
+    assert_eq!(back, builtin("thank_you", "en").unwrap());
+    assert_eq!(template(&conn, "thank_you", "en").unwrap(), back);
+}

@@ -1,0 +1,438 @@
+//! The follow-up plan: which steps an outcome calls for, when each falls due, and what the user did with it.
+//!
+//! The defaults come from PRODUCT.md: thank-you the next day, feedback request within 2 days (or inside the
+//! thank-you), keep in touch and LinkedIn within a week, the check-in at rejection + N days (90 by
+//! default: a typical probation). After silence: a nudge 14 days after the last sign of life, or 3 days
+//! after a promised decision date, at most 3 per company, ~7 days apart, stopped by any reply.
+
+use chrono::{DateTime, Days, NaiveDate, SecondsFormat, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use crate::error::{Error, Problem, Result};
+use crate::journal::validate::Checker;
+
+/// The kinds of step.
+pub const STEP_KINDS: &[&str] = &["thank_you", "feedback", "keep_in_touch", "linkedin", "check_in", "nudge"];
+/// The check-in delay when the user has not chosen one: a typical probation period.
+pub const DEFAULT_CHECK_IN_DAYS: u32 = 90;
+/// A step logged more than this many days after its due date is "missed" rather than due (the check-in
+/// never is: it falls due on its date, or at once).
+pub const MISSED_AFTER_DAYS: u64 = 14;
+/// Nudges after silence: how many per company, how far apart, and when the first one falls due.
+pub const MAX_NUDGES_PER_COMPANY: i64 = 3;
+pub const NUDGE_GAP_DAYS: u64 = 7;
+pub const NUDGE_AFTER_SILENCE_DAYS: u64 = 14;
+pub const NUDGE_AFTER_PROMISE_DAYS: u64 = 3;
+/// How a message can be sent, for "mark sent".
+pub const CHANNELS: &[&str] = &["email", "linkedin", "phone", "other"];
+
+/// Choices made when the plan is created.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlanOptions {
+    /// Days from the rejection to the check-in.
+    pub check_in_days: u32,
+    /// Ask for feedback in its own message rather than inside the thank-you.
+    pub feedback_separate: bool,
+}
+
+impl Default for PlanOptions {
+    fn default() -> Self {
+        PlanOptions { check_in_days: DEFAULT_CHECK_IN_DAYS, feedback_separate: false }
+    }
+}
+
+/// A step about to be created.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewStep {
+    pub kind: &'static str,
+    pub due_on: NaiveDate,
+    /// `pending`, or `missed` when its moment had long passed when the outcome was logged.
+    pub status: &'static str,
+    pub ask_feedback: bool,
+}
+
+fn plus(d: NaiveDate, days: u64) -> NaiveDate {
+    d.checked_add_days(Days::new(days)).unwrap_or(NaiveDate::MAX)
+}
+
+/// The steps a rejection on `rejected_on`, logged on `today`, calls for.
+pub fn rejection_steps(rejected_on: NaiveDate, today: NaiveDate, opts: PlanOptions) -> Vec<NewStep> {
+    let status = |due: NaiveDate| if today > plus(due, MISSED_AFTER_DAYS) { "missed" } else { "pending" };
+    let mut steps = Vec::with_capacity(5);
+    let mut add = |kind, days, ask_feedback| {
+        let due_on = plus(rejected_on, days);
+        steps.push(NewStep { kind, due_on, status: status(due_on), ask_feedback });
+    };
+    add("thank_you", 1, !opts.feedback_separate);
+    if opts.feedback_separate {
+        add("feedback", 2, false);
+    }
+    add("keep_in_touch", 7, false);
+    add("linkedin", 7, false);
+    // The check-in is never missed: it is due on its date, or at once if that has passed.
+    steps.push(NewStep {
+        kind: "check_in",
+        due_on: plus(rejected_on, u64::from(opts.check_in_days)),
+        status: "pending",
+        ask_feedback: false,
+    });
+    steps
+}
+
+/// When the first nudge after silence falls due.
+pub fn first_nudge_due(silent_since: NaiveDate, promised_on: Option<NaiveDate>) -> NaiveDate {
+    match promised_on {
+        Some(p) => plus(p, NUDGE_AFTER_PROMISE_DAYS),
+        None => plus(silent_since, NUDGE_AFTER_SILENCE_DAYS),
+    }
+}
+
+fn stamp(now: DateTime<Utc>) -> String {
+    now.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+fn ymd(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn add_event(conn: &Connection, app: i64, kind: &str, on: NaiveDate, details: Value, now: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO events (application_id, kind, occurred_on, details, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![app, kind, ymd(on), details.to_string(), now],
+    )?;
+    Ok(())
+}
+
+/// Inserts steps and one `plan_created` event dated `on` (the outcome's date, so the timeline reads "rejected,
+/// plan created" together).
+fn insert_steps(
+    conn: &Connection,
+    app: i64,
+    outcome_event: i64,
+    steps: &[NewStep],
+    on: NaiveDate,
+    now: &str,
+) -> Result<()> {
+    let mut listed = Vec::with_capacity(steps.len());
+    for s in steps {
+        let options = if s.ask_feedback { json!({"ask_feedback": true}) } else { json!({}) };
+        conn.execute(
+            "INSERT INTO plan_steps (application_id, outcome_event_id, kind, due_on, status, options, created_at,
+                                     updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+            params![app, outcome_event, s.kind, ymd(s.due_on), s.status, options.to_string(), now],
+        )?;
+        listed.push(json!({"step_id": conn.last_insert_rowid(), "step": s.kind, "due_on": ymd(s.due_on),
+                           "status": s.status}));
+    }
+    if !listed.is_empty() {
+        add_event(conn, app, "plan_created", on, json!({ "outcome_event_id": outcome_event, "steps": listed }), now)?;
+    }
+    Ok(())
+}
+
+/// Cancels the pending nudges of an application (a reply came, or another outcome was logged).
+fn cancel_nudges(conn: &Connection, app: i64, now: &str) -> Result<usize> {
+    Ok(conn.execute(
+        "UPDATE plan_steps SET status = 'cancelled', updated_at = ?2
+          WHERE application_id = ?1 AND kind = 'nudge' AND status IN ('pending', 'missed')",
+        params![app, now],
+    )?)
+}
+
+/// How many nudges the user has been offered at the company of `app` (cancelled ones do not count: they
+/// were never sent).
+fn nudges_at_company(conn: &Connection, app: i64) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM plan_steps s JOIN applications a ON a.id = s.application_id
+          WHERE s.kind = 'nudge' AND s.status NOT IN ('cancelled')
+            AND a.company_id = (SELECT company_id FROM applications WHERE id = ?1)",
+        [app],
+        |r| r.get(0),
+    )?)
+}
+
+/// Creates what an outcome calls for, inside the caller's transaction: the plan for a rejection, the first
+/// nudge for silence. Any outcome stops the nudges still pending for the application.
+#[allow(clippy::too_many_arguments)]
+pub fn on_outcome(
+    conn: &Connection,
+    app: i64,
+    outcome_event: i64,
+    outcome: &str,
+    date: NaiveDate,
+    promised_on: Option<NaiveDate>,
+    today: NaiveDate,
+    opts: PlanOptions,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let now = stamp(now);
+    cancel_nudges(conn, app, &now)?;
+    match outcome {
+        "rejected" => insert_steps(conn, app, outcome_event, &rejection_steps(date, today, opts), date, &now),
+        "ghosted" if nudges_at_company(conn, app)? < MAX_NUDGES_PER_COMPANY => {
+            let step = NewStep {
+                kind: "nudge",
+                due_on: first_nudge_due(date, promised_on),
+                status: "pending",
+                ask_feedback: false,
+            };
+            insert_steps(conn, app, outcome_event, &[step], date, &now)
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Records a reply from the employer (feedback, a new contact…): it goes on the timeline and stops the
+/// pending nudges.
+pub fn log_reply(conn: &mut Connection, app: i64, note: &str, today: NaiveDate, now: DateTime<Utc>) -> Result<()> {
+    let mut c = Checker::new(today);
+    let note = c.note("note", note);
+    c.finish()?;
+    let tx = conn.transaction()?;
+    let exists: Option<i64> =
+        tx.query_row("SELECT id FROM applications WHERE id = ?1", [app], |r| r.get(0)).optional()?;
+    exists.ok_or(Error::NotFound("application"))?;
+    let now = stamp(now);
+    let cancelled = cancel_nudges(&tx, app, &now)?;
+    let mut details = json!({ "nudges_stopped": cancelled });
+    if !note.is_empty() {
+        details["note"] = note.into();
+    }
+    add_event(&tx, app, "reply", today, details, &now)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Records on the timeline that a message belonging to no step (a thank-you after an interview) was sent.
+pub fn log_message_sent(
+    conn: &mut Connection,
+    app: i64,
+    kind: &str,
+    channel: &str,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let mut c = Checker::new(today);
+    let kind = c.choice("kind", kind, crate::messages::MESSAGE_KINDS);
+    let channel = c.choice("channel", channel, CHANNELS);
+    c.finish()?;
+    let exists: Option<i64> =
+        conn.query_row("SELECT id FROM applications WHERE id = ?1", [app], |r| r.get(0)).optional()?;
+    exists.ok_or(Error::NotFound("application"))?;
+    let details = json!({ "message": kind.expect("checked"), "channel": channel.expect("checked") });
+    add_event(conn, app, "message_sent", today, details, &stamp(now))
+}
+
+/// A step as the UI shows it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Step {
+    pub id: i64,
+    pub application_id: i64,
+    pub company: String,
+    pub role: String,
+    pub kind: String,
+    pub due_on: String,
+    pub status: String,
+    pub snoozed_until: Option<String>,
+    pub done_on: Option<String>,
+    pub channel: Option<String>,
+    /// Ask for feedback inside this (thank-you) message.
+    pub ask_feedback: bool,
+    /// The day it shows as due: the later of its due date and its snooze.
+    pub effective_on: String,
+    /// `upcoming`, `due` (on or after its day), `missed`, or the closed status.
+    pub state: String,
+}
+
+const STEP_SQL: &str = "
+    SELECT s.id, s.application_id, c.name, a.role, s.kind, s.due_on, s.status, s.snoozed_until, s.done_on,
+           s.channel, json_extract(s.options, '$.ask_feedback'),
+           max(s.due_on, coalesce(s.snoozed_until, s.due_on)) AS effective_on
+      FROM plan_steps s JOIN applications a ON a.id = s.application_id JOIN companies c ON c.id = a.company_id";
+
+fn step_row(r: &rusqlite::Row, today: &str) -> rusqlite::Result<Step> {
+    let status: String = r.get(6)?;
+    let effective_on: String = r.get(11)?;
+    let state = match status.as_str() {
+        "pending" if effective_on.as_str() <= today => "due".to_owned(),
+        "pending" => "upcoming".to_owned(),
+        other => other.to_owned(),
+    };
+    Ok(Step {
+        id: r.get(0)?,
+        application_id: r.get(1)?,
+        company: r.get(2)?,
+        role: r.get(3)?,
+        kind: r.get(4)?,
+        due_on: r.get(5)?,
+        status,
+        snoozed_until: r.get(7)?,
+        done_on: r.get(8)?,
+        channel: r.get(9)?,
+        ask_feedback: r.get::<_, Option<bool>>(10)?.unwrap_or(false),
+        effective_on,
+        state,
+    })
+}
+
+/// Every step of one application, in due order.
+pub fn list_steps(conn: &Connection, app: i64, today: NaiveDate) -> Result<Vec<Step>> {
+    let today = ymd(today);
+    let mut stmt = conn.prepare_cached(&format!("{STEP_SQL} WHERE s.application_id = ?1 ORDER BY s.due_on, s.id"))?;
+    let rows = stmt.query_map([app], |r| step_row(r, &today))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The "to do" list across all applications: open steps (pending or missed), soonest first.
+pub fn list_todo(conn: &Connection, today: NaiveDate) -> Result<Vec<Step>> {
+    let today = ymd(today);
+    let mut stmt = conn
+        .prepare_cached(&format!("{STEP_SQL} WHERE s.status IN ('pending', 'missed') ORDER BY effective_on, s.id"))?;
+    let rows = stmt.query_map([], |r| step_row(r, &today))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// One step by id.
+pub fn get_step(conn: &Connection, id: i64, today: NaiveDate) -> Result<Step> {
+    let today = ymd(today);
+    conn.query_row(&format!("{STEP_SQL} WHERE s.id = ?1"), [id], |r| step_row(r, &today))
+        .optional()?
+        .ok_or(Error::NotFound("step"))
+}
+
+/// What the user does with a step.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct StepAction {
+    pub step_id: i64,
+    /// `done`, `snooze`, `skip` or `reschedule`.
+    pub action: String,
+    /// For `done`: how it was sent (one of [`CHANNELS`]); empty when it was done another way.
+    pub channel: String,
+    /// For `snooze` and `reschedule`: the new day.
+    pub date: String,
+}
+
+/// Applies a step action and writes it on the timeline. Marking a nudge done while the silence lasts plans
+/// the next one, up to the per-company limit.
+pub fn act_on_step(conn: &mut Connection, input: &StepAction, today: NaiveDate, now: DateTime<Utc>) -> Result<Step> {
+    let step = get_step(conn, input.step_id, today)?;
+    let mut c = Checker::new(today);
+    let action = c.choice("action", &input.action, &["done", "snooze", "skip", "reschedule"]);
+    let date = match action {
+        Some("snooze") | Some("reschedule") => {
+            let d = c.date("date", &input.date, true);
+            if let Some(d) = d {
+                if d < today || (action == Some("snooze") && d == today) {
+                    c.problem("date", Problem::NotAfterToday);
+                }
+            }
+            d
+        }
+        _ => None,
+    };
+    let channel = match action {
+        Some("done") if !input.channel.trim().is_empty() => c.choice("channel", &input.channel, CHANNELS),
+        _ => None,
+    };
+    c.finish()?;
+    if !matches!(step.status.as_str(), "pending" | "missed") {
+        return Err(Error::invalid("action", Problem::AlreadyClosed));
+    }
+
+    let tx = conn.transaction()?;
+    let now_s = stamp(now);
+    let base = json!({ "step_id": step.id, "step": step.kind });
+    let with = |extra: Value| {
+        let mut v = base.clone();
+        v.as_object_mut().expect("object").extend(extra.as_object().expect("object").clone());
+        v
+    };
+    match action.expect("checked") {
+        "done" => {
+            tx.execute(
+                "UPDATE plan_steps SET status = 'done', done_on = ?2, channel = ?3, updated_at = ?4 WHERE id = ?1",
+                params![step.id, ymd(today), channel, now_s],
+            )?;
+            match channel {
+                Some(ch) => {
+                    add_event(&tx, step.application_id, "message_sent", today, with(json!({"channel": ch})), &now_s)?
+                }
+                None => add_event(&tx, step.application_id, "step_done", today, base.clone(), &now_s)?,
+            }
+            if step.kind == "nudge" {
+                plan_next_nudge(&tx, step.application_id, today, &now_s)?;
+            }
+        }
+        "skip" => {
+            tx.execute(
+                "UPDATE plan_steps SET status = 'skipped', updated_at = ?2 WHERE id = ?1",
+                params![step.id, now_s],
+            )?;
+            add_event(&tx, step.application_id, "step_skipped", today, base.clone(), &now_s)?;
+        }
+        "snooze" => {
+            let until = date.expect("checked");
+            tx.execute(
+                "UPDATE plan_steps SET snoozed_until = ?2, updated_at = ?3 WHERE id = ?1",
+                params![step.id, ymd(until), now_s],
+            )?;
+            add_event(&tx, step.application_id, "step_snoozed", today, with(json!({"until": ymd(until)})), &now_s)?;
+        }
+        _ => {
+            let to = date.expect("checked");
+            tx.execute(
+                "UPDATE plan_steps SET due_on = ?2, snoozed_until = NULL, status = 'pending', updated_at = ?3
+                  WHERE id = ?1",
+                params![step.id, ymd(to), now_s],
+            )?;
+            add_event(
+                &tx,
+                step.application_id,
+                "step_rescheduled",
+                today,
+                with(json!({"from": step.due_on, "to": ymd(to)})),
+                &now_s,
+            )?;
+        }
+    }
+    tx.commit()?;
+    get_step(conn, step.id, today)
+}
+
+/// After a nudge was sent: if the application is still in silence (its latest outcome is `ghosted`) and the
+/// company has had fewer than the limit, the next nudge is planned a week later.
+fn plan_next_nudge(conn: &Connection, app: i64, today: NaiveDate, now: &str) -> Result<()> {
+    let latest: Option<(i64, String)> = conn
+        .query_row(
+            "SELECT id, kind FROM events WHERE application_id = ?1
+                AND kind IN ('rejected', 'ghosted', 'offer', 'accepted', 'withdrawn')
+              ORDER BY occurred_on DESC, id DESC LIMIT 1",
+            [app],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let replied_since: bool = match &latest {
+        Some((event, _)) => conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM events WHERE application_id = ?1 AND kind = 'reply' AND id > ?2)",
+            params![app, event],
+            |r| r.get(0),
+        )?,
+        None => false,
+    };
+    if let Some((event, kind)) = latest {
+        if kind == "ghosted" && !replied_since && nudges_at_company(conn, app)? < MAX_NUDGES_PER_COMPANY {
+            let step =
+                NewStep { kind: "nudge", due_on: plus(today, NUDGE_GAP_DAYS), status: "pending", ask_feedback: false };
+            insert_steps(conn, app, event, &[step], today, now)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,171 @@
+//! Commands over the follow-up plan and the messages: steps, templates, rendering, the tone check, and the
+//! one-click actions (copy, open the mail app, open a profile).
+
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_clipboard_manager::ClipboardExt;
+use tauri_plugin_opener::OpenerExt;
+
+use super::today;
+use crate::error::Error;
+use crate::i18n::t;
+use crate::messages::{self, links, tone, Rendered, Template};
+use crate::plan::{self, Step, StepAction};
+use crate::shell::error::IpcError;
+use crate::shell::state::AppState;
+
+/// The plan of one application.
+#[tauri::command]
+pub fn list_steps(state: State<'_, AppState>, application_id: i64) -> Result<Vec<Step>, IpcError> {
+    state.with_db(|c| plan::list_steps(c, application_id, today()))
+}
+
+/// Open steps across all applications, soonest first.
+#[tauri::command]
+pub fn list_todo(state: State<'_, AppState>) -> Result<Vec<Step>, IpcError> {
+    state.with_db(|c| plan::list_todo(c, today()))
+}
+
+/// Done, snooze, skip or reschedule one step.
+#[tauri::command]
+pub fn act_on_step(state: State<'_, AppState>, input: StepAction) -> Result<Step, IpcError> {
+    state.with_db(|c| plan::act_on_step(c, &input, today(), Utc::now()))
+}
+
+/// Marks a message that belongs to no step (a thank-you after an interview) as sent.
+#[tauri::command]
+pub fn log_message_sent(
+    state: State<'_, AppState>,
+    application_id: i64,
+    kind: String,
+    channel: String,
+) -> Result<(), IpcError> {
+    state.with_db(|c| plan::log_message_sent(c, application_id, &kind, &channel, today(), Utc::now()))
+}
+
+/// Logs a reply from the employer; it stops the pending nudges.
+#[tauri::command]
+pub fn log_reply(state: State<'_, AppState>, application_id: i64, note: String) -> Result<(), IpcError> {
+    state.with_db(|c| plan::log_reply(c, application_id, &note, today(), Utc::now()))
+}
+
+/// The template in use for a kind and language.
+#[tauri::command]
+pub fn get_template(state: State<'_, AppState>, kind: String, lang: String) -> Result<Template, IpcError> {
+    state.with_db(|c| messages::template(c, &kind, &lang))
+}
+
+/// Saves the user's version of a template.
+#[tauri::command]
+pub fn save_template(state: State<'_, AppState>, template: Template) -> Result<Template, IpcError> {
+    state.with_db(|c| messages::save_template(c, &template, today(), Utc::now()))
+}
+
+/// Goes back to Rebound's template.
+#[tauri::command]
+pub fn reset_template(state: State<'_, AppState>, kind: String, lang: String) -> Result<Template, IpcError> {
+    state.with_db(|c| messages::reset_template(c, &kind, &lang))
+}
+
+/// What to render.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct RenderRequest {
+    /// The application the message is about; `None` renders with sample values (the template editor).
+    pub application_id: Option<i64>,
+    pub kind: String,
+    pub lang: String,
+    /// The addressee; default: the first person met.
+    pub person_id: Option<i64>,
+    /// The step the message is for (it knows whether to ask for feedback).
+    pub step_id: Option<i64>,
+    /// Template sources being edited; `None` uses the saved template.
+    pub subject: Option<String>,
+    pub body: Option<String>,
+}
+
+/// Renders a message from the journal and settings (or a template draft, for a live preview).
+#[tauri::command]
+pub fn render_message(state: State<'_, AppState>, request: RenderRequest) -> Result<Rendered, IpcError> {
+    let settings = state.settings();
+    state.with_db(|c| {
+        if !messages::MESSAGE_KINDS.contains(&request.kind.as_str())
+            || !crate::journal::LANGS.contains(&request.lang.as_str())
+        {
+            return Err(Error::NotFound("template"));
+        }
+        let mut facts = match request.application_id {
+            Some(app) => messages::facts(c, app, request.person_id, &settings.my_name, &settings.signature)?,
+            None => messages::sample_facts(&request.lang, &settings.my_name, &settings.signature),
+        };
+        facts.ask_feedback = match request.step_id {
+            Some(id) => plan::get_step(c, id, today())?.ask_feedback,
+            None => request.kind == "thank_you",
+        };
+        let saved = messages::template(c, &request.kind, &request.lang)?;
+        let subject = request.subject.as_deref().unwrap_or(&saved.subject);
+        let body = request.body.as_deref().unwrap_or(&saved.body);
+        Ok(messages::render(&request.kind, &request.lang, subject, body, &facts))
+    })
+}
+
+/// One tone finding, with the reason in the user's language.
+#[derive(Debug, Serialize)]
+pub struct ToneFinding {
+    pub start: usize,
+    pub end: usize,
+    pub rule: String,
+    pub message: String,
+}
+
+/// Checks a message's tone in the message's language; the reasons come in the UI's language.
+#[tauri::command]
+pub fn check_tone(state: State<'_, AppState>, text: String, lang: String) -> Vec<ToneFinding> {
+    let ui = state.lang();
+    tone::check(&text, &lang)
+        .into_iter()
+        .map(|f| ToneFinding {
+            message: t(ui, &format!("tone.{}", f.rule), &[]),
+            start: f.start,
+            end: f.end,
+            rule: f.rule,
+        })
+        .collect()
+}
+
+/// Puts text on the system clipboard.
+#[tauri::command]
+pub fn copy_text<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, text: String) -> Result<(), IpcError> {
+    app.clipboard().write_text(text).map_err(|e| IpcError::internal(e, state.lang()))
+}
+
+/// Opens the mail app with a message ready to send.
+#[tauri::command]
+pub fn open_mail<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    to: String,
+    subject: String,
+    body: String,
+) -> Result<(), IpcError> {
+    let lang = state.lang();
+    let url = links::mailto(&to, &subject, &body, today()).map_err(|e| IpcError::from_domain(e, lang))?;
+    open(&app, &url, lang)
+}
+
+/// Opens a web page (a LinkedIn profile) in the browser: https only.
+#[tauri::command]
+pub fn open_link<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, url: String) -> Result<(), IpcError> {
+    let lang = state.lang();
+    let url = links::checked_https(&url).map_err(|e| IpcError::from_domain(e, lang))?;
+    open(&app, &url, lang)
+}
+
+fn open<R: Runtime>(app: &AppHandle<R>, url: &str, lang: &str) -> Result<(), IpcError> {
+    // The capability's scopes bind only calls from the UI; this is Rust's own check of what Rust opens.
+    if !links::is_openable(url) {
+        return Err(IpcError::from_domain(Error::invalid("url", crate::error::Problem::NotSecureAddress), lang));
+    }
+    app.opener().open_url(url, None::<&str>).map_err(|e| IpcError::internal(e, lang))
+}

@@ -1,0 +1,128 @@
+//! Messages on the real window: the plan after a rejection, a message rendered from the journal, copied to
+//! the real clipboard (read back with xclip), stopped by the tone check, marked sent, switched to French.
+
+use std::process::Command;
+
+use chrono::{Days, Local};
+use serde_json::json;
+
+use crate::harness::{data_dir, open_db, wait_until, App};
+
+fn ymd_days_ago(n: u64) -> String {
+    (Local::now().date_naive() - Days::new(n)).format("%Y-%m-%d").to_string()
+}
+
+/// What the X clipboard holds now, read by another program as a paste would.
+fn clipboard() -> String {
+    let out = Command::new("xclip").args(["-o", "-selection", "clipboard"]).output().expect("xclip runs");
+    String::from_utf8(out.stdout).expect("UTF-8 clipboard")
+}
+
+/// Adds an application with a contact and logs its rejection through the UI; leaves the detail view open.
+async fn rejected_application(app: &App) {
+    app.click("New application").await;
+    app.fill("Company", "Desjardins").await;
+    app.fill("Role", "Data analyst").await;
+    app.fill("Applied on", &ymd_days_ago(30)).await;
+    app.choose("Language of your messages", "English").await;
+    app.click("Add a person").await;
+    app.fill("Name", "Marie Tremblay").await;
+    app.fill("E-mail", "marie.tremblay@example.org").await;
+    app.click("Save").await;
+    app.wait_css("article.detail").await;
+    app.click("Log outcome").await;
+    app.fill("Date", &ymd_days_ago(1)).await;
+    app.click("Save outcome").await;
+    app.wait_css("li.step[data-kind='thank_you']").await;
+}
+
+#[tokio::test]
+async fn a_rejection_plans_the_follow_ups_and_the_thank_you_goes_out_in_one_click() {
+    let data = data_dir();
+    let app = App::start_with_env(data.path(), &[("LANG", "en_US.UTF-8"), ("LC_ALL", "en_US.UTF-8")]).await;
+    rejected_application(&app).await;
+
+    // The plan: thank-you due today, the rest later, the check-in 90 days after the rejection.
+    let steps = app
+        .js("return [...document.querySelectorAll('li.step')].map((li) => [li.dataset.kind, li.dataset.state])", vec![])
+        .await;
+    assert_eq!(
+        steps,
+        json!([
+            ["thank_you", "due"],
+            ["keep_in_touch", "upcoming"],
+            ["linkedin", "upcoming"],
+            ["check_in", "upcoming"]
+        ])
+    );
+
+    // Open the thank-you: rendered from the journal, addressed to the person met.
+    app.wait_css("li.step[data-kind='thank_you'] button.primary").await.click().await.unwrap();
+    let body_field = app.field("Message").await;
+    app.wait_value("Message", "").await;
+    let body = body_field.prop("value").await.unwrap().unwrap();
+    assert!(body.starts_with("Hello Marie Tremblay,"), "{body}");
+    assert!(body.contains("Desjardins") && body.contains("Data analyst"), "{body}");
+
+    app.click("Copy message").await;
+    app.wait_xpath("//p[@class='saved' and .='Message copied.']").await;
+    assert_eq!(clipboard(), body, "the clipboard holds exactly the rendered message");
+
+    // A hostile edit is stopped by the tone check; nothing reaches the clipboard until "Copy anyway".
+    body_field.send_keys("\n\nF*** you, you people WILL REGRET THIS!!!").await.unwrap();
+    app.click("Copy message").await;
+    let panel = app.text(".tone").await;
+    assert!(panel.contains("Insult or swear word"), "{panel}");
+    assert!(panel.contains("shouting") && panel.contains("anger"), "{panel}");
+    let marked = app.js("return [...document.querySelectorAll('.tone mark')].map((m) => m.textContent)", vec![]).await;
+    assert!(marked.as_array().unwrap().iter().any(|m| m.as_str().unwrap().starts_with("F***")), "{marked}");
+    assert_eq!(clipboard(), body, "the hostile text was not copied");
+    app.click("Copy anyway").await;
+    wait_until("the hostile copy", || clipboard().ends_with("REGRET THIS!!!"));
+
+    // Closed and opened again, the message is the clean one; copied, then marked sent: it lands on the timeline.
+    app.click("Close").await;
+    app.wait_css("li.step[data-kind='thank_you'] button.primary").await.click().await.unwrap();
+    app.wait_value("Message", "").await;
+    assert_eq!(app.field("Message").await.prop("value").await.unwrap().unwrap(), body);
+    app.click("Copy message").await;
+    wait_until("the clean copy", || clipboard() == body);
+    app.click("Mark as sent").await;
+    app.wait_css("li.step[data-kind='thank_you'][data-state='done']").await;
+    let sent = app.text("ol.timeline li[data-kind='message_sent']").await;
+    assert!(sent.contains("Thank-you note") && sent.contains("By e-mail"), "{sent}");
+    app.stop().await;
+
+    // After a restart the step is still done and the send still on the timeline.
+    let app = App::start_with_env(data.path(), &[("LANG", "en_US.UTF-8"), ("LC_ALL", "en_US.UTF-8")]).await;
+    app.wait_css(".app-row").await.click().await.unwrap();
+    app.wait_css("li.step[data-kind='thank_you'][data-state='done']").await;
+    app.wait_css("ol.timeline li[data-kind='message_sent']").await;
+    app.stop().await;
+    let (status, channel): (String, String) = open_db(data.path())
+        .query_row("SELECT status, channel FROM plan_steps WHERE kind = 'thank_you'", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!((status.as_str(), channel.as_str()), ("done", "email"));
+}
+
+#[tokio::test]
+async fn switching_the_message_language_switches_the_template() {
+    let data = data_dir();
+    let app = App::start_with_env(data.path(), &[("LANG", "en_US.UTF-8"), ("LC_ALL", "en_US.UTF-8")]).await;
+    rejected_application(&app).await;
+    app.wait_css("li.step[data-kind='keep_in_touch'] button.primary").await.click().await.unwrap();
+    app.wait_value("Message", "").await;
+    let english = app.field("Message").await.prop("value").await.unwrap().unwrap();
+    let english_subject = app.field("Subject").await.prop("value").await.unwrap().unwrap();
+    assert!(english.starts_with("Hello Marie Tremblay,"), "{english}");
+
+    app.choose("Language of this message", "French").await;
+    app.wait_value("Message", "Bonjour Marie Tremblay,").await;
+    let french = app.field("Message").await.prop("value").await.unwrap().unwrap();
+    assert!(french.contains("Desjardins") && !french.contains("Hello"), "{french}");
+    let subject = app.field("Subject").await.prop("value").await.unwrap().unwrap();
+    assert!(!subject.is_empty() && subject != english_subject, "{subject} / {english_subject}");
+    app.stop().await;
+}

@@ -1,0 +1,161 @@
+// The message composer: a message rendered by Rust from the journal, editable, checked for tone before it
+// is copied or opened in the mail app, and marked sent in one click.
+
+import { h, nextId } from '../dom.js';
+import { t } from '../i18n.js';
+import * as ipc from '../ipc.js';
+
+/** The text with each finding wrapped in a <mark> that says why (offsets are JS string indices). */
+function highlighted(text, findings) {
+  const out = [];
+  let at = 0;
+  for (const f of [...findings].sort((a, b) => a.start - b.start)) {
+    if (f.start < at) continue; // overlapping findings: the first one marks the span
+    out.push(text.slice(at, f.start), h('mark', { title: f.message, dataset: { rule: f.rule } }, text.slice(f.start, f.end)));
+    at = f.end;
+  }
+  out.push(text.slice(at));
+  return out;
+}
+
+/**
+ * Opens a composer for `kind` about `app` (its detail), optionally for plan step `step`. `onSent` runs once the
+ * message was marked sent.
+ */
+export function composer(app, { kind, step = null, onSent, onClose }) {
+  let lang = app.lang;
+  let personId = app.people[0]?.id ?? null;
+  let rendered = null;
+  let used = null; // 'email' | 'linkedin' once copied or opened: what "mark sent" records
+
+  const root = h('section', { class: 'card composer', 'aria-labelledby': 'composer-title', dataset: { kind } });
+  const langId = nextId();
+  const toId = nextId();
+  const subjectId = nextId();
+  const bodyId = nextId();
+  const langSelect = h('select', { id: langId }, ['fr', 'en'].map((l) => h('option', { value: l, selected: l === lang }, t(`lang.${l}`))));
+  const toSelect = h('select', { id: toId }, app.people.map((p) => h('option', { value: p.id, selected: p.id === personId }, p.name)));
+  const subject = h('input', { id: subjectId, type: 'text', spellcheck: 'true' });
+  const body = h('textarea', { id: bodyId, rows: 14, spellcheck: 'true' });
+  const counter = h('p', { class: 'counter', 'aria-live': 'polite' });
+  const problems = h('div', { class: 'composer-problems', role: 'alert' });
+  const tonePanel = h('div', { class: 'tone', hidden: true });
+  const status = h('p', { class: 'saved', role: 'status' });
+  const markSent = h('button', { type: 'button', class: 'primary', hidden: true }, t('composer.mark_sent'));
+
+  const updateCounter = () => {
+    if (!rendered?.limit) { counter.hidden = true; return; }
+    counter.hidden = false;
+    const n = body.value.length;
+    counter.textContent = t('composer.counter', { n, max: rendered.limit });
+    counter.classList.toggle('over', n > rendered.limit);
+  };
+
+  const load = async () => {
+    status.textContent = '';
+    tonePanel.hidden = true;
+    rendered = await ipc.renderMessage({
+      applicationId: app.id, kind, lang, personId, stepId: step?.id ?? null,
+    });
+    problems.replaceChildren();
+    if (rendered.missing.length) {
+      problems.append(h('p', {}, t('composer.missing')),
+        h('ul', {}, rendered.missing.map((m) => h('li', {},
+          h('a', { href: m.fixIn === 'settings' ? '#/settings' : `#/app/${app.id}/edit` }, t(`missing.${m.variable}`))))));
+    } else if (rendered.error) {
+      problems.append(h('p', {}, t('composer.template_error', { line: rendered.error.line, detail: rendered.error.detail })),
+        h('p', {}, h('a', { href: '#/templates' }, t('composer.edit_templates'))));
+    }
+    subject.value = rendered.subject;
+    body.value = rendered.body;
+    subjectRow.hidden = kind === 'linkedin';
+    mailButton.hidden = kind === 'linkedin';
+    const person = app.people.find((p) => p.id === personId);
+    linkedinButton.hidden = !person?.linkedinUrl;
+    updateCounter();
+  };
+
+  // Checks the tone of `text`; resolves true when it may go (clean, or the user chose "anyway").
+  const toneOk = async (text) => {
+    const findings = await ipc.checkTone(text, lang);
+    if (!findings.length) { tonePanel.hidden = true; return true; }
+    return new Promise((resolve) => {
+      const anyway = h('button', { type: 'button', onclick: () => { tonePanel.hidden = true; resolve(true); } }, t('composer.anyway'));
+      const edit = h('button', { type: 'button', class: 'primary', onclick: () => { tonePanel.hidden = true; body.focus(); resolve(false); } }, t('composer.edit_it'));
+      tonePanel.replaceChildren(
+        h('p', { class: 'tone-title' }, t('composer.tone_title')),
+        h('ul', { class: 'tone-reasons' }, findings.map((f) => h('li', {}, h('q', {}, text.slice(f.start, f.end)), ' — ', f.message))),
+        h('p', { class: 'tone-preview' }, highlighted(text, findings)),
+        h('div', { class: 'actions' }, edit, anyway));
+      tonePanel.hidden = false;
+      edit.focus();
+    });
+  };
+
+  const after = (channel, message) => {
+    used = channel;
+    status.textContent = message;
+    markSent.hidden = false;
+  };
+
+  const copy = async (text, what) => {
+    if (!(await toneOk(text))) return;
+    try {
+      await ipc.copyText(text);
+      after(kind === 'linkedin' ? 'linkedin' : 'email', t(what));
+    } catch (err) { status.textContent = err.message; }
+  };
+
+  const copySubject = h('button', { type: 'button', onclick: () => copy(subject.value, 'composer.copied_subject') }, t('composer.copy_subject'));
+  const copyBody = h('button', { type: 'button', class: 'primary', onclick: () => copy(body.value, 'composer.copied') }, t('composer.copy'));
+  const mailButton = h('button', {
+    type: 'button',
+    onclick: async () => {
+      if (!(await toneOk(`${subject.value}\n${body.value}`))) return;
+      const person = app.people.find((p) => p.id === personId);
+      try {
+        await ipc.openMail(person?.email ?? '', subject.value, body.value);
+        after('email', t('composer.opened_mail'));
+      } catch (err) { status.textContent = err.message; }
+    },
+  }, t('composer.open_mail'));
+  const linkedinButton = h('button', {
+    type: 'button',
+    onclick: async () => {
+      const person = app.people.find((p) => p.id === personId);
+      try {
+        await ipc.openLink(person.linkedinUrl);
+        after('linkedin', t('composer.opened_linkedin'));
+      } catch (err) { status.textContent = err.message; }
+    },
+  }, t('composer.open_linkedin'));
+  markSent.addEventListener('click', async () => {
+    try {
+      if (step) await ipc.actOnStep({ stepId: step.id, action: 'done', channel: used || 'email' });
+      else await ipc.logMessageSent(app.id, kind, used || 'email');
+      onSent();
+    } catch (err) { status.textContent = err.message; }
+  });
+
+  langSelect.addEventListener('change', () => { lang = langSelect.value; load(); });
+  toSelect.addEventListener('change', () => { personId = Number(toSelect.value); load(); });
+  body.addEventListener('input', updateCounter);
+
+  const subjectRow = h('div', { class: 'field' }, h('label', { for: subjectId }, t('composer.subject')), subject);
+  root.append(
+    h('div', { class: 'composer-head' },
+      h('h3', { id: 'composer-title' }, t(`message.${kind}`)),
+      h('button', { type: 'button', class: 'link', onclick: onClose }, t('composer.close'))),
+    h('div', { class: 'grid' },
+      h('div', { class: 'field' }, h('label', { for: langId }, t('composer.language')), langSelect),
+      app.people.length ? h('div', { class: 'field' }, h('label', { for: toId }, t('composer.to')), toSelect) : null),
+    problems,
+    subjectRow,
+    h('div', { class: 'field' }, h('label', { for: bodyId }, t('composer.body')), body, counter),
+    tonePanel,
+    h('div', { class: 'actions' }, copyBody, copySubject, mailButton, linkedinButton, markSent),
+    status);
+  root.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.stopPropagation(); onClose(); } });
+  load().then(() => body.focus());
+  return root;
+}
