@@ -33,11 +33,8 @@ def wd(port, method, path, body=None):
 
 
 def seed(data_dir, n):
+    """Adds n applications to a journal the app has already created (so the schema is the binary's own)."""
     db = sqlite3.connect(data_dir / "rebound.sqlite3")
-    migrations = sorted((ROOT / "src-tauri/db/migrations").glob("*.sql"))
-    for m in migrations:
-        db.executescript(m.read_text())
-    db.execute(f"PRAGMA user_version = {len(migrations)}")
     now = "2026-11-26T09:00:00Z"
     with db:
         for i in range(n):
@@ -128,7 +125,37 @@ def ticks(pids):
 def measure(binary, rows, idle, is_rebound):
     data = Path(tempfile.mkdtemp(prefix="rebound-bench-"))
     if is_rebound:
+        session(binary, data, 0, lambda *_: None)  # the app creates its database, then quits
         seed(data, rows)
+    return session(binary, data, idle, sample)
+
+
+def sample(binary, data, port, sid, idle):
+    """The start-up time, then memory and CPU after `idle` seconds, of the app running in session `sid`."""
+    script = ("return [document.body.dataset.readyAt || null,"
+              " document.querySelectorAll('.app-row').length]")
+    deadline = time.time() + 60
+    while True:
+        ready_at, shown = wd(port, "POST", f"/session/{sid}/execute/sync", {"script": script, "args": []})["value"]
+        if ready_at and shown:
+            break
+        if time.time() > deadline:
+            raise RuntimeError("the app never showed its first row")
+        time.sleep(0.02)
+    pid = find_app(binary, data)
+    start = boot_time() + int(stat_fields(pid)[19]) / TICK
+    startup_ms = int(ready_at) - start * 1000
+    procs = family(pid)
+    before = ticks(procs)
+    time.sleep(idle)  # the idle period being measured, not a wait for a condition
+    procs = family(pid)
+    idle_ticks = ticks(procs) - before
+    rss, pss, names = memory(procs)
+    return startup_ms, rss, pss, idle_ticks, names, shown
+
+
+def session(binary, data, idle, body):
+    """Runs `body` on a WebDriver session of the app with its data in `data`, then ends the session."""
     port, native = free_port(), free_port()
     env = dict(os.environ, REBOUND_DATA_DIR=str(data))
     driver = subprocess.Popen(["tauri-driver", "--port", str(port), "--native-port", str(native)], env=env,
@@ -146,27 +173,9 @@ def measure(binary, rows, idle, is_rebound):
                     time.sleep(0.02)
         sid = wd(port, "POST", "/session", {"capabilities": {"alwaysMatch": {
             "tauri:options": {"application": str(binary)}}}})["value"]["sessionId"]
-        script = ("return [document.body.dataset.readyAt || null,"
-                  " document.querySelectorAll('.app-row').length]")
-        deadline = time.time() + 60
-        while True:
-            ready_at, shown = wd(port, "POST", f"/session/{sid}/execute/sync", {"script": script, "args": []})["value"]
-            if ready_at and shown:
-                break
-            if time.time() > deadline:
-                raise RuntimeError("the app never showed its first row")
-            time.sleep(0.02)
-        pid = find_app(binary, data)
-        start = boot_time() + int(stat_fields(pid)[19]) / TICK
-        startup_ms = int(ready_at) - start * 1000
-        procs = family(pid)
-        before = ticks(procs)
-        time.sleep(idle)  # the idle period being measured, not a wait for a condition
-        procs = family(pid)
-        idle_ticks = ticks(procs) - before
-        rss, pss, names = memory(procs)
+        result = body(binary, data, port, sid, idle)
         wd(port, "DELETE", f"/session/{sid}")
-        return startup_ms, rss, pss, idle_ticks, names, shown
+        return result
     finally:
         driver.terminate()
         driver.wait(timeout=10)

@@ -33,6 +33,10 @@ pub enum Problem {
     TemplateSyntax { line: usize },
     /// Not an `https://` address (only those are opened in the browser).
     NotSecureAddress,
+    /// A number outside `min..=max`.
+    OutOfRange { min: usize, max: usize },
+    /// Not a time of day written `HH:MM`.
+    NotATime,
 }
 
 /// One refused field: its path in the submitted form (`company`, `people.0.email`…) and the problem.

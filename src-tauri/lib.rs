@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod journal;
 pub mod messages;
 pub mod plan;
+pub mod reminders;
 pub mod settings;
 pub mod shell;
 
@@ -21,6 +22,9 @@ use shell::state::AppState;
 
 /// The environment variable that, when set, holds all of Rebound's data (database, settings, backups).
 pub const DATA_DIR_ENV: &str = "REBOUND_DATA_DIR";
+
+/// The argument that starts Rebound in the tray without a window (used by start-at-login).
+pub const HIDDEN_ARG: &str = "--hidden";
 
 /// Where all data lives: `$REBOUND_DATA_DIR`, else the OS app-data folder.
 fn default_data_dir<R: Runtime>(app: &tauri::AppHandle<R>) -> Result<PathBuf, Box<dyn std::error::Error>> {
@@ -47,10 +51,29 @@ fn init_state<R: Runtime>(app: &tauri::AppHandle<R>, dir: Option<PathBuf>) -> Re
 /// on tauri's mock runtime; `data_dir` overrides where the data lives (tests), `None` finds it as documented.
 pub fn build<R: Runtime>(builder: tauri::Builder<R>, data_dir: Option<PathBuf>) -> tauri::Builder<R> {
     builder
+        // First, so that a second launch hands over before anything else starts.
+        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+            if let Err(e) = shell::window::open_main(app, None) {
+                eprintln!("rebound: could not show the window: {e}");
+            }
+        }))
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            Some(vec![HIDDEN_ARG]),
+        ))
         .plugin(tauri_plugin_store::Builder::new().build())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_opener::init())
         .setup(move |app| init_state(app.handle(), data_dir))
+        .on_window_event(|window, event| {
+            // The main window is destroyed when closed (the default), which ends its web content process;
+            // whether the app then stays in the tray is decided in `run` on ExitRequested.
+            if let tauri::WindowEvent::Destroyed = event {
+                if window.label() == shell::window::MAIN {
+                    window.app_handle().state::<AppState>().wake.ring();
+                }
+            }
+        })
         .invoke_handler(tauri::generate_handler![
             commands::app::get_bootstrap,
             commands::app::close_window,
@@ -78,17 +101,46 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, data_dir: Option<PathBuf>) 
         ])
 }
 
-/// Starts Rebound with its main window.
+/// The app's context. With `REBOUND_DATA_DIR` set, the identifier gets a suffix derived from that folder: the
+/// single-instance lock (a D-Bus name on Linux) and the webview's own storage then belong to that folder, so
+/// two copies with different data folders are different instances (the tests run side by side this way).
+fn context() -> tauri::Context<tauri::Wry> {
+    let mut ctx = tauri::generate_context!();
+    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        dir.hash(&mut h);
+        let id = format!("{}.d{:016x}", ctx.config().identifier, h.finish());
+        ctx.config_mut().identifier = id;
+    }
+    ctx
+}
+
+/// Starts Rebound: with its main window, or only in the tray with `--hidden`.
 pub fn run() {
-    let app = build(tauri::Builder::default(), None).build(tauri::generate_context!());
+    let hidden = std::env::args().any(|a| a == HIDDEN_ARG);
+    let app = build(tauri::Builder::default(), None).build(context());
     match app {
-        Ok(app) => app.run(|handle, event| {
-            if let tauri::RunEvent::Ready = event {
-                if let Err(e) = shell::window::open_main(handle) {
-                    eprintln!("rebound: could not open the window: {e}");
-                    handle.exit(1);
+        Ok(app) => app.run(move |handle, event| match event {
+            tauri::RunEvent::Ready => {
+                if let Err(e) = shell::tray::create(handle) {
+                    eprintln!("rebound: no tray icon: {e}");
+                }
+                shell::reminders::start(handle);
+                if !hidden {
+                    if let Err(e) = shell::window::open_main(handle, None) {
+                        eprintln!("rebound: could not open the window: {e}");
+                        handle.exit(1);
+                    }
                 }
             }
+            // The last window closed (code None): stay in the tray if the user wants it. Quit passes a code.
+            tauri::RunEvent::ExitRequested { code: None, api, .. }
+                if handle.state::<AppState>().settings().keep_in_tray =>
+            {
+                api.prevent_exit();
+            }
+            _ => {}
         }),
         Err(e) => {
             eprintln!("rebound: could not start: {e}");

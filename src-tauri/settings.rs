@@ -4,15 +4,29 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::error::Result;
+use chrono::NaiveTime;
+
+use crate::error::{Problem, Result};
 use crate::journal::validate::Checker;
 use crate::journal::LANGS;
+
+/// The longest check-in delay, in days (two years).
+pub const MAX_CHECK_IN_DAYS: u32 = 730;
+
+/// `HH:MM` (24-hour) as a time of day.
+fn parse_time(s: &str) -> Option<NaiveTime> {
+    let s = s.trim();
+    (s.len() == 5).then(|| NaiveTime::parse_from_str(s, "%H:%M").ok()).flatten()
+}
 
 /// The settings file's name inside the data folder.
 pub const SETTINGS_FILE: &str = "settings.json";
 
+/// The reminder time of day when the user has not chosen one.
+pub const DEFAULT_REMINDER_TIME: &str = "09:00";
+
 /// What the user set. Absent values take their defaults.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct Settings {
     /// `fr` or `en` once the user picked one; `None` follows the operating system.
@@ -21,6 +35,31 @@ pub struct Settings {
     pub my_name: String,
     /// Closes the messages; may span lines.
     pub signature: String,
+    /// Days from a rejection to the check-in, for plans created from now on (30, 60, 90, 180 or custom).
+    pub check_in_days: u32,
+    /// When reminders fall due on their day, local time, `HH:MM`.
+    pub reminder_time: String,
+    /// Native notifications on or off (the tray shows what is due either way).
+    pub notifications: bool,
+    /// Closing the window keeps Rebound running in the tray.
+    pub keep_in_tray: bool,
+    /// Start Rebound (in the tray, without a window) when the user logs in.
+    pub start_at_login: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            language: None,
+            my_name: String::new(),
+            signature: String::new(),
+            check_in_days: crate::plan::DEFAULT_CHECK_IN_DAYS,
+            reminder_time: DEFAULT_REMINDER_TIME.to_owned(),
+            notifications: true,
+            keep_in_tray: true,
+            start_at_login: false,
+        }
+    }
 }
 
 impl Settings {
@@ -29,7 +68,33 @@ impl Settings {
     pub fn from_json(v: &Value) -> Settings {
         let text = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
         let language = v.get("language").and_then(Value::as_str).filter(|l| LANGS.contains(l)).map(str::to_owned);
-        Settings { language, my_name: text("myName"), signature: text("signature") }
+        let d = Settings::default();
+        let flag = |k: &str, default: bool| v.get(k).and_then(Value::as_bool).unwrap_or(default);
+        let check_in_days = v
+            .get("checkInDays")
+            .and_then(Value::as_u64)
+            .filter(|n| (1..=MAX_CHECK_IN_DAYS as u64).contains(n))
+            .map_or(d.check_in_days, |n| n as u32);
+        let reminder_time = v
+            .get("reminderTime")
+            .and_then(Value::as_str)
+            .filter(|s| parse_time(s).is_some())
+            .map_or(d.reminder_time, str::to_owned);
+        Settings {
+            language,
+            my_name: text("myName"),
+            signature: text("signature"),
+            check_in_days,
+            reminder_time,
+            notifications: flag("notifications", d.notifications),
+            keep_in_tray: flag("keepInTray", d.keep_in_tray),
+            start_at_login: flag("startAtLogin", d.start_at_login),
+        }
+    }
+
+    /// The reminder time as a time of day.
+    pub fn reminder_time(&self) -> NaiveTime {
+        parse_time(&self.reminder_time).unwrap_or(NaiveTime::from_hms_opt(9, 0, 0).expect("valid"))
     }
 
     /// Checks settings sent by the UI and returns them cleaned.
@@ -41,8 +106,15 @@ impl Settings {
         };
         let my_name = c.line("myName", &self.my_name, false);
         let signature = c.note("signature", &self.signature);
+        if !(1..=MAX_CHECK_IN_DAYS).contains(&self.check_in_days) {
+            c.problem("checkInDays", Problem::OutOfRange { min: 1, max: MAX_CHECK_IN_DAYS as usize });
+        }
+        let reminder_time = self.reminder_time.trim().to_owned();
+        if parse_time(&reminder_time).is_none() {
+            c.problem("reminderTime", Problem::NotATime);
+        }
         c.finish()?;
-        Ok(Settings { language, my_name, signature })
+        Ok(Settings { language, my_name, signature, reminder_time, ..self.clone() })
     }
 
     /// The language to speak: the one picked, else the system's (`fr` for any French locale), else English.
@@ -85,24 +157,62 @@ mod tests {
     #[test]
     fn reading_keeps_good_values_and_drops_bad_ones() {
         let s = Settings::from_json(&json!({"language": "de", "myName": "Alex", "signature": 5, "extra": true}));
-        assert_eq!(s, Settings { language: None, my_name: "Alex".into(), signature: String::new() });
+        assert_eq!(s, Settings { my_name: "Alex".into(), ..Settings::default() });
+        let s = Settings::from_json(
+            &json!({"checkInDays": 60, "reminderTime": "07:30", "notifications": false, "keepInTray": "no"}),
+        );
+        assert_eq!(
+            (s.check_in_days, s.reminder_time.as_str(), s.notifications, s.keep_in_tray),
+            (60, "07:30", false, true)
+        );
+        let s = Settings::from_json(&json!({"checkInDays": 0, "reminderTime": "25:00"}));
+        assert_eq!((s.check_in_days, s.reminder_time.as_str()), (90, "09:00"), "bad values fall back to defaults");
         assert_eq!(Settings::from_json(&json!([1, 2])), Settings::default());
     }
 
     #[test]
     fn checking_refuses_bad_values() {
-        let bad = Settings { language: Some("de".into()), my_name: "x\u{0}".into(), signature: "ok\nthanks".into() };
+        let bad = Settings {
+            language: Some("de".into()),
+            my_name: "x\u{0}".into(),
+            signature: "ok\nthanks".into(),
+            check_in_days: 0,
+            reminder_time: "9h".into(),
+            ..Settings::default()
+        };
         match bad.checked(today()) {
             Err(Error::Invalid(v)) => {
                 let got: Vec<_> = v.iter().map(|e| (e.field.as_str(), e.problem)).collect();
-                assert_eq!(got, vec![("language", Problem::NotAChoice), ("myName", Problem::ControlCharacter)]);
+                assert_eq!(
+                    got,
+                    vec![
+                        ("language", Problem::NotAChoice),
+                        ("myName", Problem::ControlCharacter),
+                        ("checkInDays", Problem::OutOfRange { min: 1, max: 730 }),
+                        ("reminderTime", Problem::NotATime),
+                    ]
+                );
             }
             other => panic!("{other:?}"),
         }
-        let good = Settings { language: Some(" fr ".into()), my_name: " Alex ".into(), signature: "Alex\n".into() };
+        let good = Settings {
+            language: Some(" fr ".into()),
+            my_name: " Alex ".into(),
+            signature: "Alex\n".into(),
+            reminder_time: " 08:15 ".into(),
+            check_in_days: 180,
+            ..Settings::default()
+        };
         assert_eq!(
             good.checked(today()).unwrap(),
-            Settings { language: Some("fr".into()), my_name: "Alex".into(), signature: "Alex".into() }
+            Settings {
+                language: Some("fr".into()),
+                my_name: "Alex".into(),
+                signature: "Alex".into(),
+                reminder_time: "08:15".into(),
+                check_in_days: 180,
+                ..Settings::default()
+            }
         );
     }
 }

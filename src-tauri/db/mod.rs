@@ -20,8 +20,11 @@ pub const DB_FILE: &str = "rebound.sqlite3";
 pub const BACKUP_DIR: &str = "backups";
 
 /// Every migration, in order. Append only: a released migration is never edited, only followed.
-const MIGRATIONS: &[M<'static>] =
-    &[M::up(include_str!("migrations/0001_journal.sql")), M::up(include_str!("migrations/0002_plan.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("migrations/0001_journal.sql")),
+    M::up(include_str!("migrations/0002_plan.sql")),
+    M::up(include_str!("migrations/0003_reminders.sql")),
+];
 
 fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)

@@ -24,6 +24,8 @@ pub struct ApplicationInput {
     pub source: String,
     /// `fr` or `en`; empty means the UI language.
     pub lang: String,
+    /// Days from a rejection to the check-in for this application, overriding the setting; `None`: the setting.
+    pub check_in_days: Option<u32>,
     /// Everyone met for this application. A person left out of the list is unlinked from it (not deleted:
     /// they stay in the company's history if they are linked elsewhere).
     pub people: Vec<PersonInput>,
@@ -145,6 +147,7 @@ pub struct ApplicationDetail {
     pub applied_on: String,
     pub source: String,
     pub lang: String,
+    pub check_in_days: Option<u32>,
     pub created_at: String,
     pub updated_at: String,
     pub status: String,

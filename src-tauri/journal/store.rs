@@ -54,6 +54,11 @@ pub fn save_application(
     let applied_on = c.date("appliedOn", &input.applied_on, true);
     let source = c.line("source", &input.source, false);
     let lang = if input.lang.trim().is_empty() { Some(default_lang) } else { c.choice("lang", &input.lang, LANGS) };
+    if let Some(days) = input.check_in_days {
+        if !(1..=crate::settings::MAX_CHECK_IN_DAYS).contains(&days) {
+            c.problem("checkInDays", Problem::OutOfRange { min: 1, max: crate::settings::MAX_CHECK_IN_DAYS as usize });
+        }
+    }
     if fold(&company).is_empty() && !c.has_error("company") {
         c.problem("company", Problem::Required);
     }
@@ -100,9 +105,19 @@ pub fn save_application(
         None => {
             tx.execute(
                 "INSERT INTO applications (company_id, role, posting_url, location, applied_on, source, lang,
-                                           created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-                params![company_id, role, posting_url, location, ymd(applied_on), source, lang, now],
+                                           check_in_days, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+                params![
+                    company_id,
+                    role,
+                    posting_url,
+                    location,
+                    ymd(applied_on),
+                    source,
+                    lang,
+                    input.check_in_days,
+                    now
+                ],
             )?;
             let id = tx.last_insert_rowid();
             tx.execute(
@@ -114,9 +129,20 @@ pub fn save_application(
         Some(id) => {
             let changed = tx.execute(
                 "UPDATE applications SET company_id = ?2, role = ?3, posting_url = ?4, location = ?5,
-                        applied_on = ?6, source = ?7, lang = ?8, updated_at = ?9
+                        applied_on = ?6, source = ?7, lang = ?8, updated_at = ?9, check_in_days = ?10
                  WHERE id = ?1",
-                params![id, company_id, role, posting_url, location, ymd(applied_on), source, lang, now],
+                params![
+                    id,
+                    company_id,
+                    role,
+                    posting_url,
+                    location,
+                    ymd(applied_on),
+                    source,
+                    lang,
+                    now,
+                    input.check_in_days
+                ],
             )?;
             if changed == 0 {
                 return Err(Error::NotFound("application"));
@@ -261,8 +287,10 @@ pub fn log_outcome(
     now: DateTime<Utc>,
     opts: crate::plan::PlanOptions,
 ) -> Result<i64> {
-    let applied_on: String = conn
-        .query_row("SELECT applied_on FROM applications WHERE id = ?1", [input.application_id], |r| r.get(0))
+    let (applied_on, own_check_in): (String, Option<u32>) = conn
+        .query_row("SELECT applied_on, check_in_days FROM applications WHERE id = ?1", [input.application_id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
         .optional()?
         .ok_or(Error::NotFound("application"))?;
 
@@ -315,7 +343,9 @@ pub fn log_outcome(
     )?;
     let id = tx.last_insert_rowid();
     tx.execute("UPDATE applications SET updated_at = ?2 WHERE id = ?1", params![input.application_id, now])?;
-    let opts = crate::plan::PlanOptions { feedback_separate, ..opts };
+    // The application's own check-in delay, if set, wins over the setting.
+    let check_in_days = own_check_in.unwrap_or(opts.check_in_days);
+    let opts = crate::plan::PlanOptions { feedback_separate, check_in_days };
     crate::plan::on_outcome(&tx, input.application_id, id, outcome, date, promised, today, opts, now_utc)?;
     tx.commit()?;
     Ok(id)
@@ -378,7 +408,7 @@ const SUMMARY_SQL: &str = "
                ORDER BY e.occurred_on DESC, e.id DESC LIMIT 1),
              CASE WHEN EXISTS (SELECT 1 FROM events e WHERE e.application_id = a.id AND e.kind = 'interview')
                   THEN 'interviewing' ELSE 'applied' END),
-           (SELECT max(e.occurred_on) FROM events e WHERE e.application_id = a.id),
+           (SELECT max(e.occurred_on) FROM events e WHERE e.application_id = a.id AND e.kind <> 'reminder'),
            COALESCE((SELECT group_concat(p.name, ' ') FROM application_people ap
                        JOIN people p ON p.id = ap.person_id WHERE ap.application_id = a.id), '')
       FROM applications a JOIN companies c ON c.id = a.company_id
@@ -438,7 +468,7 @@ pub fn get_application(conn: &Connection, id: i64) -> Result<ApplicationDetail> 
     let mut detail = conn
         .query_row(
             "SELECT a.id, a.company_id, c.name, a.role, a.posting_url, a.location, a.applied_on, a.source, a.lang,
-                    a.created_at, a.updated_at
+                    a.created_at, a.updated_at, a.check_in_days
                FROM applications a JOIN companies c ON c.id = a.company_id WHERE a.id = ?1",
             [id],
             |r| {
@@ -452,6 +482,7 @@ pub fn get_application(conn: &Connection, id: i64) -> Result<ApplicationDetail> 
                     applied_on: r.get(6)?,
                     source: r.get(7)?,
                     lang: r.get(8)?,
+                    check_in_days: r.get(11)?,
                     created_at: r.get(9)?,
                     updated_at: r.get(10)?,
                     status: String::new(),

@@ -378,7 +378,7 @@ pub fn act_on_step(conn: &mut Connection, input: &StepAction, today: NaiveDate, 
         "snooze" => {
             let until = date.expect("checked");
             tx.execute(
-                "UPDATE plan_steps SET snoozed_until = ?2, updated_at = ?3 WHERE id = ?1",
+                "UPDATE plan_steps SET snoozed_until = ?2, reminded_at = NULL, updated_at = ?3 WHERE id = ?1",
                 params![step.id, ymd(until), now_s],
             )?;
             add_event(&tx, step.application_id, "step_snoozed", today, with(json!({"until": ymd(until)})), &now_s)?;
@@ -386,7 +386,8 @@ pub fn act_on_step(conn: &mut Connection, input: &StepAction, today: NaiveDate, 
         _ => {
             let to = date.expect("checked");
             tx.execute(
-                "UPDATE plan_steps SET due_on = ?2, snoozed_until = NULL, status = 'pending', updated_at = ?3
+                "UPDATE plan_steps SET due_on = ?2, snoozed_until = NULL, reminded_at = NULL, status = 'pending',
+                        updated_at = ?3
                   WHERE id = ?1",
                 params![step.id, ymd(to), now_s],
             )?;

@@ -40,6 +40,10 @@ fn problem_text(lang: &str, p: Problem) -> (&'static str, String) {
             ("template_syntax", t(lang, "error.template_syntax", &[("line", line.to_string())]))
         }
         Problem::NotSecureAddress => ("not_secure_address", t(lang, "error.not_secure_address", &[])),
+        Problem::OutOfRange { min, max } => {
+            ("out_of_range", t(lang, "error.out_of_range", &[("min", min.to_string()), ("max", max.to_string())]))
+        }
+        Problem::NotATime => ("not_a_time", t(lang, "error.not_a_time", &[])),
     }
 }
 

@@ -3,8 +3,11 @@
 
 pub mod commands;
 pub mod error;
+pub mod notifier;
+pub mod reminders;
 pub mod settings_file;
 pub mod state;
+pub mod tray;
 pub mod window;
 
 #[cfg(test)]

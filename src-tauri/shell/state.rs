@@ -26,6 +26,8 @@ pub struct AppState {
     pub data_dir: PathBuf,
     /// Something the user must be told at start (e.g. settings reset), as a catalogue key.
     pub notice: Option<String>,
+    /// Wakes the reminder thread when the journal or the settings change.
+    pub wake: super::reminders::Wake,
 }
 
 impl AppState {
@@ -37,7 +39,15 @@ impl AppState {
         data_dir: PathBuf,
         notice: Option<String>,
     ) -> Self {
-        AppState { db: Mutex::new(db), settings: Mutex::new(settings), settings_file, system_locale, data_dir, notice }
+        AppState {
+            db: Mutex::new(db),
+            settings: Mutex::new(settings),
+            settings_file,
+            system_locale,
+            data_dir,
+            notice,
+            wake: Default::default(),
+        }
     }
 
     fn lock_settings(&self) -> MutexGuard<'_, Settings> {

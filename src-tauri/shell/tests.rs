@@ -119,7 +119,11 @@ fn settings_are_kept_in_the_data_folder_and_read_back_at_start() {
     }
     let file: Value =
         serde_json::from_slice(&std::fs::read(dir.path().join(crate::settings::SETTINGS_FILE)).unwrap()).unwrap();
-    assert_eq!(file, json!({"language": "fr", "myName": "Alex Roy", "signature": "Alex Roy\n514 555-0199"}));
+    assert_eq!(
+        file,
+        json!({"language": "fr", "myName": "Alex Roy", "signature": "Alex Roy\n514 555-0199", "checkInDays": 90,
+               "reminderTime": "09:00", "notifications": true, "keepInTray": true, "startAtLogin": false})
+    );
 
     let (_app, w) = start(dir.path());
     let boot = invoke(&w, "get_bootstrap", json!({})).unwrap();

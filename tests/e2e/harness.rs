@@ -73,7 +73,7 @@ impl App {
 
     /// Ends the session (the app quits) and stops tauri-driver.
     pub async fn stop(mut self) {
-        let _ = self.client.close().await;
+        let _ = self.client.clone().close().await;
         terminate(&mut self.driver);
     }
 
@@ -159,6 +159,15 @@ impl App {
     /// Runs a script in the page and returns its value.
     pub async fn js(&self, script: &str, args: Vec<Value>) -> Value {
         self.client.execute(script, args).await.expect("script runs")
+    }
+}
+
+impl Drop for App {
+    /// A test that fails half-way still stops its tauri-driver (and with it WebKitWebDriver and the app).
+    fn drop(&mut self) {
+        if let Ok(None) = self.driver.try_wait() {
+            terminate(&mut self.driver);
+        }
     }
 }
 

@@ -19,6 +19,12 @@ export function field({ label, field, value = '', kind = 'text', options = [], h
   if (kind === 'textarea') {
     control = h('textarea', { ...common, rows: 4 });
     control.value = value ?? '';
+  } else if (kind === 'checkbox') {
+    control = h('input', { ...common, type: 'checkbox', checked: !!value });
+    return h('div', { class: 'field check-field' },
+      h('span', { class: 'check' }, control, h('label', { for: id }, t(label))),
+      hint ? h('small', { id: hintId, class: 'hint' }, t(hint)) : null,
+      h('p', { id: errId, class: 'field-error', role: 'alert', hidden: true }));
   } else if (kind === 'select') {
     control = h('select', common,
       options.map(([v, key]) => h('option', { value: v, selected: v === value }, t(key))));
@@ -72,6 +78,9 @@ function alertFallback(err) {
 
 /** The summary paragraph a form shows its overall error in. */
 export const errorSummary = () => h('p', { class: 'form-error', role: 'alert', tabindex: '-1', hidden: true });
+
+/** Whether the checkbox for `path` in `root` is ticked. */
+export const checkedOf = (root, path) => !!root.querySelector(`[data-field="${CSS.escape(path)}"]`)?.checked;
 
 /** The value of the control for `path` in `root`. */
 export const valueOf = (root, path) => root.querySelector(`[data-field="${CSS.escape(path)}"]`)?.value ?? '';

@@ -32,6 +32,14 @@ export const getCompanyHistory = (companyId) => call('get_company_history', { co
 export const getSettings = () => call('get_settings');
 export const saveSettings = (settings) => call('save_settings', { settings });
 export const closeWindow = () => call('close_window');
+
+/** Runs `handler(payload)` on each event of `name` sent by Rust (the tray, a notification). */
+export function onEvent(name, handler) {
+  const events = window.__TAURI__ && window.__TAURI__.event;
+  if (events) events.listen(name, (e) => handler(e.payload));
+}
+export const onChanged = (handler) => onEvent('rebound://changed', handler);
+export const onShowApplication = (handler) => onEvent('rebound://show-application', handler);
 export const listSteps = (applicationId) => call('list_steps', { applicationId });
 export const listTodo = () => call('list_todo');
 export const actOnStep = (input) => call('act_on_step', { input });

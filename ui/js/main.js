@@ -76,6 +76,13 @@ async function start() {
     n.hidden = false;
   }
   window.addEventListener('hashchange', draw);
+  // A change made from the tray or a notification: redraw what is shown, unless the user is typing.
+  ipc.onChanged(() => {
+    const typing = document.activeElement?.closest('#view') && document.activeElement.matches('input, textarea, select');
+    const editing = /^#\/(new|app\/\d+\/edit|settings|templates)$/.test(location.hash);
+    if (!typing && !editing) draw();
+  });
+  ipc.onShowApplication((id) => go(`#/app/${id}`));
   document.addEventListener('keydown', onKey);
   await draw();
   // Marked on the next frame, once the first view is painted: tests wait for it, and the start-up benchmark

@@ -27,13 +27,18 @@ pub fn get_application(state: State<'_, AppState>, id: i64) -> Result<Applicatio
 #[tauri::command]
 pub fn save_application(state: State<'_, AppState>, input: ApplicationInput) -> Result<i64, IpcError> {
     let lang = state.lang();
-    state.with_db(|c| journal::save_application(c, &input, lang, today(), Utc::now()))
+    let id = state.with_db(|c| journal::save_application(c, &input, lang, today(), Utc::now()))?;
+    state.wake.ring();
+    Ok(id)
 }
 
 /// Logs an outcome; returns the new event's id.
 #[tauri::command]
 pub fn log_outcome(state: State<'_, AppState>, input: OutcomeInput) -> Result<i64, IpcError> {
-    state.with_db(|c| journal::log_outcome(c, &input, today(), Utc::now(), PlanOptions::default()))
+    let opts = PlanOptions { check_in_days: state.settings().check_in_days, ..PlanOptions::default() };
+    let id = state.with_db(|c| journal::log_outcome(c, &input, today(), Utc::now(), opts))?;
+    state.wake.ring();
+    Ok(id)
 }
 
 /// Writes the reflection on an outcome.

@@ -30,7 +30,9 @@ pub fn list_todo(state: State<'_, AppState>) -> Result<Vec<Step>, IpcError> {
 /// Done, snooze, skip or reschedule one step.
 #[tauri::command]
 pub fn act_on_step(state: State<'_, AppState>, input: StepAction) -> Result<Step, IpcError> {
-    state.with_db(|c| plan::act_on_step(c, &input, today(), Utc::now()))
+    let step = state.with_db(|c| plan::act_on_step(c, &input, today(), Utc::now()))?;
+    state.wake.ring();
+    Ok(step)
 }
 
 /// Marks a message that belongs to no step (a thank-you after an interview) as sent.
@@ -47,7 +49,9 @@ pub fn log_message_sent(
 /// Logs a reply from the employer; it stops the pending nudges.
 #[tauri::command]
 pub fn log_reply(state: State<'_, AppState>, application_id: i64, note: String) -> Result<(), IpcError> {
-    state.with_db(|c| plan::log_reply(c, application_id, &note, today(), Utc::now()))
+    state.with_db(|c| plan::log_reply(c, application_id, &note, today(), Utc::now()))?;
+    state.wake.ring();
+    Ok(())
 }
 
 /// The template in use for a kind and language.

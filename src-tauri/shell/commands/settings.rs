@@ -1,6 +1,7 @@
 //! Commands over the settings.
 
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_autostart::ManagerExt;
 
 use super::today;
 use crate::settings::Settings;
@@ -13,11 +14,23 @@ pub fn get_settings(state: State<'_, AppState>) -> Settings {
     state.settings()
 }
 
-/// Checks and saves the settings. The UI reloads its strings afterwards if the language changed.
+/// Checks and saves the settings, turns start-at-login on or off with them, and wakes the reminder thread
+/// (a new reminder time or the notifications switch take effect at once). The UI reloads its strings
+/// afterwards if the language changed.
 #[tauri::command]
-pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Result<Settings, IpcError> {
+pub fn save_settings<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    settings: Settings,
+) -> Result<Settings, IpcError> {
     let lang = state.lang();
     let checked = settings.checked(today()).map_err(|e| IpcError::from_domain(e, lang))?;
+    let autostart = app.autolaunch();
+    if autostart.is_enabled().unwrap_or(false) != checked.start_at_login {
+        let switched = if checked.start_at_login { autostart.enable() } else { autostart.disable() };
+        switched.map_err(|e| IpcError::internal(e, lang))?;
+    }
     state.replace_settings(checked.clone()).map_err(|e| IpcError::from_domain(e, lang))?;
+    state.wake.ring();
     Ok(checked)
 }

@@ -18,6 +18,7 @@ function fromDetail(app) {
   return {
     company: app.company, role: app.role, postingUrl: app.postingUrl, location: app.location,
     appliedOn: app.appliedOn, source: app.source, lang: app.lang,
+    checkInDays: app.checkInDays == null ? '' : String(app.checkInDays),
     people: app.people.map((p) => ({ ...p })),
     interviews: app.timeline.filter((e) => e.kind === 'interview').map((e) => ({
       id: e.id, date: e.date, format: e.details.format,
@@ -32,6 +33,7 @@ export async function render(id) {
   const key = id ?? 'new';
   const values = drafts.get(key) ?? (app ? fromDetail(app) : {
     company: '', role: '', postingUrl: '', location: '', appliedOn: todayYmd(), source: '', lang: currentLang(),
+    checkInDays: '',
     people: [], interviews: [],
   });
   const state = { people: values.people, interviews: values.interviews };
@@ -108,6 +110,9 @@ export async function render(id) {
       company: valueOf(form, 'company'), role: valueOf(form, 'role'), postingUrl: valueOf(form, 'postingUrl'),
       location: valueOf(form, 'location'), appliedOn: valueOf(form, 'appliedOn'), source: valueOf(form, 'source'),
       lang: valueOf(form, 'lang'), people: state.people, interviews: state.interviews,
+      // Empty: the setting applies. Anything but a whole number is sent as 0, which Rust refuses with a message.
+      checkInDays: valueOf(form, 'checkInDays').trim() === '' ? null
+        : (/^\d{1,4}$/.test(valueOf(form, 'checkInDays').trim()) ? Number(valueOf(form, 'checkInDays').trim()) : 0),
     };
   };
   form.addEventListener('input', () => drafts.set(key, current()));
@@ -137,7 +142,8 @@ export async function render(id) {
       field({ label: 'app.location', field: 'location', value: values.location }),
       field({ label: 'app.posting_url', field: 'postingUrl', value: values.postingUrl }),
       field({ label: 'app.source', field: 'source', value: values.source, hint: 'hint.source' }),
-      field({ label: 'app.lang', field: 'lang', value: values.lang, kind: 'select', options: LANGS, hint: 'hint.lang' })),
+      field({ label: 'app.lang', field: 'lang', value: values.lang, kind: 'select', options: LANGS, hint: 'hint.lang' }),
+      field({ label: 'app.check_in_days', field: 'checkInDays', value: values.checkInDays, hint: 'hint.check_in_days' })),
     h('h3', {}, t('form.people')),
     peopleBox,
     h('button', {

@@ -2,7 +2,9 @@
 
 import { h, show } from '../dom.js';
 import { t } from '../i18n.js';
-import { field, showError, clearErrors, errorSummary, valueOf } from '../forms.js';
+import { field, showError, clearErrors, errorSummary, valueOf, checkedOf } from '../forms.js';
+
+const DELAYS = ['30', '60', '90', '180'];
 import * as ipc from '../ipc.js';
 
 /** Renders the settings form. `onLanguage` reloads the strings when the language changed. */
@@ -19,9 +21,28 @@ export async function render(dataDir, onLanguage) {
       field({ label: 'settings.my_name', field: 'myName', value: s.myName, hint: 'settings.my_name_hint' })),
     field({ label: 'settings.signature', field: 'signature', value: s.signature, kind: 'textarea', wide: true,
       hint: 'settings.signature_hint' }),
+    h('h3', {}, t('settings.reminders')),
+    h('div', { class: 'grid' },
+      field({ label: 'settings.check_in', field: 'checkInChoice', kind: 'select', hint: 'settings.check_in_hint',
+        value: DELAYS.includes(String(s.checkInDays)) ? String(s.checkInDays) : 'custom',
+        options: [...DELAYS.map((d) => [d, `settings.days_${d}`]), ['custom', 'settings.days_custom']] }),
+      field({ label: 'settings.check_in_custom', field: 'checkInDays', value: String(s.checkInDays) }),
+      field({ label: 'settings.reminder_time', field: 'reminderTime', value: s.reminderTime, hint: 'settings.reminder_time_hint' })),
+    field({ label: 'settings.notifications', field: 'notifications', kind: 'checkbox', value: s.notifications }),
+    field({ label: 'settings.keep_in_tray', field: 'keepInTray', kind: 'checkbox', value: s.keepInTray, hint: 'settings.keep_in_tray_hint' }),
+    field({ label: 'settings.start_at_login', field: 'startAtLogin', kind: 'checkbox', value: s.startAtLogin, hint: 'settings.start_at_login_hint' }),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('settings.save')), status),
     h('p', {}, h('a', { href: '#/templates' }, t('settings.templates'))),
     h('p', { class: 'muted data-dir' }, t('settings.data_dir'), ' ', h('code', {}, dataDir)));
+  // The custom number is shown only for "custom"; a preset fills it in.
+  const choice = form.querySelector('[data-field="checkInChoice"]');
+  const custom = form.querySelector('[data-field="checkInDays"]');
+  const syncDelay = () => {
+    custom.closest('.field').hidden = choice.value !== 'custom';
+    if (choice.value !== 'custom') custom.value = choice.value;
+  };
+  choice.addEventListener('change', syncDelay);
+  syncDelay();
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     clearErrors(form);
@@ -29,6 +50,11 @@ export async function render(dataDir, onLanguage) {
     try {
       const saved = await ipc.saveSettings({
         language: valueOf(form, 'language') || null, myName: valueOf(form, 'myName'), signature: valueOf(form, 'signature'),
+        checkInDays: /^\d{1,4}$/.test(custom.value.trim()) ? Number(custom.value.trim()) : 0,
+        reminderTime: valueOf(form, 'reminderTime'),
+        notifications: checkedOf(form, 'notifications'),
+        keepInTray: checkedOf(form, 'keepInTray'),
+        startAtLogin: checkedOf(form, 'startAtLogin'),
       });
       if ((saved.language ?? '') !== (s.language ?? '')) await onLanguage();
       else status.textContent = t('settings.saved');

@@ -1,0 +1,169 @@
+//! What is due when: the instant a step's reminder falls due (its calendar day at the reminder time, in the
+//! user's time zone), the steps due now and not yet announced, and recording that they were — exactly once.
+//!
+//! Due dates are calendar days; the reminder time turns one into an instant in the local time zone. When that
+//! local time does not exist (the spring DST gap: 02:30 on a day clocks jump from 02:00 to 03:00), the
+//! reminder fires at the first minute that exists after it (03:00). When it exists twice (the autumn change),
+//! it fires at the first of the two.
+
+pub mod schedule;
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, SecondsFormat, TimeZone, Utc};
+use rusqlite::{params, Connection};
+use serde::Serialize;
+use serde_json::json;
+
+use crate::error::Result;
+
+/// The instant the reminder for `day` at `time` falls due in time zone `tz`.
+pub fn due_instant<Tz: TimeZone>(day: NaiveDate, time: NaiveTime, tz: &Tz) -> DateTime<Utc> {
+    let local = day.and_time(time);
+    if let Some(t) = tz.from_local_datetime(&local).earliest() {
+        return t.with_timezone(&Utc);
+    }
+    // In a gap: walk forward to the first local minute that exists (gaps are at most a few hours).
+    let mut probe = local;
+    for _ in 0..(24 * 60) {
+        probe += Duration::minutes(1);
+        if let Some(t) = tz.from_local_datetime(&probe).earliest() {
+            return t.with_timezone(&Utc);
+        }
+    }
+    // No valid time in a whole day cannot happen with real zones; treat the day's UTC time as the answer.
+    Utc.from_utc_datetime(&local)
+}
+
+/// A step due for a reminder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DueStep {
+    pub step_id: i64,
+    pub application_id: i64,
+    pub company: String,
+    pub role: String,
+    pub kind: String,
+    /// The day it became due (its due date or the end of its snooze).
+    pub due_on: NaiveDate,
+    /// The outcome that started the plan, and its date (for "rejected 90 days ago").
+    pub outcome: String,
+    pub outcome_on: NaiveDate,
+}
+
+/// Every open step (pending) whose reminder instant has come at `now`, announced or not.
+pub fn due_steps<Tz: TimeZone>(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    time: NaiveTime,
+    tz: &Tz,
+) -> Result<Vec<DueStep>> {
+    // A step due on day D can only have come due if D <= the local date at `now` + 1 (time zones).
+    let horizon = now.with_timezone(tz).date_naive().succ_opt().unwrap_or(NaiveDate::MAX);
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.id, s.application_id, c.name, a.role, s.kind,
+                max(s.due_on, coalesce(s.snoozed_until, s.due_on)) AS effective_on, e.kind, e.occurred_on
+           FROM plan_steps s JOIN applications a ON a.id = s.application_id JOIN companies c ON c.id = a.company_id
+           JOIN events e ON e.id = s.outcome_event_id
+          WHERE s.status = 'pending' AND effective_on <= ?1
+          ORDER BY effective_on, s.id",
+    )?;
+    let rows = stmt.query_map([horizon.format("%Y-%m-%d").to_string()], |r| {
+        let date = |s: String| NaiveDate::parse_from_str(&s, "%Y-%m-%d").unwrap_or(NaiveDate::MIN);
+        Ok(DueStep {
+            step_id: r.get(0)?,
+            application_id: r.get(1)?,
+            company: r.get(2)?,
+            role: r.get(3)?,
+            kind: r.get(4)?,
+            due_on: date(r.get(5)?),
+            outcome: r.get(6)?,
+            outcome_on: date(r.get(7)?),
+        })
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let step = row?;
+        if due_instant(step.due_on, time, tz) <= now {
+            out.push(step);
+        }
+    }
+    Ok(out)
+}
+
+/// The due steps not yet announced by a notification.
+pub fn unannounced<Tz: TimeZone>(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    time: NaiveTime,
+    tz: &Tz,
+) -> Result<Vec<DueStep>> {
+    let due = due_steps(conn, now, time, tz)?;
+    let mut stmt = conn.prepare_cached("SELECT reminded_at IS NULL FROM plan_steps WHERE id = ?1")?;
+    let mut out = Vec::with_capacity(due.len());
+    for s in due {
+        if stmt.query_row([s.step_id], |r| r.get::<_, bool>(0))? {
+            out.push(s);
+        }
+    }
+    Ok(out)
+}
+
+/// Records that these steps were announced: `reminded_at` on each, and one `reminder` event per application
+/// on its timeline. One transaction, so a crash between notifying and recording repeats nothing half-way.
+pub fn mark_announced(conn: &mut Connection, steps: &[DueStep], now: DateTime<Utc>, today: NaiveDate) -> Result<()> {
+    let tx = conn.transaction()?;
+    let stamp = now.to_rfc3339_opts(SecondsFormat::Secs, true);
+    let mut apps: Vec<i64> = steps.iter().map(|s| s.application_id).collect();
+    apps.sort_unstable();
+    apps.dedup();
+    for s in steps {
+        tx.execute(
+            "UPDATE plan_steps SET reminded_at = ?2 WHERE id = ?1 AND reminded_at IS NULL",
+            params![s.step_id, stamp],
+        )?;
+    }
+    for app in apps {
+        let kinds: Vec<&str> = steps.iter().filter(|s| s.application_id == app).map(|s| s.kind.as_str()).collect();
+        tx.execute(
+            "INSERT INTO events (application_id, kind, occurred_on, details, created_at) VALUES (?1, 'reminder', ?2, ?3, ?4)",
+            params![app, today.format("%Y-%m-%d").to_string(), json!({ "steps": kinds }).to_string(), stamp],
+        )?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// When the next reminder not yet announced falls due, if any.
+pub fn next_due<Tz: TimeZone>(conn: &Connection, time: NaiveTime, tz: &Tz) -> Result<Option<DateTime<Utc>>> {
+    let day: Option<String> = conn.query_row(
+        "SELECT min(max(due_on, coalesce(snoozed_until, due_on))) FROM plan_steps
+          WHERE status = 'pending' AND reminded_at IS NULL",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(day.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()).map(|d| due_instant(d, time, tz)))
+}
+
+/// Snoozes every due step until tomorrow (the tray's "Snooze all until tomorrow"); returns how many.
+pub fn snooze_all_due<Tz: TimeZone>(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    time: NaiveTime,
+    tz: &Tz,
+) -> Result<usize> {
+    let today = now.with_timezone(tz).date_naive();
+    let tomorrow = today.succ_opt().unwrap_or(today);
+    let due = due_steps(conn, now, time, tz)?;
+    for s in &due {
+        let action = crate::plan::StepAction {
+            step_id: s.step_id,
+            action: "snooze".into(),
+            date: tomorrow.format("%Y-%m-%d").to_string(),
+            channel: String::new(),
+        };
+        crate::plan::act_on_step(conn, &action, today, now)?;
+    }
+    Ok(due.len())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,242 @@
+//! Reminder tests with an injected clock: DST days in Toronto and Paris, month ends, leap days, a long
+//! suspend, settings changed while sleeping, and exactly-once announcing.
+
+use std::cell::{Cell, RefCell};
+use std::time::Duration as StdDuration;
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono_tz::America::Toronto;
+use chrono_tz::Europe::Paris;
+use rusqlite::Connection;
+
+use super::schedule::{notices, turn, Clock, Notice, Notifier, MAX_SLEEP};
+use super::*;
+use crate::journal::{self, ApplicationInput, OutcomeInput};
+use crate::plan::PlanOptions;
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn hm(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).unwrap()
+}
+
+fn utc(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+}
+
+struct FakeClock(Cell<DateTime<Utc>>);
+
+impl Clock for FakeClock {
+    fn now(&self) -> DateTime<Utc> {
+        self.0.get()
+    }
+}
+
+#[derive(Default)]
+struct Recorder(RefCell<Vec<Notice>>);
+
+impl Notifier for Recorder {
+    fn notify(&self, n: &Notice) -> std::result::Result<(), String> {
+        self.0.borrow_mut().push(n.clone());
+        Ok(())
+    }
+}
+
+struct Broken;
+
+impl Notifier for Broken {
+    fn notify(&self, _: &Notice) -> std::result::Result<(), String> {
+        Err("no notification server".into())
+    }
+}
+
+#[test]
+fn a_reminder_at_nine_follows_the_zone_offset_across_dst() {
+    // Toronto: EST (-5) before 2027-03-14, EDT (-4) after.
+    assert_eq!(due_instant(d("2027-03-13"), hm(9, 0), &Toronto), utc("2027-03-13T14:00:00Z"));
+    assert_eq!(due_instant(d("2027-03-14"), hm(9, 0), &Toronto), utc("2027-03-14T13:00:00Z"));
+    // Paris: CET (+1) before 2027-03-28, CEST (+2) after; back to CET on 2026-10-25.
+    assert_eq!(due_instant(d("2027-03-28"), hm(9, 0), &Paris), utc("2027-03-28T07:00:00Z"));
+    assert_eq!(due_instant(d("2026-10-25"), hm(9, 0), &Paris), utc("2026-10-25T08:00:00Z"));
+}
+
+#[test]
+fn a_reminder_time_in_the_spring_gap_fires_at_the_first_minute_after_it() {
+    // 02:30 does not exist on these days: clocks go from 02:00 straight to 03:00.
+    assert_eq!(due_instant(d("2027-03-14"), hm(2, 30), &Toronto), utc("2027-03-14T07:00:00Z")); // 03:00 EDT
+    assert_eq!(due_instant(d("2027-03-28"), hm(2, 30), &Paris), utc("2027-03-28T01:00:00Z")); // 03:00 CEST
+    assert_eq!(due_instant(d("2027-03-28"), hm(2, 0), &Paris), utc("2027-03-28T01:00:00Z"));
+}
+
+#[test]
+fn a_reminder_time_that_happens_twice_in_autumn_fires_the_first_time() {
+    // 01:30 happens twice in Toronto on 2026-11-01 (EDT then EST), 02:30 twice in Paris on 2026-10-25.
+    assert_eq!(due_instant(d("2026-11-01"), hm(1, 30), &Toronto), utc("2026-11-01T05:30:00Z"));
+    assert_eq!(due_instant(d("2026-10-25"), hm(2, 30), &Paris), utc("2026-10-25T00:30:00Z"));
+}
+
+fn journal_with_rejection(conn: &mut Connection, company: &str, rejected: &str, check_in: u32) -> i64 {
+    let app = journal::save_application(
+        conn,
+        &ApplicationInput {
+            company: company.into(),
+            role: "Analyst".into(),
+            applied_on: "2025-01-01".into(),
+            ..Default::default()
+        },
+        "en",
+        d("2028-12-31"),
+        utc("2025-01-01T00:00:00Z"),
+    )
+    .unwrap();
+    let input = OutcomeInput {
+        application_id: app,
+        outcome: "rejected".into(),
+        date: rejected.into(),
+        channel: "email".into(),
+        ..Default::default()
+    };
+    let opts = PlanOptions { check_in_days: check_in, ..Default::default() };
+    journal::log_outcome(conn, &input, d(rejected), utc("2025-01-01T00:00:00Z"), opts).unwrap();
+    // Only the check-in matters here: close the other steps.
+    conn.execute("UPDATE plan_steps SET status = 'done' WHERE kind <> 'check_in'", []).unwrap();
+    app
+}
+
+#[test]
+fn the_check_in_fires_once_on_its_day_at_the_reminder_time() {
+    let mut conn = crate::db::open_in_memory().unwrap();
+    // Rejected Jan 31, check-in after 30 days: March 2 (not "Feb 31").
+    journal_with_rejection(&mut conn, "Desjardins", "2027-01-31", 30);
+    let clock = FakeClock(Cell::new(utc("2027-03-02T13:59:00Z"))); // 08:59 in Toronto
+    let rec = Recorder::default();
+
+    let t = turn(&mut conn, &clock, &rec, hm(9, 0), &Toronto, true).unwrap();
+    assert_eq!(t.announced, 0);
+    assert_eq!(t.sleep, StdDuration::from_secs(60), "one minute to go");
+
+    clock.0.set(utc("2027-03-02T14:00:05Z"));
+    let t = turn(&mut conn, &clock, &rec, hm(9, 0), &Toronto, true).unwrap();
+    assert_eq!((t.announced, t.shown), (1, 1));
+    match &rec.0.borrow()[0] {
+        Notice::One { company, steps, outcome, days_since, .. } => {
+            assert_eq!(
+                (company.as_str(), steps.clone(), outcome.as_str(), *days_since),
+                ("Desjardins", vec!["check_in".to_owned()], "rejected", 30)
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(t.sleep, MAX_SLEEP, "nothing else pending");
+
+    // Later turns, or a restart (a new turn on the same file), never repeat it.
+    clock.0.set(utc("2027-03-02T18:00:00Z"));
+    assert_eq!(turn(&mut conn, &clock, &rec, hm(9, 0), &Toronto, true).unwrap().shown, 0);
+    assert_eq!(rec.0.borrow().len(), 1);
+    let reminders: i64 =
+        conn.query_row("SELECT count(*) FROM events WHERE kind = 'reminder'", [], |r| r.get(0)).unwrap();
+    assert_eq!(reminders, 1, "on the timeline once");
+}
+
+#[test]
+fn a_leap_day_check_in() {
+    let mut conn = crate::db::open_in_memory().unwrap();
+    journal_with_rejection(&mut conn, "Acme", "2027-12-01", 90); // due 2028-02-29
+    let next = next_due(&conn, hm(9, 0), &Paris).unwrap().unwrap();
+    assert_eq!(next, utc("2028-02-29T08:00:00Z"));
+}
+
+#[test]
+fn after_a_sixty_day_suspend_everything_due_is_caught_up_in_one_turn() {
+    let mut conn = crate::db::open_in_memory().unwrap();
+    for (i, company) in ["A", "B", "C", "D", "E"].iter().enumerate() {
+        journal_with_rejection(&mut conn, company, &format!("2027-01-{:02}", 10 + i), 30);
+    }
+    let rec = Recorder::default();
+    let clock = FakeClock(Cell::new(utc("2027-01-20T12:00:00Z")));
+    assert_eq!(turn(&mut conn, &clock, &rec, hm(9, 0), &Paris, true).unwrap().shown, 0);
+    // The machine sleeps 60 days: at wake-up all five check-ins are overdue.
+    clock.0.set(utc("2027-03-21T12:00:00Z"));
+    let t = turn(&mut conn, &clock, &rec, hm(9, 0), &Paris, true).unwrap();
+    assert_eq!((t.announced, t.shown), (5, 1), "five steps, one summary");
+    let shown = rec.0.borrow().clone();
+    match &shown[0] {
+        Notice::Summary { applications } => assert_eq!(applications.len(), 5),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn three_applications_get_a_notification_each_four_get_a_summary() {
+    let step = |app: i64, kind: &str| DueStep {
+        step_id: app * 10,
+        application_id: app,
+        company: format!("Co {app}"),
+        role: "Dev".into(),
+        kind: kind.into(),
+        due_on: d("2027-01-01"),
+        outcome: "rejected".into(),
+        outcome_on: d("2026-10-03"),
+    };
+    let three = vec![step(1, "check_in"), step(2, "thank_you"), step(2, "feedback"), step(3, "nudge")];
+    let n = notices(&three, d("2027-01-01"));
+    assert_eq!(n.len(), 3);
+    assert!(matches!(&n[1], Notice::One { steps, days_since: 90, .. } if steps == &["thank_you", "feedback"]));
+    let four = [three, vec![step(4, "check_in")]].concat();
+    assert!(
+        matches!(&notices(&four, d("2027-01-01"))[..], [Notice::Summary { applications }] if applications.len() == 4)
+    );
+}
+
+#[test]
+fn settings_changed_while_sleeping_take_effect_at_the_next_turn() {
+    let mut conn = crate::db::open_in_memory().unwrap();
+    journal_with_rejection(&mut conn, "Acme", "2027-01-01", 30); // due 2027-01-31
+    let rec = Recorder::default();
+    let clock = FakeClock(Cell::new(utc("2027-01-31T07:30:00Z"))); // 08:30 in Paris
+    assert_eq!(turn(&mut conn, &clock, &rec, hm(9, 0), &Paris, true).unwrap().shown, 0);
+    // The user moves the reminder time to 08:00: the next turn (woken by the change) announces it.
+    assert_eq!(turn(&mut conn, &clock, &rec, hm(8, 0), &Paris, true).unwrap().shown, 1);
+
+    // Notifications off: nothing is announced, and the loop still looks at the clock every minute.
+    journal_with_rejection(&mut conn, "Beta", "2027-01-01", 30);
+    let t = turn(&mut conn, &clock, &rec, hm(8, 0), &Paris, false).unwrap();
+    assert_eq!((t.shown, t.sleep), (0, MAX_SLEEP));
+    assert_eq!(turn(&mut conn, &clock, &rec, hm(8, 0), &Paris, true).unwrap().shown, 1, "on again: shown");
+}
+
+#[test]
+fn a_failed_notification_is_retried_not_lost_and_not_spun_on() {
+    let mut conn = crate::db::open_in_memory().unwrap();
+    journal_with_rejection(&mut conn, "Acme", "2027-01-01", 30);
+    let clock = FakeClock(Cell::new(utc("2027-02-01T12:00:00Z")));
+    let t = turn(&mut conn, &clock, &Broken, hm(9, 0), &Paris, true).unwrap();
+    assert_eq!((t.announced, t.sleep), (0, MAX_SLEEP));
+    let rec = Recorder::default();
+    assert_eq!(turn(&mut conn, &clock, &rec, hm(9, 0), &Paris, true).unwrap().announced, 1);
+}
+
+#[test]
+fn snoozing_announces_again_when_the_snooze_ends_and_snooze_all_clears_the_due_list() {
+    let mut conn = crate::db::open_in_memory().unwrap();
+    journal_with_rejection(&mut conn, "Acme", "2027-01-01", 30);
+    let rec = Recorder::default();
+    let clock = FakeClock(Cell::new(utc("2027-01-31T12:00:00Z")));
+    assert_eq!(turn(&mut conn, &clock, &rec, hm(9, 0), &Paris, true).unwrap().shown, 1);
+    assert_eq!(snooze_all_due(&mut conn, clock.now(), hm(9, 0), &Paris).unwrap(), 1);
+    assert!(due_steps(&conn, clock.now(), hm(9, 0), &Paris).unwrap().is_empty());
+    clock.0.set(utc("2027-02-01T08:00:01Z"));
+    assert_eq!(turn(&mut conn, &clock, &rec, hm(9, 0), &Paris, true).unwrap().shown, 1, "announced again");
+}
+
+#[test]
+fn sleep_never_exceeds_a_minute_and_is_zero_when_overdue() {
+    use super::schedule::sleep_for;
+    let now = utc("2027-01-01T00:00:00Z");
+    assert_eq!(sleep_for(now, None), MAX_SLEEP);
+    assert_eq!(sleep_for(now, Some(utc("2027-03-01T00:00:00Z"))), MAX_SLEEP);
+    assert_eq!(sleep_for(now, Some(utc("2027-01-01T00:00:10Z"))), StdDuration::from_secs(10));
+    assert_eq!(sleep_for(now, Some(utc("2026-12-31T00:00:00Z"))), StdDuration::ZERO);
+}

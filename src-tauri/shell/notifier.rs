@@ -1,0 +1,141 @@
+//! Native notifications through notify-rust, in the user's language, with the app's name and icon; and, where
+//! the notification server supports actions (Linux: check its capabilities), "Open" and "Snooze 1 day".
+//!
+//! Actions arrive as D-Bus signals. One listener thread serves every notification Rebound shows — no thread
+//! waits per notification — and maps the notification's id back to its application.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use tauri::{AppHandle, Manager, Runtime};
+
+use crate::i18n::t;
+use crate::reminders::schedule::{Notice, Notifier};
+use crate::shell::state::AppState;
+
+/// Which application each shown notification is about, by notification id.
+pub type Shown = Arc<Mutex<HashMap<u32, i64>>>;
+
+/// The app's notifier.
+pub struct DesktopNotifier<R: Runtime> {
+    app: AppHandle<R>,
+    icon: String,
+    actions: bool,
+    pub shown: Shown,
+}
+
+impl<R: Runtime> DesktopNotifier<R> {
+    /// Prepares the notifier: the icon file (written once under the data folder, since servers want a path or
+    /// a theme name) and whether the server shows actions.
+    pub fn new(app: AppHandle<R>, data_dir: &std::path::Path) -> Self {
+        let icon_path = data_dir.join("icon.png");
+        if !icon_path.exists() {
+            let _ = std::fs::write(&icon_path, include_bytes!("../../icons/128x128.png"));
+        }
+        #[cfg(target_os = "macos")]
+        {
+            // macOS attributes notifications to an application bundle: ours, by its identifier.
+            let _ = notify_rust::set_application(&app.config().identifier);
+        }
+        #[cfg(all(unix, not(target_os = "macos")))]
+        let actions = notify_rust::get_capabilities().map(|c| c.iter().any(|x| x == "actions")).unwrap_or(false);
+        #[cfg(not(all(unix, not(target_os = "macos"))))]
+        let actions = false;
+        DesktopNotifier { app, icon: icon_path.display().to_string(), actions, shown: Shown::default() }
+    }
+
+    fn lang(&self) -> &'static str {
+        self.app.state::<AppState>().lang()
+    }
+
+    /// Whether the server shows action buttons.
+    pub fn has_actions(&self) -> bool {
+        self.actions
+    }
+}
+
+/// The words of a notice in `lang`: summary, body, and the application it is about (if just one).
+pub fn words(n: &Notice, lang: &str) -> (String, String, Option<i64>) {
+    match n {
+        Notice::One { application_id, company, role, steps, outcome, days_since } => {
+            let steps: Vec<String> = steps.iter().map(|k| t(lang, &format!("message.{k}"), &[])).collect();
+            let summary = t(lang, "notify.one", &[("company", company.clone()), ("role", role.clone())]);
+            let when = t(lang, &format!("notify.since.{outcome}"), &[("days", days_since.to_string())]);
+            (summary, format!("{} — {when}", steps.join(", ")), Some(*application_id))
+        }
+        Notice::Summary { applications } => {
+            let summary = t(lang, "notify.summary", &[("n", applications.len().to_string())]);
+            let names: Vec<String> = applications.iter().map(|(_, c, r)| format!("{c} — {r}")).collect();
+            (summary, names.join("\n"), None)
+        }
+    }
+}
+
+impl<R: Runtime> Notifier for DesktopNotifier<R> {
+    fn notify(&self, n: &Notice) -> Result<(), String> {
+        let lang = self.lang();
+        let (summary, body, app_id) = words(n, lang);
+        let mut note = notify_rust::Notification::new();
+        note.appname("Rebound").summary(&summary).body(&body).icon(&self.icon);
+        #[cfg(windows)]
+        {
+            // Windows ties a toast to the AppUserModelID of the installed shortcut, which the installer sets to
+            // the bundle identifier.
+            note.app_id(&self.app.config().identifier);
+        }
+        if self.actions {
+            note.action("default", &t(lang, "notify.open", &[]));
+            if app_id.is_some() {
+                note.action("snooze", &t(lang, "notify.snooze", &[]));
+            }
+        }
+        let handle = note.show().map_err(|e| e.to_string())?;
+        #[cfg(all(unix, not(target_os = "macos")))]
+        {
+            let mut shown = self.shown.lock().unwrap_or_else(|p| p.into_inner());
+            shown.insert(handle.id(), app_id.unwrap_or(0));
+        }
+        #[cfg(not(all(unix, not(target_os = "macos"))))]
+        let _ = handle;
+        Ok(())
+    }
+}
+
+/// Listens for notification actions on the session bus, on one thread for the whole app. `on_action` gets the
+/// application id (0 for a summary) and the action key (`default` or `snooze`).
+#[cfg(all(unix, not(target_os = "macos")))]
+pub fn listen_for_actions(shown: Shown, on_action: impl Fn(i64, &str) + Send + 'static) {
+    use dbus::blocking::Connection;
+    use dbus::message::MatchRule;
+    let spawned = std::thread::Builder::new().name("notification-actions".into()).spawn(move || {
+        let conn = match Connection::new_session() {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("rebound: no session bus for notification actions: {e}");
+                return;
+            }
+        };
+        let rule = MatchRule::new_signal("org.freedesktop.Notifications", "ActionInvoked");
+        let added = conn.add_match(rule, move |(id, key): (u32, String), _, _| {
+            let app = shown.lock().unwrap_or_else(|p| p.into_inner()).get(&id).copied();
+            if let Some(app) = app {
+                on_action(app, &key);
+            }
+            true
+        });
+        if let Err(e) = added {
+            eprintln!("rebound: cannot listen for notification actions: {e}");
+            return;
+        }
+        // Blocks on the bus socket until a signal arrives; the timeout only bounds each wait.
+        loop {
+            if let Err(e) = conn.process(std::time::Duration::from_secs(3600)) {
+                eprintln!("rebound: notification actions stopped: {e}");
+                return;
+            }
+        }
+    });
+    if let Err(e) = spawned {
+        eprintln!("rebound: cannot start the notification listener: {e}");
+    }
+}

@@ -1,0 +1,121 @@
+//! The reminder thread: turns of the domain's loop (`reminders::schedule::turn`) on the real clock and the
+//! local time zone, the tray kept in step, and a wake-up for every change to the journal or the settings.
+
+use std::sync::{Condvar, Mutex};
+use std::time::Duration;
+
+use chrono::{Local, Utc};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
+
+use crate::reminders::schedule::{turn, SystemClock, MAX_SLEEP};
+use crate::reminders::{due_steps, snooze_all_due};
+use crate::shell::state::AppState;
+use crate::shell::{notifier, tray, window};
+
+/// Wakes the reminder thread early.
+#[derive(Default)]
+pub struct Wake {
+    pending: Mutex<bool>,
+    cv: Condvar,
+}
+
+impl Wake {
+    /// Something changed: look again now.
+    pub fn ring(&self) {
+        *self.pending.lock().unwrap_or_else(|p| p.into_inner()) = true;
+        self.cv.notify_all();
+    }
+
+    /// Sleeps until rung or until `timeout` passes.
+    fn sleep(&self, timeout: Duration) {
+        let guard = self.pending.lock().unwrap_or_else(|p| p.into_inner());
+        let (mut guard, _) =
+            self.cv.wait_timeout_while(guard, timeout, |rung| !*rung).unwrap_or_else(|p| p.into_inner());
+        *guard = false;
+    }
+}
+
+/// The event the window listens to, to redraw after a change made outside it (tray, notification).
+pub const CHANGED: &str = "rebound://changed";
+
+/// Starts the reminder thread (and, on Linux, the notification action listener).
+pub fn start<R: Runtime>(app: &AppHandle<R>) {
+    let state = app.state::<AppState>();
+    let notifier = notifier::DesktopNotifier::new(app.clone(), &state.data_dir);
+    #[cfg(all(unix, not(target_os = "macos")))]
+    if notifier.has_actions() {
+        let handle = app.clone();
+        notifier::listen_for_actions(notifier.shown.clone(), move |app_id, key| on_action(&handle, app_id, key));
+    }
+    let app = app.clone();
+    let spawned = std::thread::Builder::new().name("reminders".into()).spawn(move || loop {
+        let state = app.state::<AppState>();
+        let settings = state.settings();
+        let time = settings.reminder_time();
+        let sleep = state
+            .with_db(|c| turn(c, &SystemClock, &notifier, time, &Local, settings.notifications))
+            .map(|t| t.sleep)
+            .unwrap_or(MAX_SLEEP);
+        let due = state.with_db(|c| due_steps(c, Utc::now(), time, &Local)).unwrap_or_default();
+        tray::show_due(&app, &due);
+        state.wake.sleep(sleep);
+    });
+    if let Err(e) = spawned {
+        eprintln!("rebound: cannot start the reminder thread: {e}");
+    }
+}
+
+/// "Snooze all until tomorrow" (tray): snoozes every due step, then tells the thread and the window.
+pub fn snooze_all<R: Runtime>(app: &AppHandle<R>) {
+    let state = app.state::<AppState>();
+    let time = state.settings().reminder_time();
+    if let Err(e) = state.with_db(|c| snooze_all_due(c, Utc::now(), time, &Local)) {
+        eprintln!("rebound: snooze all: {}", e.message);
+    }
+    changed(app);
+}
+
+/// After a change made outside the window: wake the thread (tray) and tell the window (if any) to redraw.
+pub fn changed<R: Runtime>(app: &AppHandle<R>) {
+    app.state::<AppState>().wake.ring();
+    let _ = app.emit(CHANGED, ());
+}
+
+/// A notification's action: open the window on the application, or snooze its due steps for a day.
+#[cfg(all(unix, not(target_os = "macos")))]
+fn on_action<R: Runtime>(app: &AppHandle<R>, app_id: i64, key: &str) {
+    match key {
+        "snooze" => {
+            let state = app.state::<AppState>();
+            let time = state.settings().reminder_time();
+            let result = state.with_db(|c| {
+                let due = due_steps(c, Utc::now(), time, &Local)?;
+                let today = Local::now().date_naive();
+                let tomorrow = today.succ_opt().unwrap_or(today).format("%Y-%m-%d").to_string();
+                for s in due.iter().filter(|s| s.application_id == app_id) {
+                    let action = crate::plan::StepAction {
+                        step_id: s.step_id,
+                        action: "snooze".into(),
+                        date: tomorrow.clone(),
+                        channel: String::new(),
+                    };
+                    crate::plan::act_on_step(c, &action, today, Utc::now())?;
+                }
+                Ok(())
+            });
+            if let Err(e) = result {
+                eprintln!("rebound: snooze from notification: {}", e.message);
+            }
+            changed(app);
+        }
+        _ => {
+            let target = (app_id > 0).then_some(app_id);
+            let handle = app.clone();
+            let _ = app.run_on_main_thread(move || {
+                if let Err(e) = window::open_main(&handle, target) {
+                    eprintln!("rebound: open from notification: {e}");
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! The system tray: the app's icon and a menu with the number of follow-ups due, each due application, "Snooze
+//! all until tomorrow", "Open Rebound" and "Quit". The reminder thread rebuilds the menu whenever the journal,
+//! the settings or the clock change what is due, so the tray and the window always agree.
+
+use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem};
+use tauri::tray::TrayIconBuilder;
+use tauri::{AppHandle, Manager, Runtime};
+
+use crate::i18n::t;
+use crate::reminders::DueStep;
+use crate::shell::state::AppState;
+use crate::shell::window;
+
+/// The tray icon's id.
+pub const TRAY: &str = "rebound";
+
+fn menu<R: Runtime>(app: &AppHandle<R>, due: &[DueStep], lang: &str) -> tauri::Result<Menu<R>> {
+    let mut apps: Vec<(i64, String, String)> = Vec::new();
+    for s in due {
+        if !apps.iter().any(|(id, _, _)| *id == s.application_id) {
+            apps.push((s.application_id, s.company.clone(), s.role.clone()));
+        }
+    }
+    let count = match due.len() {
+        0 => t(lang, "tray.none_due", &[]),
+        1 => t(lang, "tray.one_due", &[]),
+        n => t(lang, "tray.n_due", &[("n", n.to_string())]),
+    };
+    let menu = Menu::new(app)?;
+    menu.append(&MenuItem::with_id(app, "count", count, false, None::<&str>)?)?;
+    for (id, company, role) in &apps {
+        menu.append(&MenuItem::with_id(app, format!("app:{id}"), format!("{company} — {role}"), true, None::<&str>)?)?;
+    }
+    menu.append(&PredefinedMenuItem::separator(app)?)?;
+    menu.append(&MenuItem::with_id(
+        app,
+        "snooze_all",
+        t(lang, "tray.snooze_all", &[]),
+        !due.is_empty(),
+        None::<&str>,
+    )?)?;
+    menu.append(&MenuItem::with_id(app, "open", t(lang, "tray.open", &[]), true, None::<&str>)?)?;
+    menu.append(&MenuItem::with_id(app, "quit", t(lang, "tray.quit", &[]), true, None::<&str>)?)?;
+    Ok(menu)
+}
+
+/// Creates the tray icon with an empty due list; the reminder thread fills it in.
+pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
+    let lang = app.state::<AppState>().lang();
+    let mut builder = TrayIconBuilder::with_id(TRAY).tooltip("Rebound").menu(&menu(app, &[], lang)?);
+    if let Some(icon) = app.default_window_icon() {
+        builder = builder.icon(icon.clone());
+    }
+    builder.on_menu_event(on_menu).build(app)?;
+    Ok(())
+}
+
+/// Shows the current due list in the tray menu.
+pub fn show_due<R: Runtime>(app: &AppHandle<R>, due: &[DueStep]) {
+    let Some(tray) = app.tray_by_id(TRAY) else { return };
+    let lang = app.state::<AppState>().lang();
+    match menu(app, due, lang) {
+        Ok(m) => {
+            if let Err(e) = tray.set_menu(Some(m)) {
+                eprintln!("rebound: tray menu: {e}");
+            }
+        }
+        Err(e) => eprintln!("rebound: tray menu: {e}"),
+    }
+}
+
+fn on_menu<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
+    let id = event.id().as_ref();
+    let result = match id {
+        "open" => window::open_main(app, None),
+        "quit" => {
+            app.exit(0);
+            Ok(())
+        }
+        "snooze_all" => {
+            crate::shell::reminders::snooze_all(app);
+            Ok(())
+        }
+        other => match other.strip_prefix("app:").and_then(|s| s.parse().ok()) {
+            Some(app_id) => window::open_main(app, Some(app_id)),
+            None => Ok(()),
+        },
+    };
+    if let Err(e) = result {
+        eprintln!("rebound: tray action {id}: {e}");
+    }
+}

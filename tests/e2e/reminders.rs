@@ -1,0 +1,148 @@
+//! Reminders on the real desktop session: notifications in dunst, the tray read and clicked over D-Bus,
+//! closing to the tray, `--hidden`, and a second launch.
+
+use std::time::{Duration, Instant};
+
+use chrono::{Days, Local};
+
+use crate::desktop::{children, launch, notifications_about, the_app, tray_click, tray_menu, tray_of};
+use crate::harness::{app_pids, data_dir, open_db, wait_until, App};
+
+fn days_ago(n: u64) -> String {
+    (Local::now().date_naive() - Days::new(n)).format("%Y-%m-%d").to_string()
+}
+
+const EN: &[(&str, &str)] = &[("LANG", "en_US.UTF-8"), ("LC_ALL", "en_US.UTF-8")];
+
+/// Adds `company` and logs a rejection 91 days ago through the UI: its check-in fell due yesterday.
+async fn rejected_91_days_ago(app: &App, company: &str) -> Instant {
+    app.click("New application").await;
+    app.fill("Company", company).await;
+    app.fill("Role", "Data analyst").await;
+    app.fill("Applied on", &days_ago(120)).await;
+    app.click("Save").await;
+    app.wait_css("article.detail").await;
+    app.click("Log outcome").await;
+    app.fill("Date", &days_ago(91)).await;
+    app.click("Save outcome").await;
+    let saved = Instant::now();
+    app.wait_css("li.step[data-kind='check_in']").await;
+    saved
+}
+
+fn labels(bus: &str, menu: &str) -> Vec<String> {
+    tray_menu(bus, menu).into_iter().map(|(_, l)| l).collect()
+}
+
+#[tokio::test]
+async fn a_due_check_in_notifies_once_shows_in_the_tray_and_snooze_all_clears_both() {
+    let data = data_dir();
+    let app = App::start_with_env(data.path(), EN).await;
+    let saved = rejected_91_days_ago(&app, "Notifycorp").await;
+
+    wait_until("one notification about Notifycorp", || notifications_about("Notifycorp").len() == 1);
+    let delay = saved.elapsed();
+    assert!(delay < Duration::from_secs(5), "notified {delay:?} after the rejection was logged");
+    let (summary, body) = notifications_about("Notifycorp").remove(0);
+    assert_eq!(summary, "Follow-up: Notifycorp — Data analyst");
+    assert!(body.contains("Check-in") && body.contains("91 days"), "{body}");
+    let pid = app_pids(data.path())[0];
+    let (bus, menu) = tray_of(pid);
+    wait_until("the tray to show the due check-in", || {
+        let l = labels(&bus, &menu);
+        l.contains(&"1 follow-up due".to_owned()) && l.contains(&"Notifycorp — Data analyst".to_owned())
+    });
+    app.stop().await;
+
+    // A restart does not notify again: once the tray shows the due step (the first turn has run), dunst still
+    // holds exactly one notification about it.
+    let app = App::start_with_env(data.path(), EN).await;
+    let pid = app_pids(data.path())[0];
+    let (bus, menu) = tray_of(pid);
+    wait_until("the tray after restart", || labels(&bus, &menu).contains(&"1 follow-up due".to_owned()));
+    assert_eq!(notifications_about("Notifycorp").len(), 1, "no second notification");
+
+    // "Snooze all until tomorrow" from the tray clears the count in the tray and in the window.
+    app.wait_css(".app-row").await.click().await.unwrap();
+    app.wait_css("li.step[data-kind='check_in'][data-state='due']").await;
+    tray_click(&bus, &menu, "Snooze all until tomorrow");
+    wait_until("the tray to clear", || labels(&bus, &menu).contains(&"No follow-up due".to_owned()));
+    app.wait_css("li.step[data-kind='check_in'][data-state='upcoming']").await;
+    app.stop().await;
+    let snoozed: String = open_db(data.path())
+        .query_row("SELECT snoozed_until FROM plan_steps WHERE kind = 'check_in'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(snoozed, (Local::now().date_naive() + Days::new(1)).format("%Y-%m-%d").to_string());
+}
+
+#[tokio::test]
+async fn closing_the_window_keeps_the_tray_and_ends_the_web_content_process() {
+    use fantoccini::key::Key;
+    let data = data_dir();
+    let app = App::start_with_env(data.path(), EN).await;
+    let pid = app_pids(data.path())[0];
+    assert!(children(pid).iter().any(|c| c.starts_with("WebKitWebProces")), "{:?}", children(pid));
+    let (bus, menu) = tray_of(pid);
+
+    // Ctrl+W (there is no window manager under Xvfb to click a close button).
+    let focused = app.client.active_element().await.unwrap();
+    let _ = focused.send_keys(&format!("{}w", char::from(Key::Control))).await;
+    wait_until("the web content process to end", || !children(pid).iter().any(|c| c.starts_with("WebKitWebProces")));
+    assert_eq!(app_pids(data.path()), vec![pid], "the app itself keeps running");
+    assert!(labels(&bus, &menu).contains(&"Open Rebound".to_owned()), "the tray item is still there");
+
+    // A second launch exits at once and brings the first one's window back.
+    let mut second = launch(data.path(), &[]);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(s) = second.try_wait().unwrap() {
+            break s;
+        }
+        assert!(Instant::now() < deadline, "the second launch did not exit");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "{status}");
+    wait_until("the window to be built again", || children(pid).iter().any(|c| c.starts_with("WebKitWebProces")));
+    assert_eq!(app_pids(data.path()), vec![pid]);
+
+    // Quit from the tray ends the process.
+    tray_click(&bus, &menu, "Quit");
+    wait_until("the app to quit", || app_pids(data.path()).is_empty());
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn hidden_start_builds_no_window_and_catches_up_within_five_seconds() {
+    let data = data_dir();
+    // A check-in notified once, then — as if it had fallen due while the app was off — not yet announced.
+    let app = App::start_with_env(data.path(), EN).await;
+    rejected_91_days_ago(&app, "Catchup Ltd").await;
+    wait_until("the first notification", || notifications_about("Catchup Ltd").len() == 1);
+    app.stop().await;
+    rusqlite::Connection::open(data.path().join("rebound.sqlite3"))
+        .unwrap()
+        .execute("UPDATE plan_steps SET reminded_at = NULL WHERE kind = 'check_in'", [])
+        .unwrap();
+
+    let started = Instant::now();
+    let mut hidden = launch(data.path(), &["--hidden"]);
+    let pid = the_app(data.path());
+    wait_until("the catch-up notification", || notifications_about("Catchup Ltd").len() == 2);
+    assert!(started.elapsed() < Duration::from_secs(5), "caught up after {:?}", started.elapsed());
+    let (bus, menu) = tray_of(pid);
+    assert!(!children(pid).iter().any(|c| c.starts_with("WebKitWebProces")), "no window: {:?}", children(pid));
+
+    // "Open Rebound" builds the window on demand.
+    tray_click(&bus, &menu, "Open Rebound");
+    wait_until("the window to be built", || children(pid).iter().any(|c| c.starts_with("WebKitWebProces")));
+    tray_click(&bus, &menu, "Quit");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(s) = hidden.try_wait().unwrap() {
+            break s;
+        }
+        assert!(Instant::now() < deadline, "Quit did not end the app");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "Quit ends the process cleanly: {status}");
+}
