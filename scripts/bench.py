@@ -32,10 +32,12 @@ def wd(port, method, path, body=None):
         return json.loads(r.read() or b"null")
 
 
-def seed(data_dir, n):
-    """Adds n applications to a journal the app has already created (so the schema is the binary's own)."""
+def seed(data_dir, n, steps=0, due_today=0):
+    """Adds n applications to a journal the app has already created (so the schema is the binary's own), with
+    `steps` pending check-ins due next year and `due_today` due today."""
     db = sqlite3.connect(data_dir / "rebound.sqlite3")
     now = "2026-11-26T09:00:00Z"
+    today = time.strftime("%Y-%m-%d")
     with db:
         for i in range(n):
             cid = db.execute("INSERT INTO companies (name, folded, created_at) VALUES (?, ?, ?)",
@@ -46,8 +48,13 @@ def seed(data_dir, n):
             db.execute("INSERT INTO events (application_id, kind, occurred_on, created_at) VALUES (?, 'applied', ?, ?)",
                        (aid, day, now))
             if i % 3 == 0:
-                db.execute("INSERT INTO events (application_id, kind, occurred_on, details, created_at)"
-                           " VALUES (?, 'rejected', ?, '{\"channel\":\"email\"}', ?)", (aid, day, now))
+                ev = db.execute("INSERT INTO events (application_id, kind, occurred_on, details, created_at)"
+                                " VALUES (?, 'rejected', ?, '{\"channel\":\"email\"}', ?)", (aid, day, now)).lastrowid
+                k = i // 3
+                if k < steps + due_today:
+                    due = today if k < due_today else f"2027-{1 + k % 12:02d}-{1 + k % 28:02d}"
+                    db.execute("INSERT INTO plan_steps (application_id, outcome_event_id, kind, due_on, created_at,"
+                               " updated_at) VALUES (?, ?, 'check_in', ?, ?, ?)", (aid, ev, due, now, now))
     db.close()
 
 
@@ -174,7 +181,10 @@ def session(binary, data, idle, body):
         sid = wd(port, "POST", "/session", {"capabilities": {"alwaysMatch": {
             "tauri:options": {"application": str(binary)}}}})["value"]["sessionId"]
         result = body(binary, data, port, sid, idle)
-        wd(port, "DELETE", f"/session/{sid}")
+        try:
+            wd(port, "DELETE", f"/session/{sid}")
+        except OSError:
+            pass  # the body may have ended the app already
         return result
     finally:
         driver.terminate()
@@ -184,6 +194,75 @@ def session(binary, data, idle, body):
 def median(xs):
     xs = sorted(xs)
     return xs[len(xs) // 2]
+
+
+def web_alive(pid):
+    return any(n.startswith("WebKitWebProces") for n in memory(family(pid))[2])
+
+
+def tray_phase(binary, rows, steps, idle):
+    """Rebound with `rows` applications and `steps` pending steps: CPU and memory with the window open, then
+    after it was closed to the tray; then a process started with --hidden, which never builds a window."""
+    data = Path(tempfile.mkdtemp(prefix="rebound-bench-"))
+    session(binary, data, 0, lambda *_: None)
+    seed(data, rows, steps=steps)
+    out = {}
+
+    def body(binary, data, port, sid, idle):
+        sample(binary, data, port, sid, 0)
+        pid = find_app(binary, data)
+        procs = family(pid)
+        t0 = ticks(procs)
+        time.sleep(idle)
+        out["open"] = (ticks(family(pid)) - t0, *memory(family(pid)))
+        # Ctrl+W's command, from the page itself
+        wd(port, "POST", f"/session/{sid}/execute/sync",
+           {"script": "window.__TAURI__.core.invoke('close_window'); return 1", "args": []})
+        deadline = time.time() + 20
+        while web_alive(pid) and time.time() < deadline:
+            time.sleep(0.05)
+        time.sleep(5)  # let the freed memory settle before reading it
+        t0 = ticks(family(pid))
+        time.sleep(idle)
+        out["closed"] = (ticks(family(pid)) - t0, *memory(family(pid)))
+        os.kill(pid, 15)
+    session(binary, data, idle, body)
+
+    env = dict(os.environ, REBOUND_DATA_DIR=str(data))
+    proc = subprocess.Popen([str(binary), "--hidden"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(10)
+    t0 = ticks(family(proc.pid))
+    time.sleep(idle)
+    out["hidden"] = (ticks(family(proc.pid)) - t0, *memory(family(proc.pid)))
+    proc.terminate()
+    proc.wait(timeout=10)
+    return out
+
+
+def dunst_count():
+    out = subprocess.run(["dunstctl", "count"], capture_output=True, text=True).stdout
+    return sum(int(line.split(":")[1]) for line in out.splitlines() if ":" in line)
+
+
+def notification_delay(binary):
+    """Seconds from a step's due instant (today at the next whole minute) to its notification in dunst."""
+    data = Path(tempfile.mkdtemp(prefix="rebound-bench-"))
+    session(binary, data, 0, lambda *_: None)
+    seed(data, 10, due_today=1)
+    t = time.time()
+    due = (int(t // 60) + 1) * 60
+    if due - t < 15:  # leave time to start
+        due += 60
+    (data / "settings.json").write_text(json.dumps({"reminderTime": time.strftime("%H:%M", time.localtime(due))}))
+    env = dict(os.environ, REBOUND_DATA_DIR=str(data))
+    proc = subprocess.Popen([str(binary), "--hidden"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    before = dunst_count()
+    while dunst_count() == before and time.time() < due + 120:
+        time.sleep(0.01)
+    seen = time.time()
+    proc.terminate()
+    proc.wait(timeout=10)
+    return seen - due
 
 
 def main():
@@ -199,6 +278,16 @@ def main():
         print(f"{label}: median start-up {median([r[0] for r in results]):.0f} ms, "
               f"RSS {median([r[1] for r in results]):.0f} MB, PSS {median([r[2] for r in results]):.0f} MB, "
               f"idle CPU {median([r[3] for r in results])} ticks / {idle} s (1 tick = {1000 // TICK} ms)")
+    long_idle = int(os.environ.get("LONG_IDLE", 60))
+    tray = tray_phase(rebound, rows, 100, long_idle)
+    for phase, what in (("open", "window open"), ("closed", "window closed to the tray"),
+                        ("hidden", "started --hidden, no window ever")):
+        t, rss, pss, names = tray[phase]
+        print(f"rebound, {rows} applications, 100 pending steps, {what}: {t} CPU ticks in {long_idle} s;"
+              f" RSS {rss:.0f} MB, PSS {pss:.0f} MB over {len(names)} processes ({', '.join(names)})")
+    delays = [notification_delay(rebound) for _ in range(int(os.environ.get("DELAY_RUNS", 2)))]
+    print("delay from a step's due time to its notification in dunst: "
+          + ", ".join(f"{d * 1000:.0f} ms" for d in delays))
 
 
 if __name__ == "__main__":
