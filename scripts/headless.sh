@@ -7,7 +7,12 @@ run_dir=$(mktemp -d "${TMPDIR:-/tmp}/rebound-session.XXXXXX")
 trap 'rm -rf "$run_dir"' EXIT
 export XDG_DATA_HOME="$run_dir/data" XDG_CACHE_HOME="$run_dir/cache" XDG_CONFIG_HOME="$run_dir/config"
 export XDG_RUNTIME_DIR="$run_dir/runtime"
-mkdir -p "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_CONFIG_HOME" "$XDG_RUNTIME_DIR"
+# HOME too: some libraries ignore the XDG variables (the autostart entry goes to ~/.config/autostart). Cargo
+# and rustup keep using the real ones.
+export CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}" RUSTUP_HOME="${RUSTUP_HOME:-$HOME/.rustup}"
+export PATH="$CARGO_HOME/bin:$PATH"
+export HOME="$run_dir/home"
+mkdir -p "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_CONFIG_HOME" "$XDG_RUNTIME_DIR" "$HOME"
 chmod 700 "$XDG_RUNTIME_DIR"
 here=$(cd "$(dirname "$0")" && pwd)
 exec xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \

@@ -100,7 +100,8 @@ pub struct ApplicationSummary {
     pub applied_on: String,
     /// The latest outcome, or `interviewing` / `applied` while there is none.
     pub status: String,
-    /// The date of the latest event on the timeline.
+    /// The date of the latest event on the timeline (reminders the app showed do not count: they are not news
+    /// about the application).
     pub last_event_on: String,
     /// Names of the people met, for the search box.
     #[serde(skip)]

@@ -235,3 +235,38 @@ fn a_reply_or_another_outcome_stops_pending_nudges() {
     assert_eq!(nudge.status, "cancelled", "the rejection ended the silence");
     assert!(matches!(log_reply(&mut conn, 999, "", d("2026-10-10"), now()), Err(Error::NotFound(_))));
 }
+
+#[test]
+fn an_applications_own_check_in_delay_wins_over_the_setting_for_its_new_plans() {
+    let mut conn = db::open_in_memory().unwrap();
+    let input = ApplicationInput {
+        company: "Probation Six".into(),
+        role: "Analyst".into(),
+        applied_on: "2026-06-01".into(),
+        check_in_days: Some(180),
+        ..Default::default()
+    };
+    let own = journal::save_application(&mut conn, &input, "en", d("2026-11-26"), now()).unwrap();
+    let other = app(&mut conn, "Default Delay");
+    let opts = PlanOptions { check_in_days: 60, ..Default::default() };
+    for a in [own, other] {
+        let o = OutcomeInput {
+            application_id: a,
+            outcome: "rejected".into(),
+            date: "2026-11-01".into(),
+            channel: "email".into(),
+            ..Default::default()
+        };
+        journal::log_outcome(&mut conn, &o, d("2026-11-01"), now(), opts).unwrap();
+    }
+    let check_in =
+        |a| list_steps(&conn, a, d("2026-11-01")).unwrap().into_iter().find(|s| s.kind == "check_in").unwrap();
+    assert_eq!(check_in(own).due_on, "2027-04-30", "180 days, the application's own");
+    assert_eq!(check_in(other).due_on, "2026-12-31", "60 days, the setting");
+
+    let bad = ApplicationInput { check_in_days: Some(0), ..input };
+    assert!(matches!(
+        journal::save_application(&mut conn, &bad, "en", d("2026-11-26"), now()),
+        Err(Error::Invalid(v)) if v[0].field == "checkInDays"
+    ));
+}

@@ -16,6 +16,32 @@ fn run(cmd: &str, args: &[&str]) -> String {
 /// Summaries and bodies of every notification Rebound sent so far whose text contains `needle`. dunst lists
 /// only closed notifications in its history, so everything is closed first.
 pub fn notifications_about(needle: &str) -> Vec<(String, String)> {
+    notifications(needle).into_iter().map(|(_, s, b)| (s, b)).collect()
+}
+
+/// Invokes an action of a notification, as the notification server does when the user clicks it: the
+/// ActionInvoked signal on the session bus.
+pub fn invoke_action(id: u32, key: &str) {
+    let status = Command::new("gdbus")
+        .args([
+            "emit",
+            "--session",
+            "--object-path",
+            "/org/freedesktop/Notifications",
+            "--signal",
+            "org.freedesktop.Notifications.ActionInvoked",
+            "--",
+            // Typed as the server sends it (u, s): an untyped number would go out as int32.
+            &format!("uint32 {id}"),
+            key,
+        ])
+        .status()
+        .expect("gdbus emit");
+    assert!(status.success());
+}
+
+/// (id, summary, body) of Rebound's notifications whose text contains `needle`.
+pub fn notifications(needle: &str) -> Vec<(u32, String, String)> {
     run("dunstctl", &["close-all"]);
     let history: Value = serde_json::from_str(&run("dunstctl", &["history"])).expect("dunstctl history is JSON");
     let items = history["data"][0].as_array().cloned().unwrap_or_default();
@@ -24,11 +50,12 @@ pub fn notifications_about(needle: &str) -> Vec<(String, String)> {
         .filter(|n| n["appname"]["data"] == "Rebound")
         .map(|n| {
             (
+                n["id"]["data"].as_u64().unwrap_or(0) as u32,
                 n["summary"]["data"].as_str().unwrap_or("").to_owned(),
                 n["body"]["data"].as_str().unwrap_or("").to_owned(),
             )
         })
-        .filter(|(s, b)| s.contains(needle) || b.contains(needle))
+        .filter(|(_, s, b)| s.contains(needle) || b.contains(needle))
         .collect()
 }
 
@@ -193,6 +220,16 @@ pub fn launch(data: &Path, args: &[&str]) -> Child {
         .stderr(Stdio::null())
         .spawn()
         .expect("start the app")
+}
+
+/// Waits for a process started with [`launch`] to exit, and returns how.
+pub fn exit_of(mut child: Child, what: &str) -> std::process::ExitStatus {
+    let mut status = None;
+    wait_until(&format!("{what} to exit"), || {
+        status = child.try_wait().expect("wait on the child");
+        status.is_some()
+    });
+    status.expect("exited")
 }
 
 /// The single app process for `data`, once it is up.

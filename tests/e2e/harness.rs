@@ -31,6 +31,7 @@ pub fn data_dir() -> tempfile::TempDir {
 pub struct App {
     pub client: Client,
     driver: Child,
+    data: PathBuf,
 }
 
 impl App {
@@ -66,15 +67,17 @@ impl App {
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .expect("WebDriver session on the app");
-        let app = App { client, driver };
+        let app = App { client, driver, data: data.to_path_buf() };
         app.wait_css("body[data-ready='true']").await;
         app
     }
 
-    /// Ends the session (the app quits) and stops tauri-driver.
+    /// Ends the session and stops tauri-driver, then waits until the app process is gone (a restart on the same
+    /// data folder would otherwise meet the old one through the single-instance lock).
     pub async fn stop(mut self) {
         let _ = self.client.clone().close().await;
         terminate(&mut self.driver);
+        wait_until("the app to end with its session", || app_pids(&self.data).is_empty());
     }
 
     /// Waits for an element matching a CSS selector.

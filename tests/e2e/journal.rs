@@ -293,6 +293,9 @@ async fn the_keyboard_reaches_every_action_including_closing_the_window() {
     let focused = app.client.active_element().await.unwrap();
     let _ = focused.send_keys(&format!("{ctrl}w")).await;
     wait_until("the window to close", || !web(pid));
+    // The app is still in the tray; Quit there ends it.
+    let (bus, menu) = crate::desktop::tray_of(pid);
+    crate::desktop::tray_click(&bus, &menu, "Quit");
     app.stop().await;
 }
 

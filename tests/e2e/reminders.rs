@@ -5,7 +5,10 @@ use std::time::{Duration, Instant};
 
 use chrono::{Days, Local};
 
-use crate::desktop::{children, launch, notifications_about, the_app, tray_click, tray_menu, tray_of};
+use crate::desktop::{
+    children, exit_of, invoke_action, launch, notifications, notifications_about, the_app, tray_click, tray_menu,
+    tray_of,
+};
 use crate::harness::{app_pids, data_dir, open_db, wait_until, App};
 
 fn days_ago(n: u64) -> String {
@@ -92,15 +95,7 @@ async fn closing_the_window_keeps_the_tray_and_ends_the_web_content_process() {
     assert!(labels(&bus, &menu).contains(&"Open Rebound".to_owned()), "the tray item is still there");
 
     // A second launch exits at once and brings the first one's window back.
-    let mut second = launch(data.path(), &[]);
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let status = loop {
-        if let Some(s) = second.try_wait().unwrap() {
-            break s;
-        }
-        assert!(Instant::now() < deadline, "the second launch did not exit");
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let status = exit_of(launch(data.path(), &[]), "the second launch");
     assert!(status.success(), "{status}");
     wait_until("the window to be built again", || children(pid).iter().any(|c| c.starts_with("WebKitWebProces")));
     assert_eq!(app_pids(data.path()), vec![pid]);
@@ -125,7 +120,7 @@ async fn hidden_start_builds_no_window_and_catches_up_within_five_seconds() {
         .unwrap();
 
     let started = Instant::now();
-    let mut hidden = launch(data.path(), &["--hidden"]);
+    let hidden = launch(data.path(), &["--hidden"]);
     let pid = the_app(data.path());
     wait_until("the catch-up notification", || notifications_about("Catchup Ltd").len() == 2);
     assert!(started.elapsed() < Duration::from_secs(5), "caught up after {:?}", started.elapsed());
@@ -136,13 +131,100 @@ async fn hidden_start_builds_no_window_and_catches_up_within_five_seconds() {
     tray_click(&bus, &menu, "Open Rebound");
     wait_until("the window to be built", || children(pid).iter().any(|c| c.starts_with("WebKitWebProces")));
     tray_click(&bus, &menu, "Quit");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let status = loop {
-        if let Some(s) = hidden.try_wait().unwrap() {
-            break s;
-        }
-        assert!(Instant::now() < deadline, "Quit did not end the app");
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let status = exit_of(hidden, "the app after Quit");
     assert!(status.success(), "Quit ends the process cleanly: {status}");
+}
+
+#[tokio::test]
+async fn reminder_settings_are_checked_used_for_new_plans_and_start_at_login_starts_hidden() {
+    let data = data_dir();
+    let app = App::start_with_env(data.path(), EN).await;
+    app.click("Settings").await;
+    app.choose("Check-in after a rejection", "Another number of days").await;
+    app.fill("Days before the check-in", "45").await;
+    app.fill("Reminder time", "7h30").await;
+    app.field("Start Rebound when I log in").await.click().await.unwrap();
+    app.click("Save settings").await;
+    let time = app.field("Reminder time").await;
+    let id = time.attr("id").await.unwrap().unwrap();
+    assert_eq!(app.text(&format!("#{id}-err")).await, "Write the time as HH:MM, e.g. 09:00.");
+    app.fill("Reminder time", "07:30").await;
+    app.click("Save settings").await;
+    app.wait_xpath("//p[@class='saved' and .='Settings saved.']").await;
+
+    // Start at login: an autostart entry that runs this executable with --hidden.
+    // ~/.config/autostart: the autostart library does not read XDG_CONFIG_HOME; headless.sh points HOME at the
+    // run's own folder.
+    let autostart = std::path::Path::new(&std::env::var("HOME").expect("HOME")).join(".config/autostart");
+    let entry = || {
+        std::fs::read_dir(&autostart).into_iter().flatten().flatten().find_map(|e| {
+            let text = std::fs::read_to_string(e.path()).ok()?;
+            text.contains(crate::harness::APP).then_some(text)
+        })
+    };
+    let text = entry().expect("an autostart entry for the app");
+    assert!(text.lines().any(|l| l.starts_with("Exec=") && l.contains("--hidden")), "{text}");
+
+    // The new delay applies to the next plan: a rejection today has its check-in 45 days out.
+    app.click("New application").await;
+    app.fill("Company", "Delay Inc").await;
+    app.fill("Role", "Analyst").await;
+    app.fill("Applied on", &days_ago(10)).await;
+    app.click("Save").await;
+    app.click("Log outcome").await;
+    app.click("Save outcome").await;
+    app.wait_css("li.step[data-kind='check_in']").await;
+    app.stop().await;
+    let due: String = open_db(data.path())
+        .query_row("SELECT due_on FROM plan_steps WHERE kind = 'check_in'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(due, (Local::now().date_naive() + Days::new(45)).format("%Y-%m-%d").to_string());
+    let settings: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(data.path().join("settings.json")).unwrap()).unwrap();
+    assert_eq!((settings["checkInDays"].as_u64(), settings["reminderTime"].as_str()), (Some(45), Some("07:30")));
+
+    // Turned off again, the entry goes away.
+    let app = App::start_with_env(data.path(), EN).await;
+    app.click("Settings").await;
+    app.field("Start Rebound when I log in").await.click().await.unwrap();
+    app.click("Save settings").await;
+    app.wait_xpath("//p[@class='saved' and .='Settings saved.']").await;
+    assert!(entry().is_none(), "the autostart entry is removed");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_notifications_actions_snooze_its_application_and_open_the_window_on_it() {
+    let data = data_dir();
+    let app = App::start_with_env(data.path(), EN).await;
+    rejected_91_days_ago(&app, "Actionable Co").await;
+    wait_until("the notification", || notifications_about("Actionable Co").len() == 1);
+    app.stop().await;
+
+    // Started in the tray, it announces the step again once un-announced (as when a snooze ends).
+    rusqlite::Connection::open(data.path().join("rebound.sqlite3"))
+        .unwrap()
+        .execute("UPDATE plan_steps SET reminded_at = NULL WHERE kind = 'check_in'", [])
+        .unwrap();
+    let hidden = launch(data.path(), &["--hidden"]);
+    let pid = the_app(data.path());
+    wait_until("the second notification", || notifications("Actionable Co").len() == 2);
+    let id = notifications("Actionable Co").iter().map(|(id, _, _)| *id).max().unwrap();
+    let (bus, menu) = tray_of(pid);
+    wait_until("the tray to list it", || labels(&bus, &menu).contains(&"1 follow-up due".to_owned()));
+
+    // "Snooze 1 day" on the notification: the step moves to tomorrow and the tray clears.
+    invoke_action(id, "snooze");
+    wait_until("the tray to clear", || labels(&bus, &menu).contains(&"No follow-up due".to_owned()));
+    let snoozed: String = open_db(data.path())
+        .query_row("SELECT snoozed_until FROM plan_steps WHERE kind = 'check_in'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(snoozed, (Local::now().date_naive() + Days::new(1)).format("%Y-%m-%d").to_string());
+
+    // The default action (a click on the notification) opens the window.
+    assert!(!children(pid).iter().any(|c| c.starts_with("WebKitWebProces")));
+    invoke_action(id, "default");
+    wait_until("the window to open", || children(pid).iter().any(|c| c.starts_with("WebKitWebProces")));
+    tray_click(&bus, &menu, "Quit");
+    assert!(exit_of(hidden, "the app after Quit").success());
 }
