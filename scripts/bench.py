@@ -15,6 +15,7 @@ import json, os, socket, sqlite3, subprocess, sys, tempfile, time, urllib.reques
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SETTLE = int(os.environ.get("SETTLE", 15))
 TICK = os.sysconf("SC_CLK_TCK")
 
 
@@ -32,7 +33,7 @@ def wd(port, method, path, body=None):
         return json.loads(r.read() or b"null")
 
 
-def seed(data_dir, n, steps=0, due_today=0):
+def seed(data_dir, n, steps=0, due_today=0, tag="Company"):
     """Adds n applications to a journal the app has already created (so the schema is the binary's own), with
     `steps` pending check-ins due next year and `due_today` due today."""
     db = sqlite3.connect(data_dir / "rebound.sqlite3")
@@ -41,7 +42,7 @@ def seed(data_dir, n, steps=0, due_today=0):
     with db:
         for i in range(n):
             cid = db.execute("INSERT INTO companies (name, folded, created_at) VALUES (?, ?, ?)",
-                             (f"Company {i}", f"company {i}", now)).lastrowid
+                             (f"{tag} {i}", f"{tag.lower()} {i}", now)).lastrowid
             day = f"2026-{1 + i % 10:02d}-{1 + i % 28:02d}"
             aid = db.execute("INSERT INTO applications (company_id, role, applied_on, lang, created_at, updated_at)"
                              " VALUES (?, ?, ?, 'en', ?, ?)", (cid, f"Role {i}", day, now, now)).lastrowid
@@ -152,6 +153,8 @@ def sample(binary, data, port, sid, idle):
     pid = find_app(binary, data)
     start = boot_time() + int(stat_fields(pid)[19]) / TICK
     startup_ms = int(ready_at) - start * 1000
+    if idle:
+        time.sleep(SETTLE)  # start-up work (first paint of the page's tiles) is not idle time
     procs = family(pid)
     before = ticks(procs)
     time.sleep(idle)  # the idle period being measured, not a wait for a condition
@@ -211,6 +214,7 @@ def tray_phase(binary, rows, steps, idle):
     def body(binary, data, port, sid, idle):
         sample(binary, data, port, sid, 0)
         pid = find_app(binary, data)
+        time.sleep(SETTLE)
         procs = family(pid)
         t0 = ticks(procs)
         time.sleep(idle)
@@ -239,16 +243,19 @@ def tray_phase(binary, rows, steps, idle):
     return out
 
 
-def dunst_count():
-    out = subprocess.run(["dunstctl", "count"], capture_output=True, text=True).stdout
-    return sum(int(line.split(":")[1]) for line in out.splitlines() if ":" in line)
+def shown_about(tag):
+    """Whether dunst has shown a notification mentioning `tag` (displayed now or in its history)."""
+    subprocess.run(["dunstctl", "close-all"])
+    history = json.loads(subprocess.run(["dunstctl", "history"], capture_output=True, text=True).stdout)
+    return any(tag in n["summary"]["data"] for n in history["data"][0])
 
 
 def notification_delay(binary):
     """Seconds from a step's due instant (today at the next whole minute) to its notification in dunst."""
     data = Path(tempfile.mkdtemp(prefix="rebound-bench-"))
     session(binary, data, 0, lambda *_: None)
-    seed(data, 10, due_today=1)
+    tag = f"Delay{int(time.time())}"
+    seed(data, 10, due_today=1, tag=tag)
     t = time.time()
     due = (int(t // 60) + 1) * 60
     if due - t < 15:  # leave time to start
@@ -256,8 +263,7 @@ def notification_delay(binary):
     (data / "settings.json").write_text(json.dumps({"reminderTime": time.strftime("%H:%M", time.localtime(due))}))
     env = dict(os.environ, REBOUND_DATA_DIR=str(data))
     proc = subprocess.Popen([str(binary), "--hidden"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    before = dunst_count()
-    while dunst_count() == before and time.time() < due + 120:
+    while not shown_about(tag) and time.time() < due + 120:
         time.sleep(0.01)
     seen = time.time()
     proc.terminate()

@@ -6,6 +6,10 @@ import * as ipc from '../ipc.js';
 
 let lastQuery = '';
 
+// Rows drawn at first, and added by each "show more": a long journal stays quick to open and cheap to keep on
+// screen (every row drawn is painted and kept in memory by the webview).
+const PAGE = 100;
+
 /** A status badge: applied, interviewing, rejected, ghosted, offer, accepted, withdrawn. */
 export const statusBadge = (status) => h('span', { class: `badge badge-${status}` }, t(`status.${status}`));
 
@@ -49,7 +53,27 @@ export async function render() {
     const apps = lastQuery.trim() ? await ipc.listApplications(lastQuery) : all;
     if (mine !== seq) return; // a newer keystroke already answered
     count.textContent = t('list.count', { n: apps.length });
-    results.replaceChildren(apps.length ? rows(apps) : h('p', { class: 'none' }, t('list.no_match', { q: lastQuery })));
+    if (!apps.length) {
+      results.replaceChildren(h('p', { class: 'none' }, t('list.no_match', { q: lastQuery })));
+      return;
+    }
+    let shown = Math.min(PAGE, apps.length);
+    const list = rows(apps.slice(0, shown));
+    const more = h('button', { type: 'button', class: 'secondary more' });
+    const label = () => {
+      more.textContent = t('list.more', { n: Math.min(PAGE, apps.length - shown) });
+      more.hidden = shown >= apps.length;
+    };
+    more.addEventListener('click', () => {
+      const next = rows(apps.slice(shown, shown + PAGE));
+      const first = next.firstElementChild;
+      list.append(...next.children);
+      shown = Math.min(shown + PAGE, apps.length);
+      label();
+      first?.querySelector('a')?.focus();
+    });
+    label();
+    results.replaceChildren(list, more);
   };
   input.addEventListener('input', refresh);
   show(h('section', {},

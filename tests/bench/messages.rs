@@ -1,0 +1,71 @@
+//! How long a message takes to render and a text to be tone-checked. Prints numbers; asserts only that the
+//! work was done. Run with `cargo bench --bench messages`.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use rebound::messages::{builtin, render, tone, Facts, MESSAGE_KINDS};
+
+fn facts() -> Facts {
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+    Facts {
+        company: "Desjardins".into(),
+        role: "Analyste de données".into(),
+        applied_on: d(2026, 8, 1),
+        contact: Some(("Marie Tremblay".into(), "Directrice TI".into())),
+        contact_email: "marie.tremblay@example.org".into(),
+        contact_linkedin: "https://www.linkedin.com/in/marie-tremblay".into(),
+        people: vec!["Marie Tremblay".into(), "Jean Gagnon".into()],
+        interview_on: d(2026, 9, 1),
+        rejected_on: d(2026, 9, 20),
+        promised_on: d(2026, 9, 15),
+        ask_feedback: true,
+        my_name: "Alex Martin".into(),
+        signature: "514 555-0123".into(),
+    }
+}
+
+/// The median of `runs` timings of `f`, in microseconds.
+fn median_us(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2].as_secs_f64() * 1e6
+}
+
+fn main() {
+    let facts = facts();
+    for lang in ["fr", "en"] {
+        for kind in MESSAGE_KINDS {
+            let t = builtin(kind, lang).expect("built-in");
+            let us = median_us(501, || {
+                let r = render(kind, lang, black_box(&t.subject), black_box(&t.body), &facts);
+                assert!(!r.body.is_empty() && r.error.is_none());
+                black_box(r);
+            });
+            println!("render {lang}/{kind}: median {us:.0} µs");
+        }
+    }
+    // A 2,000-character message: a real body repeated, with a few things for the check to find.
+    let body = builtin("thank_you", "en").unwrap();
+    let polite = render("thank_you", "en", &body.subject, &body.body, &facts).body;
+    let mut text = String::new();
+    while text.chars().count() < 1950 {
+        text.push_str(&polite);
+        text.push('\n');
+    }
+    let text: String = format!("{}\nTHANKS FOR NOTHING!!!", text.chars().take(1975).collect::<String>());
+    assert_eq!(text.chars().count(), 1975 + 22);
+    for lang in ["en", "fr"] {
+        let mut found = 0;
+        let us = median_us(201, || found = black_box(tone::check(black_box(&text), lang)).len());
+        assert!(found > 0);
+        println!("tone check, {lang} rules, {} characters: median {us:.0} µs ({found} findings)", text.chars().count());
+    }
+}
