@@ -48,17 +48,27 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
         notifier::listen_for_actions(notifier.shown.clone(), move |app_id, key| on_action(&handle, app_id, key));
     }
     let app = app.clone();
-    let spawned = std::thread::Builder::new().name("reminders".into()).spawn(move || loop {
-        let state = app.state::<AppState>();
-        let settings = state.settings();
-        let time = settings.reminder_time();
-        let sleep = state
-            .with_db(|c| turn(c, &SystemClock, &notifier, time, &Local, settings.notifications))
-            .map(|t| t.sleep)
-            .unwrap_or(MAX_SLEEP);
-        let due = state.with_db(|c| due_steps(c, Utc::now(), time, &Local)).unwrap_or_default();
-        tray::show_due(&app, &due);
-        state.wake.sleep(sleep);
+    let spawned = std::thread::Builder::new().name("reminders".into()).spawn(move || {
+        // What the tray shows now: the menu is rebuilt only when this changes.
+        let mut shown: Option<(&'static str, Vec<(i64, String, String)>)> = None;
+        loop {
+            let state = app.state::<AppState>();
+            let settings = state.settings();
+            let time = settings.reminder_time();
+            // The turn holds the journal while it shows notifications: a D-Bus call of a few milliseconds.
+            let sleep = state
+                .with_db(|c| turn(c, &SystemClock, &notifier, time, &Local, settings.notifications))
+                .map(|t| t.sleep)
+                .unwrap_or(MAX_SLEEP);
+            let due = state.with_db(|c| due_steps(c, Utc::now(), time, &Local)).unwrap_or_default();
+            let now_shown =
+                (state.lang(), due.iter().map(|s| (s.application_id, s.company.clone(), s.role.clone())).collect());
+            if shown.as_ref() != Some(&now_shown) {
+                tray::show_due(&app, &due);
+                shown = Some(now_shown);
+            }
+            state.wake.sleep(sleep);
+        }
     });
     if let Err(e) = spawned {
         eprintln!("rebound: cannot start the reminder thread: {e}");
