@@ -35,6 +35,9 @@ impl Wake {
     }
 }
 
+/// What the tray menu shows: its language and, per due step, the application (id, company, role).
+type TrayView = (&'static str, Vec<(i64, String, String)>);
+
 /// The event the window listens to, to redraw after a change made outside it (tray, notification).
 pub const CHANGED: &str = "rebound://changed";
 
@@ -50,7 +53,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
     let app = app.clone();
     let spawned = std::thread::Builder::new().name("reminders".into()).spawn(move || {
         // What the tray shows now: the menu is rebuilt only when this changes.
-        let mut shown: Option<(&'static str, Vec<(i64, String, String)>)> = None;
+        let mut shown: Option<TrayView> = None;
         loop {
             let state = app.state::<AppState>();
             let settings = state.settings();
