@@ -154,25 +154,16 @@ fn item_path(bus: &str) -> Option<String> {
     None
 }
 
+/// Calls a dbusmenu method on the tray menu and returns gdbus's printout.
+fn menu_call(bus: &str, menu: &str, method: &str, args: &[&str]) -> String {
+    let mut all = vec!["call", "--session", "--dest", bus, "--object-path", menu, "--method", method, "--"];
+    all.extend_from_slice(args);
+    run("gdbus", &all)
+}
+
 /// The tray menu's items: (dbusmenu id, label).
 pub fn tray_menu(bus: &str, menu: &str) -> Vec<(i32, String)> {
-    let layout = run(
-        "gdbus",
-        &[
-            "call",
-            "--session",
-            "--dest",
-            bus,
-            "--object-path",
-            menu,
-            "--method",
-            "com.canonical.dbusmenu.GetLayout",
-            "--",
-            "0",
-            "-1",
-            "[]",
-        ],
-    );
+    let layout = menu_call(bus, menu, "com.canonical.dbusmenu.GetLayout", &["0", "-1", "[]"]);
     let mut items = Vec::new();
     // Items read "(ID, {... 'label': <'TEXT'> ...}, ...)".
     for part in layout.split("<(").skip(1) {
@@ -189,24 +180,7 @@ pub fn tray_menu(bus: &str, menu: &str) -> Vec<(i32, String)> {
 pub fn tray_click(bus: &str, menu: &str, label: &str) {
     let items = tray_menu(bus, menu);
     let (id, _) = items.iter().find(|(_, l)| l == label).unwrap_or_else(|| panic!("no {label:?} in {items:?}"));
-    run(
-        "gdbus",
-        &[
-            "call",
-            "--session",
-            "--dest",
-            bus,
-            "--object-path",
-            menu,
-            "--method",
-            "com.canonical.dbusmenu.Event",
-            "--",
-            &id.to_string(),
-            "clicked",
-            "<''>",
-            "0",
-        ],
-    );
+    menu_call(bus, menu, "com.canonical.dbusmenu.Event", &[&id.to_string(), "clicked", "<''>", "0"]);
 }
 
 /// Starts the app binary directly (no WebDriver), with its data in `data`.

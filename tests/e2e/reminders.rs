@@ -33,6 +33,19 @@ async fn rejected_91_days_ago(app: &App, company: &str) -> Instant {
     saved
 }
 
+/// A check-in for `company` that was notified once, with the app then stopped and the step marked as not yet
+/// announced — as after a snooze ends, or when it fell due while the app was off.
+async fn notified_then_unannounced(data: &std::path::Path, company: &str) {
+    let app = App::start_with_env(data, EN).await;
+    rejected_91_days_ago(&app, company).await;
+    wait_until("the first notification", || notifications_about(company).len() == 1);
+    app.stop().await;
+    rusqlite::Connection::open(data.join("rebound.sqlite3"))
+        .unwrap()
+        .execute("UPDATE plan_steps SET reminded_at = NULL WHERE kind = 'check_in'", [])
+        .unwrap();
+}
+
 fn labels(bus: &str, menu: &str) -> Vec<String> {
     tray_menu(bus, menu).into_iter().map(|(_, l)| l).collect()
 }
@@ -110,14 +123,7 @@ async fn closing_the_window_keeps_the_tray_and_ends_the_web_content_process() {
 async fn hidden_start_builds_no_window_and_catches_up_within_five_seconds() {
     let data = data_dir();
     // A check-in notified once, then — as if it had fallen due while the app was off — not yet announced.
-    let app = App::start_with_env(data.path(), EN).await;
-    rejected_91_days_ago(&app, "Catchup Ltd").await;
-    wait_until("the first notification", || notifications_about("Catchup Ltd").len() == 1);
-    app.stop().await;
-    rusqlite::Connection::open(data.path().join("rebound.sqlite3"))
-        .unwrap()
-        .execute("UPDATE plan_steps SET reminded_at = NULL WHERE kind = 'check_in'", [])
-        .unwrap();
+    notified_then_unannounced(data.path(), "Catchup Ltd").await;
 
     let started = Instant::now();
     let hidden = launch(data.path(), &["--hidden"]);
@@ -196,16 +202,8 @@ async fn reminder_settings_are_checked_used_for_new_plans_and_start_at_login_sta
 #[tokio::test]
 async fn a_notifications_actions_snooze_its_application_and_open_the_window_on_it() {
     let data = data_dir();
-    let app = App::start_with_env(data.path(), EN).await;
-    rejected_91_days_ago(&app, "Actionable Co").await;
-    wait_until("the notification", || notifications_about("Actionable Co").len() == 1);
-    app.stop().await;
-
     // Started in the tray, it announces the step again once un-announced (as when a snooze ends).
-    rusqlite::Connection::open(data.path().join("rebound.sqlite3"))
-        .unwrap()
-        .execute("UPDATE plan_steps SET reminded_at = NULL WHERE kind = 'check_in'", [])
-        .unwrap();
+    notified_then_unannounced(data.path(), "Actionable Co").await;
     let hidden = launch(data.path(), &["--hidden"]);
     let pid = the_app(data.path());
     wait_until("the second notification", || notifications("Actionable Co").len() == 2);
