@@ -262,6 +262,50 @@ pub struct TemplateError {
     pub detail: String,
 }
 
+/// What to render: a message about an application (or sample values, for the template editor), from the saved
+/// template or from sources being edited.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct MessageRequest {
+    /// The application the message is about; `None` renders with sample values (the template editor).
+    pub application_id: Option<i64>,
+    pub kind: String,
+    pub lang: String,
+    /// The addressee; default: the first person met.
+    pub person_id: Option<i64>,
+    /// The step the message is for (it knows whether to ask for feedback).
+    pub step_id: Option<i64>,
+    /// Template sources being edited; `None` uses the saved template.
+    pub subject: Option<String>,
+    pub body: Option<String>,
+}
+
+/// Renders what `req` asks for, signed with the user's name and signature.
+pub fn render_request(
+    conn: &Connection,
+    req: &MessageRequest,
+    my_name: &str,
+    signature: &str,
+    today: NaiveDate,
+) -> Result<Rendered> {
+    if !MESSAGE_KINDS.contains(&req.kind.as_str()) || !crate::journal::LANGS.contains(&req.lang.as_str()) {
+        return Err(Error::NotFound("template"));
+    }
+    let mut facts = match req.application_id {
+        Some(app) => facts(conn, app, req.person_id, my_name, signature)?,
+        None => sample_facts(&req.lang, my_name, signature),
+    };
+    // A thank-you asks for feedback unless the plan put that in its own message.
+    facts.ask_feedback = match req.step_id {
+        Some(id) => crate::plan::get_step(conn, id, today)?.ask_feedback,
+        None => req.kind == "thank_you",
+    };
+    let saved = template(conn, &req.kind, &req.lang)?;
+    let subject = req.subject.as_deref().unwrap_or(&saved.subject);
+    let body = req.body.as_deref().unwrap_or(&saved.body);
+    Ok(render(&req.kind, &req.lang, subject, body, &facts))
+}
+
 /// A rendered message, or why it could not be.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -150,9 +150,31 @@ pub fn snooze_all_due<Tz: TimeZone>(
     time: NaiveTime,
     tz: &Tz,
 ) -> Result<usize> {
+    snooze_due_until_tomorrow(conn, None, now, time, tz)
+}
+
+/// Snoozes the due steps of one application until tomorrow (a notification's "Snooze 1 day").
+pub fn snooze_application_due<Tz: TimeZone>(
+    conn: &mut Connection,
+    application: i64,
+    now: DateTime<Utc>,
+    time: NaiveTime,
+    tz: &Tz,
+) -> Result<usize> {
+    snooze_due_until_tomorrow(conn, Some(application), now, time, tz)
+}
+
+fn snooze_due_until_tomorrow<Tz: TimeZone>(
+    conn: &mut Connection,
+    only: Option<i64>,
+    now: DateTime<Utc>,
+    time: NaiveTime,
+    tz: &Tz,
+) -> Result<usize> {
     let today = now.with_timezone(tz).date_naive();
     let tomorrow = today.succ_opt().unwrap_or(today);
-    let due = due_steps(conn, now, time, tz)?;
+    let due: Vec<DueStep> =
+        due_steps(conn, now, time, tz)?.into_iter().filter(|s| only.is_none_or(|a| a == s.application_id)).collect();
     for s in &due {
         let action = crate::plan::StepAction {
             step_id: s.step_id,

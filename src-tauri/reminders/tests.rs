@@ -240,3 +240,15 @@ fn sleep_never_exceeds_a_minute_and_is_zero_when_overdue() {
     assert_eq!(sleep_for(now, Some(utc("2027-01-01T00:00:10Z"))), StdDuration::from_secs(10));
     assert_eq!(sleep_for(now, Some(utc("2026-12-31T00:00:00Z"))), StdDuration::ZERO);
 }
+
+#[test]
+fn a_notifications_snooze_moves_only_its_applications_due_steps() {
+    let mut conn = crate::db::open_in_memory().unwrap();
+    let a = journal_with_rejection(&mut conn, "Alpha", "2027-01-01", 30);
+    journal_with_rejection(&mut conn, "Beta", "2027-01-01", 30);
+    let now = utc("2027-02-01T12:00:00Z");
+    assert_eq!(snooze_application_due(&mut conn, a, now, hm(9, 0), &Paris).unwrap(), 1);
+    let still_due: Vec<String> =
+        due_steps(&conn, now, hm(9, 0), &Paris).unwrap().into_iter().map(|s| s.company).collect();
+    assert_eq!(still_due, ["Beta"]);
+}

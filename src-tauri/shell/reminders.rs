@@ -8,7 +8,7 @@ use chrono::{Local, Utc};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::reminders::schedule::{turn, SystemClock, MAX_SLEEP};
-use crate::reminders::{due_steps, snooze_all_due};
+use crate::reminders::{due_steps, snooze_all_due, snooze_application_due};
 use crate::shell::state::AppState;
 use crate::shell::{notifier, tray, window};
 
@@ -101,22 +101,7 @@ fn on_action<R: Runtime>(app: &AppHandle<R>, app_id: i64, key: &str) {
         "snooze" => {
             let state = app.state::<AppState>();
             let time = state.settings().reminder_time();
-            let result = state.with_db(|c| {
-                let due = due_steps(c, Utc::now(), time, &Local)?;
-                let today = Local::now().date_naive();
-                let tomorrow = today.succ_opt().unwrap_or(today).format("%Y-%m-%d").to_string();
-                for s in due.iter().filter(|s| s.application_id == app_id) {
-                    let action = crate::plan::StepAction {
-                        step_id: s.step_id,
-                        action: "snooze".into(),
-                        date: tomorrow.clone(),
-                        channel: String::new(),
-                    };
-                    crate::plan::act_on_step(c, &action, today, Utc::now())?;
-                }
-                Ok(())
-            });
-            if let Err(e) = result {
+            if let Err(e) = state.with_db(|c| snooze_application_due(c, app_id, Utc::now(), time, &Local)) {
                 eprintln!("rebound: snooze from notification: {}", e.message);
             }
             changed(app);

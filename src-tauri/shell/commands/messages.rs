@@ -2,7 +2,7 @@
 //! one-click actions (copy, open the mail app, open a profile).
 
 use chrono::Utc;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_opener::OpenerExt;
@@ -10,7 +10,7 @@ use tauri_plugin_opener::OpenerExt;
 use super::today;
 use crate::error::Error;
 use crate::i18n::t;
-use crate::messages::{self, links, tone, Rendered, Template};
+use crate::messages::{self, links, tone, MessageRequest, Rendered, Template};
 use crate::plan::{self, Step, StepAction};
 use crate::shell::error::IpcError;
 use crate::shell::state::AppState;
@@ -72,46 +72,11 @@ pub fn reset_template(state: State<'_, AppState>, kind: String, lang: String) ->
     state.with_db(|c| messages::reset_template(c, &kind, &lang))
 }
 
-/// What to render.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
-pub struct RenderRequest {
-    /// The application the message is about; `None` renders with sample values (the template editor).
-    pub application_id: Option<i64>,
-    pub kind: String,
-    pub lang: String,
-    /// The addressee; default: the first person met.
-    pub person_id: Option<i64>,
-    /// The step the message is for (it knows whether to ask for feedback).
-    pub step_id: Option<i64>,
-    /// Template sources being edited; `None` uses the saved template.
-    pub subject: Option<String>,
-    pub body: Option<String>,
-}
-
 /// Renders a message from the journal and settings (or a template draft, for a live preview).
 #[tauri::command]
-pub fn render_message(state: State<'_, AppState>, request: RenderRequest) -> Result<Rendered, IpcError> {
+pub fn render_message(state: State<'_, AppState>, request: MessageRequest) -> Result<Rendered, IpcError> {
     let settings = state.settings();
-    state.with_db(|c| {
-        if !messages::MESSAGE_KINDS.contains(&request.kind.as_str())
-            || !crate::journal::LANGS.contains(&request.lang.as_str())
-        {
-            return Err(Error::NotFound("template"));
-        }
-        let mut facts = match request.application_id {
-            Some(app) => messages::facts(c, app, request.person_id, &settings.my_name, &settings.signature)?,
-            None => messages::sample_facts(&request.lang, &settings.my_name, &settings.signature),
-        };
-        facts.ask_feedback = match request.step_id {
-            Some(id) => plan::get_step(c, id, today())?.ask_feedback,
-            None => request.kind == "thank_you",
-        };
-        let saved = messages::template(c, &request.kind, &request.lang)?;
-        let subject = request.subject.as_deref().unwrap_or(&saved.subject);
-        let body = request.body.as_deref().unwrap_or(&saved.body);
-        Ok(messages::render(&request.kind, &request.lang, subject, body, &facts))
-    })
+    state.with_db(|c| messages::render_request(c, &request, &settings.my_name, &settings.signature, today()))
 }
 
 /// One tone finding, with the reason in the user's language.
