@@ -13,6 +13,16 @@ use rusqlite_migration::{Migrations, M};
 
 use crate::error::{Error, Result};
 
+/// A calendar day as the database stores it: `YYYY-MM-DD`.
+pub fn day(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// An instant as the database stores it: UTC RFC 3339, to the second (`2026-11-26T14:30:00Z`).
+pub fn instant(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
 /// The database file's name inside the data folder.
 pub const DB_FILE: &str = "rebound.sqlite3";
 

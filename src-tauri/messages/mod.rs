@@ -9,7 +9,7 @@ pub mod dates;
 pub mod links;
 pub mod tone;
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -123,7 +123,7 @@ pub fn save_template(conn: &Connection, t: &Template, today: NaiveDate, now: Dat
         "INSERT INTO templates (kind, lang, subject, body, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (kind, lang) DO UPDATE SET subject = excluded.subject, body = excluded.body,
                                                 updated_at = excluded.updated_at",
-        params![kind, lang, subject, body, now.to_rfc3339_opts(SecondsFormat::Secs, true)],
+        params![kind, lang, subject, body, crate::db::instant(now)],
     )?;
     template(conn, kind, lang)
 }

@@ -5,7 +5,7 @@
 //! default: a typical probation). After silence: a nudge 14 days after the last sign of life, or 3 days
 //! after a promised decision date, at most 3 per company, ~7 days apart, stopped by any reply.
 
-use chrono::{DateTime, Days, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, Days, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -89,13 +89,7 @@ pub fn first_nudge_due(silent_since: NaiveDate, promised_on: Option<NaiveDate>) 
     }
 }
 
-fn stamp(now: DateTime<Utc>) -> String {
-    now.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
-
-fn ymd(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
+use crate::db::{day as ymd, instant as stamp};
 
 fn add_event(conn: &Connection, app: i64, kind: &str, on: NaiveDate, details: Value, now: &str) -> Result<()> {
     conn.execute(
@@ -185,6 +179,13 @@ pub fn on_outcome(
     }
 }
 
+/// `NotFound` unless application `app` exists.
+fn require_application(conn: &Connection, app: i64) -> Result<()> {
+    let found: Option<i64> =
+        conn.query_row("SELECT id FROM applications WHERE id = ?1", [app], |r| r.get(0)).optional()?;
+    found.map(|_| ()).ok_or(Error::NotFound("application"))
+}
+
 /// Records a reply from the employer (feedback, a new contact…): it goes on the timeline and stops the
 /// pending nudges.
 pub fn log_reply(conn: &mut Connection, app: i64, note: &str, today: NaiveDate, now: DateTime<Utc>) -> Result<()> {
@@ -192,9 +193,7 @@ pub fn log_reply(conn: &mut Connection, app: i64, note: &str, today: NaiveDate, 
     let note = c.note("note", note);
     c.finish()?;
     let tx = conn.transaction()?;
-    let exists: Option<i64> =
-        tx.query_row("SELECT id FROM applications WHERE id = ?1", [app], |r| r.get(0)).optional()?;
-    exists.ok_or(Error::NotFound("application"))?;
+    require_application(&tx, app)?;
     let now = stamp(now);
     let cancelled = cancel_nudges(&tx, app, &now)?;
     let mut details = json!({ "nudges_stopped": cancelled });
@@ -219,9 +218,7 @@ pub fn log_message_sent(
     let kind = c.choice("kind", kind, crate::messages::MESSAGE_KINDS);
     let channel = c.choice("channel", channel, CHANNELS);
     c.finish()?;
-    let exists: Option<i64> =
-        conn.query_row("SELECT id FROM applications WHERE id = ?1", [app], |r| r.get(0)).optional()?;
-    exists.ok_or(Error::NotFound("application"))?;
+    require_application(conn, app)?;
     let details = json!({ "message": kind.expect("checked"), "channel": channel.expect("checked") });
     add_event(conn, app, "message_sent", today, details, &stamp(now))
 }

@@ -8,7 +8,7 @@
 
 pub mod schedule;
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, SecondsFormat, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use rusqlite::{params, Connection};
 use serde::Serialize;
 use serde_json::json;
@@ -66,7 +66,7 @@ pub fn due_steps<Tz: TimeZone>(
           WHERE s.status = 'pending' AND effective_on <= ?1
           ORDER BY effective_on, s.id",
     )?;
-    let rows = stmt.query_map([horizon.format("%Y-%m-%d").to_string()], |r| {
+    let rows = stmt.query_map([crate::db::day(horizon)], |r| {
         let date = |s: String| NaiveDate::parse_from_str(&s, "%Y-%m-%d").unwrap_or(NaiveDate::MIN);
         Ok(DueStep {
             step_id: r.get(0)?,
@@ -111,7 +111,7 @@ pub fn unannounced<Tz: TimeZone>(
 /// on its timeline. One transaction, so a crash between notifying and recording repeats nothing half-way.
 pub fn mark_announced(conn: &mut Connection, steps: &[DueStep], now: DateTime<Utc>, today: NaiveDate) -> Result<()> {
     let tx = conn.transaction()?;
-    let stamp = now.to_rfc3339_opts(SecondsFormat::Secs, true);
+    let stamp = crate::db::instant(now);
     let mut apps: Vec<i64> = steps.iter().map(|s| s.application_id).collect();
     apps.sort_unstable();
     apps.dedup();
@@ -125,7 +125,7 @@ pub fn mark_announced(conn: &mut Connection, steps: &[DueStep], now: DateTime<Ut
         let kinds: Vec<&str> = steps.iter().filter(|s| s.application_id == app).map(|s| s.kind.as_str()).collect();
         tx.execute(
             "INSERT INTO events (application_id, kind, occurred_on, details, created_at) VALUES (?1, 'reminder', ?2, ?3, ?4)",
-            params![app, today.format("%Y-%m-%d").to_string(), json!({ "steps": kinds }).to_string(), stamp],
+            params![app, crate::db::day(today), json!({ "steps": kinds }).to_string(), stamp],
         )?;
     }
     tx.commit()?;
@@ -179,7 +179,7 @@ fn snooze_due_until_tomorrow<Tz: TimeZone>(
         let action = crate::plan::StepAction {
             step_id: s.step_id,
             action: "snooze".into(),
-            date: tomorrow.format("%Y-%m-%d").to_string(),
+            date: crate::db::day(tomorrow),
             channel: String::new(),
         };
         crate::plan::act_on_step(conn, &action, today, now)?;
