@@ -72,12 +72,16 @@ impl App {
         app
     }
 
-    /// Ends the session and stops tauri-driver, then waits until the app process is gone (a restart on the same
-    /// data folder would otherwise meet the old one through the single-instance lock).
+    /// Ends the session and stops tauri-driver, then makes sure the app process is gone (a restart on the same
+    /// data folder would otherwise meet the old one through the single-instance lock). Ending the session closes
+    /// the window, which by design leaves the app in the tray, so whatever is left gets SIGTERM, as a logout would.
     pub async fn stop(mut self) {
         let _ = self.client.clone().close().await;
         terminate(&mut self.driver);
-        wait_until("the app to end with its session", || app_pids(&self.data).is_empty());
+        for pid in app_pids(&self.data) {
+            let _ = Command::new("kill").args(["-TERM", &pid.to_string()]).stderr(Stdio::null()).status();
+        }
+        wait_until("the app to end", || app_pids(&self.data).is_empty());
     }
 
     /// Waits for an element matching a CSS selector.
