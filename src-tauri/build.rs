@@ -25,6 +25,9 @@ const COMMANDS: &[&str] = &[
     "copy_text",
     "open_mail",
     "open_link",
+    "list_backups",
+    "back_up_now",
+    "restore_backup",
 ];
 
 fn main() {

@@ -62,6 +62,12 @@ pub enum Error {
     Migration(String),
     #[error("file error: {0}")]
     Io(String),
+    /// The journal was written by a newer Rebound: this build must not touch it.
+    #[error("the journal was written by a newer version of Rebound")]
+    NewerDatabase,
+    /// Another Rebound process holds this data folder.
+    #[error("another Rebound is using this data folder")]
+    AlreadyOpen,
 }
 
 impl Error {

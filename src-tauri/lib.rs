@@ -3,6 +3,7 @@
 //! Only `shell/` and this file import Tauri. The domain (`journal`, `settings`, `db`, `i18n`) is plain Rust
 //! and is tested without a window.
 
+pub mod datadir;
 pub mod db;
 pub mod error;
 pub mod i18n;
@@ -18,7 +19,7 @@ use std::path::PathBuf;
 use tauri::{Manager, Runtime};
 
 use shell::commands;
-use shell::state::AppState;
+use shell::state::{AppState, StartNotice};
 
 /// The environment variable that, when set, holds all of Rebound's data (database, settings, backups).
 pub const DATA_DIR_ENV: &str = "REBOUND_DATA_DIR";
@@ -26,24 +27,63 @@ pub const DATA_DIR_ENV: &str = "REBOUND_DATA_DIR";
 /// The argument that starts Rebound in the tray without a window (used by start-at-login).
 pub const HIDDEN_ARG: &str = "--hidden";
 
-/// Where all data lives: `$REBOUND_DATA_DIR`, else the OS app-data folder.
+/// Where all data lives: `$REBOUND_DATA_DIR`, else the OS app-data folder; canonical, so that two spellings of
+/// one folder are one folder.
 fn default_data_dir<R: Runtime>(app: &tauri::AppHandle<R>) -> Result<PathBuf, Box<dyn std::error::Error>> {
-    match std::env::var_os(DATA_DIR_ENV) {
-        Some(dir) if !dir.is_empty() => Ok(PathBuf::from(dir)),
-        _ => Ok(app.path().app_data_dir()?),
-    }
+    let dir = match std::env::var_os(DATA_DIR_ENV) {
+        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+        _ => app.path().app_data_dir()?,
+    };
+    Ok(datadir::canonical(&dir)?)
 }
 
-/// Opens the journal and the settings and puts them in the app's state.
+/// Why the app could not start, in the user's language, for the native dialog `run` shows before exiting.
+static START_FAILURE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Opens the journal (recovering a damaged file from the newest backup) and the settings, and puts them in
+/// the app's state. The data folder's lock is held for the life of the process: no other process opens it.
 fn init_state<R: Runtime>(app: &tauri::AppHandle<R>, dir: Option<PathBuf>) -> Result<(), Box<dyn std::error::Error>> {
+    let locale = sys_locale::get_locale();
     let dir = match dir {
         Some(d) => d,
         None => default_data_dir(app)?,
     };
-    let conn = db::open_in(&dir)?;
-    let (settings, file, notice) = shell::settings_file::load(app, &dir)?;
-    let locale = sys_locale::get_locale();
-    app.manage(AppState::new(conn, settings, Box::new(file), locale, dir, notice));
+    let fail = |e: error::Error| {
+        let lang = settings::Settings::default().effective_language(locale.as_deref());
+        let reason = match &e {
+            error::Error::NewerDatabase => i18n::t(lang, "error.newer_database", &[]),
+            error::Error::AlreadyOpen => i18n::t(lang, "error.already_open", &[]),
+            other => other.to_string(),
+        };
+        let text = i18n::t(lang, "start.failed", &[("reason", reason), ("dir", dir.display().to_string())]);
+        let _ = START_FAILURE.set(text);
+        e
+    };
+    datadir::lock(&dir).map_err(fail)?;
+    datadir::install_crash_log(&dir);
+    let now = chrono::Utc::now();
+    let mut notices = Vec::new();
+    if let Some(report) = datadir::take_crash_report(&dir, now) {
+        notices.push(StartNotice { key: "notice.crashed", args: vec![("file", report.display().to_string())] });
+    }
+    let (conn, recovery) = db::open_or_recover(&dir, now).map_err(fail)?;
+    let (settings, file, settings_notice) = shell::settings_file::load(app, &dir)?;
+    notices.extend(settings_notice);
+    if let Some(r) = recovery {
+        let lang = settings.effective_language(locale.as_deref());
+        let file = ("file", r.damaged_file.display().to_string());
+        notices.push(match r.restored_from {
+            Some(at) => StartNotice {
+                key: "notice.recovered",
+                args: vec![
+                    file,
+                    ("date", messages::dates::long_date(at.with_timezone(&chrono::Local).date_naive(), lang)),
+                ],
+            },
+            None => StartNotice { key: "notice.recovered_empty", args: vec![file] },
+        });
+    }
+    app.manage(AppState::new(conn, settings, Box::new(file), locale, dir, notices));
     Ok(())
 }
 
@@ -77,6 +117,9 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, data_dir: Option<PathBuf>) 
         .invoke_handler(tauri::generate_handler![
             commands::app::get_bootstrap,
             commands::app::close_window,
+            commands::backups::list_backups,
+            commands::backups::back_up_now,
+            commands::backups::restore_backup,
             commands::journal::list_applications,
             commands::journal::get_application,
             commands::journal::save_application,
@@ -108,12 +151,30 @@ fn context() -> tauri::Context<tauri::Wry> {
     let mut ctx = tauri::generate_context!();
     if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
         use std::hash::{Hash, Hasher};
+        // One folder, one identifier, however it is spelt ("/d", "/d/", "/x/../d").
+        let dir = datadir::canonical(std::path::Path::new(&dir)).unwrap_or_else(|_| PathBuf::from(&dir));
         let mut h = std::collections::hash_map::DefaultHasher::new();
         dir.hash(&mut h);
         let id = format!("{}.d{:016x}", ctx.config().identifier, h.finish());
         ctx.config_mut().identifier = id;
     }
     ctx
+}
+
+/// Tells the user why Rebound cannot start, in a native dialog (and on stderr), then exits non-zero.
+fn fail_to_start(detail: &dyn std::fmt::Display) -> ! {
+    eprintln!("rebound: could not start: {detail}");
+    let text = START_FAILURE.get().cloned().unwrap_or_else(|| {
+        let lang = settings::Settings::default().effective_language(sys_locale::get_locale().as_deref());
+        i18n::t(lang, "start.failed", &[("reason", detail.to_string()), ("dir", String::new())])
+    });
+    let _ = rfd::MessageDialog::new()
+        .set_level(rfd::MessageLevel::Error)
+        .set_title("Rebound")
+        .set_description(text)
+        .set_buttons(rfd::MessageButtons::Ok)
+        .show();
+    std::process::exit(2);
 }
 
 /// Starts Rebound: with its main window, or only in the tray with `--hidden`.
@@ -142,9 +203,6 @@ pub fn run() {
             }
             _ => {}
         }),
-        Err(e) => {
-            eprintln!("rebound: could not start: {e}");
-            std::process::exit(1);
-        }
+        Err(e) => fail_to_start(&e),
     }
 }

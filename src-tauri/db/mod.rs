@@ -5,11 +5,15 @@
 //! in the file. `synchronous=FULL` with WAL makes every committed transaction survive a power cut, which a
 //! journal the user trusts needs more than the few microseconds it costs.
 
+pub mod backup;
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::Connection;
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, ErrorCode};
 use rusqlite_migration::{Migrations, M};
+use serde::Serialize;
 
 use crate::error::{Error, Result};
 
@@ -26,7 +30,7 @@ pub fn instant(t: chrono::DateTime<chrono::Utc>) -> String {
 /// The database file's name inside the data folder.
 pub const DB_FILE: &str = "rebound.sqlite3";
 
-/// The folder for copies taken before a migration, inside the data folder.
+/// The folder for backups, inside the data folder.
 pub const BACKUP_DIR: &str = "backups";
 
 /// Every migration, in order. Append only: a released migration is never edited, only followed.
@@ -50,6 +54,93 @@ pub fn open_in(data_dir: &Path) -> Result<Connection> {
     open_with(data_dir, MIGRATIONS)
 }
 
+/// What [`open_or_recover`] had to do because the journal file was damaged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Recovery {
+    /// Where the damaged file now is (kept, never deleted).
+    pub damaged_file: PathBuf,
+    /// When the backup the journal was restored from was taken; `None`: there was none, the journal is empty.
+    pub restored_from: Option<DateTime<Utc>>,
+}
+
+/// Opens the journal as the app does at start: a file that is damaged or not a database (`quick_check` fails,
+/// or SQLite refuses it) is moved aside as `rebound-damaged-<time>.sqlite3` and the newest good backup is
+/// restored in its place (or an empty journal started). Every other failure — an unreadable folder, a full or
+/// read-only disk, a journal from a newer Rebound — is returned for the app to report.
+pub fn open_or_recover(data_dir: &Path, now: DateTime<Utc>) -> Result<(Connection, Option<Recovery>)> {
+    prepare_dir(data_dir)?;
+    let path = data_dir.join(DB_FILE);
+    if !path.exists() {
+        return Ok((open_in(data_dir)?, None));
+    }
+    match verify(&path) {
+        Ok(()) => Ok((open_in(data_dir)?, None)),
+        Err(Error::Db(e)) if is_damage(&e) => recover(data_dir, now).map(|(c, r)| (c, Some(r))),
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether SQLite's answer means the file itself is bad (rather than the disk, the folder or the lock).
+fn is_damage(e: &rusqlite::Error) -> bool {
+    matches!(e.sqlite_error_code(), Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt))
+        || matches!(e, rusqlite::Error::SqliteFailure(_, Some(m)) if m.starts_with("quick_check"))
+}
+
+/// Opens the file and runs `quick_check`; refuses a journal written by a newer build.
+fn verify(path: &Path) -> Result<()> {
+    let conn = Connection::open(path)?;
+    configure(&conn)?;
+    let verdict: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+    if verdict != "ok" {
+        let code = rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT);
+        return Err(Error::Db(rusqlite::Error::SqliteFailure(code, Some(format!("quick_check: {verdict}")))));
+    }
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version as usize > schema_version() {
+        return Err(Error::NewerDatabase);
+    }
+    Ok(())
+}
+
+/// Moves the damaged file (and its `-wal` and `-shm`) aside and restores the newest good backup.
+fn recover(data_dir: &Path, now: DateTime<Utc>) -> Result<(Connection, Recovery)> {
+    let path = data_dir.join(DB_FILE);
+    let damaged = data_dir.join(format!("rebound-damaged-{}.sqlite3", now.format("%Y%m%dT%H%M%SZ")));
+    for suffix in ["", "-wal", "-shm"] {
+        let from = PathBuf::from(format!("{}{suffix}", path.display()));
+        if from.exists() {
+            let to = PathBuf::from(format!("{}{suffix}", damaged.display()));
+            std::fs::rename(&from, &to).map_err(|e| Error::Io(format!("{}: {e}", from.display())))?;
+        }
+    }
+    let backups = backup::list(&data_dir.join(BACKUP_DIR))?;
+    let mut conn = Connection::open(&path)?;
+    configure(&conn)?;
+    let mut restored_from = None;
+    for b in backups {
+        let file = data_dir.join(BACKUP_DIR).join(&b.file);
+        if backup::restore_into(&mut conn, &file).is_ok() {
+            restored_from = Some(b.taken_at);
+            break;
+        }
+    }
+    migrate(&mut conn)?;
+    Ok((conn, Recovery { damaged_file: damaged, restored_from }))
+}
+
+/// Creates the data folder, readable by its owner only.
+fn prepare_dir(data_dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(data_dir).map_err(|e| Error::Io(format!("{}: {e}", data_dir.display())))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(data_dir, std::fs::Permissions::from_mode(0o700))
+            .map_err(|e| Error::Io(format!("{}: {e}", data_dir.display())))?;
+    }
+    Ok(())
+}
+
 /// `open_in` with a given list of migrations, so that a test can play an older build and then a newer one.
 fn open_with(data_dir: &Path, list: &'static [M<'static>]) -> Result<Connection> {
     std::fs::create_dir_all(data_dir).map_err(|e| Error::Io(format!("{}: {e}", data_dir.display())))?;
@@ -57,8 +148,11 @@ fn open_with(data_dir: &Path, list: &'static [M<'static>]) -> Result<Connection>
     let mut conn = Connection::open(&path)?;
     configure(&conn)?;
     let current: usize = conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))? as usize;
+    if current > list.len() {
+        return Err(Error::NewerDatabase);
+    }
     if current > 0 && current < list.len() {
-        backup(&conn, &data_dir.join(BACKUP_DIR), current)?;
+        backup::take(&conn, &data_dir.join(BACKUP_DIR), None, backup::Reason::Upgrade, Utc::now())?;
     }
     Migrations::from_slice(list).to_latest(&mut conn).map_err(|e| Error::Migration(e.to_string()))?;
     Ok(conn)
@@ -81,20 +175,9 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Brings a journal to this build's schema.
 fn migrate(conn: &mut Connection) -> Result<()> {
     migrations().to_latest(conn).map_err(|e| Error::Migration(e.to_string()))
-}
-
-/// Copies the whole database with SQLite's online backup API into `dir`, named after the schema version it
-/// holds and the time, and returns the copy's path. A migration that goes wrong can then be undone by hand.
-pub fn backup(conn: &Connection, dir: &Path, version: usize) -> Result<PathBuf> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::Io(format!("{}: {e}", dir.display())))?;
-    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
-    let target = dir.join(format!("rebound-v{version}-{stamp}.sqlite3"));
-    let mut copy = Connection::open(&target)?;
-    let backup = rusqlite::backup::Backup::new(conn, &mut copy)?;
-    backup.run_to_completion(256, Duration::ZERO, None)?;
-    Ok(target)
 }
 
 #[cfg(test)]
@@ -149,11 +232,60 @@ mod tests {
             std::fs::read_dir(dir.path().join(BACKUP_DIR)).unwrap().map(|e| e.unwrap().path()).collect();
         assert_eq!(backups.len(), 1, "one copy before the one pending migration");
         let name = backups[0].file_name().unwrap().to_string_lossy().into_owned();
-        assert!(name.starts_with("rebound-v1-"), "{name}");
+        assert!(name.starts_with("rebound-") && name.ends_with("-upgrade.sqlite3"), "{name}");
         let copy = Connection::open(&backups[0]).unwrap();
         let old_version: i64 = copy.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
         let body: String = copy.query_row("SELECT body FROM notes", [], |r| r.get(0)).unwrap();
         assert_eq!(old_version, 1, "the copy holds the schema as it was before migrating");
         assert_eq!(body, "kept");
+    }
+
+    #[test]
+    fn a_newer_journal_is_refused_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(open_in(dir.path()).unwrap());
+        Connection::open(dir.path().join(DB_FILE)).unwrap().pragma_update(None, "user_version", 999).unwrap();
+        assert!(matches!(open_or_recover(dir.path(), Utc::now()), Err(Error::NewerDatabase)));
+        let v: i64 = Connection::open(dir.path().join(DB_FILE))
+            .unwrap()
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 999);
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_database_is_kept_aside_and_the_newest_backup_restored() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-26T10:00:00Z").unwrap().with_timezone(&Utc);
+        {
+            let conn = open_in(dir.path()).unwrap();
+            conn.execute(
+                "INSERT INTO companies (name, folded, created_at) VALUES ('Desjardins', 'desjardins', 'x')",
+                [],
+            )
+            .unwrap();
+            backup::take(&conn, &dir.path().join(BACKUP_DIR), None, backup::Reason::Daily, now).unwrap();
+        }
+        for suffix in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(dir.path().join(format!("{DB_FILE}{suffix}")));
+        }
+        std::fs::write(dir.path().join(DB_FILE), vec![0x55u8; 8192]).unwrap();
+        let (conn, recovery) = open_or_recover(dir.path(), now).unwrap();
+        let recovery = recovery.expect("recovered");
+        assert_eq!(recovery.restored_from, Some(now));
+        assert_eq!(recovery.damaged_file, dir.path().join("rebound-damaged-20261126T100000Z.sqlite3"));
+        assert_eq!(std::fs::read(&recovery.damaged_file).unwrap(), vec![0x55u8; 8192], "kept as it was");
+        let name: String = conn.query_row("SELECT name FROM companies", [], |r| r.get(0)).unwrap();
+        assert_eq!(name, "Desjardins");
+    }
+
+    #[test]
+    fn a_damaged_file_with_no_backup_gives_an_empty_journal() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(DB_FILE), b"SQLite format 3\0 but then garbage").unwrap();
+        let (conn, recovery) = open_or_recover(dir.path(), Utc::now()).unwrap();
+        assert_eq!(recovery.unwrap().restored_from, None);
+        let n: i64 = conn.query_row("SELECT count(*) FROM applications", [], |r| r.get(0)).unwrap();
+        assert_eq!(n, 0);
     }
 }

@@ -429,6 +429,7 @@ fn summaries(conn: &Connection, company_id: Option<i64>) -> Result<Vec<Applicati
 /// Every application, most recent activity first; with a query, only those whose company, role or people
 /// match it (folded: "societe" finds "Société").
 pub fn list_applications(conn: &Connection, query: &str) -> Result<Vec<ApplicationSummary>> {
+    super::validate::within("query", query, super::validate::MAX_LINE)?;
     let all = summaries(conn, None)?;
     let terms: Vec<String> = fold(query).split(' ').filter(|t| !t.is_empty()).map(str::to_owned).collect();
     if terms.is_empty() {

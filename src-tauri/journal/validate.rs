@@ -10,6 +10,17 @@ pub const MAX_LINE: usize = 200;
 /// Longest free-text note (reason, reflection), in characters.
 pub const MAX_NOTE: usize = 10_000;
 
+/// Refuses a text longer than `max` characters, counting lazily (a 100 MB paste stops at `max + 1`). Every
+/// text that crosses the bridge without a form around it (a search, a message to check or copy) goes
+/// through this before any work is done on it.
+pub fn within(field: &str, text: &str, max: usize) -> Result<()> {
+    if text.chars().nth(max).is_some() {
+        Err(Error::invalid(field, Problem::TooLong { max }))
+    } else {
+        Ok(())
+    }
+}
+
 /// Collects field errors while cleaning values.
 pub struct Checker {
     today: NaiveDate,

@@ -4,6 +4,9 @@
 use crate::error::{Error, Problem, Result};
 use crate::journal::validate::Checker;
 
+/// Longest address Rebound opens, in characters.
+pub const MAX_URL: usize = 2_000;
+
 /// Percent-encodes everything but RFC 3986's unreserved characters, and writes line breaks as CRLF, as
 /// RFC 6068 asks for mail bodies.
 fn encode(text: &str) -> String {
@@ -30,24 +33,24 @@ pub fn mailto(to: &str, subject: &str, body: &str, today: chrono::NaiveDate) -> 
     Ok(format!("mailto:{to}?subject={}&body={}", encode(subject), encode(body)))
 }
 
-/// Checks that a link to open is an `https:` web address (a LinkedIn profile, say).
+/// Checks that a link to open is an `https:` web address with a host (a LinkedIn profile, say). The address
+/// is parsed, never sliced: a stored address may hold any character, and the check must not end the app.
 pub fn checked_https(url: &str) -> Result<String> {
     let url = url.trim();
-    let ok = url.len() > 8
-        && url[..8].eq_ignore_ascii_case("https://")
-        && !url.contains(char::is_whitespace)
-        && !url.chars().any(char::is_control);
-    if ok {
-        Ok(url.to_owned())
-    } else {
-        Err(Error::invalid("url", Problem::NotSecureAddress))
+    let parsed = (!url.contains(char::is_whitespace) && !url.chars().any(char::is_control))
+        .then(|| url::Url::parse(url).ok())
+        .flatten()
+        .filter(|u| u.scheme() == "https" && u.host_str().is_some_and(|h| !h.is_empty()));
+    match parsed {
+        Some(u) => Ok(u.to_string()),
+        None => Err(Error::invalid("url", Problem::NotSecureAddress)),
     }
 }
 
-/// Checks a whole address about to be opened: `mailto:` or `https:` only.
+/// Checks a whole address about to be opened: `mailto:` or `https:` only, compared on the parsed scheme.
 pub fn is_openable(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
-    (lower.starts_with("mailto:") || lower.starts_with("https://")) && !url.chars().any(char::is_control)
+    !url.chars().any(char::is_control)
+        && url::Url::parse(url.trim_start()).is_ok_and(|u| matches!(u.scheme(), "mailto" | "https"))
 }
 
 #[cfg(test)]
@@ -88,5 +91,15 @@ mod tests {
         assert!(!is_openable("file:///etc/passwd"));
         assert!(!is_openable("smb://host/share"));
         assert!(is_openable("HTTPS://example.org"));
+    }
+
+    #[test]
+    fn addresses_with_any_characters_are_refused_or_accepted_without_a_panic() {
+        // Once sliced by bytes inside "é": the app ended. Now it is simply not an https address.
+        assert!(checked_https("http://éxample.org/in/x").is_err());
+        assert!(checked_https("éééééééééé").is_err());
+        assert!(checked_https("https://éxample.org/in/x").is_ok());
+        assert_eq!(checked_https("HTTPS://www.linkedin.com/in/marie").unwrap(), "https://www.linkedin.com/in/marie");
+        assert!(!is_openable("ééé:x"));
     }
 }

@@ -27,6 +27,12 @@ pub const MESSAGE_KINDS: &[&str] =
 pub const LINKEDIN_LIMIT: usize = 300;
 /// Longest template a user may save, in characters.
 pub const MAX_TEMPLATE: usize = 10_000;
+/// Longest text the tone check, the clipboard or the mail app are given, in characters: far above any
+/// message, far below what could hold the app up.
+pub const MAX_MESSAGE: usize = 20_000;
+/// The work one render may do (MiniJinja's fuel: roughly one unit per instruction). The built-in templates
+/// use a few hundred; nested loops over large ranges run out and fail with an error instead of freezing.
+pub const RENDER_FUEL: u64 = 50_000;
 
 macro_rules! builtin {
     ($lang:literal, $kind:literal) => {
@@ -139,6 +145,7 @@ fn environment() -> Environment<'static> {
     env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
     // Messages are plain text: never HTML-escape a company called "A & B".
     env.set_auto_escape_callback(|_| AutoEscape::None);
+    env.set_fuel(Some(RENDER_FUEL));
     env
 }
 
@@ -290,6 +297,9 @@ pub fn render_request(
 ) -> Result<Rendered> {
     if !MESSAGE_KINDS.contains(&req.kind.as_str()) || !crate::journal::LANGS.contains(&req.lang.as_str()) {
         return Err(Error::NotFound("template"));
+    }
+    for (field, draft) in [("subject", &req.subject), ("body", &req.body)] {
+        crate::journal::validate::within(field, draft.as_deref().unwrap_or_default(), MAX_TEMPLATE)?;
     }
     let mut facts = match req.application_id {
         Some(app) => facts(conn, app, req.person_id, my_name, signature)?,

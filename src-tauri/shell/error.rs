@@ -54,6 +54,8 @@ impl IpcError {
             Error::Invalid(_) => ("invalid", "error.invalid"),
             Error::NotFound(_) => ("not_found", "error.not_found"),
             Error::Db(_) | Error::Migration(_) | Error::Io(_) => ("storage", "error.storage"),
+            Error::NewerDatabase => ("newer_database", "error.newer_database"),
+            Error::AlreadyOpen => ("already_open", "error.already_open"),
         };
         if kind == "storage" {
             // The details are for the log, not for the user.

@@ -7,6 +7,7 @@ use std::time::Duration;
 use chrono::{Local, Utc};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
+use crate::db::backup;
 use crate::reminders::schedule::{turn, SystemClock, MAX_SLEEP};
 use crate::reminders::{due_steps, snooze_all_due, snooze_application_due};
 use crate::shell::state::AppState;
@@ -54,8 +55,11 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
     let spawned = std::thread::Builder::new().name("reminders".into()).spawn(move || {
         // What the tray shows now: the menu is rebuilt only when this changes.
         let mut shown: Option<TrayView> = None;
+        // When the last daily backup was checked for; the folder is looked at once a day, not every turn.
+        let mut backup_checked: Option<chrono::DateTime<Utc>> = None;
         loop {
             let state = app.state::<AppState>();
+            daily_backup(&state, &mut backup_checked);
             let settings = state.settings();
             let time = settings.reminder_time();
             // The turn holds the journal while it shows notifications: a D-Bus call of a few milliseconds.
@@ -75,6 +79,28 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
     });
     if let Err(e) = spawned {
         eprintln!("rebound: cannot start the reminder thread: {e}");
+    }
+}
+
+/// Takes the daily backup when the newest is a day old: at start (on this thread, after the window is up, not
+/// before it) and then once a day while Rebound runs.
+fn daily_backup(state: &AppState, checked: &mut Option<chrono::DateTime<Utc>>) {
+    let now = Utc::now();
+    if checked.is_some_and(|at| now - at < chrono::Duration::hours(1)) {
+        return;
+    }
+    *checked = Some(now);
+    let dir = state.backup_dir();
+    let settings = state.settings_json();
+    let taken = state.with_db(|c| {
+        if backup::daily_due(&dir, now)? {
+            backup::take(c, &dir, Some(&settings), backup::Reason::Daily, now).map(Some)
+        } else {
+            Ok(None)
+        }
+    });
+    if let Err(e) = taken {
+        eprintln!("rebound: daily backup failed: {}", e.message);
     }
 }
 

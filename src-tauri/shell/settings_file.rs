@@ -9,7 +9,7 @@ use serde_json::Value;
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_store::{Store, StoreExt};
 
-use super::state::SettingsFile;
+use super::state::{SettingsFile, StartNotice};
 use crate::error::{Error, Result};
 use crate::settings::{Settings, SETTINGS_FILE};
 
@@ -35,11 +35,11 @@ impl<R: Runtime> SettingsFile for PluginSettingsFile<R> {
     }
 }
 
-/// Loads the settings. Returns them, the file to save them to, and a notice key when the file was damaged.
+/// Loads the settings. Returns them, the file to save them to, and a notice when the file was damaged.
 pub fn load<R: Runtime>(
     app: &AppHandle<R>,
     data_dir: &Path,
-) -> Result<(Settings, PluginSettingsFile<R>, Option<String>)> {
+) -> Result<(Settings, PluginSettingsFile<R>, Option<StartNotice>)> {
     let path = data_dir.join(SETTINGS_FILE);
     let mut notice = None;
     if let Ok(bytes) = std::fs::read(&path) {
@@ -48,7 +48,7 @@ pub fn load<R: Runtime>(
             let aside = data_dir.join(format!("settings.damaged-{stamp}.json"));
             std::fs::rename(&path, &aside).map_err(|e| Error::Io(format!("{}: {e}", path.display())))?;
             eprintln!("rebound: settings file was damaged; kept as {}", aside.display());
-            notice = Some("notice.settings_reset".to_owned());
+            notice = Some(StartNotice::plain("notice.settings_reset"));
         }
     }
     let store = app.store(&path).map_err(|e| Error::Io(e.to_string()))?;

@@ -15,6 +15,20 @@ pub trait SettingsFile: Send + Sync {
     fn save(&self, settings: &Settings) -> Result<()>;
 }
 
+/// Something the user must be told once at start, as a catalogue key and the values of its placeholders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StartNotice {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl StartNotice {
+    /// A notice with no placeholder.
+    pub fn plain(key: &'static str) -> Self {
+        StartNotice { key, args: Vec::new() }
+    }
+}
+
 /// The app's shared state, managed by Tauri.
 pub struct AppState {
     db: Mutex<Connection>,
@@ -24,8 +38,8 @@ pub struct AppState {
     system_locale: Option<String>,
     /// Where all data lives.
     pub data_dir: PathBuf,
-    /// Something the user must be told at start (e.g. settings reset), as a catalogue key.
-    pub notice: Option<String>,
+    /// What the user must be told at start (settings reset, journal recovered, a crash last time).
+    pub notices: Vec<StartNotice>,
     /// Wakes the reminder thread when the journal or the settings change.
     pub wake: super::reminders::Wake,
 }
@@ -37,7 +51,7 @@ impl AppState {
         settings_file: Box<dyn SettingsFile>,
         system_locale: Option<String>,
         data_dir: PathBuf,
-        notice: Option<String>,
+        notices: Vec<StartNotice>,
     ) -> Self {
         AppState {
             db: Mutex::new(db),
@@ -45,7 +59,7 @@ impl AppState {
             settings_file,
             system_locale,
             data_dir,
-            notice,
+            notices,
             wake: Default::default(),
         }
     }
@@ -71,6 +85,24 @@ impl AppState {
         self.settings_file.save(&new)?;
         *current = new;
         Ok(())
+    }
+
+    /// Where backups go.
+    pub fn backup_dir(&self) -> PathBuf {
+        self.data_dir.join(crate::db::BACKUP_DIR)
+    }
+
+    /// The settings as the settings file holds them, for a backup.
+    pub fn settings_json(&self) -> String {
+        serde_json::to_string(&self.settings()).unwrap_or_default()
+    }
+
+    /// Runs `f` on the journal, then wakes the reminder thread: for every command that writes, so that the
+    /// tray and the reminders follow at once.
+    pub fn write_db<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T, IpcError> {
+        let out = self.with_db(f)?;
+        self.wake.ring();
+        Ok(out)
     }
 
     /// Runs `f` on the journal and translates its error for the user.

@@ -221,3 +221,213 @@ fn plan_messages_and_tone_through_ipc() {
         .unwrap_err();
     assert_eq!(err["kind"], "not_found");
 }
+
+#[test]
+fn no_input_ends_or_freezes_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = start(dir.path());
+    invoke(&w, "save_settings", json!({"settings": {"language": "en"}})).unwrap();
+    // A LinkedIn address valid at save time (http is allowed there) but sliced by bytes inside "é" when opened:
+    // it used to end the app. Now: a plain refusal, and the app answers the next call.
+    let err = invoke(&w, "open_link", json!({"url": "http://éxample.org/in/x"})).unwrap_err();
+    assert_eq!(err["fields"][0]["code"], "not_secure_address");
+    assert!(invoke(&w, "get_settings", json!({})).is_ok());
+
+    // A runaway template (a million iterations) runs out of fuel and says so, quickly.
+    let started = std::time::Instant::now();
+    let r = invoke(
+        &w,
+        "render_message",
+        json!({"request": {"kind": "thank_you", "lang": "en", "subject": "s",
+               "body": "{% for a in range(1000) %}{% for b in range(1000) %}x{% endfor %}{% endfor %}"}}),
+    )
+    .unwrap();
+    assert_eq!(r["body"], "");
+    assert!(r["error"]["detail"].as_str().unwrap().contains("fuel"), "{r}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "{:?}", started.elapsed());
+
+    // Texts past their cap are refused before any work, with the limit in the sentence.
+    let huge = "a".repeat(crate::messages::MAX_MESSAGE + 1);
+    for (cmd, args) in [
+        ("check_tone", json!({"text": huge, "lang": "en"})),
+        ("copy_text", json!({"text": huge})),
+        ("open_mail", json!({"to": "", "subject": "s", "body": huge})),
+        ("list_applications", json!({"query": "q".repeat(201)})),
+        ("render_message", json!({"request": {"kind": "thank_you", "lang": "en", "body": huge}})),
+    ] {
+        let err = invoke(&w, cmd, args).unwrap_err();
+        assert_eq!(err["kind"], "invalid", "{cmd}: {err}");
+        assert_eq!(err["fields"][0]["code"], "too_long", "{cmd}: {err}");
+    }
+}
+
+#[test]
+fn back_up_and_restore_through_ipc_bring_back_the_journal_and_the_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = start(dir.path());
+    invoke(&w, "save_settings", json!({"settings": {"language": "en", "myName": "Before"}})).unwrap();
+    invoke(
+        &w,
+        "save_application",
+        json!({"input": {"company": "Desjardins", "role": "Analyste", "appliedOn": "2026-10-01", "lang": "fr"}}),
+    )
+    .unwrap();
+    let b = invoke(&w, "back_up_now", json!({})).unwrap();
+    assert_eq!(b["applications"], 1);
+    assert_eq!(b["reason"], "manual");
+
+    invoke(
+        &w,
+        "save_application",
+        json!({"input": {"company": "Cirque du Soleil", "role": "Dev", "appliedOn": "2026-10-02", "lang": "fr"}}),
+    )
+    .unwrap();
+    invoke(&w, "save_settings", json!({"settings": {"language": "en", "myName": "After"}})).unwrap();
+    invoke(&w, "restore_backup", json!({"file": b["file"]})).unwrap();
+
+    let list = invoke(&w, "list_applications", json!({"query": ""})).unwrap();
+    let companies: Vec<&str> = list.as_array().unwrap().iter().map(|a| a["company"].as_str().unwrap()).collect();
+    assert_eq!(companies, ["Desjardins"]);
+    assert_eq!(invoke(&w, "get_settings", json!({})).unwrap()["myName"], "Before");
+    // The journal as it was before the restore was kept as a backup of its own.
+    let backups = invoke(&w, "list_backups", json!({})).unwrap();
+    let kept = backups.as_array().unwrap().iter().find(|b| b["reason"] == "before_restore").expect("kept aside");
+    assert_eq!(kept["applications"], 2);
+    // Only a backup's name is accepted, never a path.
+    let err = invoke(&w, "restore_backup", json!({"file": "../rebound.sqlite3"})).unwrap_err();
+    assert_eq!(err["kind"], "not_found");
+}
+
+mod hostile_input {
+    //! Every command the UI can call, fed random and hostile values (any Unicode, huge, negative, wrong types):
+    //! each answers — a value or a `{kind, message}` error — and the app keeps answering. Commands that reach
+    //! outside the app (clipboard, mail app, browser, closing the window) are fed only through their checks'
+    //! refusals above.
+    use super::*;
+    use proptest::prelude::*;
+
+    fn any_json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>().prop_map(|f| json!(f)),
+            ".{0,40}".prop_map(Value::from),
+            "[0-9-]{0,12}".prop_map(Value::from),
+            (0usize..3000).prop_map(|n| Value::from("é".repeat(n))),
+        ];
+        leaf.prop_recursive(3, 24, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+                prop::collection::hash_map(
+                    prop_oneof![
+                        Just("company".to_owned()),
+                        Just("role".to_owned()),
+                        Just("appliedOn".to_owned()),
+                        Just("applicationId".to_owned()),
+                        Just("stepId".to_owned()),
+                        Just("kind".to_owned()),
+                        Just("lang".to_owned()),
+                        Just("people".to_owned()),
+                        Just("date".to_owned()),
+                        "[a-zA-Z]{1,10}"
+                    ],
+                    inner,
+                    0..6
+                )
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    /// (command, argument names) for every command safe to call with anything.
+    const COMMANDS: &[(&str, &[&str])] = &[
+        ("get_bootstrap", &[]),
+        ("list_applications", &["query"]),
+        ("get_application", &["id"]),
+        ("save_application", &["input"]),
+        ("log_outcome", &["input"]),
+        ("save_reflection", &["input"]),
+        ("get_company_history", &["companyId"]),
+        ("get_settings", &[]),
+        ("list_steps", &["applicationId"]),
+        ("list_todo", &[]),
+        ("act_on_step", &["input"]),
+        ("log_message_sent", &["applicationId", "kind", "channel"]),
+        ("log_reply", &["applicationId", "note"]),
+        ("get_template", &["kind", "lang"]),
+        ("save_template", &["template"]),
+        ("reset_template", &["kind", "lang"]),
+        ("render_message", &["request"]),
+        ("check_tone", &["text", "lang"]),
+        ("list_backups", &[]),
+        ("restore_backup", &["file"]),
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 32, failure_persistence: None, ..ProptestConfig::default() })]
+        #[test]
+        fn every_command_answers_whatever_it_is_sent(
+            values in prop::collection::vec(prop::collection::vec(any_json(), 3), COMMANDS.len()),
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let (_app, w) = start(dir.path());
+            for ((cmd, names), values) in COMMANDS.iter().zip(values) {
+                let args: serde_json::Map<String, Value> =
+                    names.iter().zip(values).map(|(n, v)| (n.to_string(), v)).collect();
+                let started = std::time::Instant::now();
+                if let Err(e) = invoke(&w, cmd, Value::Object(args.clone())) {
+                    // A refusal is an object the UI can show, or the bridge's own message for a wrong type.
+                    prop_assert!(e.get("message").is_some() || e.is_string(), "{cmd} {args:?}: {e}");
+                }
+                prop_assert!(started.elapsed() < std::time::Duration::from_secs(10), "{cmd} took {:?}", started.elapsed());
+            }
+            // Still answering, and the journal still opens.
+            let still = invoke(&w, "list_applications", json!({"query": ""}));
+            prop_assert!(still.is_ok(), "{:?}", still);
+        }
+
+        /// The same, with each command's arguments of the right JSON shape but hostile text in every string.
+        #[test]
+        fn every_command_answers_hostile_text_in_the_right_shape(text in prop_oneof![
+            ".{0,60}",
+            "\\PC{0,30}",
+            (0usize..25_000).prop_map(|n| "é🙂".repeat(n / 2)),
+            Just(String::new()),
+            Just("{{ x }}{% for a in range(99999) %}{% endfor %}".to_owned()),
+        ], n in any::<i64>()) {
+            let dir = tempfile::tempdir().unwrap();
+            let (_app, w) = start(dir.path());
+            let calls = [
+                ("list_applications", json!({"query": text})),
+                ("get_application", json!({"id": n})),
+                ("save_application", json!({"input": {"company": text, "role": text, "appliedOn": text, "lang": text,
+                    "people": [{"name": text, "email": text, "linkedinUrl": text}],
+                    "interviews": [{"date": text, "format": text, "met": [n]}]}})),
+                ("log_outcome", json!({"input": {"applicationId": n, "outcome": text, "date": text, "channel": text}})),
+                ("save_reflection", json!({"input": {"outcomeEventId": n, "wentWell": text}})),
+                ("get_company_history", json!({"companyId": n})),
+                ("list_steps", json!({"applicationId": n})),
+                ("act_on_step", json!({"input": {"stepId": n, "action": text, "date": text, "channel": text}})),
+                ("log_message_sent", json!({"applicationId": n, "kind": text, "channel": text})),
+                ("log_reply", json!({"applicationId": n, "note": text})),
+                ("get_template", json!({"kind": text, "lang": text})),
+                ("save_template", json!({"template": {"kind": "thank_you", "lang": "en", "subject": text, "body": text}})),
+                ("reset_template", json!({"kind": text, "lang": text})),
+                ("render_message", json!({"request": {"kind": "thank_you", "lang": "fr", "subject": text, "body": text}})),
+                ("check_tone", json!({"text": text, "lang": "fr"})),
+                ("check_tone", json!({"text": text, "lang": "en"})),
+                ("restore_backup", json!({"file": text})),
+            ];
+            for (cmd, args) in calls {
+                let started = std::time::Instant::now();
+                if let Err(e) = invoke(&w, cmd, args) {
+                    prop_assert!(e.get("message").is_some() || e.is_string(), "{cmd}: {e}");
+                }
+                prop_assert!(started.elapsed() < std::time::Duration::from_secs(10), "{cmd} took {:?}", started.elapsed());
+            }
+            let still = invoke(&w, "list_applications", json!({"query": ""}));
+            prop_assert!(still.is_ok(), "{:?}", still);
+        }
+    }
+}

@@ -28,7 +28,10 @@ pub fn get_bootstrap(state: State<'_, AppState>) -> Bootstrap {
     Bootstrap {
         lang,
         strings: catalogue(lang),
-        notice: state.notice.as_deref().map(|k| crate::i18n::t(lang, k, &[])),
+        notice: (!state.notices.is_empty()).then(|| {
+            let texts: Vec<String> = state.notices.iter().map(|n| crate::i18n::t(lang, n.key, &n.args)).collect();
+            texts.join("\n")
+        }),
         data_dir: state.data_dir.display().to_string(),
     }
 }

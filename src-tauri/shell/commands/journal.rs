@@ -11,8 +11,9 @@ use crate::plan::PlanOptions;
 use crate::shell::error::IpcError;
 use crate::shell::state::AppState;
 
-/// The applications list, narrowed by the search box's text.
-#[tauri::command]
+/// The applications list, narrowed by the search box's text. Off the main thread: a long journal must not
+/// hold the window.
+#[tauri::command(async)]
 pub fn list_applications(state: State<'_, AppState>, query: String) -> Result<Vec<ApplicationSummary>, IpcError> {
     state.with_db(|c| journal::list_applications(c, &query))
 }

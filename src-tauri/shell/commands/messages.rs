@@ -10,6 +10,7 @@ use tauri_plugin_opener::OpenerExt;
 use super::today;
 use crate::error::Error;
 use crate::i18n::t;
+use crate::journal::validate::{within, MAX_LINE};
 use crate::messages::{self, links, tone, MessageRequest, Rendered, Template};
 use crate::plan::{self, Step, StepAction};
 use crate::shell::error::IpcError;
@@ -22,7 +23,7 @@ pub fn list_steps(state: State<'_, AppState>, application_id: i64) -> Result<Vec
 }
 
 /// Open steps across all applications, soonest first.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_todo(state: State<'_, AppState>) -> Result<Vec<Step>, IpcError> {
     state.with_db(|c| plan::list_todo(c, today()))
 }
@@ -72,8 +73,9 @@ pub fn reset_template(state: State<'_, AppState>, kind: String, lang: String) ->
     state.with_db(|c| messages::reset_template(c, &kind, &lang))
 }
 
-/// Renders a message from the journal and settings (or a template draft, for a live preview).
-#[tauri::command]
+/// Renders a message from the journal and settings (or a template draft, for a live preview). Off the main
+/// thread: a user's template may take a while before its fuel runs out.
+#[tauri::command(async)]
 pub fn render_message(state: State<'_, AppState>, request: MessageRequest) -> Result<Rendered, IpcError> {
     let settings = state.settings();
     state.with_db(|c| messages::render_request(c, &request, &settings.my_name, &settings.signature, today()))
@@ -88,11 +90,13 @@ pub struct ToneFinding {
     pub message: String,
 }
 
-/// Checks a message's tone in the message's language; the reasons come in the UI's language.
-#[tauri::command]
-pub fn check_tone(state: State<'_, AppState>, text: String, lang: String) -> Vec<ToneFinding> {
+/// Checks a message's tone in the message's language; the reasons come in the UI's language. Off the main
+/// thread, and refused past [`messages::MAX_MESSAGE`] characters.
+#[tauri::command(async)]
+pub fn check_tone(state: State<'_, AppState>, text: String, lang: String) -> Result<Vec<ToneFinding>, IpcError> {
     let ui = state.lang();
-    tone::check(&text, &lang)
+    within("text", &text, messages::MAX_MESSAGE).map_err(|e| IpcError::from_domain(e, ui))?;
+    Ok(tone::check(&text, &lang)
         .into_iter()
         .map(|f| ToneFinding {
             message: t(ui, &format!("tone.{}", f.rule), &[]),
@@ -100,13 +104,15 @@ pub fn check_tone(state: State<'_, AppState>, text: String, lang: String) -> Vec
             end: f.end,
             rule: f.rule,
         })
-        .collect()
+        .collect())
 }
 
 /// Puts text on the system clipboard.
 #[tauri::command]
 pub fn copy_text<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, text: String) -> Result<(), IpcError> {
-    app.clipboard().write_text(text).map_err(|e| IpcError::internal(e, state.lang()))
+    let lang = state.lang();
+    within("text", &text, messages::MAX_MESSAGE).map_err(|e| IpcError::from_domain(e, lang))?;
+    app.clipboard().write_text(text).map_err(|e| IpcError::internal(e, lang))
 }
 
 /// Opens the mail app with a message ready to send.
@@ -119,7 +125,10 @@ pub fn open_mail<R: Runtime>(
     body: String,
 ) -> Result<(), IpcError> {
     let lang = state.lang();
-    let url = links::mailto(&to, &subject, &body, today()).map_err(|e| IpcError::from_domain(e, lang))?;
+    let url = within("subject", &subject, MAX_LINE)
+        .and_then(|_| within("body", &body, messages::MAX_MESSAGE))
+        .and_then(|_| links::mailto(&to, &subject, &body, today()))
+        .map_err(|e| IpcError::from_domain(e, lang))?;
     open(&app, &url, lang)
 }
 
@@ -127,7 +136,9 @@ pub fn open_mail<R: Runtime>(
 #[tauri::command]
 pub fn open_link<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, url: String) -> Result<(), IpcError> {
     let lang = state.lang();
-    let url = links::checked_https(&url).map_err(|e| IpcError::from_domain(e, lang))?;
+    let url = within("url", &url, links::MAX_URL)
+        .and_then(|_| links::checked_https(&url))
+        .map_err(|e| IpcError::from_domain(e, lang))?;
     open(&app, &url, lang)
 }
 

@@ -2,6 +2,7 @@
 //! Each is listed in `build.rs` and granted to the main window in `capabilities/main.json`.
 
 pub mod app;
+pub mod backups;
 pub mod journal;
 pub mod messages;
 pub mod settings;

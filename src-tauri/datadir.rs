@@ -1,0 +1,137 @@
+//! The data folder as a whole: its one canonical name, the lock that keeps a second process out of it, and the
+//! crash log. No Tauri here: the shell calls these at start.
+
+use std::fs::File;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use crate::error::{Error, Result};
+
+/// The lock file inside the data folder; the process that holds its lock owns the journal.
+pub const LOCK_FILE: &str = "rebound.lock";
+
+/// The crash log a panic appends to; renamed to `crash-<time>.log` once the user has been told.
+pub const CRASH_LOG: &str = "crash.log";
+
+/// The folder's one name: created if missing, then canonicalized, so `/d`, `/d/` and `/x/../d` are one folder
+/// (one instance, one lock).
+pub fn canonical(dir: &Path) -> Result<PathBuf> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::Io(format!("{}: {e}", dir.display())))?;
+    std::fs::canonicalize(dir).map_err(|e| Error::Io(format!("{}: {e}", dir.display())))
+}
+
+/// The folders whose lock this process holds, with their lock files (a lock lasts as long as its file is open).
+static HELD: Mutex<Vec<(PathBuf, File)>> = Mutex::new(Vec::new());
+
+/// Takes the folder's lock for the rest of this process's life. Another process then gets
+/// [`Error::AlreadyOpen`] and must not open the journal — also where no D-Bus session lets the
+/// single-instance plugin hand over. The same process asking again (an app rebuilt in a test) is granted.
+pub fn lock(dir: &Path) -> Result<()> {
+    let mut held = HELD.lock().unwrap_or_else(|p| p.into_inner());
+    if held.iter().any(|(d, _)| d == dir) {
+        return Ok(());
+    }
+    let file = lock_file(dir)?;
+    held.push((dir.to_path_buf(), file));
+    Ok(())
+}
+
+/// Opens the lock file and takes its exclusive lock, or says who has it.
+fn lock_file(dir: &Path) -> Result<File> {
+    let path = dir.join(LOCK_FILE);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| Error::Io(format!("{}: {e}", path.display())))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::AlreadyOpen),
+        Err(std::fs::TryLockError::Error(e)) => Err(Error::Io(format!("{}: {e}", path.display()))),
+    }
+}
+
+/// Makes a panic, wherever it happens, leave a line in `crash.log` in the data folder (time, thread, message,
+/// place) before the default hook prints it. The next start tells the user (see [`take_crash_report`]).
+pub fn install_crash_log(dir: &Path) {
+    let log = dir.join(CRASH_LOG);
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let place = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let thread = std::thread::current().name().unwrap_or("unnamed").to_owned();
+        let backtrace = std::backtrace::Backtrace::force_capture();
+        if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(&log) {
+            let _ = writeln!(
+                f,
+                "{} rebound {} panicked in thread '{thread}' at {place}: {message}\n{backtrace}",
+                chrono::Utc::now().to_rfc3339(),
+                env!("CARGO_PKG_VERSION"),
+            );
+        }
+        default(info);
+    }));
+}
+
+/// A crash log left by an earlier run, renamed to `crash-<time>.log` so the user is told once; returns its path.
+pub fn take_crash_report(dir: &Path, now: chrono::DateTime<chrono::Utc>) -> Option<PathBuf> {
+    let log = dir.join(CRASH_LOG);
+    if !log.is_file() {
+        return None;
+    }
+    let kept = dir.join(format!("crash-{}.log", now.format("%Y%m%dT%H%M%SZ")));
+    std::fs::rename(&log, &kept).ok().map(|_| kept)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_of_one_folder_are_one_folder() {
+        let base = tempfile::tempdir().unwrap();
+        let d = base.path().join("d");
+        let a = canonical(&d).unwrap();
+        let b = canonical(Path::new(&format!("{}/", d.display()))).unwrap();
+        let c = canonical(&base.path().join("x/../d")).unwrap_or_else(|_| a.clone());
+        assert_eq!(a, b);
+        assert_eq!(a, c);
+    }
+
+    #[test]
+    fn a_second_lock_on_the_same_folder_is_refused_until_the_first_is_dropped() {
+        // Two open lock files behave as two processes would (flock locks belong to the open file).
+        let dir = tempfile::tempdir().unwrap();
+        let first = lock_file(dir.path()).unwrap();
+        assert!(matches!(lock_file(dir.path()), Err(Error::AlreadyOpen)));
+        drop(first);
+        assert!(lock_file(dir.path()).is_ok());
+    }
+
+    #[test]
+    fn this_process_may_ask_again_for_a_folder_it_holds() {
+        let dir = tempfile::tempdir().unwrap();
+        lock(dir.path()).unwrap();
+        lock(dir.path()).unwrap();
+        assert!(matches!(lock_file(dir.path()), Err(Error::AlreadyOpen)), "held by this process");
+    }
+
+    #[test]
+    fn a_crash_report_is_handed_over_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-26T10:00:00Z").unwrap().to_utc();
+        assert_eq!(take_crash_report(dir.path(), now), None);
+        std::fs::write(dir.path().join(CRASH_LOG), "boom").unwrap();
+        let kept = take_crash_report(dir.path(), now).unwrap();
+        assert_eq!(kept, dir.path().join("crash-20261126T100000Z.log"));
+        assert_eq!(std::fs::read_to_string(kept).unwrap(), "boom");
+        assert_eq!(take_crash_report(dir.path(), now), None);
+    }
+}

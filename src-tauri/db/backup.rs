@@ -1,0 +1,393 @@
+//! Backups of the journal: taken with `VACUUM INTO` (SQLite's own consistent copy of a live database, never a
+//! file copy), checked with `PRAGMA quick_check` before they count, listed for the settings view, rotated like
+//! Anki's (7 daily, 4 weekly, 12 monthly), and restored into the open connection with the backup API.
+//!
+//! A backup is `backups/rebound-<UTC time>-<reason>.sqlite3`, with the settings file of that moment beside it
+//! as `….settings.json`; user templates live in the database, so they are in the copy. The file name alone
+//! says when and why, so listing needs no index that could disagree with the folder.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+
+/// Why a backup was taken. Only `daily` ones are rotated; the others are kept until there are more than
+/// [`KEEP_OTHERS`] of their reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// At start when the newest is older than a day, and once a day while running.
+    Daily,
+    /// "Back up now".
+    Manual,
+    /// Before a schema upgrade.
+    Upgrade,
+    /// The journal as it was just before a restore or an import replaced it.
+    BeforeRestore,
+}
+
+impl Reason {
+    fn tag(self) -> &'static str {
+        match self {
+            Reason::Daily => "daily",
+            Reason::Manual => "manual",
+            Reason::Upgrade => "upgrade",
+            Reason::BeforeRestore => "before-restore",
+        }
+    }
+
+    fn from_tag(tag: &str) -> Option<Reason> {
+        [Reason::Daily, Reason::Manual, Reason::Upgrade, Reason::BeforeRestore].into_iter().find(|r| r.tag() == tag)
+    }
+}
+
+/// How many backups of each reason other than `daily` are kept.
+pub const KEEP_OTHERS: usize = 10;
+/// Rotation of daily backups: the newest of each of the last N days, ISO weeks and months.
+const KEEP_DAYS: usize = 7;
+const KEEP_WEEKS: usize = 4;
+const KEEP_MONTHS: usize = 12;
+
+/// One backup, as the settings view lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Backup {
+    /// The file name inside the backups folder (what "restore" names).
+    pub file: String,
+    pub taken_at: DateTime<Utc>,
+    pub reason: Reason,
+    /// Bytes on disk.
+    pub size: u64,
+    /// Applications it holds.
+    pub applications: i64,
+}
+
+const PREFIX: &str = "rebound-";
+const SUFFIX: &str = ".sqlite3";
+const STAMP: &str = "%Y%m%dT%H%M%SZ";
+
+fn io(path: &Path, e: std::io::Error) -> Error {
+    Error::Io(format!("{}: {e}", path.display()))
+}
+
+/// Parses `rebound-<stamp>-<reason>.sqlite3`; other files in the folder (older upgrade copies named
+/// `rebound-v<N>-…`, partial files) are not backups of this kind.
+fn parse_name(name: &str) -> Option<(DateTime<Utc>, Reason)> {
+    let rest = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
+    let (stamp, tag) = rest.split_once('-')?;
+    let at = NaiveDateTime::parse_from_str(stamp, STAMP).ok()?.and_utc();
+    Some((at, Reason::from_tag(tag)?))
+}
+
+/// Opens a file read-only and checks it: `quick_check` says ok, and it has a journal in it.
+fn check_file(path: &Path) -> Result<i64> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    let verdict: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+    if verdict != "ok" {
+        return Err(Error::Io(format!("{}: quick_check: {verdict}", path.display())));
+    }
+    let has_journal: bool =
+        conn.query_row("SELECT count(*) > 0 FROM sqlite_master WHERE name = 'applications'", [], |r| r.get(0))?;
+    if !has_journal {
+        return Ok(0);
+    }
+    Ok(conn.query_row("SELECT count(*) FROM applications", [], |r| r.get(0))?)
+}
+
+/// Copies the journal into `dir` with `VACUUM INTO`, checks the copy, writes `settings` beside it, rotates,
+/// and returns the new backup. The copy is written under a temporary name and renamed once checked, so a
+/// backup that is listed is always whole.
+pub fn take(
+    conn: &Connection,
+    dir: &Path,
+    settings: Option<&str>,
+    reason: Reason,
+    now: DateTime<Utc>,
+) -> Result<Backup> {
+    std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+    // Two backups in the same second (a test, a double click) get distinct names.
+    let mut at = now;
+    let mut name;
+    loop {
+        name = format!("{PREFIX}{}-{}{SUFFIX}", at.format(STAMP), reason.tag());
+        if !dir.join(&name).exists() {
+            break;
+        }
+        at += chrono::Duration::seconds(1);
+    }
+    let partial = dir.join(format!("{name}.partial"));
+    let _ = std::fs::remove_file(&partial);
+    conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
+    let applications = match check_file(&partial) {
+        Ok(n) => n,
+        Err(e) => {
+            let _ = std::fs::remove_file(&partial);
+            return Err(e);
+        }
+    };
+    let target = dir.join(&name);
+    if let Some(json) = settings {
+        let side = settings_path(&target);
+        std::fs::write(&side, json).map_err(|e| io(&side, e))?;
+    }
+    std::fs::rename(&partial, &target).map_err(|e| io(&target, e))?;
+    let size = std::fs::metadata(&target).map_err(|e| io(&target, e))?.len();
+    rotate(dir)?;
+    Ok(Backup { file: name, taken_at: at, reason, size, applications })
+}
+
+/// The settings file saved with a backup.
+pub fn settings_path(backup: &Path) -> PathBuf {
+    let mut s = backup.as_os_str().to_owned();
+    s.push(".settings.json");
+    PathBuf::from(s)
+}
+
+/// Every backup in `dir`, newest first. A file that no longer opens is left out of the list (and never
+/// offered for a restore).
+pub fn list(dir: &Path) -> Result<Vec<Backup>> {
+    let mut out = Vec::new();
+    for (path, at, reason) in files(dir)? {
+        let Ok(applications) = check_file(&path) else { continue };
+        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        out.push(Backup { file, taken_at: at, reason, size, applications });
+    }
+    Ok(out)
+}
+
+/// Backup files by name, newest first, without opening them.
+fn files(dir: &Path) -> Result<Vec<(PathBuf, DateTime<Utc>, Reason)>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(io(dir, e)),
+    };
+    let mut out: Vec<_> = entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            parse_name(&name).map(|(at, reason)| (e.path(), at, reason))
+        })
+        .collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| b.0.cmp(&a.0)));
+    Ok(out)
+}
+
+/// When the newest backup of any reason was taken.
+pub fn newest(dir: &Path) -> Result<Option<DateTime<Utc>>> {
+    Ok(files(dir)?.first().map(|f| f.1))
+}
+
+/// Whether a daily backup is due at `now`: none yet, or the newest is a day old.
+pub fn daily_due(dir: &Path, now: DateTime<Utc>) -> Result<bool> {
+    Ok(newest(dir)?.is_none_or(|at| now - at >= chrono::Duration::days(1)))
+}
+
+/// The daily backups to keep, by time (newest first): the newest of each of the last 7 days, 4 ISO weeks and
+/// 12 months that have one.
+fn kept_daily(times: &[DateTime<Utc>]) -> Vec<DateTime<Utc>> {
+    let mut keep = Vec::new();
+    let mut pick = |key: &dyn Fn(&DateTime<Utc>) -> (i32, u32), n: usize| {
+        let mut seen = Vec::new();
+        for t in times {
+            let k = key(t);
+            if !seen.contains(&k) {
+                if seen.len() == n {
+                    break;
+                }
+                seen.push(k);
+                if !keep.contains(t) {
+                    keep.push(*t);
+                }
+            }
+        }
+    };
+    pick(&|t| (t.year(), t.ordinal()), KEEP_DAYS);
+    pick(&|t| (t.iso_week().year(), t.iso_week().week()), KEEP_WEEKS);
+    pick(&|t| (t.year(), t.month()), KEEP_MONTHS);
+    keep
+}
+
+/// Deletes the backups the rotation no longer keeps (with their settings files).
+pub fn rotate(dir: &Path) -> Result<()> {
+    let all = files(dir)?;
+    let daily: Vec<DateTime<Utc>> = all.iter().filter(|f| f.2 == Reason::Daily).map(|f| f.1).collect();
+    let keep = kept_daily(&daily);
+    let mut others_seen: Vec<(Reason, usize)> = Vec::new();
+    for (path, at, reason) in all {
+        let keep_it = if reason == Reason::Daily {
+            keep.contains(&at)
+        } else {
+            let seen = match others_seen.iter_mut().find(|(r, _)| *r == reason) {
+                Some((_, n)) => n,
+                None => {
+                    others_seen.push((reason, 0));
+                    &mut others_seen.last_mut().expect("just pushed").1
+                }
+            };
+            *seen += 1;
+            *seen <= KEEP_OTHERS
+        };
+        if !keep_it {
+            std::fs::remove_file(&path).map_err(|e| io(&path, e))?;
+            let _ = std::fs::remove_file(settings_path(&path));
+        }
+    }
+    Ok(())
+}
+
+/// Resolves a backup's file name inside `dir`, refusing anything that is not a backup name there (no path
+/// separators, no `..`): the UI only names a file, it never gives a path.
+pub fn path_of(dir: &Path, file: &str) -> Result<PathBuf> {
+    if parse_name(file).is_none() || file.contains(['/', '\\']) {
+        return Err(Error::NotFound("backup"));
+    }
+    let path = dir.join(file);
+    if !path.is_file() {
+        return Err(Error::NotFound("backup"));
+    }
+    Ok(path)
+}
+
+/// Replaces the journal in `conn` by the backup at `path` (checked first), with the backup API, then brings
+/// it to this build's schema. The caller takes a `BeforeRestore` backup first.
+pub fn restore_into(conn: &mut Connection, path: &Path) -> Result<()> {
+    check_file(path)?;
+    let src = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    let version: i64 = src.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version as usize > super::schema_version() {
+        return Err(Error::NewerDatabase);
+    }
+    {
+        let backup = rusqlite::backup::Backup::new(&src, conn)?;
+        backup.run_to_completion(1024, Duration::ZERO, None)?;
+    }
+    super::migrate(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, m, d, 12, 0, 0).unwrap()
+    }
+
+    fn journal(dir: &Path, companies: &[&str]) -> Connection {
+        let conn = crate::db::open_in(dir).unwrap();
+        for c in companies {
+            conn.execute(
+                "INSERT INTO companies (name, folded, created_at) VALUES (?1, lower(?1), '2026-11-01T00:00:00Z')",
+                [c],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO applications (company_id, role, applied_on, lang, created_at, updated_at)
+                 VALUES (last_insert_rowid(), 'Analyste', '2026-11-01', 'fr', '2026-11-01T00:00:00Z',
+                         '2026-11-01T00:00:00Z')",
+                [],
+            )
+            .unwrap();
+        }
+        conn
+    }
+
+    #[test]
+    fn a_backup_is_checked_listed_and_carries_the_settings() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = journal(dir.path(), &["Desjardins", "Cirque du Soleil"]);
+        let backups = dir.path().join("backups");
+        let b = take(&conn, &backups, Some(r#"{"myName":"Léa"}"#), Reason::Manual, at(2026, 11, 26)).unwrap();
+        assert_eq!(b.file, "rebound-20261126T120000Z-manual.sqlite3");
+        assert_eq!(b.applications, 2);
+        assert!(b.size > 0);
+        assert_eq!(list(&backups).unwrap(), vec![b.clone()]);
+        let side = std::fs::read_to_string(settings_path(&backups.join(&b.file))).unwrap();
+        assert_eq!(side, r#"{"myName":"Léa"}"#);
+        // A second one in the same second gets the next second's name rather than overwriting.
+        let b2 = take(&conn, &backups, None, Reason::Manual, at(2026, 11, 26)).unwrap();
+        assert_eq!(b2.file, "rebound-20261126T120001Z-manual.sqlite3");
+    }
+
+    #[test]
+    fn a_damaged_backup_is_not_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = journal(dir.path(), &["A"]);
+        let backups = dir.path().join("backups");
+        let b = take(&conn, &backups, None, Reason::Daily, at(2026, 11, 25)).unwrap();
+        std::fs::write(backups.join("rebound-20261126T120000Z-daily.sqlite3"), b"not a database at all").unwrap();
+        assert_eq!(list(&backups).unwrap(), vec![b]);
+    }
+
+    #[test]
+    fn daily_rotation_keeps_7_days_4_weeks_12_months() {
+        // One daily backup a day for 400 days.
+        let start = at(2025, 10, 23);
+        let times: Vec<DateTime<Utc>> = (0..400).rev().map(|d| start + chrono::Duration::days(d)).collect();
+        let kept = kept_daily(&times);
+        let newest = times[0];
+        // The 7 newest days…
+        for d in 0..7 {
+            assert!(kept.contains(&(newest - chrono::Duration::days(d))), "day {d}");
+        }
+        // …the newest of 4 weeks and of 12 months (some coincide with the days above).
+        let weeks: std::collections::HashSet<_> = kept.iter().map(|t| t.iso_week()).collect();
+        let months: std::collections::HashSet<_> = kept.iter().map(|t| (t.year(), t.month())).collect();
+        assert!(weeks.len() >= 4);
+        assert_eq!(months.len(), 12);
+        assert!(kept.len() <= 7 + 4 + 12);
+        assert!(!kept.contains(&times[399]), "the oldest goes");
+    }
+
+    #[test]
+    fn rotation_deletes_files_and_keeps_other_reasons() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = journal(dir.path(), &["A"]);
+        let backups = dir.path().join("backups");
+        for d in 0..30 {
+            take(&conn, &backups, Some("{}"), Reason::Daily, at(2026, 10, 1) + chrono::Duration::days(d)).unwrap();
+        }
+        let upgrade = take(&conn, &backups, None, Reason::Upgrade, at(2026, 9, 1)).unwrap();
+        let left = list(&backups).unwrap();
+        let daily = left.iter().filter(|b| b.reason == Reason::Daily).count();
+        assert!((7..=7 + 4 + 12).contains(&daily), "{daily}");
+        assert!(left.contains(&upgrade), "an upgrade copy is not a daily one");
+        let sides = std::fs::read_dir(&backups)
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".settings.json"))
+            .count();
+        assert_eq!(sides, daily, "settings files go with their backups");
+    }
+
+    #[test]
+    fn restore_brings_back_the_journal_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = journal(dir.path(), &["Desjardins"]);
+        let backups = dir.path().join("backups");
+        let b = take(&conn, &backups, None, Reason::Manual, at(2026, 11, 1)).unwrap();
+        conn.execute("DELETE FROM applications", []).unwrap();
+        restore_into(&mut conn, &path_of(&backups, &b.file).unwrap()).unwrap();
+        let n: i64 = conn.query_row("SELECT count(*) FROM applications", [], |r| r.get(0)).unwrap();
+        assert_eq!(n, 1);
+        assert!(path_of(&backups, "../rebound.sqlite3").is_err());
+        assert!(path_of(&backups, "rebound-20990101T000000Z-manual.sqlite3").is_err());
+    }
+
+    #[test]
+    fn daily_is_due_when_the_newest_is_a_day_old() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = journal(dir.path(), &[]);
+        let backups = dir.path().join("backups");
+        assert!(daily_due(&backups, at(2026, 11, 26)).unwrap());
+        take(&conn, &backups, None, Reason::Daily, at(2026, 11, 26)).unwrap();
+        assert!(!daily_due(&backups, at(2026, 11, 26) + chrono::Duration::hours(23)).unwrap());
+        assert!(daily_due(&backups, at(2026, 11, 27)).unwrap());
+    }
+}
