@@ -37,6 +37,8 @@ pub fn t(lang: &str, key: &str, args: &[(&str, String)]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
 
     #[test]
@@ -56,8 +58,159 @@ mod tests {
 
     #[test]
     fn placeholders_are_filled() {
-        assert_eq!(t("en", "error.too_long", &[("max", "200".into())]), "Keep this under 200 characters.");
-        assert!(t("fr", "error.too_long", &[("max", "200".into())]).contains("200"));
+        assert_eq!(t("en", "error.too_long", &[("max", "200".into())]), "200 characters at most.");
+        assert_eq!(t("fr", "error.too_long", &[("max", "200".into())]), "200 caractères au maximum.");
         assert_eq!(t("en", "no.such.key", &[]), "no.such.key");
+    }
+
+    /// The `{name}` placeholders of a catalogue string; the `{{ … }}` and `{% … %}` of the template help are
+    /// not placeholders.
+    fn placeholders(s: &str) -> BTreeSet<String> {
+        let mut found = BTreeSet::new();
+        let mut rest = s;
+        while let Some(i) = rest.find('{') {
+            rest = &rest[i + 1..];
+            let name: String =
+                rest.chars().take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_').collect();
+            // `name` is ASCII, so its length in bytes is a char boundary of `rest`.
+            if !name.is_empty() && rest[name.len()..].starts_with('}') {
+                found.insert(name);
+            }
+        }
+        found
+    }
+
+    /// A plausible value for placeholder `name` in `lang`, as the UI or Rust would pass it.
+    fn sample(lang: &str, name: &str) -> String {
+        let fr = lang == "fr";
+        match name {
+            "n" => "3",
+            "max" => "200",
+            "min" => "1",
+            "days" => "14",
+            "line" => "4",
+            "date" | "from" => {
+                if fr {
+                    "26 novembre 2026"
+                } else {
+                    "November 26, 2026"
+                }
+            }
+            "to" => {
+                if fr {
+                    "3 décembre 2026"
+                } else {
+                    "December 3, 2026"
+                }
+            }
+            "company" | "name" => "Desjardins",
+            "role" => "Analyste de données",
+            "names" => "Marie Tremblay, Jean Gagnon",
+            "q" => "analyste",
+            "detail" => "unexpected end of input",
+            "reason" => {
+                if fr {
+                    "Une candidature interne a été retenue."
+                } else {
+                    "They chose an internal candidate."
+                }
+            }
+            "channel" => {
+                if fr {
+                    "courriel"
+                } else {
+                    "e-mail"
+                }
+            }
+            _ => {
+                if fr {
+                    "valeur"
+                } else {
+                    "value"
+                }
+            }
+        }
+        .to_owned()
+    }
+
+    #[test]
+    fn every_string_has_the_same_placeholders_in_both_languages_and_reads_well_once_filled() {
+        let fr = catalogue("fr");
+        let en = catalogue("en");
+        let mut keys: Vec<&String> = fr.keys().chain(en.keys()).collect();
+        keys.sort();
+        keys.dedup();
+        for key in keys {
+            let (Some(fr_text), Some(en_text)) = (fr.get(key), en.get(key)) else {
+                panic!("{key} is in one catalogue only");
+            };
+            assert_eq!(placeholders(fr_text), placeholders(en_text), "{key}: the same placeholders in fr and en");
+            for (lang, text) in [("fr", fr_text), ("en", en_text)] {
+                let names = placeholders(text);
+                let args: Vec<(&str, String)> = names.iter().map(|p| (p.as_str(), sample(lang, p))).collect();
+                let filled = t(lang, key, &args);
+                assert!(placeholders(&filled).is_empty(), "{lang} {key}: a placeholder is left: {filled:?}");
+                for doubled in ["  ", " \u{a0}", "\u{a0} ", "\u{a0}\u{a0}"] {
+                    assert!(!filled.contains(doubled), "{lang} {key}: doubled space: {filled:?}");
+                }
+                assert!(
+                    !filled.contains(" \n") && !filled.contains("\u{a0}\n"),
+                    "{lang} {key}: space before a newline"
+                );
+                assert_eq!(filled.trim(), filled.as_str(), "{lang} {key}: space at either end");
+                if lang == "fr" {
+                    // Quebec typography: a non-breaking space before « : » and inside « », none before ; ! ?
+                    // (a lone ! or ? quoted as a sign takes a non-breaking one); the apostrophe is ’.
+                    for wrong in [" :", " ;", " !", " ?", "« ", " »", "'"] {
+                        assert!(!filled.contains(wrong), "fr {key}: {wrong:?} in {filled:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn french_strings_with_values_read_as_sentences() {
+        let date = [("date", "26 novembre 2026".to_owned())];
+        assert_eq!(t("fr", "plan.due_on", &date), "Prévue le 26 novembre 2026");
+        assert_eq!(t("fr", "plan.done_on", &date), "Faite le 26 novembre 2026");
+        let sent_by = |lang: &str, channel: &str| {
+            t(lang, "timeline.by", &[("channel", t(lang, &format!("sent.{channel}"), &[]))])
+        };
+        assert_eq!(sent_by("fr", "other"), "Par un autre moyen");
+        assert_eq!(sent_by("fr", "email"), "Par courriel");
+        assert_eq!(sent_by("en", "other"), "By other means");
+        assert_eq!(sent_by("en", "email"), "By e-mail");
+        assert_eq!(t("fr", "timeline.via", &[("channel", t("fr", "channel.phone", &[]))]), "Moyen\u{a0}: Téléphone");
+        assert_eq!(t("fr", "timeline.met", &[("names", "Marie Tremblay".into())]), "Rencontre avec Marie Tremblay");
+    }
+
+    #[test]
+    fn the_french_catalogue_follows_the_glossary() {
+        // The tray shows `tray.one_due` as is (no placeholder) when exactly one step is due.
+        assert_eq!(t("fr", "tray.one_due", &[]), "1 suivi à faire");
+        assert_eq!(t("fr", "tray.none_due", &[]), "Aucun suivi à faire");
+        assert_eq!(t("fr", "tray.n_due", &[("n", "3".into())]), "3 suivis à faire");
+        assert_eq!(t("fr", "notify.summary", &[("n", "4".into())]), "4 suivis à faire");
+        assert_eq!(
+            t("fr", "notify.one", &[("company", "Desjardins".into()), ("role", "Analyste".into())]),
+            "Suivi\u{a0}: Desjardins — Analyste"
+        );
+        assert_eq!(t("fr", "settings.days_90", &[]), "90 jours (période d’essai habituelle)");
+        for key in ["status.accepted", "outcome.accepted", "event.accepted"] {
+            assert_eq!(t("fr", key, &[]), "Offre acceptée", "{key}");
+        }
+        assert_eq!(t("fr", "status.interviewing", &[]), "Entrevues en cours");
+        assert_eq!(t("fr", "settings.my_name", &[]), "Votre nom");
+        assert_eq!(t("fr", "settings.signature", &[]), "Votre signature");
+        assert_eq!(t("en", "tray.one_due", &[]), "1 follow-up due");
+        for (key, text) in catalogue("fr") {
+            let lower = text.to_lowercase();
+            assert!(!lower.contains("probation"), "fr {key}: « période d’essai », not « probation »: {text}");
+            assert!(
+                key == "message.nudge" || !lower.contains("relance"),
+                "fr {key}: a follow-up is a « suivi »; « relance » names the nudge message only: {text}"
+            );
+        }
     }
 }

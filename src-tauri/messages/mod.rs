@@ -165,6 +165,8 @@ pub struct Facts {
     pub ask_feedback: bool,
     pub my_name: String,
     pub signature: String,
+    /// For a nudge: which one it is at this company (1, 2, 3), so the second and last read differently.
+    pub nudge_number: Option<i64>,
 }
 
 /// Gathers the facts for a message about application `app`, addressed to `person` (default: the first person
@@ -191,6 +193,7 @@ pub fn facts(conn: &Connection, app: i64, person: Option<i64>, my_name: &str, si
         ask_feedback: false,
         my_name: my_name.trim().to_owned(),
         signature: signature.trim().to_owned(),
+        nudge_number: None,
     })
 }
 
@@ -217,6 +220,7 @@ pub fn sample_facts(lang: &str, my_name: &str, signature: &str) -> Facts {
         ask_feedback: true,
         my_name: my_name.trim().into(),
         signature: signature.trim().into(),
+        nudge_number: None,
     }
 }
 
@@ -245,6 +249,9 @@ impl Facts {
         }
         if !self.signature.is_empty() {
             m.insert("signature".into(), self.signature.clone().into());
+        }
+        if let Some(n) = self.nudge_number {
+            m.insert("nudge_number".into(), n.into());
         }
         Value::Object(m)
     }
@@ -306,10 +313,14 @@ pub fn render_request(
         None => sample_facts(&req.lang, my_name, signature),
     };
     // A thank-you asks for feedback unless the plan put that in its own message.
-    facts.ask_feedback = match req.step_id {
-        Some(id) => crate::plan::get_step(conn, id, today)?.ask_feedback,
-        None => req.kind == "thank_you",
-    };
+    facts.ask_feedback = req.kind == "thank_you";
+    if let Some(id) = req.step_id {
+        let step = crate::plan::get_step(conn, id, today)?;
+        facts.ask_feedback = step.ask_feedback;
+        if step.kind == "nudge" {
+            facts.nudge_number = Some(crate::plan::nudge_number(conn, id)?);
+        }
+    }
     let saved = template(conn, &req.kind, &req.lang)?;
     let subject = req.subject.as_deref().unwrap_or(&saved.subject);
     let body = req.body.as_deref().unwrap_or(&saved.body);

@@ -26,6 +26,55 @@ pub(crate) fn full_facts() -> Facts {
         ask_feedback: true,
         my_name: "Alex Martin".into(),
         signature: "514 555-0123\nlinkedin.com/in/alexmartin".into(),
+        nudge_number: None,
+    }
+}
+
+#[test]
+fn the_three_nudges_read_differently_and_state_at_most_one_date() {
+    for lang in ["fr", "en"] {
+        let bodies: Vec<String> = [None, Some(1), Some(2), Some(3)]
+            .into_iter()
+            .map(|n| render_builtin("nudge", lang, &Facts { nudge_number: n, ..full_facts() }).body)
+            .collect();
+        assert_eq!(bodies[0], bodies[1], "{lang}: no number reads as the first");
+        assert_ne!(bodies[1], bodies[2], "{lang}");
+        assert_ne!(bodies[2], bodies[3], "{lang}");
+        assert_ne!(bodies[1], bodies[3], "{lang}");
+        for b in &bodies {
+            assert!(b.matches("2026").count() <= 1, "{lang}: at most one date: {b}");
+        }
+    }
+}
+
+#[test]
+fn no_two_messages_of_one_plan_open_with_the_same_sentence() {
+    for lang in ["fr", "en"] {
+        let mut openings: Vec<String> = Vec::new();
+        for kind in ["thank_you", "feedback", "keep_in_touch", "check_in", "linkedin"] {
+            let body = render_builtin(kind, lang, &full_facts()).body;
+            // The greeting is the first line; the opening sentence is what follows it, up to its first stop.
+            let after_greeting = body.split_once('\n').map(|(_, rest)| rest).unwrap_or(&body).trim_start();
+            let first = after_greeting.split(['.', '!', '?']).next().unwrap_or_default().trim().to_owned();
+            assert!(!openings.contains(&first), "{lang}/{kind} opens like another message: {first}");
+            openings.push(first);
+        }
+    }
+}
+
+#[test]
+fn the_check_in_asks_about_the_same_position_or_a_similar_one_without_a_dated_sentence() {
+    let fr = render_builtin("check_in", "fr", &full_facts()).body;
+    let en = render_builtin("check_in", "en", &full_facts()).body;
+    assert!(fr.contains("même poste") || fr.contains("ce poste"), "{fr}");
+    assert!(fr.contains("semblable") || fr.contains("similaire"), "{fr}");
+    assert!(en.contains("same position") || en.contains("same role"), "{en}");
+    assert!(en.contains("similar"), "{en}");
+    for kind in crate::messages::MESSAGE_KINDS {
+        for lang in ["fr", "en"] {
+            let body = render_builtin(kind, lang, &Facts { promised_on: None, ..full_facts() }).body;
+            assert!(!body.contains("2026"), "{lang}/{kind}: no full date with the year in a sentence: {body}");
+        }
     }
 }
 
@@ -85,10 +134,10 @@ fn french_messages_use_quebec_typography_and_usage() {
 #[test]
 fn dates_are_written_for_the_language() {
     let facts = full_facts();
-    let fr = render_builtin("thank_you", "fr", &facts);
-    assert!(fr.body.contains("le 1er septembre 2026"), "{}", fr.body);
-    let en = render_builtin("thank_you", "en", &facts);
-    assert!(en.body.contains("September 1, 2026"), "{}", en.body);
+    let fr = render_builtin("nudge", "fr", &facts);
+    assert!(fr.body.contains("le 15 septembre 2026"), "{}", fr.body);
+    let en = render_builtin("nudge", "en", &facts);
+    assert!(en.body.contains("September 15, 2026"), "{}", en.body);
 }
 
 #[test]

@@ -136,6 +136,18 @@ fn cancel_nudges(conn: &Connection, app: i64, now: &str) -> Result<usize> {
     )?)
 }
 
+/// Which nudge at its company a nudge step is (1 for the first): the count of nudges offered there up to it.
+pub fn nudge_number(conn: &Connection, step_id: i64) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM plan_steps s JOIN applications a ON a.id = s.application_id
+          WHERE s.kind = 'nudge' AND s.status NOT IN ('cancelled') AND s.id <= ?1
+            AND a.company_id = (SELECT a2.company_id FROM plan_steps s2 JOIN applications a2
+                                  ON a2.id = s2.application_id WHERE s2.id = ?1)",
+        [step_id],
+        |r| r.get(0),
+    )?)
+}
+
 /// How many nudges the user has been offered at the company of `app` (cancelled ones do not count: they
 /// were never sent).
 fn nudges_at_company(conn: &Connection, app: i64) -> Result<i64> {

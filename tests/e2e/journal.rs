@@ -307,7 +307,7 @@ async fn edit_reflect_search_and_see_the_company_history() {
     app.click("New application").await;
     app.fill("Company", "Banque Nationale").await;
     app.click("Settings").await;
-    app.field("My name").await;
+    app.field("Your name").await;
     app.click("New application").await;
     assert_eq!(app.field("Company").await.prop("value").await.unwrap().as_deref(), Some("Banque Nationale"));
 
