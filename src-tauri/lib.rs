@@ -52,14 +52,22 @@ fn init_state<R: Runtime>(app: &tauri::AppHandle<R>, dir: Option<PathBuf>) -> Re
         let lang = settings::Settings::default().effective_language(locale.as_deref());
         let reason = match &e {
             error::Error::NewerDatabase => i18n::t(lang, "error.newer_database", &[]),
-            error::Error::AlreadyOpen => i18n::t(lang, "error.already_open", &[]),
             other => other.to_string(),
         };
         let text = i18n::t(lang, "start.failed", &[("reason", reason), ("dir", dir.display().to_string())]);
         let _ = START_FAILURE.set(text);
         e
     };
-    datadir::lock(&dir).map_err(fail)?;
+    if let Err(e) = datadir::lock(&dir) {
+        if matches!(e, error::Error::AlreadyOpen) {
+            // Another process has this folder and the single-instance hand-over could not reach it (no D-Bus
+            // session): this one must not touch the journal. Not an error the user can act on, so no dialog.
+            let lang = settings::Settings::default().effective_language(locale.as_deref());
+            eprintln!("rebound: {} ({})", i18n::t(lang, "error.already_open", &[]), dir.display());
+            std::process::exit(3);
+        }
+        return Err(fail(e).into());
+    }
     datadir::install_crash_log(&dir);
     let now = chrono::Utc::now();
     let mut notices = Vec::new();
@@ -166,7 +174,7 @@ fn fail_to_start(detail: &dyn std::fmt::Display) -> ! {
     eprintln!("rebound: could not start: {detail}");
     let text = START_FAILURE.get().cloned().unwrap_or_else(|| {
         let lang = settings::Settings::default().effective_language(sys_locale::get_locale().as_deref());
-        i18n::t(lang, "start.failed", &[("reason", detail.to_string()), ("dir", String::new())])
+        i18n::t(lang, "start.failed_plain", &[("reason", detail.to_string())])
     });
     let _ = rfd::MessageDialog::new()
         .set_level(rfd::MessageLevel::Error)

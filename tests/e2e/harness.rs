@@ -41,7 +41,8 @@ impl App {
         Self::start_with_env(data, &[]).await
     }
 
-    /// As `start`, with extra environment variables for the app.
+    /// As `start`, with extra environment variables for the app. The app speaks English unless `env` says
+    /// otherwise (`LANG`/`LC_ALL`): what the machine running the tests is set to never changes what they see.
     pub async fn start_with_env(data: &Path, env: &[(&str, &str)]) -> App {
         assert!(std::env::var_os("DISPLAY").is_some(), "run the e2e tests through scripts/headless.sh (needs Xvfb)");
         let port = free_port();
@@ -50,6 +51,8 @@ impl App {
         let mut cmd = Command::new("tauri-driver");
         cmd.args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("REBOUND_DATA_DIR", data)
+            .env("LANG", "en_US.UTF-8")
+            .env("LC_ALL", "en_US.UTF-8")
             .stdout(log.try_clone().unwrap())
             .stderr(log);
         for (k, v) in env {

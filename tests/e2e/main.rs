@@ -8,3 +8,4 @@ mod messages;
 mod reminders;
 mod robustness;
 mod screenshot;
+mod trust;

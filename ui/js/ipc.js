@@ -53,3 +53,6 @@ export const checkTone = (text, lang) => call('check_tone', { text, lang });
 export const copyText = (text) => call('copy_text', { text });
 export const openMail = (to, subject, body) => call('open_mail', { to, subject, body });
 export const openLink = (url) => call('open_link', { url });
+export const listBackups = () => call('list_backups');
+export const backUpNow = () => call('back_up_now');
+export const restoreBackup = (file) => call('restore_backup', { file });

@@ -56,7 +56,7 @@ export function planSection(steps, { onWrite, onChange }) {
         h('div', { class: 'step-head' },
           h('strong', {}, t(`message.${s.kind}`)),
           h('span', { class: `badge badge-step-${s.state}` }, t(`state.${s.state}`)),
-          h('span', { class: 'muted' }, when(s))),
+          h('span', { class: 'muted when' }, when(s))),
         errorSummary(),
         open ? h('div', { class: 'actions step-actions' },
           h('button', { type: 'button', class: 'primary', onclick: () => onWrite(s) }, t('plan.write')),
