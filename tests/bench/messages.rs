@@ -23,6 +23,7 @@ fn facts() -> Facts {
         ask_feedback: true,
         my_name: "Alex Martin".into(),
         signature: "514 555-0123".into(),
+        nudge_number: None,
     }
 }
 
