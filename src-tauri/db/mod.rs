@@ -38,6 +38,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0001_journal.sql")),
     M::up(include_str!("migrations/0002_plan.sql")),
     M::up(include_str!("migrations/0003_reminders.sql")),
+    M::up(include_str!("migrations/0004_exactly_once.sql")),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -89,7 +89,7 @@ pub fn due_steps<Tz: TimeZone>(
     Ok(out)
 }
 
-/// The due steps not yet announced by a notification.
+/// The due steps not yet announced by a notification, leaving out those waiting for a retry after a failure.
 pub fn unannounced<Tz: TimeZone>(
     conn: &Connection,
     now: DateTime<Utc>,
@@ -97,10 +97,14 @@ pub fn unannounced<Tz: TimeZone>(
     tz: &Tz,
 ) -> Result<Vec<DueStep>> {
     let due = due_steps(conn, now, time, tz)?;
-    let mut stmt = conn.prepare_cached("SELECT reminded_at IS NULL FROM plan_steps WHERE id = ?1")?;
+    let stamp = crate::db::instant(now);
+    let mut stmt = conn.prepare_cached(
+        "SELECT reminded_at IS NULL AND (notify_retry_at IS NULL OR notify_retry_at <= ?2) FROM plan_steps
+          WHERE id = ?1",
+    )?;
     let mut out = Vec::with_capacity(due.len());
     for s in due {
-        if stmt.query_row([s.step_id], |r| r.get::<_, bool>(0))? {
+        if stmt.query_row(params![s.step_id, stamp], |r| r.get::<_, bool>(0))? {
             out.push(s);
         }
     }
@@ -108,8 +112,13 @@ pub fn unannounced<Tz: TimeZone>(
 }
 
 /// Records that these steps were announced: `reminded_at` on each, and one `reminder` event per application
-/// on its timeline. One transaction, so a crash between notifying and recording repeats nothing half-way.
-pub fn mark_announced(conn: &mut Connection, steps: &[DueStep], now: DateTime<Utc>, today: NaiveDate) -> Result<()> {
+/// on its timeline, in one transaction. Returns the events' ids (to take back if the notice cannot be shown).
+pub fn mark_announced(
+    conn: &mut Connection,
+    steps: &[DueStep],
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<Vec<i64>> {
     let tx = conn.transaction()?;
     let stamp = crate::db::instant(now);
     let mut apps: Vec<i64> = steps.iter().map(|s| s.application_id).collect();
@@ -117,30 +126,77 @@ pub fn mark_announced(conn: &mut Connection, steps: &[DueStep], now: DateTime<Ut
     apps.dedup();
     for s in steps {
         tx.execute(
-            "UPDATE plan_steps SET reminded_at = ?2 WHERE id = ?1 AND reminded_at IS NULL",
+            "UPDATE plan_steps SET reminded_at = ?2, notify_retry_at = NULL WHERE id = ?1 AND reminded_at IS NULL",
             params![s.step_id, stamp],
         )?;
     }
+    let mut events = Vec::with_capacity(apps.len());
     for app in apps {
         let kinds: Vec<&str> = steps.iter().filter(|s| s.application_id == app).map(|s| s.kind.as_str()).collect();
         tx.execute(
             "INSERT INTO events (application_id, kind, occurred_on, details, created_at) VALUES (?1, 'reminder', ?2, ?3, ?4)",
             params![app, crate::db::day(today), json!({ "steps": kinds }).to_string(), stamp],
         )?;
+        events.push(tx.last_insert_rowid());
+    }
+    tx.commit()?;
+    Ok(events)
+}
+
+/// The first wait before trying a failed notification again; it doubles with each failure, up to [`MAX_RETRY`].
+pub const FIRST_RETRY: Duration = Duration::minutes(1);
+/// The longest wait between two tries.
+pub const MAX_RETRY: Duration = Duration::hours(1);
+
+/// How long to wait after the `attempts`-th failure.
+pub fn retry_after(attempts: i64) -> Duration {
+    let doublings = attempts.clamp(1, 7) - 1;
+    (FIRST_RETRY * (1i32 << doublings)).min(MAX_RETRY)
+}
+
+/// Takes back an announcement whose notification could not be shown: its steps are unannounced again, with a
+/// retry after a growing wait, and its timeline events are removed. One transaction.
+pub fn unmark_announced(conn: &mut Connection, steps: &[i64], events: &[i64], now: DateTime<Utc>) -> Result<()> {
+    let tx = conn.transaction()?;
+    for id in steps {
+        let attempts: i64 = tx.query_row(
+            "UPDATE plan_steps SET reminded_at = NULL, notify_attempts = notify_attempts + 1 WHERE id = ?1
+             RETURNING notify_attempts",
+            [id],
+            |r| r.get(0),
+        )?;
+        let retry = crate::db::instant(now + retry_after(attempts));
+        tx.execute("UPDATE plan_steps SET notify_retry_at = ?2 WHERE id = ?1", params![id, retry])?;
+    }
+    for id in events {
+        tx.execute("DELETE FROM events WHERE id = ?1 AND kind = 'reminder'", [id])?;
     }
     tx.commit()?;
     Ok(())
 }
 
-/// When the next reminder not yet announced falls due, if any.
-pub fn next_due<Tz: TimeZone>(conn: &Connection, time: NaiveTime, tz: &Tz) -> Result<Option<DateTime<Utc>>> {
-    let day: Option<String> = conn.query_row(
-        "SELECT min(max(due_on, coalesce(snoozed_until, due_on))) FROM plan_steps
-          WHERE status = 'pending' AND reminded_at IS NULL",
-        [],
-        |r| r.get(0),
+/// When the next reminder not yet announced falls due (or a failed one is tried again), if any.
+pub fn next_due<Tz: TimeZone>(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    time: NaiveTime,
+    tz: &Tz,
+) -> Result<Option<DateTime<Utc>>> {
+    let stamp = crate::db::instant(now);
+    let (day, retry): (Option<String>, Option<String>) = conn.query_row(
+        "SELECT min(CASE WHEN notify_retry_at IS NULL OR notify_retry_at <= ?1
+                         THEN max(due_on, coalesce(snoozed_until, due_on)) END),
+                min(CASE WHEN notify_retry_at > ?1 THEN notify_retry_at END)
+           FROM plan_steps WHERE status = 'pending' AND reminded_at IS NULL",
+        [stamp],
+        |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    Ok(day.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()).map(|d| due_instant(d, time, tz)))
+    let due = day.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()).map(|d| due_instant(d, time, tz));
+    let retry = retry.and_then(|r| DateTime::parse_from_rfc3339(&r).ok()).map(|r| r.with_timezone(&Utc));
+    Ok(match (due, retry) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    })
 }
 
 /// Snoozes every due step until tomorrow (the tray's "Snooze all until tomorrow"); returns how many.

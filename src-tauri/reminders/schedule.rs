@@ -8,7 +8,7 @@ use std::time::Duration as StdDuration;
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use rusqlite::Connection;
 
-use super::{mark_announced, next_due, unannounced, DueStep};
+use super::{mark_announced, next_due, unannounced, unmark_announced, DueStep};
 use crate::error::Result;
 
 /// The longest the loop sleeps between two looks at the wall clock.
@@ -51,7 +51,7 @@ pub enum Notice {
 
 /// Sends notifications. The app's implementation wraps notify-rust; tests record what would be shown.
 pub trait Notifier {
-    /// Shows one notification; an error leaves the steps unannounced, to be tried again next turn.
+    /// Shows one notification; an error puts its steps back to unannounced, tried again after a wait.
     fn notify(&self, notice: &Notice) -> std::result::Result<(), String>;
 }
 
@@ -109,7 +109,68 @@ pub fn sleep_for(now: DateTime<Utc>, next: Option<DateTime<Utc>>) -> StdDuration
     }
 }
 
-/// One turn: announce what came due (when notifications are on), record it, and say how long to sleep.
+/// A notice claimed for showing: already recorded as announced (and committed) before it is shown, with what
+/// to take back if showing it fails.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claimed {
+    pub notice: Notice,
+    pub steps: Vec<i64>,
+    pub events: Vec<i64>,
+}
+
+/// After a change to the journal, reminders wait until it has been quiet this long, so that a burst of changes
+/// (many old rejections logged in a row, an import) gives one summary rather than a notification each.
+pub const SETTLE: StdDuration = StdDuration::from_secs(2);
+
+/// How much longer to hold announcements, `since_change` after the last change (`None`: no change yet).
+pub fn hold(since_change: Option<StdDuration>) -> Option<StdDuration> {
+    since_change.filter(|d| *d < SETTLE).map(|d| SETTLE - d)
+}
+
+/// The first half of a turn, with the journal: finds what came due and is not announced, groups it into
+/// notices, and records each as announced in its own committed transaction — before it is shown, so a shown
+/// notice is never shown again, whatever happens next. The caller shows them without holding the journal.
+pub fn claim<Tz: TimeZone>(
+    conn: &mut Connection,
+    now: DateTime<Utc>,
+    time: NaiveTime,
+    tz: &Tz,
+) -> Result<Vec<Claimed>> {
+    let today = now.with_timezone(tz).date_naive();
+    let due = unannounced(conn, now, time, tz)?;
+    let mut out = Vec::new();
+    for notice in notices(&due, today) {
+        let apps: Vec<i64> = match &notice {
+            Notice::One { application_id, .. } => vec![*application_id],
+            Notice::Summary { applications } => applications.iter().map(|a| a.0).collect(),
+        };
+        let steps: Vec<DueStep> = due.iter().filter(|s| apps.contains(&s.application_id)).cloned().collect();
+        let events = mark_announced(conn, &steps, now, today)?;
+        out.push(Claimed { notice, steps: steps.iter().map(|s| s.step_id).collect(), events });
+    }
+    Ok(out)
+}
+
+/// The second half, for a notice that could not be shown: back to unannounced, tried again after a wait.
+pub fn release(conn: &mut Connection, claimed: &Claimed, now: DateTime<Utc>) -> Result<()> {
+    unmark_announced(conn, &claimed.steps, &claimed.events, now)
+}
+
+/// How long to sleep after a turn at `now`: until the next reminder (or retry), at most [`MAX_SLEEP`]; with
+/// notifications off, [`MAX_SLEEP`] (the tray still refreshes).
+pub fn next_sleep<Tz: TimeZone>(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    time: NaiveTime,
+    tz: &Tz,
+    notifications_on: bool,
+) -> Result<StdDuration> {
+    let next = if notifications_on { next_due(conn, now, time, tz)? } else { None };
+    Ok(sleep_for(now, next))
+}
+
+/// One whole turn, for a caller that may hold the journal while notifying (the tests): claim, show, release
+/// what failed, and say how long to sleep.
 pub fn turn<Tz: TimeZone>(
     conn: &mut Connection,
     clock: &dyn Clock,
@@ -119,37 +180,22 @@ pub fn turn<Tz: TimeZone>(
     notifications_on: bool,
 ) -> Result<Turn> {
     let now = clock.now();
-    let today = now.with_timezone(tz).date_naive();
     let mut announced = 0;
     let mut shown = 0;
     if notifications_on {
-        let due = unannounced(conn, now, time, tz)?;
-        if !due.is_empty() {
-            let list = notices(&due, today);
-            let mut sent_all = true;
-            for n in &list {
-                match notifier.notify(n) {
-                    Ok(()) => shown += 1,
-                    Err(e) => {
-                        eprintln!("rebound: notification failed: {e}");
-                        sent_all = false;
-                    }
+        for c in claim(conn, now, time, tz)? {
+            match notifier.notify(&c.notice) {
+                Ok(()) => {
+                    shown += 1;
+                    announced += c.steps.len();
                 }
-            }
-            if sent_all {
-                mark_announced(conn, &due, now, today)?;
-                announced = due.len();
+                Err(e) => {
+                    eprintln!("rebound: notification failed: {e}");
+                    release(conn, &c, now)?;
+                }
             }
         }
     }
-    // With notifications off nothing is ever announced: the next look is a minute away at most, to keep the
-    // tray's count current.
-    let next = if notifications_on { next_due(conn, time, tz)? } else { None };
-    let sleep = if shown > 0 || announced > 0 || next.is_none_or(|n| n > now) {
-        sleep_for(now, next)
-    } else {
-        // Due but not announced (the notification failed): look again in a minute, not in a tight loop.
-        MAX_SLEEP
-    };
+    let sleep = next_sleep(conn, now, time, tz, notifications_on)?;
     Ok(Turn { announced, shown, sleep })
 }

@@ -144,7 +144,7 @@ fn the_check_in_fires_once_on_its_day_at_the_reminder_time() {
 fn a_leap_day_check_in() {
     let mut conn = crate::db::open_in_memory().unwrap();
     journal_with_rejection(&mut conn, "Acme", "2027-12-01", 90); // due 2028-02-29
-    let next = next_due(&conn, hm(9, 0), &Paris).unwrap().unwrap();
+    let next = next_due(&conn, utc("2027-12-01T00:00:00Z"), hm(9, 0), &Paris).unwrap().unwrap();
     assert_eq!(next, utc("2028-02-29T08:00:00Z"));
 }
 
@@ -213,9 +213,111 @@ fn a_failed_notification_is_retried_not_lost_and_not_spun_on() {
     journal_with_rejection(&mut conn, "Acme", "2027-01-01", 30);
     let clock = FakeClock(Cell::new(utc("2027-02-01T12:00:00Z")));
     let t = turn(&mut conn, &clock, &Broken, hm(9, 0), &Paris, true).unwrap();
+    // Not spun on: the next look is when the retry is due, a minute later.
     assert_eq!((t.announced, t.sleep), (0, MAX_SLEEP));
     let rec = Recorder::default();
+    assert_eq!(turn(&mut conn, &clock, &rec, hm(9, 0), &Paris, true).unwrap().announced, 0, "waits for its retry");
+    clock.0.set(clock.0.get() + chrono::Duration::minutes(1));
     assert_eq!(turn(&mut conn, &clock, &rec, hm(9, 0), &Paris, true).unwrap().announced, 1);
+}
+
+/// Fails for notices about one company, shows the others.
+struct FailsFor(&'static str, RefCell<Vec<Notice>>);
+
+impl Notifier for FailsFor {
+    fn notify(&self, n: &Notice) -> std::result::Result<(), String> {
+        match n {
+            Notice::One { company, .. } if company == self.0 => Err("refused".into()),
+            _ => {
+                self.1.borrow_mut().push(n.clone());
+                Ok(())
+            }
+        }
+    }
+}
+
+#[test]
+fn a_server_that_fails_for_one_of_several_notices_repeats_none_and_retries_that_one_with_backoff() {
+    let mut conn = crate::db::open_in_memory().unwrap();
+    journal_with_rejection(&mut conn, "Acme", "2027-01-01", 30);
+    journal_with_rejection(&mut conn, "Globex", "2027-01-01", 30);
+    let clock = FakeClock(Cell::new(utc("2027-02-01T12:00:00Z")));
+    let server = FailsFor("Acme", RefCell::default());
+    let t = turn(&mut conn, &clock, &server, hm(9, 0), &Paris, true).unwrap();
+    assert_eq!((t.shown, t.announced), (1, 1), "Globex shown, Acme taken back");
+    assert_eq!(t.sleep, std::time::Duration::from_secs(60), "until Acme's retry");
+    let reminder_events: i64 =
+        conn.query_row("SELECT count(*) FROM events WHERE kind = 'reminder'", [], |r| r.get(0)).unwrap();
+    assert_eq!(reminder_events, 1, "only the shown one is on a timeline");
+
+    // Each failure doubles the wait: 1, 2, 4 minutes…
+    let waits: Vec<i64> = (0..4)
+        .map(|_| {
+            clock.0.set(clock.0.get() + chrono::Duration::hours(2));
+            turn(&mut conn, &clock, &server, hm(9, 0), &Paris, true).unwrap();
+            let retry: String = conn
+                .query_row(
+                    "SELECT notify_retry_at FROM plan_steps WHERE kind = 'check_in' AND reminded_at IS NULL",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            (utc(&retry) - clock.0.get()).num_minutes()
+        })
+        .collect();
+    assert_eq!(waits, [2, 4, 8, 16]);
+    // Globex was never shown twice.
+    assert_eq!(server.1.borrow().len(), 1);
+}
+
+#[test]
+fn exactly_once_across_twenty_restarts() {
+    let mut conn = crate::db::open_in_memory().unwrap();
+    journal_with_rejection(&mut conn, "Acme", "2027-01-01", 30);
+    let clock = FakeClock(Cell::new(utc("2027-02-01T12:00:00Z")));
+    let mut shown = 0;
+    for _ in 0..20 {
+        // A new process: a new notifier, the same journal; the first turn runs at once.
+        let rec = Recorder::default();
+        turn(&mut conn, &clock, &rec, hm(9, 0), &Paris, true).unwrap();
+        shown += rec.0.borrow().len();
+        clock.0.set(clock.0.get() + chrono::Duration::seconds(30));
+    }
+    assert_eq!(shown, 1);
+}
+
+#[test]
+fn a_claimed_notice_is_committed_before_it_is_shown() {
+    // What a crash right after claiming leaves: the step is recorded as announced, so a restart never shows it
+    // again (at most once, never twice).
+    let mut conn = crate::db::open_in_memory().unwrap();
+    journal_with_rejection(&mut conn, "Acme", "2027-01-01", 30);
+    let now = utc("2027-02-01T12:00:00Z");
+    let claimed = crate::reminders::schedule::claim(&mut conn, now, hm(9, 0), &Paris).unwrap();
+    assert_eq!(claimed.len(), 1);
+    let reminded: Option<String> =
+        conn.query_row("SELECT reminded_at FROM plan_steps WHERE kind = 'check_in'", [], |r| r.get(0)).unwrap();
+    assert_eq!(reminded.as_deref(), Some("2027-02-01T12:00:00Z"));
+    assert!(crate::reminders::schedule::claim(&mut conn, now, hm(9, 0), &Paris).unwrap().is_empty());
+}
+
+#[test]
+fn a_burst_of_changes_is_announced_once_it_settles() {
+    use crate::reminders::schedule::{hold, SETTLE};
+    use std::time::Duration as D;
+    assert_eq!(hold(None), None, "no change since start: announce at once (catch-up)");
+    assert_eq!(hold(Some(D::from_millis(500))), Some(SETTLE - D::from_millis(500)));
+    assert_eq!(hold(Some(SETTLE)), None);
+    // Twenty old rejections logged in a row, then one turn once it is quiet: one summary.
+    let mut conn = crate::db::open_in_memory().unwrap();
+    for i in 0..20 {
+        journal_with_rejection(&mut conn, &format!("Company {i}"), "2027-01-01", 30);
+    }
+    let clock = FakeClock(Cell::new(utc("2027-02-01T12:00:00Z")));
+    let rec = Recorder::default();
+    let t = turn(&mut conn, &clock, &rec, hm(9, 0), &Paris, true).unwrap();
+    assert_eq!((t.shown, t.announced), (1, 20));
+    assert!(matches!(&rec.0.borrow()[0], Notice::Summary { applications } if applications.len() == 20));
 }
 
 #[test]

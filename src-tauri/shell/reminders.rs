@@ -2,13 +2,13 @@
 //! local time zone, the tray kept in step, and a wake-up for every change to the journal or the settings.
 
 use std::sync::{Condvar, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{Local, Utc};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::db::backup;
-use crate::reminders::schedule::{turn, SystemClock, MAX_SLEEP};
+use crate::reminders::schedule::{claim, hold, next_sleep, release, Notifier, MAX_SLEEP};
 use crate::reminders::{due_steps, snooze_all_due, snooze_application_due};
 use crate::shell::state::AppState;
 use crate::shell::{notifier, tray, window};
@@ -18,13 +18,21 @@ use crate::shell::{notifier, tray, window};
 pub struct Wake {
     pending: Mutex<bool>,
     cv: Condvar,
+    /// When it last rang: announcements wait until the journal has been quiet for a moment.
+    last: Mutex<Option<Instant>>,
 }
 
 impl Wake {
     /// Something changed: look again now.
     pub fn ring(&self) {
+        *self.last.lock().unwrap_or_else(|p| p.into_inner()) = Some(Instant::now());
         *self.pending.lock().unwrap_or_else(|p| p.into_inner()) = true;
         self.cv.notify_all();
+    }
+
+    /// How long ago it last rang, if ever.
+    fn since_last(&self) -> Option<Duration> {
+        self.last.lock().unwrap_or_else(|p| p.into_inner()).map(|t| t.elapsed())
     }
 
     /// Sleeps until rung or until `timeout` passes.
@@ -62,11 +70,11 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
             daily_backup(&state, &mut backup_checked);
             let settings = state.settings();
             let time = settings.reminder_time();
-            // The turn holds the journal while it shows notifications: a D-Bus call of a few milliseconds.
-            let sleep = state
-                .with_db(|c| turn(c, &SystemClock, &notifier, time, &Local, settings.notifications))
-                .map(|t| t.sleep)
-                .unwrap_or(MAX_SLEEP);
+            let sleep = match hold(state.wake.since_last()).filter(|_| settings.notifications) {
+                // A change just happened: wait for the burst to end, then announce it all at once.
+                Some(wait) => wait,
+                None => announce(&state, &notifier, time, settings.notifications).unwrap_or(MAX_SLEEP),
+            };
             let due = state.with_db(|c| due_steps(c, Utc::now(), time, &Local)).unwrap_or_default();
             let now_shown =
                 (state.lang(), due.iter().map(|s| (s.application_id, s.company.clone(), s.role.clone())).collect());
@@ -80,6 +88,23 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
     if let Err(e) = spawned {
         eprintln!("rebound: cannot start the reminder thread: {e}");
     }
+}
+
+/// One turn on the real clock: claim what came due (recorded as announced and committed), show each notice
+/// without holding the journal (a D-Bus call must not block the window's commands), take back any that could
+/// not be shown, and return how long to sleep.
+fn announce(state: &AppState, notifier: &dyn Notifier, time: chrono::NaiveTime, on: bool) -> Option<Duration> {
+    let now = Utc::now();
+    let claimed = if on { state.with_db(|c| claim(c, now, time, &Local)).ok()? } else { Vec::new() };
+    for c in &claimed {
+        if let Err(e) = notifier.notify(&c.notice) {
+            eprintln!("rebound: notification failed: {e}");
+            if let Err(e) = state.with_db(|conn| release(conn, c, now)) {
+                eprintln!("rebound: could not record the failed notification: {}", e.message);
+            }
+        }
+    }
+    state.with_db(|c| next_sleep(c, now, time, &Local, on)).ok()
 }
 
 /// Takes the daily backup when the newest is a day old: at start (on this thread, after the window is up, not
