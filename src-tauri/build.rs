@@ -28,6 +28,10 @@ const COMMANDS: &[&str] = &[
     "list_backups",
     "back_up_now",
     "restore_backup",
+    "delete_application",
+    "delete_person",
+    "delete_interview",
+    "undo_delete",
 ];
 
 fn main() {

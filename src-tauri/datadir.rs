@@ -53,6 +53,27 @@ fn lock_file(dir: &Path) -> Result<File> {
     }
 }
 
+/// Writes a file so that a crash or a power cut leaves either the old content or the new, never half of one:
+/// a temporary file beside it, flushed to disk, then renamed over it (and the folder flushed, for the rename).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let io = |e: std::io::Error| Error::Io(format!("{}: {e}", path.display()));
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = PathBuf::from(tmp);
+    let mut f = File::create(&tmp).map_err(io)?;
+    f.write_all(bytes).map_err(io)?;
+    f.sync_all().map_err(io)?;
+    drop(f);
+    std::fs::rename(&tmp, path).map_err(io)?;
+    if let Some(dir) = path.parent() {
+        // Where the platform allows opening a folder (Unix), flushing it makes the rename itself durable.
+        if let Ok(d) = File::open(dir) {
+            let _ = d.sync_all();
+        }
+    }
+    Ok(())
+}
+
 /// Makes a panic, wherever it happens, leave a line in `crash.log` in the data folder (time, thread, message,
 /// place) before the default hook prints it. The next start tells the user (see [`take_crash_report`]).
 pub fn install_crash_log(dir: &Path) {
@@ -121,6 +142,17 @@ mod tests {
         lock(dir.path()).unwrap();
         lock(dir.path()).unwrap();
         assert!(matches!(lock_file(dir.path()), Err(Error::AlreadyOpen)), "held by this process");
+    }
+
+    #[test]
+    fn an_atomic_write_replaces_the_whole_file_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.json");
+        std::fs::write(&path, "old").unwrap();
+        write_atomic(&path, b"{\"new\": true}").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "{\"new\": true}");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("settings.json")]);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! journal the user trusts needs more than the few microseconds it costs.
 
 pub mod backup;
+pub mod rows;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -39,6 +40,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0002_plan.sql")),
     M::up(include_str!("migrations/0003_reminders.sql")),
     M::up(include_str!("migrations/0004_exactly_once.sql")),
+    M::up(include_str!("migrations/0005_trash.sql")),
 ];
 
 fn migrations() -> Migrations<'static> {

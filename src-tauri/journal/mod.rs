@@ -6,6 +6,7 @@
 
 mod model;
 mod store;
+pub mod trash;
 pub mod validate;
 
 pub use model::*;

@@ -1,8 +1,8 @@
 //! The settings file, `settings.json` in the data folder, through tauri-plugin-store opened with its absolute
-//! path. The file is parsed here first: the store silently starts empty on a parse error and would overwrite
+//! path, written atomically (temp file, fsync, rename). The file is parsed here first: the store silently starts empty on a parse error and would overwrite
 //! the file at its next save, so a damaged file is moved aside and the user is told.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde_json::Value;
@@ -13,8 +13,8 @@ use super::state::{SettingsFile, StartNotice};
 use crate::error::{Error, Result};
 use crate::settings::{Settings, SETTINGS_FILE};
 
-/// The store behind the settings.
-pub struct PluginSettingsFile<R: Runtime>(Arc<Store<R>>);
+/// The store behind the settings (its auto-save off), and the file's path.
+pub struct PluginSettingsFile<R: Runtime>(Arc<Store<R>>, PathBuf);
 
 impl<R: Runtime> SettingsFile for PluginSettingsFile<R> {
     fn save(&self, s: &Settings) -> Result<()> {
@@ -31,7 +31,10 @@ impl<R: Runtime> SettingsFile for PluginSettingsFile<R> {
         self.0.set("notifications", s.notifications);
         self.0.set("keepInTray", s.keep_in_tray);
         self.0.set("startAtLogin", s.start_at_login);
-        self.0.save().map_err(|e| Error::Io(e.to_string()))
+        // Not the store's own save (a plain overwrite): temp file, fsync, rename.
+        let json = Value::Object(self.0.entries().into_iter().collect());
+        let bytes = serde_json::to_vec_pretty(&json).map_err(|e| Error::Io(e.to_string()))?;
+        crate::datadir::write_atomic(&self.1, &bytes)
     }
 }
 
@@ -51,7 +54,8 @@ pub fn load<R: Runtime>(
             notice = Some(StartNotice::plain("notice.settings_reset"));
         }
     }
-    let store = app.store(&path).map_err(|e| Error::Io(e.to_string()))?;
+    // Auto-save off: the store would write with a plain overwrite; `save` above writes atomically instead.
+    let store = app.store_builder(&path).disable_auto_save().build().map_err(|e| Error::Io(e.to_string()))?;
     let json = Value::Object(store.entries().into_iter().collect());
-    Ok((Settings::from_json(&json), PluginSettingsFile(store), notice))
+    Ok((Settings::from_json(&json), PluginSettingsFile(store, path), notice))
 }

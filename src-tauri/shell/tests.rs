@@ -362,6 +362,10 @@ mod hostile_input {
         ("check_tone", &["text", "lang"]),
         ("list_backups", &[]),
         ("restore_backup", &["file"]),
+        ("delete_application", &["id"]),
+        ("delete_person", &["id"]),
+        ("delete_interview", &["id"]),
+        ("undo_delete", &["trashId"]),
     ];
 
     proptest! {
@@ -418,6 +422,10 @@ mod hostile_input {
                 ("check_tone", json!({"text": text, "lang": "fr"})),
                 ("check_tone", json!({"text": text, "lang": "en"})),
                 ("restore_backup", json!({"file": text})),
+                ("delete_interview", json!({"id": n})),
+                ("delete_person", json!({"id": n})),
+                ("delete_application", json!({"id": n})),
+                ("undo_delete", json!({"trashId": n})),
             ];
             for (cmd, args) in calls {
                 let started = std::time::Instant::now();

@@ -188,3 +188,53 @@ async fn in_french_the_plan_reads_prevue_le_and_the_tray_1_suivi_a_faire() {
     });
     app.stop().await;
 }
+
+#[tokio::test]
+async fn deleting_an_application_asks_first_clears_the_tray_and_undo_brings_it_all_back() {
+    let data = data_dir();
+    let app = App::start(data.path()).await;
+    app.click("New application").await;
+    app.fill("Company", "Gone & Back").await;
+    app.fill("Role", "Data analyst").await;
+    app.fill("Applied on", &ymd(days_ago(120))).await;
+    app.click("Save").await;
+    app.wait_css("article.detail").await;
+    app.click("Log outcome").await;
+    app.fill("Date", &ymd(days_ago(91))).await;
+    app.click("Save outcome").await;
+    app.wait_css("li.step[data-kind='check_in']").await;
+    let pid = app_pids(data.path())[0];
+    let (bus, menu) = tray_of(pid);
+    let labels = || tray_menu(&bus, &menu).into_iter().map(|(_, l)| l).collect::<Vec<_>>();
+    wait_until("the tray to show the due check-in", || labels().contains(&"1 follow-up due".to_owned()));
+
+    // Asked first; "Cancel" keeps everything.
+    app.click("Delete application").await;
+    let q = app.text(".confirm p").await;
+    assert!(q.starts_with("Delete this application, with its timeline, plan and reflections?"), "{q}");
+    app.click("Cancel").await;
+    app.wait_css("article.detail").await;
+    assert_eq!(
+        open_db(data.path()).query_row("SELECT count(*) FROM applications", [], |r| r.get::<_, i64>(0)).unwrap(),
+        1
+    );
+
+    let steps =
+        || open_db(data.path()).query_row("SELECT count(*) FROM plan_steps", [], |r| r.get::<_, i64>(0)).unwrap();
+    let planned = steps();
+    assert!(planned >= 4, "{planned}");
+    app.click("Delete application").await;
+    app.click("Delete").await;
+    let toast = app.text("#toast span").await;
+    assert_eq!(toast, "Application deleted: Gone & Back — Data analyst.");
+    wait_until("the tray to clear", || labels().contains(&"No follow-up due".to_owned()));
+    assert_eq!(steps(), 0, "its plan is gone from the journal file");
+
+    app.click("Undo").await;
+    app.wait_css("article.detail").await;
+    assert_eq!(app.text("article.detail .company").await, "Gone & Back");
+    app.wait_css("li.step[data-kind='check_in']").await;
+    wait_until("the tray to show it again", || labels().contains(&"1 follow-up due".to_owned()));
+    assert_eq!(steps(), planned, "the whole plan is back");
+    app.stop().await;
+}

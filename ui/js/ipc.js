@@ -56,3 +56,7 @@ export const openLink = (url) => call('open_link', { url });
 export const listBackups = () => call('list_backups');
 export const backUpNow = () => call('back_up_now');
 export const restoreBackup = (file) => call('restore_backup', { file });
+export const deleteApplication = (id) => call('delete_application', { id });
+export const deletePerson = (id) => call('delete_person', { id });
+export const deleteInterview = (id) => call('delete_interview', { id });
+export const undoDelete = (trashId) => call('undo_delete', { trashId });

@@ -4,6 +4,7 @@ use chrono::Utc;
 use tauri::State;
 
 use super::today;
+use crate::journal::trash::{self, Deleted};
 use crate::journal::{
     self, ApplicationDetail, ApplicationInput, ApplicationSummary, CompanyHistory, OutcomeInput, ReflectionInput,
 };
@@ -52,4 +53,28 @@ pub fn save_reflection(state: State<'_, AppState>, input: ReflectionInput) -> Re
 #[tauri::command]
 pub fn get_company_history(state: State<'_, AppState>, company_id: i64) -> Result<CompanyHistory, IpcError> {
     state.with_db(|c| journal::company_history(c, company_id))
+}
+
+/// Deletes an application with its timeline and plan; the answer names the trash entry "Undo" restores.
+#[tauri::command]
+pub fn delete_application(state: State<'_, AppState>, id: i64) -> Result<Deleted, IpcError> {
+    state.write_db(|c| trash::delete_application(c, id, Utc::now()))
+}
+
+/// Deletes a person from the journal (and from the applications and interviews they were linked to).
+#[tauri::command]
+pub fn delete_person(state: State<'_, AppState>, id: i64) -> Result<Deleted, IpcError> {
+    state.write_db(|c| trash::delete_person(c, id, Utc::now()))
+}
+
+/// Deletes one interview from a timeline.
+#[tauri::command]
+pub fn delete_interview(state: State<'_, AppState>, id: i64) -> Result<Deleted, IpcError> {
+    state.write_db(|c| trash::delete_interview(c, id, Utc::now()))
+}
+
+/// Puts back what a delete removed.
+#[tauri::command]
+pub fn undo_delete(state: State<'_, AppState>, trash_id: i64) -> Result<(), IpcError> {
+    state.write_db(|c| trash::undo_delete(c, trash_id))
 }

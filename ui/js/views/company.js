@@ -4,6 +4,7 @@ import { h, show } from '../dom.js';
 import { t, formatDate } from '../i18n.js';
 import * as ipc from '../ipc.js';
 import { statusBadge } from './list.js';
+import { confirmDelete, offerUndo } from '../undo.js';
 
 /** Renders the history of company `id`. */
 export async function render(id) {
@@ -22,9 +23,24 @@ export async function render(id) {
     h('section', {},
       h('h3', {}, t('company.people', { n: c.people.length })),
       c.people.length
-        ? h('ul', { class: 'people-list' }, c.people.map((p) => h('li', {},
-          h('strong', {}, p.name), p.title ? ` — ${p.title}` : '',
-          p.email ? h('span', { class: 'muted' }, ` · ${p.email}`) : null,
-          p.linkedinUrl ? h('span', { class: 'muted' }, ` · ${p.linkedinUrl}`) : null)))
+        ? h('ul', { class: 'people-list' }, c.people.map((p) => {
+          const confirmSlot = h('div');
+          const remove = h('button', {
+            type: 'button', class: 'link danger',
+            onclick: async () => {
+              if (!(await confirmDelete(confirmSlot, t('delete.person_confirm', { name: p.name })))) return;
+              try {
+                const deleted = await ipc.deletePerson(p.id);
+                await render(id);
+                offerUndo(t('undo.person', { name: p.name }), deleted, () => render(id));
+              } catch (err) { confirmSlot.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, err.message)); }
+            },
+          }, t('delete.person'));
+          return h('li', { dataset: { personId: p.id } },
+            h('strong', {}, p.name), p.title ? ` — ${p.title}` : '',
+            p.email ? h('span', { class: 'muted' }, ` · ${p.email}`) : null,
+            p.linkedinUrl ? h('span', { class: 'muted' }, ` · ${p.linkedinUrl}`) : null,
+            ' ', remove, confirmSlot);
+        }))
         : h('p', { class: 'muted' }, t('company.no_people')))));
 }

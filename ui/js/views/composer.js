@@ -75,16 +75,32 @@ export function composer(app, { kind, step = null, onSent, onClose }) {
     updateCounter();
   };
 
-  // Checks the tone of `text`; resolves true when it may go (clean, or the user chose "anyway").
+  // Checks the tone of `text`; resolves true when it may go. A *stop* finding (insult, swearing, threat, ill
+  // wish, dismissal) holds it until the user chooses "copy anyway"; *second look* findings (sarcasm, blame,
+  // demand, shouting) are shown, and the copy goes ahead.
   const toneOk = async (text) => {
     const findings = await ipc.checkTone(text, lang);
     if (!findings.length) { tonePanel.hidden = true; return true; }
+    const stops = findings.filter((f) => f.severity !== 'second_look');
+    const looks = findings.filter((f) => f.severity === 'second_look');
+    const group = (list, cls, title, hint) => (list.length ? h('div', { class: `tone-group ${cls}` },
+      h('p', { class: 'tone-title' }, t(title)),
+      h('p', { class: 'hint' }, t(hint)),
+      h('ul', { class: 'tone-reasons' }, list.map((f) => h('li', { dataset: { rule: f.rule } }, h('q', {}, text.slice(f.start, f.end)), ' — ', f.message)))) : null);
+    const groups = [
+      group(stops, 'tone-stop', 'tone.stop_title', 'tone.stop_hint'),
+      group(looks, 'tone-look', 'tone.second_look_title', 'tone.second_look_hint'),
+    ];
+    tonePanel.dataset.severity = stops.length ? 'stop' : 'second_look';
+    if (!stops.length) {
+      tonePanel.replaceChildren(...groups, h('p', { class: 'tone-preview' }, highlighted(text, findings)));
+      tonePanel.hidden = false;
+      return true;
+    }
     return new Promise((resolve) => {
       const anyway = h('button', { type: 'button', onclick: () => { tonePanel.hidden = true; resolve(true); } }, t('composer.anyway'));
       const edit = h('button', { type: 'button', class: 'primary', onclick: () => { tonePanel.hidden = true; body.focus(); resolve(false); } }, t('composer.edit_it'));
-      tonePanel.replaceChildren(
-        h('p', { class: 'tone-title' }, t('composer.tone_title')),
-        h('ul', { class: 'tone-reasons' }, findings.map((f) => h('li', {}, h('q', {}, text.slice(f.start, f.end)), ' — ', f.message))),
+      tonePanel.replaceChildren(...groups,
         h('p', { class: 'tone-preview' }, highlighted(text, findings)),
         h('div', { class: 'actions' }, edit, anyway));
       tonePanel.hidden = false;
@@ -99,8 +115,8 @@ export function composer(app, { kind, step = null, onSent, onClose }) {
   };
 
   const copy = async (text, what) => {
-    if (!(await toneOk(text))) return;
     try {
+      if (!(await toneOk(text))) return;
       await ipc.copyText(text);
       after(kind === 'linkedin' ? 'linkedin' : 'email', t(what));
     } catch (err) { status.textContent = err.message; }
@@ -111,9 +127,9 @@ export function composer(app, { kind, step = null, onSent, onClose }) {
   const mailButton = h('button', {
     type: 'button',
     onclick: async () => {
-      if (!(await toneOk(`${subject.value}\n${body.value}`))) return;
-      const person = app.people.find((p) => p.id === personId);
       try {
+        if (!(await toneOk(`${subject.value}\n${body.value}`))) return;
+        const person = app.people.find((p) => p.id === personId);
         await ipc.openMail(person?.email ?? '', subject.value, body.value);
         after('email', t('composer.opened_mail'));
       } catch (err) { status.textContent = err.message; }
@@ -137,8 +153,9 @@ export function composer(app, { kind, step = null, onSent, onClose }) {
     } catch (err) { status.textContent = err.message; }
   });
 
-  langSelect.addEventListener('change', () => { lang = langSelect.value; load(); });
-  toSelect.addEventListener('change', () => { personId = Number(toSelect.value); load(); });
+  const reload = () => load().catch((err) => { status.textContent = err.message; });
+  langSelect.addEventListener('change', () => { lang = langSelect.value; reload(); });
+  toSelect.addEventListener('change', () => { personId = Number(toSelect.value); reload(); });
   body.addEventListener('input', updateCounter);
 
   const subjectRow = h('div', { class: 'field' }, h('label', { for: subjectId }, t('composer.subject')), subject);
@@ -156,6 +173,6 @@ export function composer(app, { kind, step = null, onSent, onClose }) {
     h('div', { class: 'actions' }, copyBody, copySubject, mailButton, linkedinButton, markSent),
     status);
   root.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.stopPropagation(); onClose(); } });
-  load().then(() => body.focus());
+  load().then(() => body.focus(), (err) => { status.textContent = err.message; });
   return root;
 }

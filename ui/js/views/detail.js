@@ -8,6 +8,7 @@ import { go } from '../router.js';
 import { statusBadge } from './list.js';
 import { planSection } from './plan.js';
 import { composer } from './composer.js';
+import { confirmDelete, offerUndo } from '../undo.js';
 
 const OUTCOMES = ['rejected', 'ghosted', 'offer', 'accepted', 'withdrawn'];
 const CHANNELS = ['email', 'phone', 'letter', 'portal', 'in_person'];
@@ -122,16 +123,37 @@ function describe(e, app) {
   }
 }
 
+/** "Delete interview": asks in place, deletes, offers "Undo", and redraws either way. */
+function deleteInterviewButton(app, e, confirmSlot) {
+  return h('button', {
+    type: 'button', class: 'link danger',
+    onclick: async () => {
+      if (!(await confirmDelete(confirmSlot, t('delete.interview_confirm')))) return;
+      try {
+        const deleted = await ipc.deleteInterview(e.id);
+        await render(app.id);
+        offerUndo(t('undo.interview'), deleted, () => render(app.id));
+      } catch (err) { confirmSlot.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, err.message)); }
+    },
+  }, t('delete.interview'));
+}
+
 function timeline(app, onThanks) {
   return h('ol', { class: 'timeline', 'aria-label': t('timeline.title') },
-    [...app.timeline].reverse().map((e) => h('li', { class: `event event-${e.kind}`, dataset: { kind: e.kind } },
-      h('time', { datetime: e.date }, formatDate(e.date)),
-      h('div', { class: 'what' },
-        h('strong', {}, t(`event.${e.kind}`)),
-        describe(e, app).filter(Boolean).map((line) => h('p', { class: 'detail' }, line)),
-        e.kind === 'interview'
-          ? h('button', { type: 'button', class: 'link', onclick: onThanks }, t('timeline.write_thanks')) : null,
-        OUTCOMES.includes(e.kind) ? reflectionForm(e) : null))));
+    [...app.timeline].reverse().map((e) => {
+      const confirmSlot = h('div');
+      return h('li', { class: `event event-${e.kind}`, dataset: { kind: e.kind } },
+        h('time', { datetime: e.date }, formatDate(e.date)),
+        h('div', { class: 'what' },
+          h('strong', {}, t(`event.${e.kind}`)),
+          describe(e, app).filter(Boolean).map((line) => h('p', { class: 'detail' }, line)),
+          e.kind === 'interview'
+            ? h('div', { class: 'actions' },
+              h('button', { type: 'button', class: 'link', onclick: onThanks }, t('timeline.write_thanks')),
+              deleteInterviewButton(app, e, confirmSlot)) : null,
+          confirmSlot,
+          OUTCOMES.includes(e.kind) ? reflectionForm(e) : null));
+    }));
 }
 
 function replyForm(app, onDone) {
@@ -210,7 +232,18 @@ export async function render(id, stepId) {
         logButton,
         app.status === 'ghosted' ? replyButton : null,
         h('a', { class: 'button', href: `#/app/${app.id}/edit`, 'aria-keyshortcuts': 'Control+E' }, t('detail.edit')),
-        h('a', { class: 'button', href: `#/company/${app.companyId}` }, t('detail.company_history')))),
+        h('a', { class: 'button', href: `#/company/${app.companyId}` }, t('detail.company_history')),
+        h('button', {
+          type: 'button', class: 'link danger',
+          onclick: async () => {
+            if (!(await confirmDelete(slot, t('delete.application_confirm')))) return;
+            try {
+              const deleted = await ipc.deleteApplication(app.id);
+              go('#/');
+              offerUndo(t('undo.application', { name: `${app.company} — ${app.role}` }), deleted, () => go(`#/app/${app.id}`));
+            } catch (err) { slot.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, err.message)); }
+          },
+        }, t('delete.application')))),
     slot,
     composerSlot,
     planSection(steps, { onWrite: (s) => openComposer(s.kind, s), onChange: () => render(id) }),
