@@ -37,6 +37,14 @@ pub enum Problem {
     OutOfRange { min: usize, max: usize },
     /// Not a time of day written `HH:MM`.
     NotATime,
+    /// Not a file Rebound exported (or damaged).
+    NotRebound,
+    /// Exported by a newer Rebound.
+    NewerFile,
+    /// Not a CSV file with a header row.
+    NotCsv,
+    /// Larger than `max_mb` megabytes.
+    FileTooLarge { max_mb: u64 },
 }
 
 /// One refused field: its path in the submitted form (`company`, `people.0.email`…) and the problem.

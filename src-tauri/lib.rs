@@ -13,6 +13,7 @@ pub mod plan;
 pub mod reminders;
 pub mod settings;
 pub mod shell;
+pub mod transfer;
 
 use std::path::PathBuf;
 

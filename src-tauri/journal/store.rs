@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Map, Value};
 
 use super::fold;
@@ -93,7 +93,8 @@ pub fn save_application(
     let (applied_on, lang) = (applied_on.expect("checked"), lang.expect("checked"));
 
     let now = stamp(now);
-    let tx = conn.transaction()?;
+    // A savepoint: a transaction of its own when called alone, a nested one inside a bigger import.
+    let tx = conn.savepoint()?;
     let company_id = company_id_for(&tx, &company, &now)?;
     let app_id = match input.id {
         None => {
@@ -213,7 +214,7 @@ pub fn save_application(
 }
 
 /// The id of the company whose folded name matches `name`, created if there is none.
-fn company_id_for(tx: &Transaction, name: &str, now: &str) -> Result<i64> {
+fn company_id_for(tx: &Connection, name: &str, now: &str) -> Result<i64> {
     let folded = fold(name);
     if let Some(id) = tx.query_row("SELECT id FROM companies WHERE folded = ?1", [&folded], |r| r.get(0)).optional()? {
         return Ok(id);
@@ -223,7 +224,7 @@ fn company_id_for(tx: &Transaction, name: &str, now: &str) -> Result<i64> {
 }
 
 /// Updates the person with `p.id`, or the person of the same (folded) name at the company, or creates one.
-fn upsert_person(tx: &Transaction, company_id: i64, p: &CleanPerson, now: &str) -> Result<i64> {
+fn upsert_person(tx: &Connection, company_id: i64, p: &CleanPerson, now: &str) -> Result<i64> {
     let id = match p.id {
         Some(id) => Some(id),
         None => {

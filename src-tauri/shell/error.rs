@@ -44,6 +44,12 @@ fn problem_text(lang: &str, p: Problem) -> (&'static str, String) {
             ("out_of_range", t(lang, "error.out_of_range", &[("min", min.to_string()), ("max", max.to_string())]))
         }
         Problem::NotATime => ("not_a_time", t(lang, "error.not_a_time", &[])),
+        Problem::NotRebound => ("not_rebound", t(lang, "error.not_rebound", &[])),
+        Problem::NewerFile => ("newer_file", t(lang, "error.newer_file", &[])),
+        Problem::NotCsv => ("not_csv", t(lang, "error.not_csv", &[])),
+        Problem::FileTooLarge { max_mb } => {
+            ("file_too_large", t(lang, "error.file_too_large", &[("max", max_mb.to_string())]))
+        }
     }
 }
 

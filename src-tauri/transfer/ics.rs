@@ -1,0 +1,101 @@
+//! The follow-up plan as an iCalendar file (RFC 5545), for a calendar app: one event per open step at its day
+//! and the reminder time, with an alarm. Each event's UID is the step's, so importing the file again updates
+//! the events rather than adding them twice.
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+use icalendar::{Alarm, Calendar, Component, EventLike};
+use rusqlite::Connection;
+
+use crate::error::Result;
+use crate::i18n::t;
+
+/// How long each event lasts in the calendar.
+const LENGTH: Duration = Duration::minutes(15);
+
+/// The stable UID of a step's event.
+pub fn uid(step_id: i64) -> String {
+    format!("step-{step_id}@rebound.org.rebound.Rebound")
+}
+
+/// The calendar of every open step (pending or missed), in `lang`, at `time` on its day in `tz`.
+pub fn export<Tz: TimeZone>(
+    conn: &Connection,
+    lang: &str,
+    time: NaiveTime,
+    tz: &Tz,
+    now: DateTime<Utc>,
+) -> Result<String> {
+    let mut cal = Calendar::new();
+    cal.name("Rebound");
+    let mut stmt = conn.prepare(
+        "SELECT s.id, s.kind, max(s.due_on, coalesce(s.snoozed_until, s.due_on)), c.name, a.role, a.id
+           FROM plan_steps s JOIN applications a ON a.id = s.application_id JOIN companies c ON c.id = a.company_id
+          WHERE s.status IN ('pending', 'missed') ORDER BY 3, s.id",
+    )?;
+    let steps = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (id, kind, day, company, role) in steps {
+        let Ok(day) = NaiveDate::parse_from_str(&day, "%Y-%m-%d") else { continue };
+        let start = crate::reminders::due_instant(day, time, tz);
+        let what = t(lang, &format!("message.{kind}"), &[]);
+        let summary = format!("{what} — {company} — {role}");
+        let event = icalendar::Event::new()
+            .uid(&uid(id))
+            .timestamp(now)
+            .summary(&summary)
+            .description(&t(lang, "ics.description", &[]))
+            .starts(start)
+            .ends(start + LENGTH)
+            .alarm(
+                // The alarm's own UID and stamp are set too (the library would make random ones), so the same
+                // plan always gives the same file.
+                Alarm::display(&summary, -Duration::zero()).uid(&format!("alarm-{}", uid(id))).timestamp(now).done(),
+            )
+            .done();
+        cal.push(event);
+    }
+    Ok(cal.done().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_event_per_open_step_with_a_stable_uid_and_an_alarm() {
+        let mut conn = crate::db::open_in_memory().unwrap();
+        let app = crate::transfer::json::tests::full(&mut conn, "Desjardins", "Analyste de données");
+        conn.execute("UPDATE plan_steps SET status = 'done' WHERE kind = 'thank_you'", []).unwrap();
+        let open: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM plan_steps WHERE status IN ('pending', 'missed') AND application_id = ?1",
+                [app],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let now = DateTime::parse_from_rfc3339("2026-11-26T10:00:00Z").unwrap().to_utc();
+        let ics =
+            export(&conn, "fr", NaiveTime::from_hms_opt(9, 0, 0).unwrap(), &chrono_tz::America::Toronto, now).unwrap();
+        assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
+        assert_eq!(ics.matches("BEGIN:VEVENT").count() as i64, open);
+        assert_eq!(ics.matches("BEGIN:VALARM").count() as i64, open);
+        let check_in: i64 =
+            conn.query_row("SELECT id FROM plan_steps WHERE kind = 'check_in'", [], |r| r.get(0)).unwrap();
+        assert!(ics.contains(&format!("UID:{}", uid(check_in))));
+        // The check-in, 90 days after 2026-10-20, at 9:00 in Toronto (EST, UTC-5).
+        assert!(ics.contains("DTSTART:20270118T140000Z"), "{ics}");
+        assert!(ics.contains("Prise de nouvelles — Desjardins — Analyste de données"), "{ics}");
+        let again =
+            export(&conn, "fr", NaiveTime::from_hms_opt(9, 0, 0).unwrap(), &chrono_tz::America::Toronto, now).unwrap();
+        assert_eq!(ics, again, "the same file for the same plan: a re-import updates, never duplicates");
+    }
+}
