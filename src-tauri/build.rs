@@ -32,6 +32,13 @@ const COMMANDS: &[&str] = &[
     "delete_person",
     "delete_interview",
     "undo_delete",
+    "export_journal",
+    "export_csv",
+    "export_ics",
+    "pick_import",
+    "import_journal",
+    "import_csv",
+    "cancel_import",
 ];
 
 fn main() {

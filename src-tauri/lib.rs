@@ -113,6 +113,7 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, data_dir: Option<PathBuf>) 
         .plugin(tauri_plugin_store::Builder::new().build())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .setup(move |app| init_state(app.handle(), data_dir))
         .on_window_event(|window, event| {
             // The main window is destroyed when closed (the default), which ends its web content process;
@@ -129,6 +130,13 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, data_dir: Option<PathBuf>) 
             commands::backups::list_backups,
             commands::backups::back_up_now,
             commands::backups::restore_backup,
+            commands::transfer::export_journal,
+            commands::transfer::export_csv,
+            commands::transfer::export_ics,
+            commands::transfer::pick_import,
+            commands::transfer::import_journal,
+            commands::transfer::import_csv,
+            commands::transfer::cancel_import,
             commands::journal::list_applications,
             commands::journal::get_application,
             commands::journal::save_application,

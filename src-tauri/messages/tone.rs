@@ -1,153 +1,1393 @@
-//! The tone check run before a message is copied or sent. The rules are data — one file per language,
-//! `tone/{fr,en}.json`: regular expressions for profanity (masked spellings included), blame, sarcasm and
-//! demands, the acronyms that are not shouting, and the short words that are when written in capitals. Shouting (words in capitals) and runs of "!!!" / "???"
-//! are found here, the same way in both languages.
+//! The tone check run before a message is copied: it flags text that would burn a bridge after a rejection.
 //!
-//! Offsets are JavaScript string indices (UTF-16 code units), so the UI can highlight without converting.
+//! This module owns the *engine*; the *knowledge* lives in data, one file per language (`tone/fr.json`,
+//! `tone/en.json`), so that a reviewer who speaks the language can extend a lexicon without reading Rust.
+//! A data file holds word classes, phrase patterns per category, the words that negate or soften a phrase,
+//! the closings that open a signature block, and the capitalised words that are or are not shouting.
+//!
+//! Categories and why they carry two severities: `insult`, `profanity`, `threat`, `ill_wish` and `dismissal`
+//! are [`Severity::Stop`] — sending them ends the relationship, so the copy is held until "copy anyway".
+//! `sarcasm`, `blame`, `demand`, `shouting` and `punctuation` are [`Severity::SecondLook`]: often a draft
+//! written in the heat of the moment, worth a second reading but not blocked.
+//!
+//! How the text is read, in one linear pass: it is cut into word tokens (folded to lowercase without
+//! accents, so "tabarnak" typed without an accent still matches; English contractions joined then expanded,
+//! "didn't" → "did not"; French elisions split, "j'exige" → "j" "exige"). Each token looks up, in hash maps,
+//! the patterns that can start with it; a pattern is a short sequence of word sets and bounded gaps, so the
+//! work per token is bounded and the whole check is linear in the length of the text. Shouting, runs of
+//! "!!"/"?!", masked spellings ("f***", "t@b@rn@k") and spaced letters ("f.u.c.k") are found in code.
+//!
+//! Context keeps polite text quiet: negation before a phrase ("anything but a waste of time"), polite
+//! formulas that turn a demand into a request ("I would appreciate it if you could…"), the signature and
+//! address lines (no shouting there: "MONTRÉAL QC H2X 1Y4"), acronyms, quoted job titles, and the names the
+//! user typed for this application ([`Context`]), which are never read as shouting or as an insult.
+//!
+//! Offsets are JavaScript string indices (UTF-16 code units), counted as the text is read, so the UI can
+//! highlight without converting. The function is pure, never panics, and is linear on any input; the
+//! caller refuses texts longer than [`MAX_CHARS`].
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// Longest message, in characters, that the caller passes to [`check`]. The engine itself stays linear
+/// and panic-free beyond it; the limit keeps the UI responsive and the highlights readable.
+pub const MAX_CHARS: usize = 20_000;
+
+/// How strongly a finding holds the copy back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Hold the copy until the user chooses "copy anyway": insults, profanity, threats, ill wishes, dismissal.
+    Stop,
+    /// Point it out and let the copy go: sarcasm, blame, demands, shouting, punctuation.
+    SecondLook,
+}
 
 /// One thing the check found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    /// Start and end, in UTF-16 code units.
+    /// Start of the flagged span, in UTF-16 code units (a JavaScript string index).
     pub start: usize,
+    /// End of the flagged span (exclusive), in UTF-16 code units.
     pub end: usize,
-    /// `profanity`, `shouting`, `punctuation`, `blame`, `sarcasm` or `demand`.
+    /// The category: `insult`, `profanity`, `threat`, `ill_wish`, `dismissal`, `sarcasm`, `blame`, `demand`,
+    /// `shouting` or `punctuation`.
     pub rule: String,
+    /// Whether the copy is held ([`Severity::Stop`]) or only pointed out.
+    pub severity: Severity,
 }
 
+/// Names the user typed for this message: the application's company, the people met, my own name.
+/// Their words are never read as shouting or as an insult ("Dick", "Cockburn", "DESJARDINS").
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// Each entry as typed, e.g. `"Desjardins"`, `"Marie Tremblay"`.
+    pub names: Vec<String>,
+}
+
+/// The categories, in the order findings on the same span are listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum Cat {
+    Insult,
+    Profanity,
+    Threat,
+    IllWish,
+    Dismissal,
+    Sarcasm,
+    Blame,
+    Demand,
+    Shouting,
+    Punctuation,
+}
+
+impl Cat {
+    const PHRASED: [Cat; 8] =
+        [Cat::Insult, Cat::Profanity, Cat::Threat, Cat::IllWish, Cat::Dismissal, Cat::Sarcasm, Cat::Blame, Cat::Demand];
+
+    fn name(self) -> &'static str {
+        match self {
+            Cat::Insult => "insult",
+            Cat::Profanity => "profanity",
+            Cat::Threat => "threat",
+            Cat::IllWish => "ill_wish",
+            Cat::Dismissal => "dismissal",
+            Cat::Sarcasm => "sarcasm",
+            Cat::Blame => "blame",
+            Cat::Demand => "demand",
+            Cat::Shouting => "shouting",
+            Cat::Punctuation => "punctuation",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Cat> {
+        Cat::PHRASED.into_iter().find(|c| c.name() == name)
+    }
+
+    fn severity(self) -> Severity {
+        match self {
+            Cat::Insult | Cat::Profanity | Cat::Threat | Cat::IllWish | Cat::Dismissal => Severity::Stop,
+            _ => Severity::SecondLook,
+        }
+    }
+
+    /// Insults and profanity are about single words: a name the user typed, or a word inside an exempt
+    /// phrase ("cave à vin"), never matches them. The other categories are about what a sentence does.
+    fn lexical(self) -> bool {
+        matches!(self, Cat::Insult | Cat::Profanity)
+    }
+
+    /// Whether a negation just before the phrase cancels it ("not a waste of time"). Swearing stays
+    /// swearing after "not"; a pattern can still opt out with its `^` flag.
+    fn negatable(self) -> bool {
+        !self.lexical()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Data files
+// ---------------------------------------------------------------------------------------------------------
+
+/// One language's rules, as written in `tone/{fr,en}.json`. See the `_doc` entry of those files for the
+/// pattern syntax.
 #[derive(Deserialize)]
 struct RuleFile {
+    /// French splits elisions ("j'exige" → "j exige"); English joins contractions ("don't" → "dont").
+    split_elisions: bool,
+    /// Token rewrites: "dont" → "do not", "cest" → "c est".
+    #[serde(default)]
+    contractions: HashMap<String, String>,
+    /// Rewrites that apply only when the apostrophe was typed ("he'll" → "he will", but "hell" stays).
+    #[serde(default)]
+    needs_apostrophe: Vec<String>,
+    /// Named alternatives, referenced as `@name` in patterns; an entry may be several words.
+    #[serde(default)]
+    classes: HashMap<String, Vec<String>>,
+    /// Phrase patterns per category name.
+    categories: HashMap<String, Vec<String>>,
+    /// Words or phrases that negate what follows within the same clause.
+    negators: Vec<String>,
+    /// Polite formulas: a `demand` in the same sentence is a request, not a demand.
+    polite: Vec<String>,
+    /// Phrases whose words are never insults or profanity ("cave à vin", "Sacré-Cœur").
+    #[serde(default)]
+    exempt: Vec<String>,
+    /// Per category, words that cancel a finding when they appear in it or just after it
+    /// ("I left a *positive* review on Glassdoor").
+    #[serde(default)]
+    shields: HashMap<String, Vec<String>>,
+    /// Words a prefix pattern must never match ("crissement" is not "crisse").
+    #[serde(default)]
+    never: Vec<String>,
+    /// Line openings that close a letter ("Best regards", "Bien à vous"): what follows is the signature.
+    closings: Vec<String>,
+    /// Capitalised words that are not shouting (acronyms).
     acronyms: Vec<String>,
-    loud_words: Vec<String>,
-    rules: Vec<RuleSet>,
+    /// Common words that make a run of capitals read as shouting ("YOU", "NE", "PAS").
+    loud: Vec<String>,
+    /// Words that are shouting on their own when written in capitals ("NEVER", "JAMAIS").
+    strong: Vec<String>,
+    /// Small words that neither make nor break a run of capitals ("OF", "DU", "&").
+    neutral: Vec<String>,
 }
 
-#[derive(Deserialize)]
-struct RuleSet {
-    rule: String,
-    patterns: Vec<String>,
+/// A cheap hash for short words (FxHash-style). The keys are our own lexicon words and the words of one message,
+/// so resistance to crafted collisions is not needed; speed on many tiny lookups is.
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Build = std::hash::BuildHasherDefault<WordHasher>;
+type WordMap<V> = HashMap<Box<str>, V, Build>;
+type Words = HashSet<Box<str>, Build>;
+
+/// A set of folded words a pattern element accepts.
+#[derive(Clone, Default)]
+struct WordSet {
+    exact: Words,
+    prefixes: Vec<Box<str>>,
+}
+
+impl WordSet {
+    fn matches(&self, word: &str, never: &Words) -> bool {
+        self.exact.contains(word)
+            || (!self.prefixes.is_empty()
+                && self.prefixes.iter().any(|p| word.starts_with(&**p))
+                && !never.contains(word))
+    }
+
+    fn merge(&mut self, other: &WordSet) {
+        self.exact.extend(other.exact.iter().cloned());
+        self.prefixes.extend(other.prefixes.iter().cloned());
+    }
+}
+
+/// Alternative phrases at one place of a pattern: "(you are|your ~3 is)". Instead of multiplying the patterns,
+/// the alternatives are indexed by their first word, so trying them costs one lookup per position.
+#[derive(Clone, Default)]
+struct Alternatives {
+    /// The one-word alternatives, merged.
+    single: Option<WordSet>,
+    /// The longer alternatives.
+    seqs: Vec<Vec<Elem>>,
+    by_word: WordMap<Vec<usize>>,
+    by_prefix: Vec<(Box<str>, usize)>,
+    /// Alternatives that do not start with a word (a gap or a nested group): always tried.
+    always: Vec<usize>,
+    /// An empty alternative: the whole group may be skipped.
+    optional: bool,
+}
+
+impl Alternatives {
+    fn new(alts: Vec<Vec<Elem>>) -> Alternatives {
+        let mut out = Alternatives::default();
+        for alt in alts {
+            match alt.as_slice() {
+                [] => out.optional = true,
+                [Elem::Words(ws)] => out.single.get_or_insert_with(WordSet::default).merge(ws),
+                _ => {
+                    let n = out.seqs.len();
+                    match alt.first() {
+                        Some(Elem::Words(ws)) => {
+                            for w in &ws.exact {
+                                out.by_word.entry(w.clone()).or_default().push(n);
+                            }
+                            out.by_prefix.extend(ws.prefixes.iter().map(|p| (p.clone(), n)));
+                        }
+                        _ => out.always.push(n),
+                    }
+                    out.seqs.push(alt);
+                }
+            }
+        }
+        out
+    }
+}
+
+#[derive(Clone)]
+enum Elem {
+    Words(WordSet),
+    /// Zero to n tokens of anything, within the sentence.
+    Gap(u8),
+    Alt(Box<Alternatives>),
+}
+
+struct Pattern {
+    cat: Cat,
+    elems: Vec<Elem>,
+    /// `^` flag absent and the category is negatable.
+    negatable: bool,
+    /// `<` flag: the first word must open a sentence.
+    anchored: bool,
+    /// `%` flag, or any demand: a polite formula in the sentence cancels it.
+    polite_yields: bool,
+    /// Trailing `$`: the last word must close the sentence.
+    end_anchored: bool,
+}
+
+/// Patterns indexed by the words they can start with, so each token looks up only its candidates.
+#[derive(Default)]
+struct Matcher {
+    patterns: Vec<Pattern>,
+    by_word: WordMap<Vec<u32>>,
+    by_prefix: WordMap<Vec<u32>>,
+    longest_prefix: usize,
 }
 
 struct Rules {
-    acronyms: HashSet<String>,
-    loud_words: HashSet<String>,
-    patterns: Vec<(String, Regex)>,
+    split_elisions: bool,
+    contractions: WordMap<Vec<Box<str>>>,
+    needs_apostrophe: Words,
+    phrases: Matcher,
+    negators: Matcher,
+    polite: Matcher,
+    exempt: Matcher,
+    closings: Matcher,
+    shields: HashMap<Cat, Words>,
+    never: Words,
+    /// Single words of insult and profanity, for masked spellings: exact words by length, and prefixes.
+    masked_words: HashMap<usize, Vec<(Box<str>, Cat)>>,
+    masked_prefixes: Vec<(Box<str>, Cat)>,
+    acronyms: Words,
+    loud: Words,
+    strong: Words,
+    neutral: Words,
 }
 
 const FR: &str = include_str!("tone/fr.json");
 const EN: &str = include_str!("tone/en.json");
 
-fn compile(src: &str) -> Rules {
-    let file: RuleFile = serde_json::from_str(src).expect("tone rules are valid JSON (checked by a test)");
-    let patterns = file
-        .rules
-        .into_iter()
-        .flat_map(|set| {
-            let rule = set.rule;
-            set.patterns.into_iter().map(move |p| {
-                let re = RegexBuilder::new(&p)
-                    .case_insensitive(true)
-                    .build()
-                    .unwrap_or_else(|e| panic!("tone pattern {p:?}: {e}"));
-                (rule.clone(), re)
-            })
-        })
-        .collect();
-    let upper = |v: Vec<String>| v.into_iter().map(|a| a.to_uppercase()).collect();
-    Rules { acronyms: upper(file.acronyms), loud_words: upper(file.loud_words), patterns }
-}
-
 fn rules(lang: &str) -> &'static Rules {
     static FR_RULES: OnceLock<Rules> = OnceLock::new();
     static EN_RULES: OnceLock<Rules> = OnceLock::new();
+    // The data files are part of the program and checked by `rule_files_compile`; should one still fail
+    // to load, the check degrades to the code-only rules (shouting, punctuation) instead of panicking.
+    let load = |src: &str| compile(src).unwrap_or_else(|_| Rules::empty());
     if lang == "fr" {
-        FR_RULES.get_or_init(|| compile(FR))
+        FR_RULES.get_or_init(|| load(FR))
     } else {
-        EN_RULES.get_or_init(|| compile(EN))
+        EN_RULES.get_or_init(|| load(EN))
     }
 }
 
-/// All-caps words that count as shouting: two or more in a row, or one alone when it has 5 letters or more or
-/// is a common short word ("VERY", "PAS"), unless they are known acronyms. Other short capitals alone — RH,
-/// SQL, KPMG — are taken for acronyms.
-fn shouting(text: &str, rules: &Rules) -> Vec<(usize, usize)> {
-    let acronyms = &rules.acronyms;
-    // Words: maximal runs of letters (and digits attached to them, as in "HTML5"), with their byte spans.
-    let mut words = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        match (start, c.is_alphanumeric()) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                words.push((s, i));
-                start = None;
-            }
-            _ => {}
+fn fold_set(words: &[String]) -> Words {
+    words.iter().map(|w| fold(w).into_boxed_str()).collect()
+}
+
+impl Rules {
+    fn empty() -> Rules {
+        Rules {
+            split_elisions: false,
+            contractions: WordMap::default(),
+            needs_apostrophe: Words::default(),
+            phrases: Matcher::default(),
+            negators: Matcher::default(),
+            polite: Matcher::default(),
+            exempt: Matcher::default(),
+            closings: Matcher::default(),
+            shields: HashMap::new(),
+            never: Words::default(),
+            masked_words: HashMap::new(),
+            masked_prefixes: Vec::new(),
+            acronyms: Words::default(),
+            loud: Words::default(),
+            strong: Words::default(),
+            neutral: Words::default(),
         }
     }
-    let is_caps = |w: &str| {
-        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-        letters >= 2 && w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_uppercase)
-    };
-    let loud = |w: &str| !acronyms.contains(&w.to_uppercase());
-    let mut spans = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        let (s, e) = words[i];
-        if !is_caps(&text[s..e]) {
-            i += 1;
-            continue;
+}
+
+fn compile(src: &str) -> Result<Rules, String> {
+    let file: RuleFile = serde_json::from_str(src).map_err(|e| e.to_string())?;
+    let classes = &file.classes;
+    let mut phrases = Matcher::default();
+    let mut names: Vec<&String> = file.categories.keys().collect();
+    names.sort();
+    for name in names {
+        let cat = Cat::from_name(name).ok_or_else(|| format!("unknown category {name:?}"))?;
+        for src in &file.categories[name] {
+            phrases.add(cat, src, classes)?;
         }
-        // Extend over the following capital words separated only by spaces or light punctuation.
-        let mut j = i;
-        while j + 1 < words.len() {
-            let gap = &text[words[j].1..words[j + 1].0];
-            let next = &text[words[j + 1].0..words[j + 1].1];
-            if is_caps(next) && gap.chars().all(|c| c == ' ' || c == ',' || c == '-' || c == '\'' || c == '’') {
-                j += 1;
+    }
+    let plain = |list: &[String]| -> Result<Matcher, String> {
+        let mut m = Matcher::default();
+        for src in list {
+            m.add(Cat::Blame, src, classes)?;
+        }
+        Ok(m)
+    };
+    let mut shields = HashMap::new();
+    for (name, words) in &file.shields {
+        let cat = Cat::from_name(name).ok_or_else(|| format!("unknown shield category {name:?}"))?;
+        shields.insert(cat, fold_set(words));
+    }
+    let contractions = file
+        .contractions
+        .iter()
+        .map(|(k, v)| (fold(k).into_boxed_str(), v.split_whitespace().map(|w| fold(w).into_boxed_str()).collect()))
+        .collect();
+    // Masked spellings are compared with the single-word insults and profanity.
+    let mut masked_words: HashMap<usize, Vec<(Box<str>, Cat)>> = HashMap::new();
+    let mut masked_prefixes = Vec::new();
+    for p in &phrases.patterns {
+        if let (true, [Elem::Words(ws)]) = (p.cat.lexical(), p.elems.as_slice()) {
+            for w in &ws.exact {
+                masked_words.entry(w.chars().count()).or_default().push((w.clone(), p.cat));
+            }
+            masked_prefixes.extend(ws.prefixes.iter().map(|w| (w.clone(), p.cat)));
+        }
+    }
+    // A masked word that fits both a swear word and an insult ("f***": "fuck", "fool") is read as the swear word.
+    for list in masked_words.values_mut() {
+        list.sort_by_key(|(_, cat)| *cat != Cat::Profanity);
+    }
+    masked_prefixes.sort_by_key(|(_, cat)| *cat != Cat::Profanity);
+    Ok(Rules {
+        split_elisions: file.split_elisions,
+        contractions,
+        needs_apostrophe: fold_set(&file.needs_apostrophe),
+        negators: plain(&file.negators)?,
+        polite: plain(&file.polite)?,
+        exempt: plain(&file.exempt)?,
+        closings: plain(&file.closings)?,
+        phrases,
+        shields,
+        never: fold_set(&file.never),
+        masked_words,
+        masked_prefixes,
+        acronyms: fold_set(&file.acronyms),
+        loud: fold_set(&file.loud),
+        strong: fold_set(&file.strong),
+        neutral: fold_set(&file.neutral),
+    })
+}
+
+/// Pattern syntax (also described in the data files): words separated by spaces, folded like the text;
+/// `a|b|c` one word among several; `word*` any word starting with "word"; `word{,e,s,es}` the word with
+/// each ending; `(two words|one)` a group of alternative phrases, `(a|)` makes it optional; `@name` a class;
+/// `~N` zero to N words of anything; `(group)?` optional. Leading flags: `^` not cancelled by a negation, `<` must
+/// open a sentence, `%` cancelled by a polite formula in the sentence; a trailing ` $` must close the sentence.
+impl Matcher {
+    fn add(&mut self, cat: Cat, src: &str, classes: &HashMap<String, Vec<String>>) -> Result<(), String> {
+        let mut body = src.trim();
+        let (mut negatable, mut anchored, mut polite_yields) = (cat.negatable(), false, cat == Cat::Demand);
+        loop {
+            if let Some(rest) = body.strip_prefix('^') {
+                negatable = false;
+                body = rest;
+            } else if let Some(rest) = body.strip_prefix('<') {
+                anchored = true;
+                body = rest;
+            } else if let Some(rest) = body.strip_prefix('%') {
+                polite_yields = true;
+                body = rest;
             } else {
                 break;
             }
         }
-        let run: Vec<&str> = words[i..=j].iter().map(|(s, e)| &text[*s..*e]).collect();
-        let loud_words = run.iter().filter(|w| loud(w)).count();
-        let long_loud =
-            run.iter().any(|w| loud(w) && (w.chars().count() >= 5 || rules.loud_words.contains(&w.to_uppercase())));
-        if loud_words >= 2 || long_loud {
-            spans.push((s, words[j].1));
+        let end_anchored = body.ends_with(" $");
+        let body = body.strip_suffix(" $").unwrap_or(body);
+        let elems = parse_seq(body, classes, 0).map_err(|e| format!("{src:?}: {e}"))?;
+        // Patterns are indexed by their first word, so a group in first place is spread into one pattern per
+        // alternative; groups further on stay groups.
+        for mut elems in spread_head(elems, 0) {
+            while matches!(elems.first(), Some(Elem::Gap(_))) {
+                elems.remove(0);
+            }
+            while matches!(elems.last(), Some(Elem::Gap(_))) {
+                elems.pop();
+            }
+            let Some(Elem::Words(first)) = elems.first() else { continue };
+            let id = u32::try_from(self.patterns.len()).map_err(|_| "too many patterns".to_owned())?;
+            for w in &first.exact {
+                self.by_word.entry(w.clone()).or_default().push(id);
+            }
+            for p in &first.prefixes {
+                self.longest_prefix = self.longest_prefix.max(p.len());
+                self.by_prefix.entry(p.clone()).or_default().push(id);
+            }
+            self.patterns.push(Pattern { cat, elems, negatable, anchored, polite_yields, end_anchored });
+        }
+        Ok(())
+    }
+}
+
+/// Turns a pattern that opens with a group (or a gap) into patterns that open with a word.
+fn spread_head(mut elems: Vec<Elem>, depth: usize) -> Vec<Vec<Elem>> {
+    while matches!(elems.first(), Some(Elem::Gap(_))) {
+        elems.remove(0);
+    }
+    if depth > 8 || !matches!(elems.first(), Some(Elem::Alt(_))) {
+        return vec![elems];
+    }
+    let rest = elems.split_off(1);
+    let Some(Elem::Alt(alts)) = elems.pop() else { return vec![rest] };
+    let mut heads: Vec<Vec<Elem>> = alts.seqs;
+    if let Some(single) = alts.single {
+        heads.push(vec![Elem::Words(single)]);
+    }
+    if alts.optional {
+        heads.push(Vec::new());
+    }
+    heads
+        .into_iter()
+        .flat_map(|mut head| {
+            head.extend(rest.iter().cloned());
+            spread_head(head, depth + 1)
+        })
+        .collect()
+}
+
+/// Splits a pattern into items at top-level spaces (spaces inside parentheses belong to the group).
+fn split_items(src: &str) -> Result<Vec<&str>, String> {
+    let mut items = Vec::new();
+    let (mut depth, mut start) = (0usize, None);
+    for (i, c) in src.char_indices() {
+        match c {
+            '(' => {
+                depth += 1;
+                start.get_or_insert(i);
+            }
+            ')' => {
+                depth = depth.checked_sub(1).ok_or("unbalanced ')'")?;
+            }
+            c if c.is_whitespace() && depth == 0 => {
+                if let Some(s) = start.take() {
+                    items.push(&src[s..i]);
+                }
+            }
+            _ => {
+                start.get_or_insert(i);
+            }
+        }
+    }
+    if depth != 0 {
+        return Err("unbalanced '('".into());
+    }
+    if let Some(s) = start {
+        items.push(&src[s..]);
+    }
+    Ok(items)
+}
+
+/// Splits at top-level `|` (not inside parentheses).
+fn split_alternatives(src: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0usize, 0);
+    for (i, c) in src.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            '|' if depth == 0 => {
+                out.push(&src[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&src[start..]);
+    out
+}
+
+/// Parses a phrase into its elements; groups and classes become [`Alternatives`].
+fn parse_seq(src: &str, classes: &HashMap<String, Vec<String>>, depth: usize) -> Result<Vec<Elem>, String> {
+    if depth > 8 {
+        return Err("classes nested too deep".into());
+    }
+    let mut seq = Vec::new();
+    for item in split_items(src)? {
+        let alternatives: Vec<Vec<Elem>> = if let Some(n) = item.strip_prefix('~') {
+            seq.push(Elem::Gap(n.parse().map_err(|_| format!("bad gap {item:?}"))?));
+            continue;
+        } else if item.starts_with('(') {
+            let (inner, optional) = match (item.strip_suffix(")?"), item.strip_suffix(')')) {
+                (Some(s), _) => (&s[1..], true),
+                (None, Some(s)) => (&s[1..], false),
+                _ => return Err(format!("bad group {item:?}")),
+            };
+            let mut alts = Vec::new();
+            for alt in split_alternatives(inner) {
+                alts.push(parse_seq(alt, classes, depth + 1)?);
+            }
+            if optional {
+                alts.push(Vec::new());
+            }
+            alts
+        } else if let Some(name) = item.strip_prefix('@') {
+            let entries = classes.get(name).ok_or_else(|| format!("unknown class @{name}"))?;
+            let mut alts = Vec::new();
+            for entry in entries {
+                alts.push(parse_seq(entry, classes, depth + 1)?);
+            }
+            alts
+        } else {
+            seq.push(Elem::Words(parse_words(item)?));
+            continue;
+        };
+        let alts = Alternatives::new(alternatives);
+        match alts {
+            Alternatives { single: Some(ws), ref seqs, optional: false, .. } if seqs.is_empty() => {
+                seq.push(Elem::Words(ws));
+            }
+            _ => seq.push(Elem::Alt(Box::new(alts))),
+        }
+    }
+    Ok(seq)
+}
+
+/// One word item: `a|b*|c{,s}`.
+fn parse_words(item: &str) -> Result<WordSet, String> {
+    let mut ws = WordSet::default();
+    for alt in item.split('|') {
+        let (stem, endings) = match alt.find('{') {
+            Some(i) => {
+                let inner = alt[i + 1..].strip_suffix('}').ok_or_else(|| format!("bad endings in {alt:?}"))?;
+                (&alt[..i], inner.split(',').collect::<Vec<_>>())
+            }
+            None => (alt, vec![""]),
+        };
+        for ending in endings {
+            let word = format!("{stem}{ending}");
+            let (word, prefix) = match word.strip_suffix('*') {
+                Some(w) => (w.to_owned(), true),
+                None => (word, false),
+            };
+            let folded = fold(&word);
+            if folded.is_empty() || !folded.chars().all(char::is_alphanumeric) {
+                return Err(format!("bad word {alt:?} in {item:?}"));
+            }
+            if prefix {
+                ws.prefixes.push(folded.into_boxed_str());
+            } else {
+                ws.exact.insert(folded.into_boxed_str());
+            }
+        }
+    }
+    Ok(ws)
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading the text
+// ---------------------------------------------------------------------------------------------------------
+
+/// Lowercase without accents; "œ" → "oe". Used for the text and the data alike.
+fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        push_folded(c, &mut out);
+    }
+    out
+}
+
+fn push_folded(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    for l in c.to_lowercase() {
+        match l {
+            'œ' => out.push_str("oe"),
+            'æ' => out.push_str("ae"),
+            'ß' => out.push_str("ss"),
+            _ => decompose_canonical(l, |d| {
+                if !is_combining_mark(d) {
+                    out.push(d);
+                }
+            }),
+        }
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ' | '`' | '´')
+}
+
+/// A word as typed: its span and how it is written. Shouting and masks look at words.
+struct Word {
+    b0: usize,
+    b1: usize,
+    u0: usize,
+    u1: usize,
+    folded: String,
+    upper: bool,
+    letters: usize,
+    has_digit: bool,
+    line: usize,
+    quoted: bool,
+    /// Only spaces, commas, hyphens or apostrophes since the previous word on the same line.
+    glued: bool,
+    apostrophe: bool,
+    /// Text after the last apostrophe, folded (English "boss's" → "s").
+    after_apostrophe: String,
+}
+
+/// A token as the patterns see it: a word, or one part of an expanded contraction.
+struct Tok {
+    text: Box<str>,
+    /// The word with long letter runs collapsed ("fuuuck" → "fuck"), when different.
+    alt: Option<Box<str>>,
+    word: usize,
+    sentence: usize,
+    clause: usize,
+    opens_sentence: bool,
+    /// A name from the context or a word of an exempt phrase: never an insult or profanity.
+    shielded: bool,
+}
+
+struct Line {
+    b0: usize,
+    b1: usize,
+    first_word: usize,
+    end_word: usize,
+}
+
+struct Reading {
+    words: Vec<Word>,
+    lines: Vec<Line>,
+    /// Runs of `!`/`?` of two or more, as UTF-16 spans.
+    punct: Vec<(usize, usize)>,
+    /// Per word: sentence and clause numbers.
+    word_sentence: Vec<(usize, usize)>,
+}
+
+/// Cuts the text into words, lines, sentences and clauses, and finds punctuation runs, in one pass.
+fn read(text: &str, split_elisions: bool) -> Reading {
+    let mut words: Vec<Word> = Vec::new();
+    let mut word_sentence = Vec::new();
+    let mut lines = Vec::new();
+    let mut punct = Vec::new();
+    let (mut sentence, mut clause, mut line, mut line_b0, mut line_first_word) = (0usize, 0usize, 0usize, 0usize, 0);
+    let mut quoted = false;
+    let mut glued = false;
+    let mut u16pos = 0usize;
+    // The word being read.
+    let mut cur: Option<Word> = None;
+    let mut has_lower = false;
+    // The current run of '!' / '?'.
+    let mut run: Option<(usize, usize)> = None;
+    let mut prev: char = ' ';
+    let mut chars = text.char_indices().peekable();
+    while let Some((b, c)) = chars.next() {
+        let next = chars.peek().map_or(' ', |&(_, n)| n);
+        let width = c.len_utf16();
+        if matches!(c, '!' | '?' | '‼' | '⁇' | '⁈' | '⁉') {
+            let w = if matches!(c, '!' | '?') { 1 } else { 2 };
+            run = Some(match run {
+                Some((s, n)) => (s, n + w),
+                None => (u16pos, w),
+            });
+        } else if let Some((s, n)) = run.take() {
+            if n >= 2 {
+                punct.push((s, u16pos));
+            }
+        }
+        let word_char = c.is_alphanumeric() || (cur.is_some() && is_combining_mark(c));
+        let inner_apostrophe = is_apostrophe(c) && cur.is_some() && next.is_alphabetic();
+        if word_char {
+            let w = cur.get_or_insert_with(|| {
+                has_lower = false;
+                Word {
+                    b0: b,
+                    b1: b,
+                    u0: u16pos,
+                    u1: u16pos,
+                    folded: String::new(),
+                    upper: false,
+                    letters: 0,
+                    has_digit: false,
+                    line,
+                    quoted,
+                    glued: glued && words.last().is_some_and(|p| p.line == line),
+                    apostrophe: false,
+                    after_apostrophe: String::new(),
+                }
+            });
+            if c.is_alphabetic() {
+                w.letters += 1;
+                has_lower |= c.is_lowercase();
+                w.upper |= c.is_uppercase();
+            } else if c.is_numeric() {
+                w.has_digit = true;
+            }
+            push_folded(c, &mut w.folded);
+            if w.apostrophe {
+                push_folded(c, &mut w.after_apostrophe);
+            }
+            w.b1 = b + c.len_utf8();
+            w.u1 = u16pos + width;
+        } else if inner_apostrophe && !split_elisions {
+            // English keeps "don't" as one word; the apostrophe itself is not part of the folded text.
+            if let Some(w) = cur.as_mut() {
+                w.apostrophe = true;
+                w.after_apostrophe.clear();
+            }
+        } else {
+            if let Some(mut w) = cur.take() {
+                w.upper &= !has_lower;
+                words.push(w);
+                word_sentence.push((sentence, clause));
+                glued = true;
+            }
+            // Separators: sentence and clause breaks, quotes, lines.
+            match c {
+                '\n' => {
+                    lines.push(Line { b0: line_b0, b1: b, first_word: line_first_word, end_word: words.len() });
+                    line += 1;
+                    line_b0 = b + 1;
+                    line_first_word = words.len();
+                    sentence += 1;
+                    clause += 1;
+                    quoted = false;
+                    glued = false;
+                }
+                '.' if prev.is_ascii_digit() && next.is_ascii_digit() => {}
+                '.' | '!' | '?' | ';' | ':' | '…' | '‼' | '⁇' | '⁈' | '⁉' => {
+                    sentence += 1;
+                    clause += 1;
+                    glued = false;
+                }
+                ',' | '(' | ')' | '—' | '–' => {
+                    clause += 1;
+                    glued &= c == ',';
+                }
+                '"' => {
+                    quoted = !quoted;
+                    glued = false;
+                }
+                '«' | '“' => {
+                    quoted = true;
+                    glued = false;
+                }
+                '»' | '”' => {
+                    quoted = false;
+                    glued = false;
+                }
+                ' ' | '-' | '\u{a0}' | '\u{202f}' => {}
+                c if is_apostrophe(c) => {}
+                _ => glued = false,
+            }
+        }
+        prev = c;
+        u16pos += width;
+    }
+    if let Some((s, n)) = run {
+        if n >= 2 {
+            punct.push((s, u16pos));
+        }
+    }
+    if let Some(mut w) = cur.take() {
+        w.upper &= !has_lower;
+        words.push(w);
+        word_sentence.push((sentence, clause));
+    }
+    lines.push(Line { b0: line_b0, b1: text.len(), first_word: line_first_word, end_word: words.len() });
+    Reading { words, lines, punct, word_sentence }
+}
+
+/// Turns words into tokens: contractions expanded, possessive "'s" dropped, long letter runs collapsed.
+fn tokens(reading: &Reading, rules: &Rules) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(reading.words.len() + 8);
+    let mut last_sentence = usize::MAX;
+    for (i, w) in reading.words.iter().enumerate() {
+        let (sentence, clause) = reading.word_sentence[i];
+        let mut push = |text: &str, toks: &mut Vec<Tok>| {
+            let opens_sentence = sentence != last_sentence;
+            last_sentence = sentence;
+            toks.push(Tok {
+                text: text.into(),
+                alt: collapse_runs(text),
+                word: i,
+                sentence,
+                clause,
+                opens_sentence,
+                shielded: false,
+            });
+        };
+        let key = w.folded.as_str();
+        match rules.contractions.get(key) {
+            Some(parts) if w.apostrophe || !rules.needs_apostrophe.contains(key) => {
+                for p in parts {
+                    push(p, &mut toks);
+                }
+            }
+            _ if w.apostrophe && w.after_apostrophe == "s" && key.len() > 1 => push(&key[..key.len() - 1], &mut toks),
+            _ => push(key, &mut toks),
+        }
+    }
+    toks
+}
+
+/// "fuuuuck" → "fuck", "noooo" → "no": three or more of the same letter become one (one pass).
+fn collapse_runs(text: &str) -> Option<Box<str>> {
+    // Most words have no such run: look at the bytes first (a repeated letter repeats its bytes too).
+    if !text.as_bytes().windows(3).any(|w| w[0] == w[1] && w[1] == w[2]) {
+        return None;
+    }
+    let mut out = String::new();
+    let mut changed = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let mut n = 1;
+        while chars.next_if_eq(&c).is_some() {
+            n += 1;
+        }
+        changed |= n >= 3;
+        for _ in 0..if n >= 3 { 1 } else { n } {
+            out.push(c);
+        }
+    }
+    changed.then(|| out.into_boxed_str())
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Matching
+// ---------------------------------------------------------------------------------------------------------
+
+/// A phrase match over tokens `first..=last`.
+struct Hit {
+    cat: Cat,
+    first: usize,
+    last: usize,
+    pattern: usize,
+}
+
+impl Matcher {
+    /// Every match of every pattern, starting at each token in turn.
+    fn find(&self, toks: &[Tok], rules: &Rules, neg: &[bool]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let mut candidates: Vec<u32> = Vec::new();
+        for start in 0..toks.len() {
+            candidates.clear();
+            let t = &toks[start];
+            for text in std::iter::once(&t.text).chain(t.alt.iter()) {
+                if let Some(ids) = self.by_word.get(&**text) {
+                    candidates.extend(ids);
+                }
+                if !self.by_prefix.is_empty() {
+                    for (i, _) in text.char_indices().skip(1).chain(std::iter::once((text.len(), ' '))) {
+                        if i > self.longest_prefix {
+                            break;
+                        }
+                        if let Some(ids) = self.by_prefix.get(&text[..i]) {
+                            if !rules.never.contains(&**text) {
+                                candidates.extend(ids);
+                            }
+                        }
+                    }
+                }
+            }
+            if candidates.is_empty() {
+                continue;
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+            for &id in &candidates {
+                let p = &self.patterns[id as usize];
+                if p.anchored && !t.opens_sentence {
+                    continue;
+                }
+                let attempt = Attempt { toks, sentence: t.sentence, pattern: p, rules, neg };
+                if let Some(last) = step(&p.elems, None, start, start, &attempt) {
+                    if p.end_anchored && toks.get(last + 1).is_some_and(|n| n.sentence == t.sentence) {
+                        continue;
+                    }
+                    hits.push(Hit { cat: p.cat, first: start, last, pattern: id as usize });
+                }
+            }
+        }
+        hits
+    }
+}
+
+/// What remains to match after a group's alternative: the rest of the enclosing sequences.
+struct Cont<'a> {
+    elems: &'a [Elem],
+    next: Option<&'a Cont<'a>>,
+}
+
+/// What a match attempt needs to know besides the elements.
+struct Attempt<'a> {
+    toks: &'a [Tok],
+    sentence: usize,
+    pattern: &'a Pattern,
+    rules: &'a Rules,
+    neg: &'a [bool],
+}
+
+impl Attempt<'_> {
+    /// The token at `at` if it is still in the sentence and usable by this pattern.
+    fn token(&self, at: usize) -> Option<&Tok> {
+        let t = self.toks.get(at)?;
+        (t.sentence == self.sentence && !(t.shielded && self.pattern.cat.lexical())).then_some(t)
+    }
+
+    fn word_fits(&self, ws: &WordSet, t: &Tok) -> bool {
+        ws.matches(&t.text, &self.rules.never) || t.alt.as_deref().is_some_and(|a| ws.matches(a, &self.rules.never))
+    }
+}
+
+/// Matches `elems`, then the continuations, from token `at`; returns the last token matched. Gaps try the
+/// shortest fill first and never cross a sentence, nor (for negatable patterns) a negation: "I hope you don't
+/// fail" is a wish well. The work is bounded by the pattern's size, not by the text.
+fn step(elems: &[Elem], cont: Option<&Cont>, at: usize, last: usize, m: &Attempt) -> Option<usize> {
+    let Some((head, tail)) = elems.split_first() else {
+        return match cont {
+            None => Some(last),
+            Some(c) => step(c.elems, c.next, at, last, m),
+        };
+    };
+    match head {
+        Elem::Words(ws) => {
+            let t = m.token(at)?;
+            if !m.word_fits(ws, t) {
+                return None;
+            }
+            step(tail, cont, at + 1, at, m)
+        }
+        Elem::Gap(n) => {
+            for k in 0..=usize::from(*n) {
+                if k > 0 {
+                    let j = at + k - 1;
+                    let t = m.toks.get(j)?;
+                    if t.sentence != m.sentence || (m.pattern.negatable && m.neg.get(j).copied().unwrap_or(false)) {
+                        return None;
+                    }
+                }
+                if let Some(end) = step(tail, cont, at + k, last, m) {
+                    return Some(end);
+                }
+            }
+            None
+        }
+        Elem::Alt(alts) => {
+            if alts.optional {
+                if let Some(end) = step(tail, cont, at, last, m) {
+                    return Some(end);
+                }
+            }
+            let after = Cont { elems: tail, next: cont };
+            for &i in &alts.always {
+                if let Some(end) = step(&alts.seqs[i], Some(&after), at, last, m) {
+                    return Some(end);
+                }
+            }
+            let t = m.token(at)?;
+            if let Some(ws) = &alts.single {
+                if m.word_fits(ws, t) {
+                    if let Some(end) = step(tail, cont, at + 1, at, m) {
+                        return Some(end);
+                    }
+                }
+            }
+            let texts = std::iter::once(&*t.text).chain(t.alt.as_deref());
+            let mut tried: Vec<usize> = Vec::new();
+            for text in texts {
+                tried.extend(alts.by_word.get(text).into_iter().flatten());
+                if !m.rules.never.contains(text) {
+                    tried.extend(alts.by_prefix.iter().filter(|(p, _)| text.starts_with(&**p)).map(|(_, i)| *i));
+                }
+            }
+            tried.into_iter().find_map(|i| step(&alts.seqs[i], Some(&after), at, last, m))
+        }
+    }
+}
+
+/// How far back, in tokens of the same clause, a negation still applies to a phrase.
+const NEGATION_REACH: usize = 6;
+
+/// Checks `text` written in `lang` ("fr", anything else is English); an empty list means it reads fine.
+/// Findings are sorted by position; the same span may carry several categories.
+pub fn check(text: &str, lang: &str, ctx: &Context) -> Vec<Finding> {
+    let rules = rules(lang);
+    let reading = read(text, rules.split_elisions);
+    let mut toks = tokens(&reading, rules);
+    let no_neg = vec![false; toks.len()];
+
+    // Names from the context and exempt phrases shield their words from insult and profanity.
+    let names = name_words(ctx, rules);
+    for t in &mut toks {
+        if names.contains(&*t.text) {
+            t.shielded = true;
+        }
+    }
+    for hit in rules.exempt.find(&toks, rules, &no_neg) {
+        for t in &mut toks[hit.first..=hit.last] {
+            t.shielded = true;
+        }
+    }
+
+    // Negations mark the token where they end; polite formulas mark their sentence.
+    let mut neg = vec![false; toks.len()];
+    for hit in rules.negators.find(&toks, rules, &no_neg) {
+        neg[hit.last] = true;
+    }
+    let polite_sentences: HashSet<usize> =
+        rules.polite.find(&toks, rules, &no_neg).into_iter().map(|h| toks[h.first].sentence).collect();
+
+    let mut spans: Vec<(usize, usize, Cat)> = Vec::new();
+    for hit in rules.phrases.find(&toks, rules, &neg) {
+        let p = &rules.phrases.patterns[hit.pattern];
+        let first = &toks[hit.first];
+        if p.negatable && negated_before(&toks, &neg, hit.first) {
+            continue;
+        }
+        if p.polite_yields && polite_sentences.contains(&first.sentence) {
+            continue;
+        }
+        if shielded_by_words(&toks, rules, &hit) {
+            continue;
+        }
+        let (a, b) = (&reading.words[first.word], &reading.words[toks[hit.last].word]);
+        spans.push((a.u0, b.u1, hit.cat));
+    }
+    spans.extend(masked(text, &reading, rules, &names));
+    let quiet = quiet_lines(text, &reading, rules);
+    spans.extend(shouting(&reading, rules, &names, &quiet).into_iter().map(|(s, e)| (s, e, Cat::Shouting)));
+    spans.extend(reading.punct.iter().map(|&(s, e)| (s, e, Cat::Punctuation)));
+    finish(spans)
+}
+
+fn negated_before(toks: &[Tok], neg: &[bool], first: usize) -> bool {
+    let clause = toks[first].clause;
+    (first.saturating_sub(NEGATION_REACH)..first).rev().take_while(|&j| toks[j].clause == clause).any(|j| neg[j])
+}
+
+/// A shield word inside the finding, within the next ten words of the sentence, or just before it in the same
+/// clause cancels it: "I left a *positive* review on Glassdoor", "I'll tell my network how *well* you treat people".
+fn shielded_by_words(toks: &[Tok], rules: &Rules, hit: &Hit) -> bool {
+    let Some(words) = rules.shields.get(&hit.cat) else { return false };
+    let (sentence, clause) = (toks[hit.first].sentence, toks[hit.first].clause);
+    let after = toks[hit.first..toks.len().min(hit.last + 11)].iter().take_while(|t| t.sentence == sentence);
+    let before = toks[hit.first.saturating_sub(4)..hit.first].iter().rev().take_while(|t| t.clause == clause);
+    after.chain(before).any(|t| words.contains(&*t.text))
+}
+
+/// The words of the names in the context, minus common words ("de", "the") that would shield too much.
+fn name_words(ctx: &Context, rules: &Rules) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for name in &ctx.names {
+        let mut word = String::new();
+        for c in name.chars().chain(std::iter::once(' ')) {
+            if c.is_alphanumeric() {
+                push_folded(c, &mut word);
+            } else if !word.is_empty() {
+                let w = std::mem::take(&mut word);
+                if w.chars().count() >= 2 && !rules.loud.contains(w.as_str()) && !rules.neutral.contains(w.as_str()) {
+                    out.insert(w);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Sorts, drops spans contained in a longer span of the same category, and converts to findings.
+fn finish(mut spans: Vec<(usize, usize, Cat)>) -> Vec<Finding> {
+    spans.sort_by(|a, b| a.2.cmp(&b.2).then(a.0.cmp(&b.0)).then(b.1.cmp(&a.1)));
+    let mut kept: Vec<(usize, usize, Cat)> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match kept.last() {
+            Some(k) if k.2 == s.2 && s.0 >= k.0 && s.1 <= k.1 => {}
+            _ => kept.push(s),
+        }
+    }
+    kept.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
+    kept.into_iter()
+        .map(|(start, end, cat)| Finding { start, end, rule: cat.name().to_owned(), severity: cat.severity() })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Masked spellings
+// ---------------------------------------------------------------------------------------------------------
+
+/// What a masking character may stand for; `None` means any letter.
+fn mask_stands_for(c: char) -> Option<Option<&'static [char]>> {
+    match c {
+        '*' | '#' | '%' | '_' => Some(None),
+        '@' | '4' => Some(Some(&['a'])),
+        '$' | '5' => Some(Some(&['s'])),
+        '!' | '1' => Some(Some(&['i', 'l'])),
+        '0' => Some(Some(&['o'])),
+        '3' => Some(Some(&['e'])),
+        '7' => Some(Some(&['t'])),
+        _ => None,
+    }
+}
+
+/// Masked words ("f***", "sh!t", "t@b@rn@k", "a$$") and spaced letters ("f.u.c.k", "f u c k").
+fn masked(text: &str, reading: &Reading, rules: &Rules, names: &HashSet<String>) -> Vec<(usize, usize, Cat)> {
+    let mut out = Vec::new();
+    // Runs of letters and masking characters, with at least one mask.
+    let mut run: Vec<char> = Vec::new();
+    let (mut u0, mut u) = (0usize, 0usize);
+    let flush = |run: &mut Vec<char>, u0: usize, u1: usize, out: &mut Vec<(usize, usize, Cat)>| {
+        // A trailing "!" is punctuation, not a mask.
+        let mut end = run.len();
+        let mut u1 = u1;
+        while end > 0 && run[end - 1] == '!' {
+            end -= 1;
+            u1 -= 1;
+        }
+        let r = &run[..end];
+        let masks = r.iter().filter(|c| !c.is_alphabetic()).count();
+        let starts_well = r.first().is_some_and(|&c| c.is_alphabetic() || c == '@' || c == '$');
+        if (3..=30).contains(&r.len()) && masks > 0 && masks < r.len() && starts_well {
+            if let Some(cat) = unmask(r, rules) {
+                out.push((u0, u1, cat));
+            }
+        }
+        run.clear();
+    };
+    for c in text.chars() {
+        let w = c.len_utf16();
+        if c.is_alphabetic() || mask_stands_for(c).is_some() {
+            if run.is_empty() {
+                u0 = u;
+            }
+            if c.is_ascii() {
+                run.push(c.to_ascii_lowercase());
+            } else {
+                let mut f = String::new();
+                push_folded(c, &mut f);
+                run.extend(f.chars());
+            }
+        } else if !run.is_empty() {
+            flush(&mut run, u0, u, &mut out);
+        }
+        u += w;
+    }
+    if !run.is_empty() {
+        flush(&mut run, u0, u, &mut out);
+    }
+    // Three or more single letters separated by one dot, space, dash or underscore: "f.u.c.k", "s t f u".
+    let words = &reading.words;
+    let mut i = 0;
+    while i < words.len() {
+        let single = |w: &Word| w.letters == 1 && w.folded.chars().count() == 1 && !w.has_digit;
+        if !single(&words[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < words.len()
+            && single(&words[j + 1])
+            && words[j + 1].b0 == words[j].b1 + 1
+            && matches!(text.as_bytes().get(words[j].b1), Some(b'.' | b' ' | b'-' | b'_' | b'*'))
+        {
+            j += 1;
+        }
+        if j >= i + 2 {
+            let joined: String = words[i..=j].iter().map(|w| w.folded.as_str()).collect();
+            if !names.contains(&joined) {
+                let chars: Vec<char> = joined.chars().collect();
+                if let Some(cat) = unmask(&chars, rules) {
+                    out.push((words[i].u0, words[j].u1, cat));
+                }
+            }
+        }
+        i = j + 1;
+    }
+    out
+}
+
+/// The category of the insult or swear word a masked spelling stands for, if any.
+fn unmask(run: &[char], rules: &Rules) -> Option<Cat> {
+    let fits = |c: char, want: char| match mask_stands_for(c) {
+        _ if c == want => true,
+        Some(None) => want.is_alphabetic(),
+        Some(Some(options)) => options.contains(&want),
+        None => false,
+    };
+    let fits_word = |word: &str| word.chars().zip(run.iter()).all(|(want, &c)| fits(c, want));
+    if let Some(list) = rules.masked_words.get(&run.len()) {
+        if let Some((_, cat)) = list.iter().find(|(w, _)| fits_word(w)) {
+            return Some(*cat);
+        }
+    }
+    rules
+        .masked_prefixes
+        .iter()
+        .find(|(p, _)| p.chars().count() <= run.len() && p.chars().count() >= 3 && fits_word(p))
+        .map(|(_, cat)| *cat)
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Shouting
+// ---------------------------------------------------------------------------------------------------------
+
+/// Lines where capitals are not shouting: the signature block and address, phone, e-mail lines.
+fn quiet_lines(text: &str, reading: &Reading, rules: &Rules) -> Vec<bool> {
+    let mut quiet = vec![false; reading.lines.len()];
+    let words = &reading.words;
+    for (n, line) in reading.lines.iter().enumerate() {
+        let raw = text.get(line.b0..line.b1).unwrap_or("").trim();
+        let ws = &words[line.first_word..line.end_word];
+        let digits = raw.chars().filter(char::is_ascii_digit).count();
+        let alnum = raw.chars().filter(|c| c.is_alphanumeric()).count().max(1);
+        let postal = ws.windows(2).any(|p| is_fsa(&p[0].folded) && is_ldu(&p[1].folded))
+            || ws.iter().any(|w| {
+                w.folded.len() == 6 && w.folded.is_ascii() && is_fsa(&w.folded[..3]) && is_ldu(&w.folded[3..])
+            });
+        let zip = ws.windows(2).any(|p| {
+            p[0].letters == 2 && p[0].upper && p[1].folded.len() == 5 && p[1].folded.bytes().all(|b| b.is_ascii_digit())
+        });
+        let phone = digits >= 7 && digits * 10 >= alnum * 4;
+        let street = ws.first().is_some_and(|w| w.letters == 0 && w.has_digit) && ws.len() >= 2;
+        let web = raw.contains('@') || raw.contains("www.") || raw.contains("http");
+        quiet[n] = postal || zip || phone || street || web;
+    }
+    // The signature: after the last closing line ("Best regards,") or a "--" line, when only a few short
+    // lines follow it.
+    let mut sig_from = None;
+    // Counted while walking up from the end, so the walk stays linear however many lines there are.
+    let (mut lines_after, mut long_after) = (0usize, false);
+    for (n, line) in reading.lines.iter().enumerate().rev() {
+        if lines_after > 8 || long_after {
+            break;
+        }
+        let raw = text.get(line.b0..line.b1).unwrap_or("").trim();
+        let dash = raw.starts_with("--") || raw.starts_with('—');
+        let n_words = line.end_word - line.first_word;
+        let closing = (1..=7).contains(&n_words)
+            && !raw.ends_with('?')
+            && is_closing(&words[line.first_word..line.end_word], rules);
+        if dash || closing {
+            sig_from = Some(n + 1);
+        }
+        if n_words > 0 {
+            lines_after += 1;
+            long_after |= line.b1 - line.b0 > 100;
+        }
+    }
+    if let Some(from) = sig_from {
+        for q in &mut quiet[from..] {
+            *q = true;
+        }
+    }
+    quiet
+}
+
+fn is_closing(line_words: &[Word], rules: &Rules) -> bool {
+    let toks: Vec<Tok> = line_words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| Tok {
+            text: w.folded.as_str().into(),
+            alt: None,
+            word: i,
+            sentence: 0,
+            clause: 0,
+            opens_sentence: i == 0,
+            shielded: false,
+        })
+        .collect();
+    let none = vec![false; toks.len()];
+    rules.closings.find(&toks, rules, &none).iter().any(|h| h.first == 0)
+}
+
+/// Canadian postal code halves: "h2x" (forward sortation area) and "1y4" (local delivery unit).
+fn is_fsa(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 3 && b[0].is_ascii_alphabetic() && b[1].is_ascii_digit() && b[2].is_ascii_alphabetic()
+}
+
+fn is_ldu(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 3 && b[0].is_ascii_digit() && b[1].is_ascii_alphabetic() && b[2].is_ascii_digit()
+}
+
+/// Runs of words in capitals that read as shouting. A run is shouting when it holds a word that shouts on
+/// its own ("NEVER"), two common words ("WHY NOT"), a common word and another word ("CALL ME"), or four
+/// words of any kind. Acronyms, names from the context, quoted titles, words with digits, single letters
+/// and quiet lines (signature, address) don't count, so "BANQUE NATIONALE" and "KPMG" stay quiet.
+fn shouting(reading: &Reading, rules: &Rules, names: &HashSet<String>, quiet: &[bool]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let words = &reading.words;
+    let is_caps = |w: &Word| w.upper && !w.has_digit;
+    let counts = |w: &Word| {
+        w.letters >= 2
+            && !rules.acronyms.contains(w.folded.as_str())
+            && !names.contains(&w.folded)
+            && !w.quoted
+            && !quiet.get(w.line).copied().unwrap_or(false)
+            && !rules.neutral.contains(w.folded.as_str())
+    };
+    let mut i = 0;
+    while i < words.len() {
+        if !is_caps(&words[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < words.len() && is_caps(&words[j + 1]) && words[j + 1].glued {
+            j += 1;
+        }
+        let counted: Vec<&Word> = words[i..=j].iter().filter(|w| counts(w)).collect();
+        let loud = counted.iter().filter(|w| rules.loud.contains(w.folded.as_str())).count();
+        let strong = counted.iter().any(|w| rules.strong.contains(w.folded.as_str()));
+        let content = counted.len();
+        if strong || loud >= 2 || (loud >= 1 && content >= 2) || content >= 4 {
+            if let (Some(a), Some(b)) = (counted.first(), counted.last()) {
+                spans.push((a.u0, b.u1));
+            }
         }
         i = j + 1;
     }
     spans
-}
-
-/// Runs of "!!" or more, "???" or more, and "?!" mixes.
-fn punctuation(text: &str) -> Vec<(usize, usize)> {
-    static RUNS: OnceLock<Regex> = OnceLock::new();
-    let re = RUNS.get_or_init(|| Regex::new(r"!{2,}|\?{3,}|[!?]*(?:\?!|!\?)[!?]*").expect("valid"));
-    re.find_iter(text).map(|m| (m.start(), m.end())).collect()
-}
-
-/// Checks `text` in `lang`; an empty list means it reads fine.
-pub fn check(text: &str, lang: &str) -> Vec<Finding> {
-    let rules = rules(lang);
-    let mut found: Vec<(usize, usize, &str)> = Vec::new();
-    for (rule, re) in &rules.patterns {
-        found.extend(re.find_iter(text).map(|m| (m.start(), m.end(), rule.as_str())));
-    }
-    found.extend(shouting(text, rules).into_iter().map(|(s, e)| (s, e, "shouting")));
-    found.extend(punctuation(text).into_iter().map(|(s, e)| (s, e, "punctuation")));
-    found.sort();
-    // The same span found by two patterns of one rule is one finding.
-    found.dedup();
-    let utf16 = |byte: usize| text[..byte].encode_utf16().count();
-    found.into_iter().map(|(s, e, rule)| Finding { start: utf16(s), end: utf16(e), rule: rule.to_owned() }).collect()
 }
 
 #[cfg(test)]
@@ -156,26 +1396,53 @@ mod tests {
     use serde_json::Value;
 
     fn rules_found(text: &str, lang: &str) -> Vec<String> {
-        check(text, lang).into_iter().map(|f| f.rule).collect()
+        check(text, lang, &Context::default()).into_iter().map(|f| f.rule).collect()
+    }
+
+    fn with_names(text: &str, lang: &str, names: &[&str]) -> Vec<String> {
+        let ctx = Context { names: names.iter().map(|n| n.to_string()).collect() };
+        check(text, lang, &ctx).into_iter().map(|f| f.rule).collect()
     }
 
     #[test]
-    fn every_hostile_example_is_caught_by_its_rule_and_every_polite_one_passes() {
-        let examples: Value = serde_json::from_str(include_str!("tone/examples.json")).unwrap();
-        for lang in ["fr", "en"] {
-            let hostile = examples[lang]["hostile"].as_array().unwrap();
-            let polite = examples[lang]["polite"].as_array().unwrap();
-            assert!(hostile.len() >= 20 && polite.len() >= 20, "{lang}: enough examples");
-            for h in hostile {
-                let (text, rule) = (h["text"].as_str().unwrap(), h["rule"].as_str().unwrap());
-                let got = rules_found(text, lang);
-                assert!(got.iter().any(|r| r == rule), "{lang}: {text:?} should be {rule}, found {got:?}");
-            }
-            for p in polite {
-                let text = p.as_str().unwrap();
-                assert_eq!(check(text, lang), vec![], "{lang}: {text:?} is polite");
-            }
+    fn rule_files_compile() {
+        for (lang, src) in [("fr", FR), ("en", EN)] {
+            let rules = compile(src).unwrap_or_else(|e| panic!("{lang}: {e}"));
+            assert!(rules.phrases.patterns.len() > 100, "{lang}: rules loaded");
         }
+    }
+
+    #[test]
+    fn corpus_recall_and_false_alarms_meet_the_goal() {
+        let corpus: Value = serde_json::from_str(include_str!("tone/corpus.json")).unwrap();
+        for lang in ["fr", "en"] {
+            let hostile = corpus[lang]["hostile"].as_array().unwrap();
+            let polite = corpus[lang]["polite"].as_array().unwrap();
+            assert!(hostile.len() >= 250 && polite.len() >= 250, "{lang}: corpus size");
+            let missed: Vec<&str> = hostile
+                .iter()
+                .map(|h| h["text"].as_str().unwrap())
+                .filter(|t| check(t, lang, &Context::default()).is_empty())
+                .collect();
+            let flagged: Vec<&str> = polite
+                .iter()
+                .map(|p| p.as_str().unwrap())
+                .filter(|t| !check(t, lang, &Context::default()).is_empty())
+                .collect();
+            let recall = 1.0 - missed.len() as f64 / hostile.len() as f64;
+            let alarms = flagged.len() as f64 / polite.len() as f64;
+            assert!(recall >= 0.95, "{lang}: recall {recall:.3}, missed {missed:#?}");
+            assert!(alarms <= 0.02, "{lang}: false alarms {alarms:.3}: {flagged:#?}");
+        }
+    }
+
+    #[test]
+    fn every_category_has_its_severity() {
+        let f = check("You idiot. I demand an answer!!", "en", &Context::default());
+        let sev = |rule: &str| f.iter().find(|x| x.rule == rule).map(|x| x.severity);
+        assert_eq!(sev("insult"), Some(Severity::Stop));
+        assert_eq!(sev("demand"), Some(Severity::SecondLook));
+        assert_eq!(sev("punctuation"), Some(Severity::SecondLook));
     }
 
     #[test]
@@ -183,12 +1450,30 @@ mod tests {
         for (text, lang) in [
             ("F*** you", "en"),
             ("f.u.c.k this", "en"),
+            ("f u c k your rejection email", "en"),
+            ("Your process is sh!t", "en"),
             ("va te faire f…", "fr"),
             ("Va te faire foutre", "fr"),
             ("mon tabarnak", "fr"),
+            ("T@b@rn@k, même pas un appel", "fr"),
             ("Câlice que c’est mal géré", "fr"),
+            ("calisse que c'est long", "fr"),
         ] {
             assert!(rules_found(text, lang).contains(&"profanity".to_owned()), "{text}");
+        }
+    }
+
+    #[test]
+    fn quebec_swearing_and_its_derivatives() {
+        for text in [
+            "Je m'en câlisse",
+            "Crisse-moi patience",
+            "Décrisse",
+            "Estie d'incompétents",
+            "Ostifie",
+            "Mange de la marde",
+        ] {
+            assert!(!rules_found(text, "fr").is_empty(), "{text}");
         }
     }
 
@@ -199,6 +1484,72 @@ mod tests {
         assert!(rules_found("I used SQL at KPMG and RH tools", "fr").is_empty());
         assert!(rules_found("Merci à l’équipe RH de Desjardins", "fr").is_empty());
         assert!(rules_found("I", "en").is_empty());
+    }
+
+    #[test]
+    fn signature_and_address_lines_are_not_shouting() {
+        let letter =
+            "Merci encore pour l’entrevue.\n\nCordialement,\nMARIE TREMBLAY\n1450, rue Peel\nMONTRÉAL QC H3A 1S8";
+        assert!(rules_found(letter, "fr").is_empty());
+        let us = "Thanks again.\n\nBest regards,\nJOHN SMITH\n300 PINE STREET\nNEW YORK, NY 10001";
+        assert!(rules_found(us, "en").is_empty());
+        // The same capitals in the body are shouting.
+        assert_eq!(rules_found("WHY DID YOU NOT CALL ME BACK", "en"), ["shouting"]);
+    }
+
+    #[test]
+    fn names_from_the_context_are_never_shouting_or_insults() {
+        let text = "Thank you for the interview at ROYAL MAPLE DATA SERVICES, and please thank Mr. Bastard.";
+        assert_eq!(with_names(text, "en", &[]), ["shouting", "profanity"]);
+        assert!(with_names(text, "en", &["Royal Maple Data Services", "Jon Bastard"]).is_empty());
+        assert!(with_names("J’ai rencontré M. Connard au deuxième tour.", "fr", &["Julien Connard"]).is_empty());
+    }
+
+    #[test]
+    fn quoted_titles_are_not_shouting() {
+        assert!(rules_found("J’ai postulé au poste « ANALYSTE DE DONNÉES PRINCIPAL » en mars.", "fr").is_empty());
+        assert!(rules_found("I applied for the \"SENIOR BACKEND DEVELOPER AND TEAM LEAD\" role.", "en").is_empty());
+    }
+
+    #[test]
+    fn negation_keeps_polite_text_quiet() {
+        for text in
+            ["It was anything but a waste of time.", "It was not a waste of time at all.", "It's not your fault."]
+        {
+            assert!(rules_found(text, "en").is_empty(), "{text}");
+        }
+        assert!(rules_found("Ce n’était pas du tout une perte de temps.", "fr").is_empty());
+        assert!(!rules_found("It was a waste of time.", "en").is_empty());
+        assert!(!rules_found("C’était une perte de temps.", "fr").is_empty());
+    }
+
+    #[test]
+    fn polite_formulas_are_requests_not_demands() {
+        assert!(rules_found("I would appreciate it if you could reply by Friday.", "en").is_empty());
+        assert!(rules_found("Je vous saurais gré de me répondre d’ici vendredi.", "fr").is_empty());
+        assert_eq!(rules_found("Reply by Friday.", "en"), ["demand"]);
+        assert_eq!(rules_found("Répondez-moi d’ici vendredi.", "fr"), ["demand"]);
+    }
+
+    #[test]
+    fn words_inside_other_words_never_match() {
+        for text in
+            ["I passed the assessment in Scunthorpe.", "The class was great.", "I met Ms. Cockburn.", "Hello Dick,"]
+        {
+            assert!(rules_found(text, "en").is_empty(), "{text}");
+        }
+        for text in
+            ["J’ai grandi près du Sacré-Cœur.", "Le vin de la cave à vin était bon.", "J’ai rencontré Mme Labitte."]
+        {
+            assert!(rules_found(text, "fr").is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn accents_are_optional() {
+        assert!(rules_found("cest de la marde", "fr").contains(&"profanity".to_owned()));
+        assert!(rules_found("calisse de job", "fr").contains(&"profanity".to_owned()));
+        assert!(!rules_found("j'espere que votre compagnie va faire faillite", "fr").is_empty());
     }
 
     #[test]
@@ -213,12 +1564,54 @@ mod tests {
     fn offsets_are_javascript_string_indices() {
         // "é" is one UTF-16 unit, the emoji two: a JS slice(start, end) must give back the shouted words.
         let text = "Déçu 🙂 POURQUOI MOI";
-        let f = &check(text, "fr")[0];
+        let f = &check(text, "fr", &Context::default())[0];
         let units: Vec<u16> = text.encode_utf16().collect();
         assert_eq!(String::from_utf16(&units[f.start..f.end]).unwrap(), "POURQUOI MOI");
         assert_eq!((f.start, f.end), (8, 20));
+        let g = &check("🙂🙂 you idiot", "en", &Context::default())[0];
+        assert_eq!((g.start, g.end), (9, 14));
     }
 
+    #[test]
+    fn never_panics_and_stays_linear_on_huge_or_odd_input() {
+        let unit = "Tabarnak!!! YOU people NEVER read. j'espère que ta boîte va couler 🙂 f*** \u{301}é’ «QUOI» ";
+        let big: String = unit.chars().cycle().take(300_000).collect();
+        for lang in ["fr", "en"] {
+            let found = check(&big, lang, &Context { names: vec!["Tabarnak Inc".into()] });
+            assert!(found.len() > 1_000, "{lang}: found {}", found.len());
+            let units = big.encode_utf16().count();
+            assert!(found.iter().all(|f| f.start < f.end && f.end <= units));
+        }
+        // Degenerate texts: only newlines, only punctuation, one endless word, endless spaced letters.
+        for unit in ["\n", "!?", "a", "aaab", "f.", "’", "-- \n", "*@", "é "] {
+            let big = unit.repeat(300_000 / unit.len());
+            let _ = check(&big, "fr", &Context::default());
+            let _ = check(&big, "en", &Context::default());
+        }
+        for odd in [
+            "",
+            " ",
+            "'",
+            "’’’",
+            "!!?",
+            "a'",
+            "'a",
+            "\u{301}",
+            "f.",
+            "-- \n--",
+            "\n\n\n",
+            "x\u{200d}y",
+            "ǅ",
+            "жжж",
+            "H2Xжж1Y4",
+            "日本語の文",
+        ] {
+            let _ = check(odd, "fr", &Context::default());
+            let _ = check(odd, "en", &Context { names: vec![String::new(), "'".into()] });
+        }
+    }
+
+    /// Needs the app (database, templates, renderer): every built-in message must pass with no finding.
     #[test]
     fn every_built_in_template_passes_in_both_languages() {
         use crate::messages::{render, template, Facts};
@@ -229,7 +1622,7 @@ mod tests {
                 let facts = crate::messages::tests::full_facts();
                 let r = render(kind, lang, &t.subject, &t.body, &Facts { ask_feedback: true, ..facts });
                 for text in [&r.subject, &r.body] {
-                    assert_eq!(check(text, lang), vec![], "{lang}/{kind}: {text}");
+                    assert_eq!(check(text, lang, &Context::default()), vec![], "{lang}/{kind}: {text}");
                 }
             }
         }

@@ -29,6 +29,12 @@ impl StartNotice {
     }
 }
 
+/// A file picked for import, waiting for the user to confirm what its preview said.
+pub enum PendingImport {
+    Json(crate::transfer::json::Document),
+    Csv(String),
+}
+
 /// The app's shared state, managed by Tauri.
 pub struct AppState {
     db: Mutex<Connection>,
@@ -42,6 +48,8 @@ pub struct AppState {
     pub notices: Vec<StartNotice>,
     /// Wakes the reminder thread when the journal or the settings change.
     pub wake: super::reminders::Wake,
+    /// The file picked for import, until it is imported or dropped.
+    pending_import: Mutex<Option<PendingImport>>,
 }
 
 impl AppState {
@@ -61,7 +69,18 @@ impl AppState {
             data_dir,
             notices,
             wake: Default::default(),
+            pending_import: Mutex::new(None),
         }
+    }
+
+    /// Keeps (or drops) the file picked for import.
+    pub fn set_pending_import(&self, pending: Option<PendingImport>) {
+        *self.pending_import.lock().unwrap_or_else(|p| p.into_inner()) = pending;
+    }
+
+    /// Takes the file picked for import.
+    pub fn take_pending_import(&self) -> Option<PendingImport> {
+        self.pending_import.lock().unwrap_or_else(|p| p.into_inner()).take()
     }
 
     fn lock_settings(&self) -> MutexGuard<'_, Settings> {

@@ -197,7 +197,11 @@ fn plan_messages_and_tone_through_ipc() {
 
     let findings = invoke(&w, "check_tone", json!({"text": "Merci pour rien, BANDE D'ÉPAIS", "lang": "fr"})).unwrap();
     let rules: Vec<&str> = findings.as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
-    assert!(rules.contains(&"sarcasm") && rules.contains(&"shouting"), "{findings}");
+    // An insult in capitals is an insult (it holds the copy); the sarcasm only deserves a second look.
+    assert!(rules.contains(&"sarcasm") && rules.contains(&"insult"), "{findings}");
+    let severity =
+        |rule: &str| findings.as_array().unwrap().iter().find(|f| f["rule"] == rule).unwrap()["severity"].clone();
+    assert_eq!((severity("insult"), severity("sarcasm")), (json!("stop"), json!("second_look")));
     assert_eq!(findings[0]["message"].as_str().map(|m| m.is_ascii()), Some(true), "reasons in the UI language (en)");
     assert_eq!(invoke(&w, "check_tone", json!({"text": "Merci pour votre temps.", "lang": "fr"})).unwrap(), json!([]));
 

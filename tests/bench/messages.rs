@@ -65,7 +65,8 @@ fn main() {
     assert_eq!(text.chars().count(), 1975 + 22);
     for lang in ["en", "fr"] {
         let mut found = 0;
-        let us = median_us(201, || found = black_box(tone::check(black_box(&text), lang)).len());
+        let us =
+            median_us(201, || found = black_box(tone::check(black_box(&text), lang, &tone::Context::default())).len());
         assert!(found > 0);
         println!("tone check, {lang} rules, {} characters: median {us:.0} µs ({found} findings)", text.chars().count());
     }

@@ -126,3 +126,39 @@ async fn switching_the_message_language_switches_the_template() {
     assert!(!subject.is_empty() && subject != english_subject, "{subject} / {english_subject}");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_stop_finding_holds_the_copy_and_a_second_look_lets_it_through_in_both_languages() {
+    let data = data_dir();
+    let app = App::start(data.path()).await;
+    rejected_application(&app).await;
+    app.wait_css("li.step[data-kind='thank_you'] button.primary").await.click().await.unwrap();
+    for (language, opening, demand, insult) in [
+        ("English", "Hello", "I expect an answer by Friday.", "You hired idiots."),
+        ("French", "Bonjour", "J'exige une explication.", "Vous êtes des connards."),
+    ] {
+        app.choose("Language of this message", language).await;
+        app.wait_value("Message", opening).await;
+        let body = app.field("Message").await;
+        let clean = body.prop("value").await.unwrap().unwrap();
+
+        // A demand deserves a second look: shown, and the copy goes ahead.
+        body.send_keys(&format!("\n{demand}")).await.unwrap();
+        app.click("Copy message").await;
+        wait_until("the copy with the demand", || clipboard().ends_with(demand));
+        assert_eq!(app.js("return document.querySelector('.tone').dataset.severity", vec![]).await, json!("second_look"));
+        assert!(app.text(".tone").await.contains("Worth a second look"));
+
+        // An insult holds the copy until "Copy anyway".
+        body.send_keys(&format!("\n{insult}")).await.unwrap();
+        app.click("Copy message").await;
+        app.wait_xpath("//div[contains(@class, 'tone') and @data-severity='stop']").await;
+        assert!(app.text(".tone").await.contains("Hold on before sending"));
+        assert!(clipboard().ends_with(demand), "nothing new copied while held");
+        app.click("Edit the message").await;
+        assert!(clipboard().ends_with(demand));
+        body.clear().await.unwrap();
+        body.send_keys(&clean).await.unwrap();
+    }
+    app.stop().await;
+}

@@ -87,21 +87,38 @@ pub struct ToneFinding {
     pub start: usize,
     pub end: usize,
     pub rule: String,
+    /// `stop` (the copy is held until "copy anyway") or `second_look` (shown; the copy goes ahead).
+    pub severity: tone::Severity,
     pub message: String,
 }
 
 /// Checks a message's tone in the message's language; the reasons come in the UI's language. Off the main
 /// thread, and refused past [`messages::MAX_MESSAGE`] characters.
 #[tauri::command(async)]
-pub fn check_tone(state: State<'_, AppState>, text: String, lang: String) -> Result<Vec<ToneFinding>, IpcError> {
+pub fn check_tone(
+    state: State<'_, AppState>,
+    text: String,
+    lang: String,
+    application_id: Option<i64>,
+) -> Result<Vec<ToneFinding>, IpcError> {
     let ui = state.lang();
     within("text", &text, messages::MAX_MESSAGE).map_err(|e| IpcError::from_domain(e, ui))?;
-    Ok(tone::check(&text, &lang)
+    // The names the user typed (the company in capitals, the people met, their own name) are never shouting.
+    let mut names = vec![state.settings().my_name];
+    if let Some(id) = application_id {
+        if let Ok(app) = state.with_db(|c| crate::journal::get_application(c, id)) {
+            names.push(app.company);
+            names.extend(app.people.into_iter().map(|p| p.name));
+        }
+    }
+    let ctx = tone::Context { names: names.into_iter().filter(|n| !n.trim().is_empty()).collect() };
+    Ok(tone::check(&text, &lang, &ctx)
         .into_iter()
         .map(|f| ToneFinding {
             message: t(ui, &format!("tone.{}", f.rule), &[]),
             start: f.start,
             end: f.end,
+            severity: f.severity,
             rule: f.rule,
         })
         .collect())

@@ -6,6 +6,7 @@ pub mod backups;
 pub mod journal;
 pub mod messages;
 pub mod settings;
+pub mod transfer;
 
 use chrono::{Local, NaiveDate};
 

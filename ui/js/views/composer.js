@@ -79,7 +79,7 @@ export function composer(app, { kind, step = null, onSent, onClose }) {
   // wish, dismissal) holds it until the user chooses "copy anyway"; *second look* findings (sarcasm, blame,
   // demand, shouting) are shown, and the copy goes ahead.
   const toneOk = async (text) => {
-    const findings = await ipc.checkTone(text, lang);
+    const findings = await ipc.checkTone(text, lang, app.id);
     if (!findings.length) { tonePanel.hidden = true; return true; }
     const stops = findings.filter((f) => f.severity !== 'second_look');
     const looks = findings.filter((f) => f.severity === 'second_look');

@@ -7,6 +7,7 @@ import { field, showError, clearErrors, errorSummary, valueOf, checkedOf } from 
 const DELAYS = ['30', '60', '90', '180'];
 import * as ipc from '../ipc.js';
 import { backupsSection } from './backups.js';
+import { transferSection } from './transfer.js';
 
 /** Renders the settings form. `onLanguage` reloads the strings when the language changed. */
 export async function render(dataDir, onLanguage) {
@@ -63,12 +64,12 @@ export async function render(dataDir, onLanguage) {
       showError(form, err);
     }
   });
-  // After a restore the journal, and perhaps the language, changed: reload the strings and redraw, then say so.
+  // After a restore or an import the journal, and perhaps the language, changed: reload the strings and redraw, then say so.
   const restored = async (message) => {
     await onLanguage();
     const note = document.getElementById('notice');
     note.textContent = message;
     note.hidden = false;
   };
-  show(h('div', {}, form, backupsSection(restored)));
+  show(h('div', {}, form, backupsSection(restored), transferSection(restored)));
 }

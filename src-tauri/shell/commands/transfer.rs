@@ -1,0 +1,199 @@
+//! Export and import through native file dialogs. The dialogs are opened here, in Rust, so no file path ever
+//! crosses the bridge: the UI asks "export" or "pick a file to import", and a picked file's content waits in
+//! the app's state until the user confirms what the preview said.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Local, Utc};
+use serde::Serialize;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+
+use super::today;
+use crate::db::backup::{self, Reason};
+use crate::error::{Error, Problem};
+use crate::i18n::t;
+use crate::settings::Settings;
+use crate::shell::error::IpcError;
+use crate::shell::state::{AppState, PendingImport};
+use crate::transfer::{self, csv::Mapping};
+
+/// The native "save" dialog, titled with the action's own words; `None` when the user closes it.
+fn save_dialog<R: Runtime>(app: &AppHandle<R>, title: String, name: &str, filter: &str, ext: &str) -> Option<PathBuf> {
+    app.dialog()
+        .file()
+        .set_title(title)
+        .add_filter(filter, &[ext])
+        .set_file_name(name)
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+fn write(path: &Path, text: &str, lang: &str) -> Result<(), IpcError> {
+    crate::datadir::write_atomic(path, text.as_bytes()).map_err(|e| IpcError::from_domain(e, lang))
+}
+
+/// What an export did: where the file went, or nothing when the user closed the dialog.
+#[derive(Debug, Serialize)]
+pub struct Exported {
+    pub file: Option<String>,
+}
+
+fn stamp() -> String {
+    Local::now().format("%Y-%m-%d").to_string()
+}
+
+/// Everything (journal, timeline, plan, reflections, templates, settings) as one JSON file.
+#[tauri::command(async)]
+pub fn export_journal<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<Exported, IpcError> {
+    let lang = state.lang();
+    let Some(path) =
+        save_dialog(&app, t(lang, "transfer.export_json", &[]), &format!("rebound-{}.json", stamp()), "JSON", "json")
+    else {
+        return Ok(Exported { file: None });
+    };
+    let settings = serde_json::to_value(state.settings()).ok();
+    let doc = state.with_db(|c| transfer::json::export(c, settings, Utc::now()))?;
+    write(&path, &serde_json::to_string_pretty(&doc).unwrap_or_default(), lang)?;
+    Ok(Exported { file: Some(path.display().to_string()) })
+}
+
+/// The applications as CSV, header in the UI language.
+#[tauri::command(async)]
+pub fn export_csv<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<Exported, IpcError> {
+    let lang = state.lang();
+    let Some(path) =
+        save_dialog(&app, t(lang, "transfer.export_csv", &[]), &format!("rebound-{}.csv", stamp()), "CSV", "csv")
+    else {
+        return Ok(Exported { file: None });
+    };
+    let text = state.with_db(|c| transfer::csv::export(c, lang))?;
+    write(&path, &text, lang)?;
+    Ok(Exported { file: Some(path.display().to_string()) })
+}
+
+/// The open follow-ups as an iCalendar file, at the reminder time.
+#[tauri::command(async)]
+pub fn export_ics<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<Exported, IpcError> {
+    let lang = state.lang();
+    let Some(path) =
+        save_dialog(&app, t(lang, "transfer.export_ics", &[]), &format!("rebound-{}.ics", stamp()), "iCalendar", "ics")
+    else {
+        return Ok(Exported { file: None });
+    };
+    let time = state.settings().reminder_time();
+    let text = state.with_db(|c| transfer::ics::export(c, lang, time, &Local, Utc::now()))?;
+    write(&path, &text, lang)?;
+    Ok(Exported { file: Some(path.display().to_string()) })
+}
+
+/// What the import step shows once a file is picked.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum Picked {
+    /// The user closed the dialog.
+    None,
+    /// A Rebound file: what importing it will do.
+    Json { file: String, preview: transfer::json::Preview },
+    /// A CSV: its columns, a sample and the guessed mapping.
+    Csv { file: String, csv: transfer::csv::CsvFile },
+}
+
+/// Opens the file dialog for an import (`json` or `csv`), reads the file and says what importing it will do.
+#[tauri::command(async)]
+pub fn pick_import<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    kind: String,
+) -> Result<Picked, IpcError> {
+    let lang = state.lang();
+    let fail = |e: Error| IpcError::from_domain(e, lang);
+    let (filter, ext, max) = match kind.as_str() {
+        "json" => ("Rebound (JSON)", "json", transfer::json::MAX_BYTES),
+        "csv" => ("CSV", "csv", transfer::csv::MAX_BYTES),
+        _ => return Err(fail(Error::invalid("kind", Problem::NotAChoice))),
+    };
+    let title = t(lang, &format!("transfer.import_{kind}"), &[]);
+    let picked = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .add_filter(filter, &[ext])
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok());
+    let Some(path) = picked else { return Ok(Picked::None) };
+    let size = std::fs::metadata(&path).map_err(|e| fail(Error::Io(e.to_string())))?.len();
+    if size > max {
+        return Err(fail(Error::invalid("file", Problem::FileTooLarge { max_mb: max / (1024 * 1024) })));
+    }
+    let text = std::fs::read(&path).map_err(|e| fail(Error::Io(e.to_string())))?;
+    let text = String::from_utf8(text)
+        .map_err(|_| fail(Error::invalid("file", if kind == "csv" { Problem::NotCsv } else { Problem::NotRebound })))?;
+    let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let out = if kind == "json" {
+        let doc = transfer::json::parse(&text).map_err(fail)?;
+        let preview = state.with_db(|c| transfer::json::preview(c, &doc))?;
+        state.set_pending_import(Some(PendingImport::Json(doc)));
+        Picked::Json { file, preview }
+    } else {
+        let csv = transfer::csv::read(&text).map_err(fail)?;
+        state.set_pending_import(Some(PendingImport::Csv(text)));
+        Picked::Csv { file, csv }
+    };
+    Ok(out)
+}
+
+/// Applies the picked Rebound file (after keeping the journal as it is as a backup). Into an empty journal its
+/// settings come too.
+#[tauri::command(async)]
+pub fn import_journal<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<transfer::json::Preview, IpcError> {
+    let lang = state.lang();
+    let Some(PendingImport::Json(doc)) = state.take_pending_import() else {
+        return Err(IpcError::from_domain(Error::NotFound("import"), lang));
+    };
+    let (dir, settings) = (state.backup_dir(), state.settings_json());
+    let done = state.write_db(|c| {
+        backup::take(c, &dir, Some(&settings), Reason::BeforeRestore, Utc::now())?;
+        transfer::json::import(c, &doc)
+    })?;
+    if done.restore {
+        if let Some(s) = &doc.settings {
+            state.replace_settings(Settings::from_json(s)).map_err(|e| IpcError::from_domain(e, lang))?;
+        }
+    }
+    crate::shell::reminders::changed(&app);
+    Ok(done)
+}
+
+/// Imports the picked CSV with the user's mapping: every row, or none and the rows to fix.
+#[tauri::command(async)]
+pub fn import_csv<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    mapping: Mapping,
+) -> Result<transfer::csv::CsvImported, IpcError> {
+    let lang = state.lang();
+    let Some(PendingImport::Csv(text)) = state.take_pending_import() else {
+        return Err(IpcError::from_domain(Error::NotFound("import"), lang));
+    };
+    let (dir, settings) = (state.backup_dir(), state.settings_json());
+    let result = state.write_db(|c| {
+        backup::take(c, &dir, Some(&settings), Reason::BeforeRestore, Utc::now())?;
+        transfer::csv::import(c, &text, &mapping, lang, today(), Utc::now())
+    });
+    if result.is_err() {
+        // Kept, so the user can fix the mapping and try again.
+        state.set_pending_import(Some(PendingImport::Csv(text)));
+    }
+    crate::shell::reminders::changed(&app);
+    result
+}
+
+/// Forgets a picked file the user decided not to import.
+#[tauri::command]
+pub fn cancel_import(state: State<'_, AppState>) {
+    state.set_pending_import(None);
+}

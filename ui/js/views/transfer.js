@@ -1,0 +1,139 @@
+// Export and import, in the settings view. Rust opens the file dialogs (no path crosses the bridge); an
+// import always shows what it will do first — the merge preview for a Rebound file, the column mapping and
+// the first rows for a CSV — and nothing changes until the user confirms.
+
+import { h, nextId } from '../dom.js';
+import { t } from '../i18n.js';
+import { field, showError, clearErrors, errorSummary } from '../forms.js';
+import * as ipc from '../ipc.js';
+
+/** What each mapped field is called (its label) and whether the import needs it. */
+const FIELDS = [
+  ['company', 'app.company', true], ['role', 'app.role', true], ['appliedOn', 'app.applied_on', true],
+  ['location', 'app.location', false], ['source', 'app.source', false], ['postingUrl', 'app.posting_url', false],
+];
+
+function list(titleKey, items) {
+  if (!items.length) return null;
+  return h('div', { class: 'preview-group' }, h('h4', {}, t(titleKey, { n: items.length })), h('ul', {}, items.map((i) => h('li', {}, i))));
+}
+
+/** The export and import card. `onImported(message)` runs after an import (the journal changed). */
+export function transferSection(onImported) {
+  const titleId = nextId();
+  const status = h('p', { class: 'saved', role: 'status' });
+  const step = h('div', { class: 'import-step' });
+  const fail = (err) => { status.textContent = err.message; };
+
+  const exporter = (label, fn) => h('button', {
+    type: 'button',
+    onclick: async () => {
+      status.textContent = '';
+      try {
+        const done = await fn();
+        if (done.file) status.textContent = t('transfer.exported', { file: done.file });
+      } catch (err) { fail(err); }
+    },
+  }, t(label));
+
+  const cancel = () => h('button', {
+    type: 'button', onclick: async () => { step.replaceChildren(); await ipc.cancelImport().catch(fail); },
+  }, t('form.cancel'));
+
+  const jsonStep = (picked) => {
+    const p = picked.preview;
+    const apply = h('button', {
+      type: 'button', class: 'primary',
+      onclick: async () => {
+        try {
+          await ipc.importJournal();
+          step.replaceChildren();
+          await onImported(t('transfer.imported'));
+        } catch (err) { fail(err); }
+      },
+    }, t('transfer.apply'));
+    step.replaceChildren(h('div', { class: 'confirm', role: 'group', 'aria-label': picked.file },
+      h('p', {}, t('transfer.file', { file: picked.file })),
+      p.restore ? h('p', {}, t('transfer.restore')) : null,
+      list('transfer.new', p.new), list('transfer.already', p.alreadyThere), list('transfer.conflicting', p.conflicting),
+      p.newTemplates ? h('p', {}, t('transfer.templates', { n: p.newTemplates })) : null,
+      h('div', { class: 'actions' }, apply, cancel())));
+    apply.focus();
+  };
+
+  const csvStep = (picked) => {
+    const c = picked.csv;
+    const form = h('form', { class: 'confirm form', novalidate: true, 'aria-label': picked.file });
+    const options = [['', 'transfer.not_in_file'], ...c.headers.map((name, i) => [String(i), name])];
+    const selects = FIELDS.map(([key, label, required]) => {
+      const guess = c.guess[key];
+      const f = field({ label, field: `mapping.${key}`, kind: 'select', required, value: guess == null ? '' : String(guess), options });
+      // Header names are the file's own words, not catalogue keys: show them as they are.
+      for (const o of f.querySelectorAll('option')) if (o.value !== '') o.textContent = c.headers[Number(o.value)];
+      return f;
+    });
+    const rowErrors = h('ul', { class: 'row-errors', role: 'alert' });
+    const sample = h('table', { class: 'sample' },
+      h('caption', {}, t('transfer.sample')),
+      h('thead', {}, h('tr', {}, c.headers.map((name) => h('th', { scope: 'col' }, name)))),
+      h('tbody', {}, c.sample.map((r) => h('tr', {}, c.headers.map((_, i) => h('td', {}, r[i] ?? ''))))));
+    form.append(
+      h('p', {}, t('transfer.file', { file: picked.file }), ' · ', t('transfer.rows', { n: c.rows })),
+      h('h4', {}, t('transfer.mapping')),
+      errorSummary(),
+      h('div', { class: 'grid' }, selects),
+      rowErrors,
+      h('div', { class: 'sample-wrap' }, sample),
+      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('transfer.apply_csv', { n: c.rows })), cancel()));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      clearErrors(form);
+      rowErrors.replaceChildren();
+      const mapping = {};
+      for (const [key] of FIELDS) {
+        const v = form.querySelector(`[data-field="mapping.${key}"]`).value;
+        mapping[key] = v === '' ? null : Number(v);
+      }
+      try {
+        const done = await ipc.importCsv(mapping);
+        step.replaceChildren();
+        await onImported(t('transfer.csv_imported', { n: done.imported }));
+      } catch (err) {
+        const rows = (err.fields || []).filter((f) => f.field.startsWith('rows.'));
+        for (const f of rows) {
+          const [, row, name] = f.field.split('.');
+          const label = FIELDS.find(([key]) => key === name)?.[1];
+          rowErrors.append(h('li', {}, t('transfer.row_error', { row, field: label ? t(label) : name, message: f.message })));
+        }
+        showError(form, { ...err, fields: (err.fields || []).filter((f) => !f.field.startsWith('rows.')) });
+      }
+    });
+    step.replaceChildren(form);
+    form.querySelector('select').focus();
+  };
+
+  const importer = (label, kind) => h('button', {
+    type: 'button',
+    onclick: async () => {
+      status.textContent = '';
+      try {
+        const picked = await ipc.pickImport(kind);
+        if (picked.kind === 'json') jsonStep(picked);
+        else if (picked.kind === 'csv') csvStep(picked);
+      } catch (err) { fail(err); }
+    },
+  }, t(label));
+
+  return h('section', { class: 'card', 'aria-labelledby': titleId },
+    h('h2', { id: titleId }, t('transfer.title')),
+    h('p', { class: 'hint' }, t('transfer.hint')),
+    h('div', { class: 'actions' },
+      exporter('transfer.export_json', ipc.exportJournal),
+      exporter('transfer.export_csv', ipc.exportCsv),
+      exporter('transfer.export_ics', ipc.exportIcs)),
+    h('div', { class: 'actions' },
+      importer('transfer.import_json', 'json'),
+      importer('transfer.import_csv', 'csv')),
+    status,
+    step);
+}
