@@ -1,6 +1,7 @@
 //! `cargo bench --bench journal_safety`: what keeping the journal safe costs, on journals of 1,000 and 10,000
 //! applications (each with a person, an interview and a rejection with its plan): a backup's time and size,
-//! the `quick_check` at open, and opening the journal at start with the check against without it.
+//! the `quick_check` at open, opening the journal at start with the check against without it, and the JSON
+//! export and import.
 //! Prints numbers; asserts nothing about time.
 
 use std::time::{Duration, Instant};
@@ -72,6 +73,25 @@ fn main() {
             let v: String = c.query_row("PRAGMA quick_check", [], |r| r.get(0)).unwrap();
             assert_eq!(v, "ok");
         });
+        let conn = db::open_in(dir.path()).unwrap();
+        let mut text = String::new();
+        let export_time = median(3, || {
+            let doc = rebound::transfer::json::export(&conn, None, Utc::now()).unwrap();
+            text = serde_json::to_string_pretty(&doc).unwrap();
+        });
+        drop(conn);
+        let import_time = median(3, || {
+            let target = tempfile::tempdir().unwrap();
+            let mut fresh = db::open_in(target.path()).unwrap();
+            let doc = rebound::transfer::json::parse(&text).unwrap();
+            assert!(rebound::transfer::json::import(&mut fresh, &doc).unwrap().restore);
+        });
+        println!(
+            "{n:>6} applications: JSON export {:.0} ms ({:.1} MB), import into an empty journal {:.0} ms",
+            export_time.as_secs_f64() * 1e3,
+            text.len() as f64 / 1e6,
+            import_time.as_secs_f64() * 1e3,
+        );
         let open_checked = median(5, || drop(db::open_or_recover(dir.path(), Utc::now()).unwrap()));
         let open_plain = median(5, || drop(db::open_in(dir.path()).unwrap()));
         let b = taken.unwrap();

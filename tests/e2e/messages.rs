@@ -146,7 +146,10 @@ async fn a_stop_finding_holds_the_copy_and_a_second_look_lets_it_through_in_both
         body.send_keys(&format!("\n{demand}")).await.unwrap();
         app.click("Copy message").await;
         wait_until("the copy with the demand", || clipboard().ends_with(demand));
-        assert_eq!(app.js("return document.querySelector('.tone').dataset.severity", vec![]).await, json!("second_look"));
+        assert_eq!(
+            app.js("return document.querySelector('.tone').dataset.severity", vec![]).await,
+            json!("second_look")
+        );
         assert!(app.text(".tone").await.contains("Worth a second look"));
 
         // An insult holds the copy until "Copy anyway".

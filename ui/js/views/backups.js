@@ -40,7 +40,7 @@ export function backupsSection(onRestored) {
     });
     confirmBox.replaceChildren(h('p', {}, t('backup.confirm', { date: when(b.takenAt) })), h('div', { class: 'actions' }, yes, no));
     confirmBox.hidden = false;
-    confirmBox.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.stopPropagation(); close(); } });
+    confirmBox.onkeydown = (e) => { if (e.key === 'Escape') { e.stopPropagation(); close(); } };
     no.focus();
   };
 

@@ -105,7 +105,8 @@ export function transferSection(onImported) {
           const label = FIELDS.find(([key]) => key === name)?.[1];
           rowErrors.append(h('li', {}, t('transfer.row_error', { row, field: label ? t(label) : name, message: f.message })));
         }
-        showError(form, { ...err, fields: (err.fields || []).filter((f) => !f.field.startsWith('rows.')) });
+        // Error's own `message` is not enumerable: pass it by name.
+        showError(form, { message: err.message, kind: err.kind, fields: (err.fields || []).filter((f) => !f.field.startsWith('rows.')) });
       }
     });
     step.replaceChildren(form);
