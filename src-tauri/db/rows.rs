@@ -69,7 +69,8 @@ pub fn insert(conn: &Connection, table: &str, rows: &[Row]) -> Result<()> {
         let names: Vec<&str> = row.keys().map(String::as_str).collect();
         let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
         let sql = format!("INSERT INTO {table} ({}) VALUES ({})", names.join(", "), marks.join(", "));
-        conn.execute(&sql, params_from_iter(row.values().map(to_sql)))?;
+        // Rows of one table share their columns: the statement is prepared once and reused.
+        conn.prepare_cached(&sql)?.execute(params_from_iter(row.values().map(to_sql)))?;
     }
     Ok(())
 }

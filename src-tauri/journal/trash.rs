@@ -119,52 +119,15 @@ fn purge(conn: &Connection, now: DateTime<Utc>) -> Result<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journal::{self, ApplicationInput, InterviewInput, OutcomeInput, PersonInput};
-    use crate::plan::PlanOptions;
-    use chrono::NaiveDate;
+    use crate::journal;
 
     fn now() -> DateTime<Utc> {
         DateTime::parse_from_rfc3339("2026-11-26T10:00:00Z").unwrap().to_utc()
     }
 
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
-    }
-
     /// An application with a person met at an interview, a rejection, its plan and a reflection.
     fn full(conn: &mut Connection, company: &str) -> i64 {
-        let input = ApplicationInput {
-            company: company.into(),
-            role: "Analyste".into(),
-            applied_on: "2026-10-01".into(),
-            people: vec![PersonInput { name: "Marie Tremblay".into(), ..Default::default() }],
-            interviews: vec![InterviewInput {
-                date: "2026-10-10".into(),
-                format: "video".into(),
-                met: vec![0],
-                ..Default::default()
-            }],
-            ..Default::default()
-        };
-        let app = journal::save_application(conn, &input, "fr", today(), now()).unwrap();
-        let outcome = OutcomeInput {
-            application_id: app,
-            outcome: "rejected".into(),
-            date: "2026-10-20".into(),
-            channel: "email".into(),
-            ..Default::default()
-        };
-        let ev = journal::log_outcome(conn, &outcome, today(), now(), PlanOptions::default()).unwrap();
-        journal::save_reflection(
-            conn,
-            &journal::ReflectionInput {
-                outcome_event_id: ev, went_well: "Bien préparé".into(), ..Default::default()
-            },
-            today(),
-            now(),
-        )
-        .unwrap();
-        app
+        crate::transfer::json::tests::full(conn, company, "Analyste")
     }
 
     fn dump(conn: &Connection) -> Vec<Vec<Row>> {

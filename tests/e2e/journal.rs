@@ -14,7 +14,7 @@ fn ymd(d: NaiveDate) -> String {
 }
 
 /// "November 26, 2026" and "26 novembre 2026", written out independently of the app's Intl formatting.
-fn long_date(d: NaiveDate, lang: &str) -> String {
+pub fn long_date(d: NaiveDate, lang: &str) -> String {
     const FR: [&str; 12] = [
         "janvier",
         "février",

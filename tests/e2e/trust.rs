@@ -3,10 +3,11 @@
 
 use std::process::{Command, Stdio};
 
-use chrono::{Datelike, Days, Local, NaiveDate};
+use chrono::{Days, Local, NaiveDate};
 
 use crate::desktop::{exit_of, launch, the_app, tray_click, tray_menu, tray_of};
 use crate::harness::{app_pids, data_dir, open_db, wait_until, App, APP};
+use crate::journal::long_date;
 
 fn ymd(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
@@ -145,25 +146,6 @@ async fn one_data_folder_spelt_two_ways_is_one_process_even_without_d_bus() {
     assert!(exit_of(first, "the app after Quit").success());
 }
 
-/// "26 novembre 2026", written out independently of the app.
-fn date_fr(d: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
-}
-
 #[tokio::test]
 async fn in_french_the_plan_reads_prevue_le_and_the_tray_1_suivi_a_faire() {
     let data = data_dir();
@@ -180,7 +162,7 @@ async fn in_french_the_plan_reads_prevue_le_and_the_tray_1_suivi_a_faire() {
 
     // The check-in fell due yesterday (91 days after the rejection, 90 of delay).
     let when = app.text("li.step[data-kind='check_in'] .when").await;
-    assert_eq!(when, format!("Prévue le {}", date_fr(days_ago(1))));
+    assert_eq!(when, format!("Prévue le {}", long_date(days_ago(1), "fr")));
     let pid = app_pids(data.path())[0];
     let (bus, menu) = tray_of(pid);
     wait_until("the tray to read «1 suivi à faire»", || {

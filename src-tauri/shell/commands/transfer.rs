@@ -2,7 +2,7 @@
 //! crosses the bridge: the UI asks "export" or "pick a file to import", and a picked file's content waits in
 //! the app's state until the user confirms what the preview said.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::{Local, Utc};
 use serde::Serialize;
@@ -29,62 +29,52 @@ fn save_dialog<R: Runtime>(app: &AppHandle<R>, title: String, name: &str, filter
         .and_then(|p| p.into_path().ok())
 }
 
-fn write(path: &Path, text: &str, lang: &str) -> Result<(), IpcError> {
-    crate::datadir::write_atomic(path, text.as_bytes()).map_err(|e| IpcError::from_domain(e, lang))
-}
-
 /// What an export did: where the file went, or nothing when the user closed the dialog.
 #[derive(Debug, Serialize)]
 pub struct Exported {
     pub file: Option<String>,
 }
 
-fn stamp() -> String {
-    Local::now().format("%Y-%m-%d").to_string()
+/// One export: the save dialog titled with the action (`transfer.export_<ext>`), then `produce` on the journal,
+/// written atomically. Nothing is computed when the user closes the dialog.
+fn export_to<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    ext: &str,
+    filter: &str,
+    produce: impl FnOnce(&mut rusqlite::Connection, &'static str) -> crate::error::Result<String>,
+) -> Result<Exported, IpcError> {
+    let lang = state.lang();
+    let name = format!("rebound-{}.{ext}", Local::now().format("%Y-%m-%d"));
+    let Some(path) = save_dialog(app, t(lang, &format!("transfer.export_{ext}"), &[]), &name, filter, ext) else {
+        return Ok(Exported { file: None });
+    };
+    let text = state.with_db(|c| produce(c, lang))?;
+    crate::datadir::write_atomic(&path, text.as_bytes()).map_err(|e| IpcError::from_domain(e, lang))?;
+    Ok(Exported { file: Some(path.display().to_string()) })
 }
 
 /// Everything (journal, timeline, plan, reflections, templates, settings) as one JSON file.
 #[tauri::command(async)]
 pub fn export_journal<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<Exported, IpcError> {
-    let lang = state.lang();
-    let Some(path) =
-        save_dialog(&app, t(lang, "transfer.export_json", &[]), &format!("rebound-{}.json", stamp()), "JSON", "json")
-    else {
-        return Ok(Exported { file: None });
-    };
     let settings = serde_json::to_value(state.settings()).ok();
-    let doc = state.with_db(|c| transfer::json::export(c, settings, Utc::now()))?;
-    write(&path, &serde_json::to_string_pretty(&doc).unwrap_or_default(), lang)?;
-    Ok(Exported { file: Some(path.display().to_string()) })
+    export_to(&app, &state, "json", "JSON", |c, _| {
+        let doc = transfer::json::export(c, settings, Utc::now())?;
+        serde_json::to_string_pretty(&doc).map_err(|e| Error::Io(e.to_string()))
+    })
 }
 
 /// The applications as CSV, header in the UI language.
 #[tauri::command(async)]
 pub fn export_csv<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<Exported, IpcError> {
-    let lang = state.lang();
-    let Some(path) =
-        save_dialog(&app, t(lang, "transfer.export_csv", &[]), &format!("rebound-{}.csv", stamp()), "CSV", "csv")
-    else {
-        return Ok(Exported { file: None });
-    };
-    let text = state.with_db(|c| transfer::csv::export(c, lang))?;
-    write(&path, &text, lang)?;
-    Ok(Exported { file: Some(path.display().to_string()) })
+    export_to(&app, &state, "csv", "CSV", |c, lang| transfer::csv::export(c, lang))
 }
 
 /// The open follow-ups as an iCalendar file, at the reminder time.
 #[tauri::command(async)]
 pub fn export_ics<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<Exported, IpcError> {
-    let lang = state.lang();
-    let Some(path) =
-        save_dialog(&app, t(lang, "transfer.export_ics", &[]), &format!("rebound-{}.ics", stamp()), "iCalendar", "ics")
-    else {
-        return Ok(Exported { file: None });
-    };
     let time = state.settings().reminder_time();
-    let text = state.with_db(|c| transfer::ics::export(c, lang, time, &Local, Utc::now()))?;
-    write(&path, &text, lang)?;
-    Ok(Exported { file: Some(path.display().to_string()) })
+    export_to(&app, &state, "ics", "iCalendar", |c, lang| transfer::ics::export(c, lang, time, &Local, Utc::now()))
 }
 
 /// What the import step shows once a file is picked.
