@@ -45,6 +45,8 @@ pub enum Problem {
     NotCsv,
     /// Larger than `max_mb` megabytes.
     FileTooLarge { max_mb: u64 },
+    /// Another item of the same kind already has this name.
+    NameTaken,
 }
 
 /// One refused field: its path in the submitted form (`company`, `people.0.email`…) and the problem.

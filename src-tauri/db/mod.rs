@@ -41,6 +41,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0003_reminders.sql")),
     M::up(include_str!("migrations/0004_exactly_once.sql")),
     M::up(include_str!("migrations/0005_trash.sql")),
+    M::up(include_str!("migrations/0006_address_and_versions.sql")),
 ];
 
 fn migrations() -> Migrations<'static> {
@@ -241,6 +242,26 @@ mod tests {
         let body: String = copy.query_row("SELECT body FROM notes", [], |r| r.get(0)).unwrap();
         assert_eq!(old_version, 1, "the copy holds the schema as it was before migrating");
         assert_eq!(body, "kept");
+    }
+
+    #[test]
+    fn a_template_and_a_person_from_before_versions_keep_their_meaning() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let conn = open_with(dir.path(), &MIGRATIONS[..5]).unwrap();
+            conn.execute_batch(
+                "INSERT INTO templates (kind, lang, subject, body, updated_at)
+                     VALUES ('nudge', 'fr', 'Relance', 'Bonjour', '2026-01-01T00:00:00Z');
+                 INSERT INTO companies (name, folded, created_at) VALUES ('Acme', 'acme', 'x');
+                 INSERT INTO people (company_id, name, created_at, updated_at) VALUES (1, 'Marie Tremblay', 'x', 'x');",
+            )
+            .unwrap();
+        }
+        let conn = open_in(dir.path()).unwrap();
+        let t = crate::messages::template(&conn, "nudge", "fr").unwrap();
+        assert_eq!((t.name.as_str(), t.subject.as_str(), t.default, t.custom), ("", "Relance", true, true));
+        let form: String = conn.query_row("SELECT address_as FROM people", [], |r| r.get(0)).unwrap();
+        assert_eq!(form, "full");
     }
 
     #[test]

@@ -10,6 +10,8 @@ pub const INTERVIEW_FORMATS: &[&str] = &["phone", "video", "onsite"];
 pub const OUTCOMES: &[&str] = &["rejected", "ghosted", "offer", "accepted", "withdrawn"];
 /// How a rejection reached the user.
 pub const CHANNELS: &[&str] = &["email", "phone", "letter", "portal", "in_person"];
+/// How a person is greeted in messages: full name, first name, or Madame/Ms. or Monsieur/Mr. and the last name.
+pub const ADDRESS_FORMS: &[&str] = &["full", "first", "ms", "mr"];
 
 /// An application as the form sends it, to create (`id: None`) or replace (`id: Some`).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -43,6 +45,8 @@ pub struct PersonInput {
     pub email: String,
     pub linkedin_url: String,
     pub phone: String,
+    /// One of [`ADDRESS_FORMS`]; empty means `full`.
+    pub address_as: String,
 }
 
 /// An interview as the form sends it.
@@ -119,6 +123,8 @@ pub struct Person {
     pub email: String,
     pub linkedin_url: String,
     pub phone: String,
+    /// How messages greet them: one of [`ADDRESS_FORMS`].
+    pub address_as: String,
 }
 
 /// One entry of the timeline.

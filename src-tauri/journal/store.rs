@@ -21,6 +21,7 @@ struct CleanPerson {
     email: String,
     linkedin_url: String,
     phone: String,
+    address_as: &'static str,
 }
 
 /// An interview once checked.
@@ -68,6 +69,9 @@ pub fn save_application(
             email: c.email(&format!("people.{i}.email"), &p.email),
             linkedin_url: c.web_address(&format!("people.{i}.linkedinUrl"), &p.linkedin_url),
             phone: c.line(&format!("people.{i}.phone"), &p.phone, false),
+            address_as: c
+                .choice(&format!("people.{i}.addressAs"), or_full(&p.address_as), ADDRESS_FORMS)
+                .unwrap_or("full"),
         })
         .collect();
 
@@ -246,9 +250,9 @@ fn upsert_person(tx: &Connection, company_id: i64, p: &CleanPerson, now: &str) -
         Some(id) => {
             let changed = tx.execute(
                 "UPDATE people SET company_id = ?2, name = ?3, title = ?4, email = ?5, linkedin_url = ?6,
-                        phone = ?7, updated_at = ?8
+                        phone = ?7, updated_at = ?8, address_as = ?9
                  WHERE id = ?1",
-                params![id, company_id, p.name, p.title, p.email, p.linkedin_url, p.phone, now],
+                params![id, company_id, p.name, p.title, p.email, p.linkedin_url, p.phone, now, p.address_as],
             )?;
             if changed == 0 {
                 return Err(Error::NotFound("person"));
@@ -257,9 +261,10 @@ fn upsert_person(tx: &Connection, company_id: i64, p: &CleanPerson, now: &str) -
         }
         None => {
             tx.execute(
-                "INSERT INTO people (company_id, name, title, email, linkedin_url, phone, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-                params![company_id, p.name, p.title, p.email, p.linkedin_url, p.phone, now],
+                "INSERT INTO people (company_id, name, title, email, linkedin_url, phone, created_at, updated_at,
+                                     address_as)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
+                params![company_id, p.name, p.title, p.email, p.linkedin_url, p.phone, now, p.address_as],
             )?;
             Ok(tx.last_insert_rowid())
         }
@@ -454,10 +459,20 @@ fn person(r: &rusqlite::Row) -> rusqlite::Result<Person> {
         email: r.get(4)?,
         linkedin_url: r.get(5)?,
         phone: r.get(6)?,
+        address_as: r.get(7)?,
     })
 }
 
-const PERSON_COLUMNS: &str = "p.id, p.company_id, p.name, p.title, p.email, p.linkedin_url, p.phone";
+const PERSON_COLUMNS: &str = "p.id, p.company_id, p.name, p.title, p.email, p.linkedin_url, p.phone, p.address_as";
+
+/// An empty form of address means the default, the full name.
+fn or_full(value: &str) -> &str {
+    if value.trim().is_empty() {
+        "full"
+    } else {
+        value
+    }
+}
 
 /// One application with its people and its whole timeline.
 pub fn get_application(conn: &Connection, id: i64) -> Result<ApplicationDetail> {

@@ -68,6 +68,7 @@ fn saving_an_application_with_people_and_interviews() {
             linkedin_url: "https://www.linkedin.com/in/marie".into(),
             phone: "514 555-0100".into(),
             id: None,
+            address_as: String::new(),
         },
         person("Luc Gagnon"),
     ];
@@ -180,7 +181,12 @@ fn bad_input_is_refused_field_by_field_and_nothing_is_written() {
     input.location = "x".repeat(201);
     input.source = "tab\u{1}".into();
     input.lang = "de".into();
-    input.people = vec![PersonInput { email: "no-at-sign".into(), linkedin_url: "ftp://x".into(), ..person("") }];
+    input.people = vec![PersonInput {
+        email: "no-at-sign".into(),
+        linkedin_url: "ftp://x".into(),
+        address_as: "your majesty".into(),
+        ..person("")
+    }];
     input.interviews = vec![InterviewInput { id: None, date: "2028-01-01".into(), format: "fax".into(), met: vec![3] }];
     let problems = refused(save_application(&mut conn, &input, "fr", today(), now()));
     let expected: Vec<(String, Problem)> = vec![
@@ -194,6 +200,7 @@ fn bad_input_is_refused_field_by_field_and_nothing_is_written() {
         ("people.0.name".into(), Problem::Required),
         ("people.0.email".into(), Problem::NotEmail),
         ("people.0.linkedinUrl".into(), Problem::NotWebAddress),
+        ("people.0.addressAs".into(), Problem::NotAChoice),
         ("interviews.0.date".into(), Problem::TooFarAhead),
         ("interviews.0.format".into(), Problem::NotAChoice),
         ("interviews.0.met".into(), Problem::NotAChoice),
@@ -354,4 +361,22 @@ fn the_list_is_ordered_by_latest_activity() {
     let list = list_applications(&conn, "").unwrap();
     assert_eq!(list.iter().map(|a| a.company.as_str()).collect::<Vec<_>>(), ["Old", "Recent"]);
     assert_eq!(list[1].status, "applied");
+}
+
+#[test]
+fn each_person_keeps_their_form_of_address_defaulting_to_the_full_name() {
+    let mut conn = db();
+    let mut input = application("Desjardins", "Analyste", "2026-11-01");
+    input.people = vec![person("Marie Tremblay"), PersonInput { address_as: "mr".into(), ..person("Jean Gagnon") }];
+    let id = save_application(&mut conn, &input, "fr", today(), now()).unwrap();
+    let d = get_application(&conn, id).unwrap();
+    let forms: Vec<(&str, &str)> = d.people.iter().map(|p| (p.name.as_str(), p.address_as.as_str())).collect();
+    assert_eq!(forms, [("Marie Tremblay", "full"), ("Jean Gagnon", "mr")]);
+    // Editing the application with the first name chosen for Marie keeps Jean's choice.
+    input.id = Some(id);
+    input.people[0] = PersonInput { id: Some(d.people[0].id), address_as: "first".into(), ..person("Marie Tremblay") };
+    input.people[1].id = Some(d.people[1].id);
+    save_application(&mut conn, &input, "fr", today(), now()).unwrap();
+    let d = get_application(&conn, id).unwrap();
+    assert_eq!((d.people[0].address_as.as_str(), d.people[1].address_as.as_str()), ("first", "mr"));
 }

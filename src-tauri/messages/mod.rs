@@ -63,7 +63,7 @@ const BUILTIN: &[(&str, &str, &str, &str)] = &[
     builtin!("en", "nudge"),
 ];
 
-/// A template's source.
+/// A template's source: Rebound's own (`id: None`) or one of the user's named versions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Template {
@@ -71,9 +71,22 @@ pub struct Template {
     pub lang: String,
     pub subject: String,
     pub body: String,
+    /// The user's version this is; `None` for Rebound's.
+    #[serde(default)]
+    pub id: Option<i64>,
+    /// The version's name; empty for Rebound's and for the unnamed version ("My version").
+    #[serde(default)]
+    pub name: String,
+    /// The version the composer opens with for this kind and language.
+    #[serde(default)]
+    pub default: bool,
     /// The user's own version rather than the built-in one.
+    #[serde(default)]
     pub custom: bool,
 }
+
+/// Longest name of a template version, in characters.
+pub const MAX_VERSION_NAME: usize = 60;
 
 /// The built-in template for a kind and language.
 pub fn builtin(kind: &str, lang: &str) -> Result<Template> {
@@ -85,29 +98,78 @@ pub fn builtin(kind: &str, lang: &str) -> Result<Template> {
             lang: (*l).into(),
             subject: s.trim_end().into(),
             body: b.trim_end().into(),
+            id: None,
+            name: String::new(),
+            default: false,
             custom: false,
         })
         .ok_or(Error::NotFound("template"))
 }
 
-/// The template in use: the user's own if they saved one, else the built-in one.
+const VERSION_COLUMNS: &str = "id, kind, lang, name, subject, body, is_default";
+
+fn own_version(r: &rusqlite::Row) -> rusqlite::Result<Template> {
+    Ok(Template {
+        id: Some(r.get(0)?),
+        kind: r.get(1)?,
+        lang: r.get(2)?,
+        name: r.get(3)?,
+        subject: r.get(4)?,
+        body: r.get(5)?,
+        default: r.get(6)?,
+        custom: true,
+    })
+}
+
+/// Every version of a kind of message in a language: Rebound's first, then the user's in the order they were
+/// written. Exactly one is the default.
+pub fn versions(conn: &Connection, kind: &str, lang: &str) -> Result<Vec<Template>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {VERSION_COLUMNS} FROM templates WHERE kind = ?1 AND lang = ?2 ORDER BY id"
+    ))?;
+    let own = stmt.query_map(params![kind, lang], own_version)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut ours = builtin(kind, lang)?;
+    ours.default = !own.iter().any(|t| t.default);
+    Ok(std::iter::once(ours).chain(own).collect())
+}
+
+/// The template in use: the user's default version if there is one, else Rebound's.
 pub fn template(conn: &Connection, kind: &str, lang: &str) -> Result<Template> {
     let own = conn
-        .query_row("SELECT subject, body FROM templates WHERE kind = ?1 AND lang = ?2", params![kind, lang], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-        })
+        .query_row(
+            &format!("SELECT {VERSION_COLUMNS} FROM templates WHERE kind = ?1 AND lang = ?2 AND is_default = 1"),
+            params![kind, lang],
+            own_version,
+        )
         .optional()?;
     match own {
-        Some((subject, body)) => Ok(Template { kind: kind.into(), lang: lang.into(), subject, body, custom: true }),
-        None => builtin(kind, lang),
+        Some(t) => Ok(t),
+        None => Ok(Template { default: true, ..builtin(kind, lang)? }),
     }
 }
 
-/// Saves the user's version of a template after checking it compiles. A syntax error is refused with its line.
+/// One of the user's versions, which must be of `kind` in `lang`.
+pub fn version(conn: &Connection, id: i64, kind: &str, lang: &str) -> Result<Template> {
+    conn.query_row(
+        &format!("SELECT {VERSION_COLUMNS} FROM templates WHERE id = ?1 AND kind = ?2 AND lang = ?3"),
+        params![id, kind, lang],
+        own_version,
+    )
+    .optional()?
+    .ok_or(Error::NotFound("template"))
+}
+
+/// Saves one of the user's versions (a new one when `t.id` is `None`) after checking it compiles and that its
+/// name is not taken by another version of the same kind and language. A syntax error is refused with its line.
+/// With `t.default`, it becomes the version the composer opens with.
 pub fn save_template(conn: &Connection, t: &Template, today: NaiveDate, now: DateTime<Utc>) -> Result<Template> {
     let mut c = Checker::new(today);
     let kind = c.choice("kind", &t.kind, MESSAGE_KINDS);
     let lang = c.choice("lang", &t.lang, crate::journal::LANGS);
+    let name = c.line("name", &t.name, false);
+    if name.chars().count() > MAX_VERSION_NAME && !c.has_error("name") {
+        c.problem("name", Problem::TooLong { max: MAX_VERSION_NAME });
+    }
     let subject = c.line("subject", &t.subject, false);
     let body = c.note("body", &t.body);
     if body.trim().is_empty() && !c.has_error("body") {
@@ -123,21 +185,57 @@ pub fn save_template(conn: &Connection, t: &Template, today: NaiveDate, now: Dat
             }
         }
     }
+    if let (Some(kind), Some(lang)) = (kind, lang) {
+        let taken: bool = conn.query_row(
+            "SELECT count(*) > 0 FROM templates WHERE kind = ?1 AND lang = ?2 AND name = ?3 AND id IS NOT ?4",
+            params![kind, lang, name, t.id],
+            |r| r.get(0),
+        )?;
+        if taken && !c.has_error("name") {
+            c.problem("name", Problem::NameTaken);
+        }
+    }
     c.finish()?;
-    let (kind, lang) = (kind.expect("checked"), lang.expect("checked"));
-    conn.execute(
-        "INSERT INTO templates (kind, lang, subject, body, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (kind, lang) DO UPDATE SET subject = excluded.subject, body = excluded.body,
-                                                updated_at = excluded.updated_at",
-        params![kind, lang, subject, body, crate::db::instant(now)],
-    )?;
-    template(conn, kind, lang)
+    let (Some(kind), Some(lang)) = (kind, lang) else { return Err(Error::NotFound("template")) };
+    let tx = conn.unchecked_transaction()?;
+    if let Some(id) = t.id {
+        version(&tx, id, kind, lang)?;
+    }
+    if t.default {
+        tx.execute("UPDATE templates SET is_default = 0 WHERE kind = ?1 AND lang = ?2", params![kind, lang])?;
+    }
+    let id = match t.id {
+        Some(id) => {
+            tx.execute(
+                "UPDATE templates SET name = ?2, subject = ?3, body = ?4, is_default = ?5, updated_at = ?6
+                 WHERE id = ?1",
+                params![id, name, subject, body, t.default, crate::db::instant(now)],
+            )?;
+            id
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO templates (kind, lang, name, subject, body, is_default, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![kind, lang, name, subject, body, t.default, crate::db::instant(now)],
+            )?;
+            tx.last_insert_rowid()
+        }
+    };
+    let saved = version(&tx, id, kind, lang)?;
+    tx.commit()?;
+    Ok(saved)
 }
 
-/// Goes back to the built-in template.
-pub fn reset_template(conn: &Connection, kind: &str, lang: &str) -> Result<Template> {
-    conn.execute("DELETE FROM templates WHERE kind = ?1 AND lang = ?2", params![kind, lang])?;
-    builtin(kind, lang)
+/// Deletes one of the user's versions and returns the template now in use for its kind and language (Rebound's
+/// if the deleted one was the default).
+pub fn delete_template(conn: &Connection, id: i64) -> Result<Template> {
+    let (kind, lang): (String, String) = conn
+        .query_row("SELECT kind, lang FROM templates WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .ok_or(Error::NotFound("template"))?;
+    conn.execute("DELETE FROM templates WHERE id = ?1", [id])?;
+    template(conn, &kind, &lang)
 }
 
 fn environment() -> Environment<'static> {
@@ -156,6 +254,8 @@ pub struct Facts {
     pub role: String,
     pub applied_on: Option<NaiveDate>,
     pub contact: Option<(String, String)>,
+    /// How to greet the contact: one of [`crate::journal::ADDRESS_FORMS`]; empty means the full name.
+    pub address_as: String,
     pub contact_email: String,
     pub contact_linkedin: String,
     pub people: Vec<String>,
@@ -184,6 +284,7 @@ pub fn facts(conn: &Connection, app: i64, person: Option<i64>, my_name: &str, si
         role: detail.role.clone(),
         applied_on: date(&detail.applied_on),
         contact: addressee.map(|p| (p.name.clone(), p.title.clone())),
+        address_as: addressee.map(|p| p.address_as.clone()).unwrap_or_default(),
         contact_email: addressee.map(|p| p.email.clone()).unwrap_or_default(),
         contact_linkedin: addressee.map(|p| p.linkedin_url.clone()).unwrap_or_default(),
         people: detail.people.iter().map(|p| p.name.clone()).collect(),
@@ -211,6 +312,7 @@ pub fn sample_facts(lang: &str, my_name: &str, signature: &str) -> Facts {
         role: role.into(),
         applied_on: d(2026, 9, 1),
         contact: Some(("Marie Tremblay".into(), String::new())),
+        address_as: String::new(),
         contact_email: String::new(),
         contact_linkedin: String::new(),
         people,
@@ -242,7 +344,8 @@ impl Facts {
         put_date("rejection_date", self.rejected_on);
         put_date("promised_date", self.promised_on);
         if let Some((name, title)) = &self.contact {
-            m.insert("contact".into(), json!({"name": name, "title": title}));
+            let greeting = greeting(name, &self.address_as, lang);
+            m.insert("contact".into(), json!({"name": name, "title": title, "greeting": greeting}));
         }
         if !self.my_name.is_empty() {
             m.insert("my_name".into(), self.my_name.clone().into());
@@ -254,6 +357,25 @@ impl Facts {
             m.insert("nudge_number".into(), n.into());
         }
         Value::Object(m)
+    }
+}
+
+/// How a message greets `name` in `lang`, by the person's chosen form of address: the full name (the default),
+/// the first name, or Madame/Ms. or Monsieur/Mr. and the last name. The first word is taken as the first name
+/// and the rest as the last name ("Marie de la Fontaine" → "Madame de la Fontaine"); a one-word name is used as
+/// it is.
+pub fn greeting(name: &str, address_as: &str, lang: &str) -> String {
+    let name = name.trim();
+    let (first, last) = match name.split_once(char::is_whitespace) {
+        Some((first, rest)) if !rest.trim().is_empty() => (first, rest.trim()),
+        _ => (name, name),
+    };
+    let titled = |fr: &str, en: &str| format!("{} {last}", if lang == "fr" { fr } else { en });
+    match address_as {
+        "first" => first.to_owned(),
+        "ms" => titled("Madame", "Ms."),
+        "mr" => titled("Monsieur", "Mr."),
+        _ => name.to_owned(),
     }
 }
 
@@ -289,6 +411,8 @@ pub struct MessageRequest {
     pub person_id: Option<i64>,
     /// The step the message is for (it knows whether to ask for feedback).
     pub step_id: Option<i64>,
+    /// Which of the user's versions to use; `None`: the default one.
+    pub template_id: Option<i64>,
     /// Template sources being edited; `None` uses the saved template.
     pub subject: Option<String>,
     pub body: Option<String>,
@@ -321,7 +445,10 @@ pub fn render_request(
             facts.nudge_number = Some(crate::plan::nudge_number(conn, id)?);
         }
     }
-    let saved = template(conn, &req.kind, &req.lang)?;
+    let saved = match req.template_id {
+        Some(id) => version(conn, id, &req.kind, &req.lang)?,
+        None => template(conn, &req.kind, &req.lang)?,
+    };
     let subject = req.subject.as_deref().unwrap_or(&saved.subject);
     let body = req.body.as_deref().unwrap_or(&saved.body);
     Ok(render(&req.kind, &req.lang, subject, body, &facts))

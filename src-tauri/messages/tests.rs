@@ -17,6 +17,7 @@ pub(crate) fn full_facts() -> Facts {
         role: "Analyste de données".into(),
         applied_on: Some(d(2026, 8, 1)),
         contact: Some(("Marie Tremblay".into(), "Directrice TI".into())),
+        address_as: String::new(),
         contact_email: "marie.tremblay@example.org".into(),
         contact_linkedin: "https://www.linkedin.com/in/marie-tremblay".into(),
         people: vec!["Marie Tremblay".into(), "Jean Gagnon".into(), "Sophie Roy".into()],
@@ -242,7 +243,7 @@ fn plain_text_is_never_html_escaped() {
 }
 
 #[test]
-fn saving_checks_the_template_and_reset_brings_back_ours() {
+fn saving_checks_the_template_and_deleting_the_default_brings_back_ours() {
     let conn = crate::db::open_in_memory().unwrap();
     let now = Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap();
     let today = d(2026, 11, 26);
@@ -251,14 +252,17 @@ fn saving_checks_the_template_and_reset_brings_back_ours() {
         lang: "en".into(),
         subject: "Thanks, {{ company }}".into(),
         body: "Hello,\nThank you for the {{ role }} interview.".into(),
+        id: None,
+        name: "Short".into(),
+        default: true,
         custom: false,
     };
     let saved = save_template(&conn, &mine, today, now).unwrap();
-    assert!(saved.custom);
+    assert!(saved.custom && saved.default && saved.id.is_some());
     assert_eq!(template(&conn, "thank_you", "en").unwrap().body, mine.body);
     assert!(!template(&conn, "thank_you", "fr").unwrap().custom, "the other language keeps ours");
 
-    let broken = Template { body: "Hello {{ role ".into(), ..mine.clone() };
+    let broken = Template { body: "Hello {{ role ".into(), ..saved.clone() };
     match save_template(&conn, &broken, today, now) {
         Err(Error::Invalid(v)) => assert_eq!(v[0].problem, Problem::TemplateSyntax { line: 1 }),
         other => panic!("{other:?}"),
@@ -267,7 +271,93 @@ fn saving_checks_the_template_and_reset_brings_back_ours() {
     let unknown = Template { kind: "ransom_note".into(), ..mine.clone() };
     assert!(matches!(save_template(&conn, &unknown, today, now), Err(Error::Invalid(_))));
 
-    let back = reset_template(&conn, "thank_you", "en").unwrap();
-    assert_eq!(back, builtin("thank_you", "en").unwrap());
+    let back = delete_template(&conn, saved.id.unwrap()).unwrap();
+    assert_eq!(back, Template { default: true, ..builtin("thank_you", "en").unwrap() });
     assert_eq!(template(&conn, "thank_you", "en").unwrap(), back);
+    assert!(matches!(delete_template(&conn, saved.id.unwrap()), Err(Error::NotFound(_))));
+}
+
+#[test]
+fn named_versions_one_default_and_the_composer_can_pick_any() {
+    let conn = crate::db::open_in_memory().unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap();
+    let today = d(2026, 11, 26);
+    let draft = |name: &str, body: &str, default: bool| Template {
+        kind: "check_in".into(),
+        lang: "fr".into(),
+        subject: format!("{name} — {{{{ role }}}}"),
+        body: body.into(),
+        id: None,
+        name: name.into(),
+        default,
+        custom: true,
+    };
+    let short =
+        save_template(&conn, &draft("Courte", "Bonjour,\nUn poste s’est-il libéré ?", false), today, now).unwrap();
+    let warm =
+        save_template(&conn, &draft("Chaleureuse", "Bonjour,\nJ’espère que tout va bien.", true), today, now).unwrap();
+    let names = |v: Vec<Template>| v.into_iter().map(|t| (t.name, t.default, t.custom)).collect::<Vec<_>>();
+    assert_eq!(
+        names(versions(&conn, "check_in", "fr").unwrap()),
+        [("".into(), false, false), ("Courte".into(), false, true), ("Chaleureuse".into(), true, true)]
+    );
+    assert_eq!(versions(&conn, "check_in", "en").unwrap().len(), 1, "English has only ours");
+
+    // A second name "Courte" is refused on the name field; the same name in the other language is fine.
+    match save_template(&conn, &draft("Courte", "Autre", false), today, now) {
+        Err(Error::Invalid(v)) => assert_eq!((v[0].field.as_str(), &v[0].problem), ("name", &Problem::NameTaken)),
+        other => panic!("{other:?}"),
+    }
+    save_template(&conn, &Template { lang: "en".into(), ..draft("Courte", "Other", false) }, today, now).unwrap();
+
+    // Making the short one the default takes it from the warm one: never two defaults.
+    save_template(&conn, &Template { default: true, ..short.clone() }, today, now).unwrap();
+    assert_eq!(template(&conn, "check_in", "fr").unwrap().name, "Courte");
+    assert!(!version(&conn, warm.id.unwrap(), "check_in", "fr").unwrap().default);
+
+    // The composer renders the default, or the version it is given; a version of another kind is not found.
+    let req = |template_id| MessageRequest {
+        kind: "check_in".into(),
+        lang: "fr".into(),
+        template_id,
+        ..MessageRequest::default()
+    };
+    let render = |r: &MessageRequest| render_request(&conn, r, "", "", today).unwrap().subject;
+    assert_eq!(render(&req(None)), "Courte — Analyste de données");
+    assert_eq!(render(&req(warm.id)), "Chaleureuse — Analyste de données");
+    let other_kind = MessageRequest { kind: "nudge".into(), ..req(warm.id) };
+    assert!(matches!(render_request(&conn, &other_kind, "", "", today), Err(Error::NotFound(_))));
+}
+
+#[test]
+fn each_greeting_follows_the_persons_form_of_address() {
+    let cases = [
+        ("Marie Tremblay", "full", "fr", "Marie Tremblay"),
+        ("Marie Tremblay", "", "en", "Marie Tremblay"),
+        ("Marie Tremblay", "first", "en", "Marie"),
+        ("Jean-François Gagnon", "first", "fr", "Jean-François"),
+        ("Marie Tremblay", "ms", "fr", "Madame Tremblay"),
+        ("Marie Tremblay", "ms", "en", "Ms. Tremblay"),
+        ("Marie de la Fontaine", "ms", "fr", "Madame de la Fontaine"),
+        ("Jean Gagnon", "mr", "fr", "Monsieur Gagnon"),
+        ("Jean Gagnon", "mr", "en", "Mr. Gagnon"),
+        ("  Cher   ", "mr", "en", "Mr. Cher"),
+        ("Cher", "first", "fr", "Cher"),
+    ];
+    for (name, form, lang, want) in cases {
+        assert_eq!(greeting(name, form, lang), want, "{name:?} {form} {lang}");
+    }
+    // Every built-in message greets by the chosen form, and still names the person in full elsewhere.
+    for lang in ["fr", "en"] {
+        for kind in MESSAGE_KINDS {
+            let facts = Facts { address_as: "ms".into(), ..full_facts() };
+            let r = render_builtin(kind, lang, &facts);
+            let hello = if lang == "fr" { "Bonjour Madame Tremblay," } else { "Hello Ms. Tremblay," };
+            assert!(r.body.starts_with(hello), "{kind} {lang}: {}", r.body);
+            let first = Facts { address_as: "first".into(), ..full_facts() };
+            let r = render_builtin(kind, lang, &first);
+            let hello = if lang == "fr" { "Bonjour Marie," } else { "Hello Marie," };
+            assert!(r.body.starts_with(hello), "{kind} {lang}: {}", r.body);
+        }
+    }
 }

@@ -50,6 +50,7 @@ fn problem_text(lang: &str, p: Problem) -> (&'static str, String) {
         Problem::FileTooLarge { max_mb } => {
             ("file_too_large", t(lang, "error.file_too_large", &[("max", max_mb.to_string())]))
         }
+        Problem::NameTaken => ("name_taken", t(lang, "error.name_taken", &[])),
     }
 }
 

@@ -116,7 +116,7 @@ pub struct Preview {
     pub already_there: Vec<String>,
     /// Same company, role and date, different content: the journal's version is kept.
     pub conflicting: Vec<String>,
-    /// User templates that will be added (kind/lang); those the journal already has are kept.
+    /// User template versions that will be added (kind/lang/name); those the journal already has are kept.
     pub new_templates: usize,
 }
 
@@ -204,8 +204,8 @@ pub fn preview(conn: &Connection, doc: &Document) -> Result<Preview> {
     }
     for t in doc.rows("templates") {
         let exists: bool = conn.query_row(
-            "SELECT count(*) > 0 FROM templates WHERE kind = ?1 AND lang = ?2",
-            [text(t, "kind"), text(t, "lang")],
+            "SELECT count(*) > 0 FROM templates WHERE kind = ?1 AND lang = ?2 AND name = ?3",
+            [text(t, "kind"), text(t, "lang"), text(t, "name")],
             |r| r.get(0),
         )?;
         if !exists {
@@ -327,10 +327,23 @@ fn merge(conn: &Connection, doc: &Document) -> Result<()> {
             )?;
         }
     }
+    // A version of the same kind, language and name is kept as it is; a new one stays the default only if the
+    // journal has no default of its own for that kind and language (files from before versions: every row is one).
     for t in doc.rows("templates") {
+        let was_default = t.get("is_default").and_then(Value::as_i64).unwrap_or(1) == 1;
         conn.execute(
-            "INSERT OR IGNORE INTO templates (kind, lang, subject, body, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            [text(t, "kind"), text(t, "lang"), text(t, "subject"), text(t, "body"), text(t, "updated_at")],
+            "INSERT OR IGNORE INTO templates (kind, lang, name, subject, body, updated_at, is_default)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6,
+                     ?7 AND NOT EXISTS (SELECT 1 FROM templates WHERE kind = ?1 AND lang = ?2 AND is_default = 1))",
+            rusqlite::params![
+                text(t, "kind"),
+                text(t, "lang"),
+                text(t, "name"),
+                text(t, "subject"),
+                text(t, "body"),
+                text(t, "updated_at"),
+                was_default
+            ],
         )?;
     }
     Ok(())

@@ -14,6 +14,7 @@ fn facts() -> Facts {
         role: "Analyste de données".into(),
         applied_on: d(2026, 8, 1),
         contact: Some(("Marie Tremblay".into(), "Directrice TI".into())),
+        address_as: "ms".into(),
         contact_email: "marie.tremblay@example.org".into(),
         contact_linkedin: "https://www.linkedin.com/in/marie-tremblay".into(),
         people: vec!["Marie Tremblay".into(), "Jean Gagnon".into()],

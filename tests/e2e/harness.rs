@@ -126,8 +126,12 @@ impl App {
     }
 
     /// Picks the option whose visible text is `option` in the select labelled `label`.
+    /// (The option is found by XPath with the text quoted, so a label such as "Rebound's version" works.)
     pub async fn choose(&self, label: &str, option: &str) {
-        self.field(label).await.select_by_label(option).await.unwrap_or_else(|e| panic!("{label} = {option}: {e}"));
+        let xpath = format!(".//option[normalize-space(.)={}]", xpath_literal(option));
+        let select = self.field(label).await;
+        let opt = select.find(Locator::XPath(&xpath)).await.unwrap_or_else(|e| panic!("{label} = {option}: {e}"));
+        opt.click().await.unwrap_or_else(|e| panic!("{label} = {option}: {e}"));
     }
 
     /// Clicks the button, link or disclosure whose visible text is `text`.

@@ -165,3 +165,49 @@ async fn a_stop_finding_holds_the_copy_and_a_second_look_lets_it_through_in_both
     }
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_person_is_greeted_their_way_and_a_named_version_is_picked_in_the_composer() {
+    let data = data_dir();
+    let app = App::start(data.path()).await;
+    rejected_application(&app).await;
+
+    // Marie is to be greeted as "Ms. Tremblay": chosen on the application's form.
+    app.click("Edit").await;
+    app.choose("In messages, greet them by", "Ms. and last name").await;
+    app.click("Save").await;
+    app.wait_css("article.detail").await;
+
+    // A short version of the thank-you of the user's own, saved beside Rebound's and not the default.
+    app.click("Settings").await;
+    app.click("Message templates").await;
+    app.choose("Message", "Thank-you note").await;
+    app.choose("Language", "English").await;
+    app.fill("Name of your version", "Short").await;
+    app.fill("Message template", "Hello{% if contact %} {{ contact.greeting }}{% endif %}, thank you, truly.").await;
+    app.field("Start with this version when writing this message").await.click().await.unwrap();
+    app.click("Save as my version").await;
+    app.wait_xpath("//p[@class='saved' and .='Template saved.']").await;
+    let version = app.field("Version").await.prop("value").await.unwrap().unwrap();
+    assert_ne!(version, "ours", "the editor now shows the saved version");
+
+    // The composer opens with Rebound's version, greeting Ms. Tremblay; "Short" is one pick away.
+    app.click("Applications").await;
+    app.wait_css(".app-row").await.click().await.unwrap();
+    app.wait_css("li.step[data-kind='thank_you'] button.primary").await.click().await.unwrap();
+    app.wait_value("Message", "Hello Ms. Tremblay,").await;
+    let ours = app.field("Message").await.prop("value").await.unwrap().unwrap();
+    assert!(ours.contains("Desjardins"), "{ours}");
+    app.choose("Version", "Short").await;
+    app.wait_value("Message", "Hello Ms. Tremblay, thank you, truly.").await;
+    app.choose("Version", "Rebound's version").await;
+    app.wait_value("Message", &ours).await;
+    app.stop().await;
+
+    let db = open_db(data.path());
+    let (name, default): (String, bool) =
+        db.query_row("SELECT name, is_default FROM templates", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    assert_eq!((name.as_str(), default), ("Short", false));
+    let form: String = db.query_row("SELECT address_as FROM people", [], |r| r.get(0)).unwrap();
+    assert_eq!(form, "ms");
+}

@@ -4,10 +4,11 @@ import { h, nextId } from './dom.js';
 import { t } from './i18n.js';
 
 /**
- * A labelled control. kind: 'text' (default), 'textarea' or 'select' (options: [[value, labelKey], …]).
+ * A labelled control. kind: 'text' (default), 'textarea', 'checkbox' or 'select' (options: [[value, labelKey], …];
+ * with `raw`, the labels are shown as they are, not looked up in the catalogue).
  * `field` is the path Rust uses in its errors (e.g. "people.0.email"); the error paragraph sits right below.
  */
-export function field({ label, field, value = '', kind = 'text', options = [], hint, required, autofocus, wide }) {
+export function field({ label, field, value = '', kind = 'text', options = [], raw, hint, required, autofocus, wide }) {
   const id = nextId();
   const errId = `${id}-err`;
   const hintId = hint ? `${id}-hint` : null;
@@ -27,7 +28,7 @@ export function field({ label, field, value = '', kind = 'text', options = [], h
       h('p', { id: errId, class: 'field-error', role: 'alert', hidden: true }));
   } else if (kind === 'select') {
     control = h('select', common,
-      options.map(([v, key]) => h('option', { value: v, selected: v === value }, t(key))));
+      options.map(([v, key]) => h('option', { value: v, selected: v === value }, raw ? key : t(key))));
   } else {
     control = h('input', { ...common, type: 'text', value: value ?? '', autocomplete: 'off', spellcheck: 'false' });
   }

@@ -47,7 +47,8 @@ export const logMessageSent = (applicationId, kind, channel) => call('log_messag
 export const logReply = (applicationId, note) => call('log_reply', { applicationId, note });
 export const getTemplate = (kind, lang) => call('get_template', { kind, lang });
 export const saveTemplate = (template) => call('save_template', { template });
-export const resetTemplate = (kind, lang) => call('reset_template', { kind, lang });
+export const templateVersions = (kind, lang) => call('template_versions', { kind, lang });
+export const deleteTemplate = (id) => call('delete_template', { id });
 export const renderMessage = (request) => call('render_message', { request });
 export const checkTone = (text, lang, applicationId = null) => call('check_tone', { text, lang, applicationId });
 export const copyText = (text) => call('copy_text', { text });

@@ -61,16 +61,22 @@ pub fn get_template(state: State<'_, AppState>, kind: String, lang: String) -> R
     state.with_db(|c| messages::template(c, &kind, &lang))
 }
 
-/// Saves the user's version of a template.
+/// Saves one of the user's versions of a template (a new one without an id).
 #[tauri::command]
 pub fn save_template(state: State<'_, AppState>, template: Template) -> Result<Template, IpcError> {
     state.with_db(|c| messages::save_template(c, &template, today(), Utc::now()))
 }
 
-/// Goes back to Rebound's template.
+/// Every version of a kind of message in a language, Rebound's first.
 #[tauri::command]
-pub fn reset_template(state: State<'_, AppState>, kind: String, lang: String) -> Result<Template, IpcError> {
-    state.with_db(|c| messages::reset_template(c, &kind, &lang))
+pub fn template_versions(state: State<'_, AppState>, kind: String, lang: String) -> Result<Vec<Template>, IpcError> {
+    state.with_db(|c| messages::versions(c, &kind, &lang))
+}
+
+/// Deletes one of the user's versions; returns the template now in use for its kind and language.
+#[tauri::command]
+pub fn delete_template(state: State<'_, AppState>, id: i64) -> Result<Template, IpcError> {
+    state.with_db(|c| messages::delete_template(c, id))
 }
 
 /// Renders a message from the journal and settings (or a template draft, for a live preview). Off the main

@@ -4,6 +4,7 @@
 import { h, nextId } from '../dom.js';
 import { t } from '../i18n.js';
 import * as ipc from '../ipc.js';
+import { versionLabel } from './templates.js';
 
 /** The text with each finding wrapped in a <mark> that says why (offsets are JS string indices). */
 function highlighted(text, findings) {
@@ -25,6 +26,7 @@ function highlighted(text, findings) {
 export function composer(app, { kind, step = null, onSent, onClose }) {
   let lang = app.lang;
   let personId = app.people[0]?.id ?? null;
+  let templateId = null; // the user's version picked here; null: the default one
   let rendered = null;
   let used = null; // 'email' | 'linkedin' once copied or opened: what "mark sent" records
 
@@ -34,6 +36,9 @@ export function composer(app, { kind, step = null, onSent, onClose }) {
   const subjectId = nextId();
   const bodyId = nextId();
   const langSelect = h('select', { id: langId }, ['fr', 'en'].map((l) => h('option', { value: l, selected: l === lang }, t(`lang.${l}`))));
+  const versionId = nextId();
+  const versionSelect = h('select', { id: versionId });
+  const versionRow = h('div', { class: 'field', hidden: true }, h('label', { for: versionId }, t('composer.version')), versionSelect);
   const toSelect = h('select', { id: toId }, app.people.map((p) => h('option', { value: p.id, selected: p.id === personId }, p.name)));
   const subject = h('input', { id: subjectId, type: 'text', spellcheck: 'true' });
   const body = h('textarea', { id: bodyId, rows: 14, spellcheck: 'true' });
@@ -51,11 +56,20 @@ export function composer(app, { kind, step = null, onSent, onClose }) {
     counter.classList.toggle('over', n > rendered.limit);
   };
 
+  // The versions of this kind of message in the chosen language; the row shows only when there is a choice.
+  const loadVersions = async () => {
+    const all = await ipc.templateVersions(kind, lang);
+    const current = all.find((v) => v.default);
+    templateId = current.id ?? null;
+    versionSelect.replaceChildren(...all.map((v) => h('option', { value: v.id ?? '', selected: v === current }, versionLabel(v))));
+    versionRow.hidden = all.length < 2;
+  };
+
   const load = async () => {
     status.textContent = '';
     tonePanel.hidden = true;
     rendered = await ipc.renderMessage({
-      applicationId: app.id, kind, lang, personId, stepId: step?.id ?? null,
+      applicationId: app.id, kind, lang, personId, stepId: step?.id ?? null, templateId,
     });
     problems.replaceChildren();
     if (rendered.missing.length) {
@@ -154,7 +168,11 @@ export function composer(app, { kind, step = null, onSent, onClose }) {
   });
 
   const reload = () => load().catch((err) => { status.textContent = err.message; });
-  langSelect.addEventListener('change', () => { lang = langSelect.value; reload(); });
+  langSelect.addEventListener('change', () => {
+    lang = langSelect.value;
+    loadVersions().then(load).catch((err) => { status.textContent = err.message; });
+  });
+  versionSelect.addEventListener('change', () => { templateId = versionSelect.value ? Number(versionSelect.value) : null; reload(); });
   toSelect.addEventListener('change', () => { personId = Number(toSelect.value); reload(); });
   body.addEventListener('input', updateCounter);
 
@@ -165,6 +183,7 @@ export function composer(app, { kind, step = null, onSent, onClose }) {
       h('button', { type: 'button', class: 'link', onclick: onClose }, t('composer.close'))),
     h('div', { class: 'grid' },
       h('div', { class: 'field' }, h('label', { for: langId }, t('composer.language')), langSelect),
+      versionRow,
       app.people.length ? h('div', { class: 'field' }, h('label', { for: toId }, t('composer.to')), toSelect) : null),
     problems,
     subjectRow,
@@ -173,6 +192,6 @@ export function composer(app, { kind, step = null, onSent, onClose }) {
     h('div', { class: 'actions' }, copyBody, copySubject, mailButton, linkedinButton, markSent),
     status);
   root.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.stopPropagation(); onClose(); } });
-  load().then(() => body.focus(), (err) => { status.textContent = err.message; });
+  loadVersions().then(load).then(() => body.focus(), (err) => { status.textContent = err.message; });
   return root;
 }

@@ -8,6 +8,7 @@ import { go } from '../router.js';
 
 const FORMATS = [['video', 'interview.format.video'], ['phone', 'interview.format.phone'], ['onsite', 'interview.format.onsite']];
 const LANGS = [['fr', 'lang.fr'], ['en', 'lang.en']];
+const ADDRESS = [['full', 'person.address.full'], ['first', 'person.address.first'], ['ms', 'person.address.ms'], ['mr', 'person.address.mr']];
 
 // Unsaved forms, by application id ('new' for a new one): leaving a half-filled form and coming back finds it
 // as it was. A save or an explicit Cancel forgets the draft.
@@ -47,7 +48,7 @@ export async function render(id) {
     state.people = state.people.map((p, i) => ({
       id: p.id, name: valueOf(form, `people.${i}.name`), title: valueOf(form, `people.${i}.title`),
       email: valueOf(form, `people.${i}.email`), linkedinUrl: valueOf(form, `people.${i}.linkedinUrl`),
-      phone: valueOf(form, `people.${i}.phone`),
+      phone: valueOf(form, `people.${i}.phone`), addressAs: valueOf(form, `people.${i}.addressAs`),
     }));
     state.interviews = state.interviews.map((iv, i) => ({
       id: iv.id, date: valueOf(form, `interviews.${i}.date`), format: valueOf(form, `interviews.${i}.format`),
@@ -63,7 +64,8 @@ export async function render(id) {
         field({ label: 'person.title', field: `people.${i}.title`, value: p.title }),
         field({ label: 'person.email', field: `people.${i}.email`, value: p.email }),
         field({ label: 'person.linkedin', field: `people.${i}.linkedinUrl`, value: p.linkedinUrl }),
-        field({ label: 'person.phone', field: `people.${i}.phone`, value: p.phone })),
+        field({ label: 'person.phone', field: `people.${i}.phone`, value: p.phone }),
+        field({ label: 'person.address_as', field: `people.${i}.addressAs`, value: p.addressAs || 'full', kind: 'select', options: ADDRESS })),
       h('button', {
         type: 'button', class: 'link danger',
         onclick: () => {
