@@ -14,6 +14,7 @@ const COMMANDS: &[&str] = &[
     "close_window",
     "list_steps",
     "list_todo",
+    "list_focus",
     "act_on_step",
     "log_message_sent",
     "log_reply",

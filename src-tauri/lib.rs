@@ -151,6 +151,7 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, data_dir: Option<PathBuf>) 
             commands::settings::save_settings,
             commands::messages::list_steps,
             commands::messages::list_todo,
+            commands::messages::list_focus,
             commands::messages::act_on_step,
             commands::messages::log_message_sent,
             commands::messages::log_reply,

@@ -305,6 +305,22 @@ pub fn list_todo(conn: &Connection, today: NaiveDate) -> Result<Vec<Step>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// How far ahead the first screen looks, in days.
+pub const FOCUS_DAYS: u64 = 7;
+
+/// What the first screen shows: the open steps due today or before (overdue, missed) and those of the next
+/// [`FOCUS_DAYS`] days, soonest first.
+pub fn focus(conn: &Connection, today: NaiveDate) -> Result<Vec<Step>> {
+    let until = ymd(plus(today, FOCUS_DAYS));
+    let today = ymd(today);
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT * FROM ({STEP_SQL} WHERE s.status IN ('pending', 'missed')) WHERE effective_on <= ?1
+          ORDER BY effective_on, id"
+    ))?;
+    let rows = stmt.query_map([&until], |r| step_row(r, &today))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// One step by id.
 pub fn get_step(conn: &Connection, id: i64, today: NaiveDate) -> Result<Step> {
     let today = ymd(today);

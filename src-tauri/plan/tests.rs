@@ -270,3 +270,34 @@ fn an_applications_own_check_in_delay_wins_over_the_setting_for_its_new_plans() 
         Err(Error::Invalid(v)) if v[0].field == "checkInDays"
     ));
 }
+
+#[test]
+fn the_first_screen_shows_what_is_due_and_the_next_seven_days() {
+    let mut conn = db::open_in_memory().unwrap();
+    let a = app(&mut conn, "Desjardins");
+    log(&mut conn, a, "rejected", "2026-11-20", "2026-11-20");
+    let b = app(&mut conn, "Acme");
+    log(&mut conn, b, "rejected", "2026-11-27", "2026-11-27");
+    let shown = |conn: &Connection, today: &str| -> Vec<(String, String, String)> {
+        focus(conn, d(today)).unwrap().into_iter().map(|s| (s.company, s.kind, s.state)).collect()
+    };
+    let row = |c: &str, k: &str, s: &str| (c.to_owned(), k.to_owned(), s.to_owned());
+    // On the 21st: Desjardins' thank-you is due; its keep-in-touch and LinkedIn steps (the 27th) are within
+    // seven days; Acme's thank-you (the 28th) is exactly seven days ahead; no check-in (February).
+    assert_eq!(
+        shown(&conn, "2026-11-21"),
+        [
+            row("Desjardins", "thank_you", "due"),
+            row("Desjardins", "keep_in_touch", "upcoming"),
+            row("Desjardins", "linkedin", "upcoming"),
+            row("Acme", "thank_you", "upcoming"),
+        ]
+    );
+    // Once done, a step leaves the first screen; on the 20th, the 28th is one day too far.
+    let thanks = focus(&conn, d("2026-11-21")).unwrap()[0].id;
+    act(&mut conn, thanks, "done", "", "2026-11-21").unwrap();
+    assert_eq!(
+        shown(&conn, "2026-11-20"),
+        [row("Desjardins", "keep_in_touch", "upcoming"), row("Desjardins", "linkedin", "upcoming")]
+    );
+}

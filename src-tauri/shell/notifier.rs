@@ -21,6 +21,8 @@ pub struct DesktopNotifier<R: Runtime> {
     app: AppHandle<R>,
     icon: String,
     actions: bool,
+    /// Whether the server reads the body as markup (then "&" and "<" in user text must be escaped).
+    markup: bool,
     pub shown: Shown,
 }
 
@@ -38,10 +40,17 @@ impl<R: Runtime> DesktopNotifier<R> {
             let _ = notify_rust::set_application(&app.config().identifier);
         }
         #[cfg(all(unix, not(target_os = "macos")))]
-        let actions = notify_rust::get_capabilities().map(|c| c.iter().any(|x| x == "actions")).unwrap_or(false);
+        let caps = notify_rust::get_capabilities().unwrap_or_default();
         #[cfg(not(all(unix, not(target_os = "macos"))))]
-        let actions = false;
-        DesktopNotifier { app, icon: icon_path.display().to_string(), actions, shown: Shown::default() }
+        let caps: Vec<String> = Vec::new();
+        let has = |cap: &str| caps.iter().any(|x| x == cap);
+        DesktopNotifier {
+            app,
+            icon: icon_path.display().to_string(),
+            actions: has("actions"),
+            markup: has("body-markup"),
+            shown: Shown::default(),
+        }
     }
 
     fn lang(&self) -> &'static str {
@@ -71,10 +80,26 @@ pub fn words(n: &Notice, lang: &str) -> (String, String, Option<i64>) {
     }
 }
 
+/// `text` for a notification body that the server reads as markup: "&", "<" and ">" as entities, so that a
+/// company called "Procter & Gamble" or "<Acme>" shows as typed instead of breaking the markup.
+pub fn escape_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 impl<R: Runtime> Notifier for DesktopNotifier<R> {
     fn notify(&self, n: &Notice) -> Result<(), String> {
         let lang = self.lang();
         let (summary, body, app_id) = words(n, lang);
+        let body = if self.markup { escape_markup(&body) } else { body };
         let mut note = notify_rust::Notification::new();
         note.appname("Rebound").summary(&summary).body(&body).icon(&self.icon);
         #[cfg(windows)]
@@ -137,5 +162,14 @@ pub fn listen_for_actions(shown: Shown, on_action: impl Fn(i64, &str) + Send + '
     });
     if let Err(e) = spawned {
         eprintln!("rebound: cannot start the notification listener: {e}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_body_read_as_markup_shows_user_text_as_typed() {
+        assert_eq!(super::escape_markup("Procter & Gamble — <R&D>"), "Procter &amp; Gamble — &lt;R&amp;D&gt;");
+        assert_eq!(super::escape_markup("Café Ünï"), "Café Ünï");
     }
 }

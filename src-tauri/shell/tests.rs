@@ -356,6 +356,7 @@ mod hostile_input {
         ("get_settings", &[]),
         ("list_steps", &["applicationId"]),
         ("list_todo", &[]),
+        ("list_focus", &[]),
         ("act_on_step", &["input"]),
         ("log_message_sent", &["applicationId", "kind", "channel"]),
         ("log_reply", &["applicationId", "note"]),

@@ -14,6 +14,12 @@ use crate::shell::window;
 /// The tray icon's id.
 pub const TRAY: &str = "rebound";
 
+/// A menu label that shows `text` as it is: menus read "&" as the mark of a keyboard shortcut ("Procter & Gamble"
+/// would show as "Procter _Gamble" or lose the "&"), and "&&" as one "&".
+pub fn literal_label(text: &str) -> String {
+    text.replace('&', "&&")
+}
+
 fn menu<R: Runtime>(app: &AppHandle<R>, due: &[DueStep], lang: &str) -> tauri::Result<Menu<R>> {
     let mut apps: Vec<(i64, String, String)> = Vec::new();
     for s in due {
@@ -29,7 +35,8 @@ fn menu<R: Runtime>(app: &AppHandle<R>, due: &[DueStep], lang: &str) -> tauri::R
     let menu = Menu::new(app)?;
     menu.append(&MenuItem::with_id(app, "count", count, false, None::<&str>)?)?;
     for (id, company, role) in &apps {
-        menu.append(&MenuItem::with_id(app, format!("app:{id}"), format!("{company} — {role}"), true, None::<&str>)?)?;
+        let label = literal_label(&format!("{company} — {role}"));
+        menu.append(&MenuItem::with_id(app, format!("app:{id}"), label, true, None::<&str>)?)?;
     }
     menu.append(&PredefinedMenuItem::separator(app)?)?;
     menu.append(&MenuItem::with_id(
@@ -88,5 +95,14 @@ fn on_menu<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
     };
     if let Err(e) = result {
         eprintln!("rebound: tray action {id}: {e}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn user_text_in_a_menu_label_keeps_its_ampersands() {
+        assert_eq!(super::literal_label("Procter & Gamble — R&D analyst"), "Procter && Gamble — R&&D analyst");
+        assert_eq!(super::literal_label("A && B_C"), "A &&&& B_C");
     }
 }

@@ -71,4 +71,13 @@ fn main() {
         assert!(found > 0);
         println!("tone check, {lang} rules, {} characters: median {us:.0} µs ({found} findings)", text.chars().count());
     }
+    // The longest text the check accepts (tone::MAX_CHARS): the same message, ten times over.
+    let long: String = text.repeat(10).chars().take(tone::MAX_CHARS).collect();
+    for lang in ["en", "fr"] {
+        let mut found = 0;
+        let us =
+            median_us(51, || found = black_box(tone::check(black_box(&long), lang, &tone::Context::default())).len());
+        assert!(found > 0);
+        println!("tone check, {lang} rules, {} characters: median {us:.0} µs ({found} findings)", long.chars().count());
+    }
 }

@@ -365,3 +365,52 @@ async fn edit_reflect_search_and_see_the_company_history() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_due_step_is_on_the_first_screen_and_its_message_one_click_away() {
+    let data = data_dir();
+    let app = App::start(data.path()).await;
+    assert!(app.js("return document.querySelector('section.today') === null", vec![]).await.as_bool().unwrap());
+    app.click("New application").await;
+    app.fill("Company", "Desjardins").await;
+    app.fill("Role", "Data analyst").await;
+    app.fill("Applied on", &ymd(days_ago(30))).await;
+    app.choose("Language of your messages", "English").await;
+    app.click("Add a person").await;
+    app.fill("Name", "Marie Tremblay").await;
+    app.click("Save").await;
+    app.wait_css("article.detail").await;
+    app.click("Log outcome").await;
+    app.fill("Date", &ymd(days_ago(1))).await;
+    app.click("Save outcome").await;
+    app.wait_css("li.step[data-kind='thank_you']").await;
+
+    // Back on the first screen: the thank-you to send now, the two steps of next week, not the check-in.
+    app.click("Applications").await;
+    app.wait_css("section.today").await;
+    let shown = app
+        .js("return [...document.querySelectorAll('section.today li')].map((li) => [li.dataset.kind, li.dataset.state])", vec![])
+        .await;
+    assert_eq!(
+        shown,
+        serde_json::json!([["thank_you", "due"], ["keep_in_touch", "upcoming"], ["linkedin", "upcoming"]])
+    );
+    let heads =
+        app.js("return [...document.querySelectorAll('section.today h3')].map((e) => e.textContent)", vec![]).await;
+    assert_eq!(heads, serde_json::json!(["To send now", "In the next 7 days"]));
+
+    // One click on "Write message" opens the thank-you, written for Marie.
+    app.wait_css("section.today li[data-kind='thank_you'] a.button").await.click().await.unwrap();
+    app.wait_value("Message", "Hello Marie Tremblay,").await;
+    app.click("Copy message").await;
+    app.click("Mark as sent").await;
+    app.wait_css("li.step[data-kind='thank_you'][data-state='done']").await;
+
+    // Sent, it leaves the first screen.
+    app.click("Applications").await;
+    app.wait_css("section.today li[data-kind='keep_in_touch']").await;
+    let kinds =
+        app.js("return [...document.querySelectorAll('section.today li')].map((li) => li.dataset.kind)", vec![]).await;
+    assert_eq!(kinds, serde_json::json!(["keep_in_touch", "linkedin"]));
+    app.stop().await;
+}

@@ -226,3 +226,21 @@ async fn a_notifications_actions_snooze_its_application_and_open_the_window_on_i
     tray_click(&bus, &menu, "Quit");
     assert!(exit_of(hidden, "the app after Quit").success());
 }
+
+#[tokio::test]
+async fn a_company_with_an_ampersand_reads_as_typed_in_the_tray_and_the_notification() {
+    let data = data_dir();
+    let app = App::start_with_env(data.path(), EN).await;
+    rejected_91_days_ago(&app, "Procter & Gamble").await;
+    wait_until("the notification", || notifications_about("Procter & Gamble").len() == 1);
+    let (summary, _) = notifications_about("Procter & Gamble").remove(0);
+    assert_eq!(summary, "Follow-up: Procter & Gamble — Data analyst");
+    let (bus, menu) = tray_of(app_pids(data.path())[0]);
+    wait_until("the tray to show the company as typed", || {
+        labels(&bus, &menu).contains(&"Procter & Gamble — Data analyst".to_owned())
+    });
+    // Clicking it opens that application, so the label is the real item, not a copy.
+    tray_click(&bus, &menu, "Procter & Gamble — Data analyst");
+    app.wait_css("article.detail").await;
+    app.stop().await;
+}

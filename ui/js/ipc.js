@@ -42,6 +42,7 @@ export const onChanged = (handler) => onEvent('rebound://changed', handler);
 export const onShowApplication = (handler) => onEvent('rebound://show-application', handler);
 export const listSteps = (applicationId) => call('list_steps', { applicationId });
 export const listTodo = () => call('list_todo');
+export const listFocus = () => call('list_focus');
 export const actOnStep = (input) => call('act_on_step', { input });
 export const logMessageSent = (applicationId, kind, channel) => call('log_message_sent', { applicationId, kind, channel });
 export const logReply = (applicationId, note) => call('log_reply', { applicationId, note });

@@ -28,6 +28,12 @@ pub fn list_todo(state: State<'_, AppState>) -> Result<Vec<Step>, IpcError> {
     state.with_db(|c| plan::list_todo(c, today()))
 }
 
+/// What the first screen shows: steps due or overdue, and those of the next seven days.
+#[tauri::command]
+pub fn list_focus(state: State<'_, AppState>) -> Result<Vec<Step>, IpcError> {
+    state.with_db(|c| plan::focus(c, today()))
+}
+
 /// Done, snooze, skip or reschedule one step.
 #[tauri::command]
 pub fn act_on_step(state: State<'_, AppState>, input: StepAction) -> Result<Step, IpcError> {

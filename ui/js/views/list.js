@@ -1,4 +1,5 @@
-// The applications list: a search box and one row per application, most recent activity first.
+// The first screen: what is due now and in the next seven days ("Today", absent when nothing is), then the
+// applications, with a search box, most recent activity first.
 
 import { h, show } from '../dom.js';
 import { t, formatDate } from '../i18n.js';
@@ -23,6 +24,27 @@ function rows(apps) {
         h('time', { datetime: a.lastEventOn, class: 'last' }, formatDate(a.lastEventOn))))));
 }
 
+/**
+ * "Today": the steps due or overdue, then those of the next days, each one click from its message; `null` when
+ * there are none, so the section takes no room.
+ */
+function today(steps) {
+  if (!steps.length) return null;
+  const now = steps.filter((s) => s.state !== 'upcoming');
+  const soon = steps.filter((s) => s.state === 'upcoming');
+  const item = (s) => h('li', { class: 'focus-step', dataset: { kind: s.kind, state: s.state, stepId: s.id } },
+    h('span', { class: 'company' }, s.company),
+    h('span', { class: 'role' }, `${t(`message.${s.kind}`)} — ${s.role}`),
+    h('time', { datetime: s.effectiveOn, class: 'when' }, formatDate(s.effectiveOn)),
+    h('a', { class: 'button primary', href: `#/app/${s.applicationId}/step/${s.id}`,
+      'aria-label': t('today.write_for', { kind: t(`message.${s.kind}`), company: s.company }) }, t('plan.write')));
+  const group = (list, title) => (list.length ? [h('h3', {}, t(title)), h('ul', { class: 'focus-list' }, list.map(item))] : null);
+  return h('section', { class: 'card today', 'aria-labelledby': 'today-title' },
+    h('h2', { id: 'today-title' }, t('today.title')),
+    group(now, 'today.now'),
+    group(soon, 'today.soon'));
+}
+
 function emptyState() {
   return h('section', { class: 'empty' },
     h('h2', {}, t('empty.title')),
@@ -32,7 +54,7 @@ function emptyState() {
 
 /** Renders the list; the search keeps its text between visits. */
 export async function render() {
-  const all = await ipc.listApplications('');
+  const [all, focus] = await Promise.all([ipc.listApplications(''), ipc.listFocus()]);
   if (all.length === 0) {
     show(emptyState());
     return;
@@ -76,10 +98,10 @@ export async function render() {
     results.replaceChildren(list, more);
   };
   input.addEventListener('input', refresh);
-  show(h('section', {},
+  show(h('div', {}, today(focus), h('section', {},
     h('div', { class: 'list-head' },
       h('h2', {}, t('list.title')),
       h('div', { class: 'search' }, h('label', { for: searchId }, t('list.search')), input)),
-    count, results));
+    count, results)));
   await refresh();
 }
