@@ -6,6 +6,7 @@ const COMMANDS: &[&str] = &[
     "list_applications",
     "get_application",
     "save_application",
+    "read_date",
     "log_outcome",
     "save_reflection",
     "get_company_history",

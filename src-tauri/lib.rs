@@ -9,6 +9,7 @@ pub mod error;
 pub mod i18n;
 pub mod journal;
 pub mod messages;
+pub mod natural_date;
 pub mod plan;
 pub mod reminders;
 pub mod settings;
@@ -140,6 +141,7 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, data_dir: Option<PathBuf>) 
             commands::journal::list_applications,
             commands::journal::get_application,
             commands::journal::save_application,
+            commands::journal::read_date,
             commands::journal::log_outcome,
             commands::journal::save_reflection,
             commands::journal::get_company_history,

@@ -64,7 +64,10 @@ impl Checker {
         v.to_owned()
     }
 
-    /// A calendar date `YYYY-MM-DD`, no more than a year after today. Empty gives `None` (an error if required).
+    /// A date as people type it (`2026-11-12`, "yesterday", «il y a 3 jours», "Nov 12"…; see
+    /// [`crate::natural_date`]), no more than a year after today. Empty gives `None` (an error if required).
+    /// All-numeric dates such as `12/11/2026` read differently in French and English: the window resolves them
+    /// in the user's language before sending (`read_date`), and here one that reads two ways is refused.
     pub fn date(&mut self, field: &str, value: &str, required: bool) -> Option<NaiveDate> {
         let v = value.trim();
         if v.is_empty() {
@@ -73,7 +76,12 @@ impl Checker {
             }
             return None;
         }
-        let parsed = (v.len() == 10).then(|| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()).flatten();
+        use crate::natural_date::{parse, Lang};
+        let parsed = match (parse(v, self.today, Lang::Fr), parse(v, self.today, Lang::En)) {
+            (Ok(a), Ok(b)) => (a == b).then_some(a),
+            (Ok(a), Err(_)) | (Err(_), Ok(a)) => Some(a),
+            (Err(_), Err(_)) => None,
+        };
         let Some(date) = parsed else {
             self.fail(field, Problem::NotADate);
             return None;
@@ -202,12 +210,18 @@ mod tests {
     #[test]
     fn dates() {
         let mut c = Checker::new(today());
-        assert_eq!(c.date("a", "2024-02-29", true), NaiveDate::from_ymd_opt(2024, 2, 29));
-        assert_eq!(c.date("b", "2027-11-26", true), NaiveDate::from_ymd_opt(2027, 11, 26));
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(c.date("a", "2024-02-29", true), d(2024, 2, 29));
+        assert_eq!(c.date("b", "2027-11-26", true), d(2027, 11, 26));
         assert_eq!(c.date("c", "", false), None);
+        // As people type them, in either language; a numeric date that reads the same both ways.
+        assert_eq!(c.date("ok1", "yesterday", true), d(2026, 11, 25));
+        assert_eq!(c.date("ok2", "il y a 3 jours", true), d(2026, 11, 23));
+        assert_eq!(c.date("ok3", "2026-1-5", true), d(2026, 1, 5));
+        assert_eq!(c.date("ok4", "25/11/2026", true), d(2026, 11, 25), "day 25 can only be the day");
         c.date("d", "2025-02-29", true);
-        c.date("e", "yesterday", true);
-        c.date("f", "2026-1-5", true);
+        c.date("e", "the day after the interview", true);
+        c.date("f", "05/11/2026", true);
         c.date("g", "2027-11-27", true);
         c.date("h", "", true);
         assert_eq!(

@@ -183,9 +183,12 @@ fn step_actions_refuse_bad_input_and_closed_steps() {
         [("date".into(), Problem::NotAfterToday)]
     );
     assert_eq!(
-        problems(act(&mut conn, step, "snooze", "tomorrow", "2026-11-21")),
+        problems(act(&mut conn, step, "snooze", "after the holidays", "2026-11-21")),
         [("date".into(), Problem::NotADate)]
     );
+    // A snooze typed as people say it.
+    let snoozed = act(&mut conn, step, "snooze", "tomorrow", "2026-11-21").unwrap();
+    assert_eq!(snoozed.snoozed_until.as_deref(), Some("2026-11-22"));
     act(&mut conn, step, "skip", "", "2026-11-21").unwrap();
     assert_eq!(problems(act(&mut conn, step, "done", "", "2026-11-21")), [("action".into(), Problem::AlreadyClosed)]);
     assert!(matches!(act(&mut conn, 999, "skip", "", "2026-11-21"), Err(Error::NotFound(_))));

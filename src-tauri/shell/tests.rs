@@ -85,7 +85,7 @@ fn errors_cross_ipc_as_kind_message_and_fields_in_the_users_language() {
         err,
         json!({"kind": "invalid", "message": "Some fields need a second look.", "fields": [
             {"field": "company", "code": "required", "message": "This field is required."},
-            {"field": "appliedOn", "code": "not_a_date", "message": "Write the date as YYYY-MM-DD, e.g. 2026-11-26."}
+            {"field": "appliedOn", "code": "not_a_date", "message": "Rebound cannot read this date. Try 2026-11-26, “yesterday” or “3 days ago”."}
         ]})
     );
 
@@ -350,6 +350,7 @@ mod hostile_input {
         ("list_applications", &["query"]),
         ("get_application", &["id"]),
         ("save_application", &["input"]),
+        ("read_date", &["text"]),
         ("log_outcome", &["input"]),
         ("save_reflection", &["input"]),
         ("get_company_history", &["companyId"]),

@@ -220,7 +220,7 @@ async fn a_bad_date_shows_its_error_beside_the_field_and_saves_nothing() {
     assert_eq!(date.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
     let id = date.attr("id").await.unwrap().unwrap();
     let msg = app.text(&format!("#{id}-err")).await;
-    assert_eq!(msg, "Write the date as YYYY-MM-DD, e.g. 2026-11-26.");
+    assert_eq!(msg, "Rebound cannot read this date. Try 2026-11-26, “yesterday” or “3 days ago”.");
     let email = app.field("E-mail").await;
     let email_id = email.attr("id").await.unwrap().unwrap();
     assert_eq!(app.text(&format!("#{email_id}-err")).await, "This e-mail address needs an @.");
@@ -413,4 +413,45 @@ async fn a_due_step_is_on_the_first_screen_and_its_message_one_click_away() {
         app.js("return [...document.querySelectorAll('section.today li')].map((li) => li.dataset.kind)", vec![]).await;
     assert_eq!(kinds, serde_json::json!(["keep_in_touch", "linkedin"]));
     app.stop().await;
+}
+
+#[tokio::test]
+async fn dates_typed_as_people_say_them_are_saved_as_the_right_days() {
+    let data = data_dir();
+    let app = App::start(data.path()).await;
+    let today = Local::now().date_naive();
+    // The most recent Tuesday strictly before today.
+    let back = (today.weekday().num_days_from_monday() + 7 - chrono::Weekday::Tue.num_days_from_monday() - 1) % 7 + 1;
+    let last_tuesday = today - Days::new(u64::from(back));
+
+    for (company, typed) in [("Desjardins", "il y a 3 jours"), ("Hydro-Québec", "last Tuesday")] {
+        app.click("New application").await;
+        app.fill("Company", company).await;
+        app.fill("Role", "Data analyst").await;
+        app.fill("Applied on", typed).await;
+        // The field says which day it understood before anything is saved.
+        let read = app.text("output.understood").await;
+        assert!(read.starts_with("Read as "), "{typed}: {read}");
+        app.click("Save").await;
+        app.wait_css("article.detail").await;
+    }
+    // Something Rust cannot read is refused beside the field, and nothing is saved.
+    app.click("New application").await;
+    app.fill("Company", "Acme").await;
+    app.fill("Role", "Analyst").await;
+    app.fill("Applied on", "the day after the fair").await;
+    app.wait_xpath("//output[@class='understood unread']").await;
+    app.click("Save").await;
+    app.wait_xpath("//p[contains(@class, 'field-error') and starts-with(., 'Rebound cannot read this date.')]").await;
+    app.stop().await;
+
+    let db = open_db(data.path());
+    let mut stmt = db
+        .prepare(
+            "SELECT c.name, a.applied_on FROM applications a JOIN companies c ON c.id = a.company_id ORDER BY a.id",
+        )
+        .unwrap();
+    let saved: Vec<(String, String)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
+    assert_eq!(saved, [("Desjardins".to_owned(), ymd(days_ago(3))), ("Hydro-Québec".to_owned(), ymd(last_tuesday))]);
 }

@@ -1,14 +1,15 @@
 // Labelled form controls and the errors shown beside them.
 
 import { h, nextId } from './dom.js';
-import { t } from './i18n.js';
+import { t, formatDateFull } from './i18n.js';
+import * as ipc from './ipc.js';
 
 /**
  * A labelled control. kind: 'text' (default), 'textarea', 'checkbox' or 'select' (options: [[value, labelKey], …];
  * with `raw`, the labels are shown as they are, not looked up in the catalogue).
  * `field` is the path Rust uses in its errors (e.g. "people.0.email"); the error paragraph sits right below.
  */
-export function field({ label, field, value = '', kind = 'text', options = [], raw, hint, required, autofocus, wide }) {
+export function field({ label, field, value = '', kind = 'text', options = [], raw, hint, required, autofocus, wide, date }) {
   const id = nextId();
   const errId = `${id}-err`;
   const hintId = hint ? `${id}-hint` : null;
@@ -32,11 +33,43 @@ export function field({ label, field, value = '', kind = 'text', options = [], r
   } else {
     control = h('input', { ...common, type: 'text', value: value ?? '', autocomplete: 'off', spellcheck: 'false' });
   }
+  const understood = date ? h('output', { for: id, class: 'understood' }) : null;
+  if (date) readsDates(control, understood);
   return h('div', { class: `field${wide ? ' wide' : ''}` },
     h('label', { for: id }, t(label), required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null),
     control,
+    understood,
     hint ? h('small', { id: hintId, class: 'hint' }, t(hint)) : null,
     h('p', { id: errId, class: 'field-error', role: 'alert', hidden: true }));
+}
+
+/**
+ * Makes the text input `control` take dates as people type them ("yesterday", «il y a 3 jours», "Nov 12"…):
+ * Rust reads the text in the interface language, `out` shows the date understood, and [`valueOf`] sends that
+ * date as `YYYY-MM-DD`. Text Rust cannot read yet is sent as typed, and refused beside the field on save.
+ */
+export function readsDates(control, out) {
+  let seq = 0;
+  const read = async () => {
+    const mine = ++seq;
+    const text = control.value;
+    delete control.dataset.ymd;
+    if (!text.trim()) { out.textContent = ''; return; }
+    try {
+      const ymd = await ipc.readDate(text);
+      if (mine !== seq) return;
+      control.dataset.ymd = ymd;
+      control.dataset.readFrom = text;
+      out.textContent = t('date.understood', { date: formatDateFull(ymd) });
+      out.classList.remove('unread');
+    } catch {
+      if (mine !== seq) return;
+      out.textContent = t('date.unread');
+      out.classList.add('unread');
+    }
+  };
+  control.addEventListener('input', read);
+  read();
 }
 
 /** Clears every error shown in `root`. */
@@ -83,5 +116,10 @@ export const errorSummary = () => h('p', { class: 'form-error', role: 'alert', t
 /** Whether the checkbox for `path` in `root` is ticked. */
 export const checkedOf = (root, path) => !!root.querySelector(`[data-field="${CSS.escape(path)}"]`)?.checked;
 
-/** The value of the control for `path` in `root`. */
-export const valueOf = (root, path) => root.querySelector(`[data-field="${CSS.escape(path)}"]`)?.value ?? '';
+/** The value of the control for `path` in `root`; for a date field, the date understood from what is typed. */
+export const valueOf = (root, path) => {
+  const control = root.querySelector(`[data-field="${CSS.escape(path)}"]`);
+  if (!control) return '';
+  if (control.dataset.ymd && control.dataset.readFrom === control.value) return control.dataset.ymd;
+  return control.value ?? '';
+};

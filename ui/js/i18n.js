@@ -35,6 +35,12 @@ export function formatDate(ymd) {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(y, m - 1, d));
 }
 
+/** A YYYY-MM-DD day with its weekday, in the interface language ("Wednesday, November 25, 2026"). */
+export function formatDateFull(ymd) {
+  const [y, m, d] = ymd.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full' }).format(new Date(y, m - 1, d));
+}
+
 /** Today as YYYY-MM-DD in local time. */
 export function todayYmd() {
   const now = new Date();

@@ -4,10 +4,12 @@ use chrono::Utc;
 use tauri::State;
 
 use super::today;
+use crate::error::{Error, Problem};
 use crate::journal::trash::{self, Deleted};
 use crate::journal::{
     self, ApplicationDetail, ApplicationInput, ApplicationSummary, CompanyHistory, OutcomeInput, ReflectionInput,
 };
+use crate::natural_date;
 use crate::plan::PlanOptions;
 use crate::shell::error::IpcError;
 use crate::shell::state::AppState;
@@ -23,6 +25,16 @@ pub fn list_applications(state: State<'_, AppState>, query: String) -> Result<Ve
 #[tauri::command]
 pub fn get_application(state: State<'_, AppState>, id: i64) -> Result<ApplicationDetail, IpcError> {
     state.with_db(|c| journal::get_application(c, id))
+}
+
+/// A date as the user typed it ("yesterday", «il y a 3 jours», `12/11/2026`…), read in the interface language,
+/// as `YYYY-MM-DD`: the window shows it beside the field and sends it on save.
+#[tauri::command]
+pub fn read_date(state: State<'_, AppState>, text: String) -> Result<String, IpcError> {
+    let lang = if state.lang() == "fr" { natural_date::Lang::Fr } else { natural_date::Lang::En };
+    natural_date::parse(&text, today(), lang)
+        .map(crate::db::day)
+        .map_err(|_| IpcError::from_domain(Error::invalid("date", Problem::NotADate), state.lang()))
 }
 
 /// Creates or updates an application; returns its id.

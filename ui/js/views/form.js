@@ -80,7 +80,7 @@ export async function render(id) {
     ...state.interviews.map((iv, i) => h('fieldset', { class: 'interview' },
       h('legend', {}, t('interview.legend', { n: i + 1 })),
       h('div', { class: 'grid' },
-        field({ label: 'interview.date', field: `interviews.${i}.date`, value: iv.date, hint: 'hint.date', required: true }),
+        field({ label: 'interview.date', field: `interviews.${i}.date`, value: iv.date, hint: 'hint.date', required: true, date: true }),
         field({ label: 'interview.format', field: `interviews.${i}.format`, value: iv.format || 'video', kind: 'select', options: FORMATS })),
       state.people.length
         ? h('fieldset', { class: 'met', dataset: { field: `interviews.${i}.met` } },
@@ -140,7 +140,7 @@ export async function render(id) {
     h('div', { class: 'grid' },
       field({ label: 'app.company', field: 'company', value: values.company, required: true, autofocus: true }),
       field({ label: 'app.role', field: 'role', value: values.role, required: true }),
-      field({ label: 'app.applied_on', field: 'appliedOn', value: values.appliedOn, hint: 'hint.date', required: true }),
+      field({ label: 'app.applied_on', field: 'appliedOn', value: values.appliedOn, hint: 'hint.date', required: true, date: true }),
       field({ label: 'app.location', field: 'location', value: values.location }),
       field({ label: 'app.posting_url', field: 'postingUrl', value: values.postingUrl }),
       field({ label: 'app.source', field: 'source', value: values.source, hint: 'hint.source' }),

@@ -3,7 +3,7 @@
 import { h, nextId } from '../dom.js';
 import { t, formatDate, todayYmd } from '../i18n.js';
 import * as ipc from '../ipc.js';
-import { showError, clearErrors, errorSummary } from '../forms.js';
+import { showError, clearErrors, errorSummary, readsDates, valueOf } from '../forms.js';
 
 /** YYYY-MM-DD `days` after today. */
 function inDays(days) {
@@ -43,14 +43,18 @@ export function planSection(steps, { onWrite, onChange }) {
       const open = s.status === 'pending' || s.status === 'missed';
       const row = h('li', { class: `step step-${s.state}`, dataset: { stepId: s.id, kind: s.kind, state: s.state } });
       const dateId = nextId();
+      const dateInput = h('input', { id: dateId, type: 'text', value: s.dueOn, dataset: { field: 'date' }, autocomplete: 'off' });
+      const understood = h('output', { for: dateId, class: 'understood' });
       const reschedule = h('form', { class: 'reschedule', hidden: true, novalidate: true },
         h('label', { for: dateId }, t('plan.new_date')),
-        h('input', { id: dateId, type: 'text', value: s.dueOn, dataset: { field: 'date' } }),
+        dateInput,
+        understood,
         h('p', { id: `${dateId}-err`, class: 'field-error', hidden: true }),
         h('button', { type: 'submit' }, t('plan.move')));
+      readsDates(dateInput, understood);
       reschedule.addEventListener('submit', (e) => {
         e.preventDefault();
-        act(row, { stepId: s.id, action: 'reschedule', date: reschedule.querySelector('input').value });
+        act(row, { stepId: s.id, action: 'reschedule', date: valueOf(reschedule, 'date') });
       });
       row.append(
         h('div', { class: 'step-head' },
