@@ -371,19 +371,7 @@ async fn a_due_step_is_on_the_first_screen_and_its_message_one_click_away() {
     let data = data_dir();
     let app = App::start(data.path()).await;
     assert!(app.js("return document.querySelector('section.today') === null", vec![]).await.as_bool().unwrap());
-    app.click("New application").await;
-    app.fill("Company", "Desjardins").await;
-    app.fill("Role", "Data analyst").await;
-    app.fill("Applied on", &ymd(days_ago(30))).await;
-    app.choose("Language of your messages", "English").await;
-    app.click("Add a person").await;
-    app.fill("Name", "Marie Tremblay").await;
-    app.click("Save").await;
-    app.wait_css("article.detail").await;
-    app.click("Log outcome").await;
-    app.fill("Date", &ymd(days_ago(1))).await;
-    app.click("Save outcome").await;
-    app.wait_css("li.step[data-kind='thank_you']").await;
+    crate::messages::rejected_application(&app).await;
 
     // Back on the first screen: the thank-you to send now, the two steps of next week, not the check-in.
     app.click("Applications").await;

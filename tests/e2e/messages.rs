@@ -19,7 +19,7 @@ fn clipboard() -> String {
 }
 
 /// Adds an application with a contact and logs its rejection through the UI; leaves the detail view open.
-async fn rejected_application(app: &App) {
+pub(crate) async fn rejected_application(app: &App) {
     app.click("New application").await;
     app.fill("Company", "Desjardins").await;
     app.fill("Role", "Data analyst").await;
