@@ -147,6 +147,17 @@ enum Token {
 
 /// What a typed date means, or why it could not be read.
 pub fn parse(input: &str, today: NaiveDate, lang: Lang) -> Result<NaiveDate, NotADate> {
+    read(input, today, lang, false)
+}
+
+/// Like [`parse`], for a field about the future (a new due date, a snooze): a weekday alone is the
+/// next day with that name (today included) and a day and month without a year the next such day (today
+/// included). Everything else reads as in [`parse`].
+pub fn parse_ahead(input: &str, today: NaiveDate, lang: Lang) -> Result<NaiveDate, NotADate> {
+    read(input, today, lang, true)
+}
+
+fn read(input: &str, today: NaiveDate, lang: Lang, ahead: bool) -> Result<NaiveDate, NotADate> {
     if input.len() > MAX_RAW_BYTES {
         return Err(NotADate::TooLong);
     }
@@ -159,7 +170,7 @@ pub fn parse(input: &str, today: NaiveDate, lang: Lang) -> Result<NaiveDate, Not
         return Err(NotADate::TooLong);
     }
     let tokens = tokenize(text)?;
-    if let Some(result) = numeric_date(&tokens, today, lang) {
+    if let Some(result) = numeric_date(&tokens, today, lang, ahead) {
         return result;
     }
     // Outside all-numeric dates, separators only split words (`Nov. 12`, `12-nov-2026`).
@@ -178,7 +189,7 @@ pub fn parse(input: &str, today: NaiveDate, lang: Lang) -> Result<NaiveDate, Not
         words.remove(0);
     }
     words.retain(|w| *w != "of");
-    parse_words(&words, today)
+    parse_words(&words, today, ahead)
 }
 
 /// Lowercases, removes accents and apostrophes, and splits the text into words and separators.
@@ -248,7 +259,7 @@ fn ymd(year: i32, month: u32, day: u32) -> Result<NaiveDate, NotADate> {
 }
 
 /// `2026-11-12`, `12/11/2026`, `12.11.26`, `12/11`: `None` when the tokens do not have this shape.
-fn numeric_date(tokens: &[Token], today: NaiveDate, lang: Lang) -> Option<Result<NaiveDate, NotADate>> {
+fn numeric_date(tokens: &[Token], today: NaiveDate, lang: Lang, ahead: bool) -> Option<Result<NaiveDate, NotADate>> {
     let groups: Vec<&str> = match tokens {
         [Token::Word(a), Token::Sep(_), Token::Word(b)] => vec![a, b],
         [Token::Word(a), Token::Sep(s), Token::Word(b), Token::Sep(t), Token::Word(c)] if s == t => vec![a, b, c],
@@ -268,7 +279,7 @@ fn numeric_date(tokens: &[Token], today: NaiveDate, lang: Lang) -> Option<Result
                 Lang::En => (small_number(b)?, small_number(a)?),
             };
             match rest {
-                [] => without_year(month, day, today),
+                [] => without_year(month, day, today, ahead),
                 [y] if y.len() == 4 => ymd(small_number(y)? as i32, month, day),
                 [y] if y.len() == 2 => ymd(2000 + small_number(y)? as i32, month, day),
                 _ => Err(NotADate::Unknown),
@@ -279,7 +290,7 @@ fn numeric_date(tokens: &[Token], today: NaiveDate, lang: Lang) -> Option<Result
     Some(result)
 }
 
-fn parse_words(words: &[&str], today: NaiveDate) -> Result<NaiveDate, NotADate> {
+fn parse_words(words: &[&str], today: NaiveDate, ahead: bool) -> Result<NaiveDate, NotADate> {
     if let Some((_, offset)) = FIXED.iter().find(|(phrase, _)| *phrase == words) {
         let days = Days::new(offset.unsigned_abs());
         let shifted = if *offset < 0 { today.checked_sub_days(days) } else { today.checked_add_days(days) };
@@ -288,12 +299,14 @@ fn parse_words(words: &[&str], today: NaiveDate) -> Result<NaiveDate, NotADate> 
     if let Some(result) = relative_amount(words, today) {
         return result;
     }
-    if let Some(result) = weekday_phrase(words, today) {
+    if let Some(result) = weekday_phrase(words, today, ahead) {
         return result;
     }
-    match calendar_date(words, today) {
+    match calendar_date(words, today, ahead) {
         // `mardi 12 novembre`, `Tuesday, Nov 12, 2026`: a leading weekday name is ignored.
-        Err(NotADate::Unknown) if words.len() > 2 && weekday(words[0]).is_some() => calendar_date(&words[1..], today),
+        Err(NotADate::Unknown) if words.len() > 2 && weekday(words[0]).is_some() => {
+            calendar_date(&words[1..], today, ahead)
+        }
         result => result,
     }
 }
@@ -339,13 +352,15 @@ fn weekday(word: &str) -> Option<u32> {
 }
 
 /// `tuesday`, `last tuesday`, `next tuesday`, `mardi`, `mardi dernier`, `mardi passé`, `mardi prochain`.
-fn weekday_phrase(words: &[&str], today: NaiveDate) -> Option<Result<NaiveDate, NotADate>> {
+fn weekday_phrase(words: &[&str], today: NaiveDate, ahead: bool) -> Option<Result<NaiveDate, NotADate>> {
     enum Which {
+        OnOrAfter,
         OnOrBefore,
         Before,
         After,
     }
     let (name, which) = match words {
+        [w] if ahead => (w, Which::OnOrAfter),
         [w] => (w, Which::OnOrBefore),
         ["last", w] | [w, "dernier" | "derniere" | "passe" | "passee"] => (w, Which::Before),
         ["next", w] | [w, "prochain" | "prochaine"] => (w, Which::After),
@@ -354,11 +369,12 @@ fn weekday_phrase(words: &[&str], today: NaiveDate) -> Option<Result<NaiveDate, 
     let target = weekday(name)?;
     let current = today.weekday().num_days_from_monday();
     let back = (current + 7 - target) % 7;
-    let ahead = (target + 7 - current) % 7;
+    let forward = (target + 7 - current) % 7;
     let shifted = match which {
+        Which::OnOrAfter => today.checked_add_days(Days::new(forward.into())),
         Which::OnOrBefore => today.checked_sub_days(Days::new(back.into())),
         Which::Before => today.checked_sub_days(Days::new(if back == 0 { 7 } else { back.into() })),
-        Which::After => today.checked_add_days(Days::new(if ahead == 0 { 7 } else { ahead.into() })),
+        Which::After => today.checked_add_days(Days::new(if forward == 0 { 7 } else { forward.into() })),
     };
     Some(shifted.ok_or(NotADate::OutOfRange))
 }
@@ -381,7 +397,7 @@ fn year(word: &str) -> Option<i32> {
 }
 
 /// `Nov 12`, `12 novembre`, `November 12 2026`, `1er nov 2026`.
-fn calendar_date(words: &[&str], today: NaiveDate) -> Result<NaiveDate, NotADate> {
+fn calendar_date(words: &[&str], today: NaiveDate, ahead: bool) -> Result<NaiveDate, NotADate> {
     let (a, b, rest) = match words {
         [a, b, rest @ ..] if rest.len() <= 1 => (a, b, rest),
         _ => return Err(NotADate::Unknown),
@@ -391,17 +407,25 @@ fn calendar_date(words: &[&str], today: NaiveDate) -> Result<NaiveDate, NotADate
         _ => return Err(NotADate::Unknown),
     };
     match rest {
-        [] => without_year(m, d, today),
+        [] => without_year(m, d, today, ahead),
         [y] => ymd(year(y).ok_or(NotADate::Unknown)?, m, d),
         _ => Err(NotADate::Unknown),
     }
 }
 
 /// Picks the year for a day and month typed without one: the latest occurrence no later than two months
-/// after today, so the chosen date lies within the last ten months or the next two.
-fn without_year(month: u32, day: u32, today: NaiveDate) -> Result<NaiveDate, NotADate> {
+/// after today, so the chosen date lies within the last ten months or the next two; `ahead`, the first
+/// occurrence on or after today.
+fn without_year(month: u32, day: u32, today: NaiveDate, ahead: bool) -> Result<NaiveDate, NotADate> {
     // 2000 is a leap year, so this only rejects days that never exist (February 30, November 31).
     ymd(2000, month, day)?;
+    if ahead {
+        let current = today.year();
+        return (current..=current.saturating_add(8))
+            .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+            .find(|date| *date >= today)
+            .ok_or(NotADate::OutOfRange);
+    }
     let end = today.checked_add_months(Months::new(2)).unwrap_or(NaiveDate::MAX);
     let current = today.year();
     // Leap years are never more than eight years apart, so this range always holds a February 29.
@@ -415,6 +439,27 @@ fn without_year(month: u32, day: u32, today: NaiveDate) -> Result<NaiveDate, Not
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fields_about_the_future_read_weekdays_and_yearless_dates_forward() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 12).unwrap(); // a Thursday
+        let d = |y, m, day| Ok(NaiveDate::from_ymd_opt(y, m, day).unwrap());
+        for lang in [Lang::Fr, Lang::En] {
+            assert_eq!(parse_ahead("friday", today, lang), d(2026, 11, 13));
+            assert_eq!(parse_ahead("jeudi", today, lang), d(2026, 11, 12), "today counts");
+            assert_eq!(parse_ahead("wednesday", today, lang), d(2026, 11, 18));
+            assert_eq!(parse_ahead("Jan 20", today, lang), d(2027, 1, 20));
+            assert_eq!(parse_ahead("12 nov", today, lang), d(2026, 11, 12));
+            assert_eq!(parse_ahead("11 nov", today, lang), d(2027, 11, 11));
+            assert_eq!(parse_ahead("29 feb", today, lang), d(2028, 2, 29));
+            assert_eq!(parse_ahead("in 3 days", today, lang), d(2026, 11, 15));
+            assert_eq!(parse_ahead("last friday", today, lang), d(2026, 11, 6), "an explicit 'last' stays past");
+            // The same words in a field about the past.
+            assert_eq!(parse("friday", today, lang), d(2026, 11, 6));
+            assert_eq!(parse("Jan 20", today, lang), d(2026, 1, 20));
+        }
+        assert_eq!(parse_ahead("20/01", today, Lang::Fr), d(2027, 1, 20));
+    }
 
     /// Runs a table of cases. `[2026-11-12 fr en]` sets today (or `min`/`max`) and the languages for the cases
     /// that follow. Cases are `input = expected`, separated by `;`; expected is `yyyy-mm-dd` or a `NotADate` name.

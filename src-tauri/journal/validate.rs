@@ -69,6 +69,22 @@ impl Checker {
     /// All-numeric dates such as `12/11/2026` read differently in French and English: the window resolves them
     /// in the user's language before sending (`read_date`), and here one that reads two ways is refused.
     pub fn date(&mut self, field: &str, value: &str, required: bool) -> Option<NaiveDate> {
+        self.read_date(field, value, required, crate::natural_date::parse)
+    }
+
+    /// Like [`Checker::date`], for a field about the future (a new due date, a snooze): "friday" and
+    /// "Jan 20" are the next such days ([`crate::natural_date::parse_ahead`]).
+    pub fn date_ahead(&mut self, field: &str, value: &str, required: bool) -> Option<NaiveDate> {
+        self.read_date(field, value, required, crate::natural_date::parse_ahead)
+    }
+
+    fn read_date(
+        &mut self,
+        field: &str,
+        value: &str,
+        required: bool,
+        parse: fn(&str, NaiveDate, crate::natural_date::Lang) -> Result<NaiveDate, crate::natural_date::NotADate>,
+    ) -> Option<NaiveDate> {
         let v = value.trim();
         if v.is_empty() {
             if required {
@@ -76,7 +92,7 @@ impl Checker {
             }
             return None;
         }
-        use crate::natural_date::{parse, Lang};
+        use crate::natural_date::Lang;
         let parsed = match (parse(v, self.today, Lang::Fr), parse(v, self.today, Lang::En)) {
             (Ok(a), Ok(b)) => (a == b).then_some(a),
             (Ok(a), Err(_)) | (Err(_), Ok(a)) => Some(a),

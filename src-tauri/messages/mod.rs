@@ -192,7 +192,9 @@ pub fn save_template(conn: &Connection, t: &Template, today: NaiveDate, now: Dat
             |r| r.get(0),
         )?;
         if taken && !c.has_error("name") {
-            c.problem("name", Problem::NameTaken);
+            // A new version left unnamed while an unnamed one exists: ask for a name rather than say "taken".
+            let problem = if name.is_empty() && t.id.is_none() { Problem::Required } else { Problem::NameTaken };
+            c.problem("name", problem);
         }
     }
     c.finish()?;

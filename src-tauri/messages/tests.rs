@@ -309,6 +309,12 @@ fn named_versions_one_default_and_the_composer_can_pick_any() {
         other => panic!("{other:?}"),
     }
     save_template(&conn, &Template { lang: "en".into(), ..draft("Courte", "Other", false) }, today, now).unwrap();
+    // One unnamed version is allowed ("My version"); a second new one is asked for a name.
+    save_template(&conn, &draft("", "Sans nom", false), today, now).unwrap();
+    match save_template(&conn, &draft("", "Encore", false), today, now) {
+        Err(Error::Invalid(v)) => assert_eq!((v[0].field.as_str(), &v[0].problem), ("name", &Problem::Required)),
+        other => panic!("{other:?}"),
+    }
 
     // Making the short one the default takes it from the warm one: never two defaults.
     save_template(&conn, &Template { default: true, ..short.clone() }, today, now).unwrap();

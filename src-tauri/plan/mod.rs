@@ -350,7 +350,7 @@ pub fn act_on_step(conn: &mut Connection, input: &StepAction, today: NaiveDate, 
     let action = c.choice("action", &input.action, &["done", "snooze", "skip", "reschedule"]);
     let date = match action {
         Some("snooze") | Some("reschedule") => {
-            let d = c.date("date", &input.date, true);
+            let d = c.date_ahead("date", &input.date, true);
             if let Some(d) = d {
                 if d < today || (action == Some("snooze") && d == today) {
                     c.problem("date", Problem::NotAfterToday);

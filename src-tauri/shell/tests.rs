@@ -350,7 +350,7 @@ mod hostile_input {
         ("list_applications", &["query"]),
         ("get_application", &["id"]),
         ("save_application", &["input"]),
-        ("read_date", &["text"]),
+        ("read_date", &["text", "ahead"]),
         ("log_outcome", &["input"]),
         ("save_reflection", &["input"]),
         ("get_company_history", &["companyId"]),

@@ -232,6 +232,11 @@ pub fn import(
     let mut errors = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         let raw_date = cell(row, mapping.applied_on);
+        // A file's dates are read strictly (no "3 days ago" against the day of the import).
+        if !raw_date.trim().is_empty() && parse_date(&raw_date).is_none() {
+            errors.push(FieldError { field: format!("rows.{}.appliedOn", i + 2), problem: Problem::NotADate });
+            continue;
+        }
         let input = ApplicationInput {
             company: cell(row, mapping.company),
             role: cell(row, mapping.role),

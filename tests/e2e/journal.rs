@@ -391,6 +391,7 @@ async fn a_due_step_is_on_the_first_screen_and_its_message_one_click_away() {
     app.wait_css("section.today li[data-kind='thank_you'] a.button").await.click().await.unwrap();
     app.wait_value("Message", "Hello Marie Tremblay,").await;
     app.click("Copy message").await;
+    app.wait_xpath("//p[@class='saved' and .='Message copied.']").await;
     app.click("Mark as sent").await;
     app.wait_css("li.step[data-kind='thank_you'][data-state='done']").await;
 
@@ -418,8 +419,7 @@ async fn dates_typed_as_people_say_them_are_saved_as_the_right_days() {
         app.fill("Role", "Data analyst").await;
         app.fill("Applied on", typed).await;
         // The field says which day it understood before anything is saved.
-        let read = app.text("output.understood").await;
-        assert!(read.starts_with("Read as "), "{typed}: {read}");
+        app.wait_xpath("//output[@class='understood' and starts-with(., 'Read as ')]").await;
         app.click("Save").await;
         app.wait_css("article.detail").await;
     }

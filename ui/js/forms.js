@@ -46,9 +46,10 @@ export function field({ label, field, value = '', kind = 'text', options = [], r
 /**
  * Makes the text input `control` take dates as people type them ("yesterday", «il y a 3 jours», "Nov 12"…):
  * Rust reads the text in the interface language, `out` shows the date understood, and [`valueOf`] sends that
- * date as `YYYY-MM-DD`. Text Rust cannot read yet is sent as typed, and refused beside the field on save.
+ * date as `YYYY-MM-DD`. With `ahead`, the field is about the future ("friday" is the next one). Text Rust cannot
+ * read is sent as typed: the save refuses it beside the field, or reads it the same way if it can.
  */
-export function readsDates(control, out) {
+export function readsDates(control, out, { ahead = false } = {}) {
   let seq = 0;
   const read = async () => {
     const mine = ++seq;
@@ -56,7 +57,7 @@ export function readsDates(control, out) {
     delete control.dataset.ymd;
     if (!text.trim()) { out.textContent = ''; return; }
     try {
-      const ymd = await ipc.readDate(text);
+      const ymd = await ipc.readDate(text, ahead);
       if (mine !== seq) return;
       control.dataset.ymd = ymd;
       control.dataset.readFrom = text;

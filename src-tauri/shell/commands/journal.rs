@@ -28,11 +28,13 @@ pub fn get_application(state: State<'_, AppState>, id: i64) -> Result<Applicatio
 }
 
 /// A date as the user typed it ("yesterday", «il y a 3 jours», `12/11/2026`…), read in the interface language,
-/// as `YYYY-MM-DD`: the window shows it beside the field and sends it on save.
+/// as `YYYY-MM-DD`: the window shows it beside the field and sends it on save. `ahead`: a field about the future
+/// ("friday" is the next one).
 #[tauri::command]
-pub fn read_date(state: State<'_, AppState>, text: String) -> Result<String, IpcError> {
+pub fn read_date(state: State<'_, AppState>, text: String, ahead: bool) -> Result<String, IpcError> {
     let lang = if state.lang() == "fr" { natural_date::Lang::Fr } else { natural_date::Lang::En };
-    natural_date::parse(&text, today(), lang)
+    let read = if ahead { natural_date::parse_ahead } else { natural_date::parse };
+    read(&text, today(), lang)
         .map(crate::db::day)
         .map_err(|_| IpcError::from_domain(Error::invalid("date", Problem::NotADate), state.lang()))
 }

@@ -57,8 +57,11 @@ export function composer(app, { kind, step = null, onSent, onClose }) {
   };
 
   // The versions of this kind of message in the chosen language; the row shows only when there is a choice.
+  let versionsSeq = 0;
   const loadVersions = async () => {
+    const mine = ++versionsSeq;
     const all = await ipc.templateVersions(kind, lang);
+    if (mine !== versionsSeq) return; // the language changed again meanwhile: the newer call draws
     const current = all.find((v) => v.default);
     templateId = current.id ?? null;
     versionSelect.replaceChildren(...all.map((v) => h('option', { value: v.id ?? '', selected: v === current }, versionLabel(v))));

@@ -51,7 +51,7 @@ export function planSection(steps, { onWrite, onChange }) {
         understood,
         h('p', { id: `${dateId}-err`, class: 'field-error', hidden: true }),
         h('button', { type: 'submit' }, t('plan.move')));
-      readsDates(dateInput, understood);
+      readsDates(dateInput, understood, { ahead: true });
       reschedule.addEventListener('submit', (e) => {
         e.preventDefault();
         act(row, { stepId: s.id, action: 'reschedule', date: valueOf(reschedule, 'date') });

@@ -91,7 +91,7 @@ export async function render(kind = 'thank_you', lang = currentLang(), id = unde
         type: 'button',
         onclick: async () => {
           try {
-            await ipc.saveTemplate({ ...tpl, default: false });
+            await ipc.saveTemplate({ ...typed(false), default: false });
             await render(kind, lang, tpl.id);
             document.querySelector('.templates [role="status"]').textContent = t('templates.ours_default_done');
           } catch (err) { showError(form, err); }
