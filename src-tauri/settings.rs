@@ -37,6 +37,8 @@ pub struct Settings {
     pub signature: String,
     /// Days from a rejection to the check-in, for plans created from now on (30, 60, 90, 180 or custom).
     pub check_in_days: u32,
+    /// The probation preset the delay was taken from (an id of [`crate::plan::probation::PRESETS`]), or empty.
+    pub probation: String,
     /// When reminders fall due on their day, local time, `HH:MM`.
     pub reminder_time: String,
     /// Native notifications on or off (the tray shows what is due either way).
@@ -54,6 +56,7 @@ impl Default for Settings {
             my_name: String::new(),
             signature: String::new(),
             check_in_days: crate::plan::DEFAULT_CHECK_IN_DAYS,
+            probation: String::new(),
             reminder_time: DEFAULT_REMINDER_TIME.to_owned(),
             notifications: true,
             keep_in_tray: true,
@@ -80,11 +83,14 @@ impl Settings {
             .and_then(Value::as_str)
             .filter(|s| parse_time(s).is_some())
             .map_or(d.reminder_time, str::to_owned);
+        let probation = text("probation");
+        let probation = if crate::plan::probation::preset(&probation).is_some() { probation } else { String::new() };
         Settings {
             language,
             my_name: text("myName"),
             signature: text("signature"),
             check_in_days,
+            probation,
             reminder_time,
             notifications: flag("notifications", d.notifications),
             keep_in_tray: flag("keepInTray", d.keep_in_tray),
@@ -109,12 +115,20 @@ impl Settings {
         if !(1..=MAX_CHECK_IN_DAYS).contains(&self.check_in_days) {
             c.problem("checkInDays", Problem::OutOfRange { min: 1, max: MAX_CHECK_IN_DAYS as usize });
         }
+        let probation = self.probation.trim().to_owned();
+        if !probation.is_empty() {
+            match crate::plan::probation::preset(&probation) {
+                // A preset fills the delay in: the two must agree.
+                Some(p) if p.days == self.check_in_days => {}
+                _ => c.problem("checkInChoice", Problem::NotAChoice),
+            }
+        }
         let reminder_time = self.reminder_time.trim().to_owned();
         if parse_time(&reminder_time).is_none() {
             c.problem("reminderTime", Problem::NotATime);
         }
         c.finish()?;
-        Ok(Settings { language, my_name, signature, reminder_time, ..self.clone() })
+        Ok(Settings { language, my_name, signature, reminder_time, probation, ..self.clone() })
     }
 
     /// The language to speak: the one picked, else the system's (`fr` for any French locale), else English.
@@ -168,6 +182,26 @@ mod tests {
         let s = Settings::from_json(&json!({"checkInDays": 0, "reminderTime": "25:00"}));
         assert_eq!((s.check_in_days, s.reminder_time.as_str()), (90, "09:00"), "bad values fall back to defaults");
         assert_eq!(Settings::from_json(&json!([1, 2])), Settings::default());
+    }
+
+    #[test]
+    fn a_probation_preset_must_exist_and_agree_with_the_delay() {
+        let qc = Settings { probation: "ca_qc".into(), check_in_days: 90, ..Settings::default() };
+        assert_eq!(qc.checked(today()).unwrap().probation, "ca_qc");
+        for (probation, days) in [("ca_qc", 180), ("atlantis", 90)] {
+            let bad = Settings { probation: probation.into(), check_in_days: days, ..Settings::default() };
+            match bad.checked(today()) {
+                Err(Error::Invalid(v)) => {
+                    assert_eq!((v[0].field.as_str(), v[0].problem), ("checkInChoice", Problem::NotAChoice))
+                }
+                other => panic!("{probation} {days}: {other:?}"),
+            }
+        }
+        // Read from the file, an unknown preset is dropped and the delay kept.
+        let read = Settings::from_json(&serde_json::json!({"probation": "atlantis", "checkInDays": 75}));
+        assert_eq!((read.probation.as_str(), read.check_in_days), ("", 75));
+        let read = Settings::from_json(&serde_json::json!({"probation": "fr_cadres", "checkInDays": 120}));
+        assert_eq!(read.probation, "fr_cadres");
     }
 
     #[test]

@@ -460,5 +460,7 @@ fn plan_next_nudge(conn: &Connection, app: i64, today: NaiveDate, now: &str) -> 
     Ok(())
 }
 
+pub mod probation;
+
 #[cfg(test)]
 mod tests;

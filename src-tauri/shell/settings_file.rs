@@ -27,6 +27,7 @@ impl<R: Runtime> SettingsFile for PluginSettingsFile<R> {
         self.0.set("myName", s.my_name.clone());
         self.0.set("signature", s.signature.clone());
         self.0.set("checkInDays", s.check_in_days);
+        self.0.set("probation", s.probation.clone());
         self.0.set("reminderTime", s.reminder_time.clone());
         self.0.set("notifications", s.notifications);
         self.0.set("keepInTray", s.keep_in_tray);

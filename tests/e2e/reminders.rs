@@ -244,3 +244,38 @@ async fn a_company_with_an_ampersand_reads_as_typed_in_the_tray_and_the_notifica
     app.wait_css("article.detail").await;
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_probation_preset_sets_the_check_in_delay_and_names_its_law() {
+    let data = data_dir();
+    let app = App::start_with_env(data.path(), EN).await;
+    app.click("Settings").await;
+    app.choose("Check-in after a rejection", "New Brunswick: 6 months (180 days)").await;
+    let source = app.text(".probation-source").await;
+    assert_eq!(source, "Source: Employment Standards Act (New Brunswick) (6 months)");
+    app.click("Save settings").await;
+    app.wait_xpath("//p[@class='saved' and .='Settings saved.']").await;
+
+    // A rejection logged now has its check-in when a New Brunswick probation ends.
+    app.click("New application").await;
+    app.fill("Company", "Irving").await;
+    app.fill("Role", "Analyst").await;
+    app.fill("Applied on", &days_ago(10)).await;
+    app.click("Save").await;
+    app.click("Log outcome").await;
+    app.click("Save outcome").await;
+    app.wait_css("li.step[data-kind='check_in']").await;
+
+    // Back in the settings, the preset is still the one chosen.
+    app.click("Settings").await;
+    let chosen = app.field("Check-in after a rejection").await.prop("value").await.unwrap();
+    assert_eq!(chosen.as_deref(), Some("probation:ca_nb"));
+    app.stop().await;
+    let due: String = open_db(data.path())
+        .query_row("SELECT due_on FROM plan_steps WHERE kind = 'check_in'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(due, (Local::now().date_naive() + Days::new(180)).format("%Y-%m-%d").to_string());
+    let settings: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(data.path().join("settings.json")).unwrap()).unwrap();
+    assert_eq!((settings["checkInDays"].as_u64(), settings["probation"].as_str()), (Some(180), Some("ca_nb")));
+}

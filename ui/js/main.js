@@ -28,7 +28,7 @@ route('/app/:id/step/:step', (id, step) => detail.render(id, step));
 route('/todo', () => todo.render());
 route('/templates', () => templates.render());
 route('/company/:id', (id) => company.render(id));
-route('/settings', () => settings.render(boot.dataDir, async () => { await loadLanguage(); await draw(); }));
+route('/settings', () => settings.render(boot.dataDir, async () => { await loadLanguage(); await draw(); }, boot.probation));
 
 async function draw() {
   const { view, args } = resolve();

@@ -19,6 +19,8 @@ pub struct Bootstrap {
     pub notice: Option<String>,
     /// Where the data lives, for the settings view.
     pub data_dir: String,
+    /// The probation presets offered for the check-in delay.
+    pub probation: &'static [crate::plan::probation::Preset],
 }
 
 /// Language, strings and start-up notice.
@@ -33,6 +35,7 @@ pub fn get_bootstrap(state: State<'_, AppState>) -> Bootstrap {
             texts.join("\n")
         }),
         data_dir: state.data_dir.display().to_string(),
+        probation: crate::plan::probation::PRESETS,
     }
 }
 

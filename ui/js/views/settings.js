@@ -5,12 +5,22 @@ import { t } from '../i18n.js';
 import { field, showError, clearErrors, errorSummary, valueOf, checkedOf } from '../forms.js';
 
 const DELAYS = ['30', '60', '90', '180'];
+
+/** The delay select's value for saved settings: the probation preset they came from, a fixed delay, or custom. */
+function delayChoice(s, presets) {
+  const p = presets.find((x) => x.id === s.probation && x.days === s.checkInDays);
+  if (p) return `probation:${p.id}`;
+  return DELAYS.includes(String(s.checkInDays)) ? String(s.checkInDays) : 'custom';
+}
 import * as ipc from '../ipc.js';
 import { backupsSection } from './backups.js';
 import { transferSection } from './transfer.js';
 
-/** Renders the settings form. `onLanguage` reloads the strings when the language changed. */
-export async function render(dataDir, onLanguage) {
+/**
+ * Renders the settings form. `onLanguage` reloads the strings when the language changed; `presets` are the
+ * probation presets (id, days, source) the check-in delay offers.
+ */
+export async function render(dataDir, onLanguage, presets = []) {
   const s = await ipc.getSettings();
   const form = h('form', { class: 'card form', novalidate: true, 'aria-labelledby': 'settings-title' });
   const status = h('p', { class: 'saved', role: 'status' });
@@ -26,7 +36,7 @@ export async function render(dataDir, onLanguage) {
     h('h3', {}, t('settings.reminders')),
     h('div', { class: 'grid' },
       field({ label: 'settings.check_in', field: 'checkInChoice', kind: 'select', hint: 'settings.check_in_hint',
-        value: DELAYS.includes(String(s.checkInDays)) ? String(s.checkInDays) : 'custom',
+        value: delayChoice(s, presets),
         options: [...DELAYS.map((d) => [d, `settings.days_${d}`]), ['custom', 'settings.days_custom']] }),
       field({ label: 'settings.check_in_custom', field: 'checkInDays', value: String(s.checkInDays) }),
       field({ label: 'settings.reminder_time', field: 'reminderTime', value: s.reminderTime, hint: 'settings.reminder_time_hint' })),
@@ -36,12 +46,23 @@ export async function render(dataDir, onLanguage) {
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('settings.save')), status),
     h('p', {}, h('a', { href: '#/templates' }, t('settings.templates'))),
     h('p', { class: 'muted data-dir' }, t('settings.data_dir'), ' ', h('code', {}, dataDir)));
-  // The custom number is shown only for "custom"; a preset fills it in.
+  // The custom number is shown only for "custom"; a preset fills it in. Probation presets by jurisdiction
+  // come in their own group, with the law they come from shown under the choice.
   const choice = form.querySelector('[data-field="checkInChoice"]');
   const custom = form.querySelector('[data-field="checkInDays"]');
+  const source = h('small', { class: 'hint probation-source', id: `${choice.id}-source`, 'aria-live': 'polite' });
+  choice.setAttribute('aria-describedby', `${choice.getAttribute('aria-describedby')} ${source.id}`);
+  choice.insertBefore(h('optgroup', { label: t('settings.probation_group') },
+    presets.map((p) => h('option', { value: `probation:${p.id}`, selected: delayChoice(s, presets) === `probation:${p.id}` },
+      t(`probation.${p.id}`)))), choice.lastElementChild);
+  choice.after(source);
+  const presetOf = () => presets.find((p) => `probation:${p.id}` === choice.value);
   const syncDelay = () => {
     custom.closest('.field').hidden = choice.value !== 'custom';
-    if (choice.value !== 'custom') custom.value = choice.value;
+    const p = presetOf();
+    source.textContent = p ? t('settings.probation_source', { source: p.source }) : '';
+    if (p) custom.value = String(p.days);
+    else if (choice.value !== 'custom') custom.value = choice.value;
   };
   choice.addEventListener('change', syncDelay);
   syncDelay();
@@ -53,6 +74,7 @@ export async function render(dataDir, onLanguage) {
       const saved = await ipc.saveSettings({
         language: valueOf(form, 'language') || null, myName: valueOf(form, 'myName'), signature: valueOf(form, 'signature'),
         checkInDays: /^\d{1,4}$/.test(custom.value.trim()) ? Number(custom.value.trim()) : 0,
+        probation: presetOf()?.id ?? '',
         reminderTime: valueOf(form, 'reminderTime'),
         notifications: checkedOf(form, 'notifications'),
         keepInTray: checkedOf(form, 'keepInTray'),
