@@ -7,6 +7,7 @@ const COMMANDS: &[&str] = &[
     "get_application",
     "save_application",
     "read_date",
+    "search_journal",
     "log_outcome",
     "save_reflection",
     "get_company_history",

@@ -142,6 +142,7 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, data_dir: Option<PathBuf>) 
             commands::journal::get_application,
             commands::journal::save_application,
             commands::journal::read_date,
+            commands::journal::search_journal,
             commands::journal::log_outcome,
             commands::journal::save_reflection,
             commands::journal::get_company_history,

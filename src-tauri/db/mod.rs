@@ -42,6 +42,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0004_exactly_once.sql")),
     M::up(include_str!("migrations/0005_trash.sql")),
     M::up(include_str!("migrations/0006_address_and_versions.sql")),
+    M::up(include_str!("migrations/0007_search.sql")),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -5,6 +5,7 @@
 //! journal exactly as it was.
 
 mod model;
+pub mod search;
 mod store;
 pub mod trash;
 pub mod validate;

@@ -351,6 +351,7 @@ mod hostile_input {
         ("get_application", &["id"]),
         ("save_application", &["input"]),
         ("read_date", &["text", "ahead"]),
+        ("search_journal", &["query"]),
         ("log_outcome", &["input"]),
         ("save_reflection", &["input"]),
         ("get_company_history", &["companyId"]),
@@ -411,6 +412,7 @@ mod hostile_input {
             let (_app, w) = start(dir.path());
             let calls = [
                 ("list_applications", json!({"query": text})),
+                ("search_journal", json!({"query": text})),
                 ("get_application", json!({"id": n})),
                 ("save_application", json!({"input": {"company": text, "role": text, "appliedOn": text, "lang": text,
                     "people": [{"name": text, "email": text, "linkedinUrl": text}],

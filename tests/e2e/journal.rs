@@ -353,6 +353,14 @@ async fn edit_reflect_search_and_see_the_company_history() {
     app.fill("Search", "elise").await;
     app.wait_xpath("//p[@class='count' and .='Shown: 1']").await;
     assert!(app.text(".app-row").await.contains("Chef d'équipe"));
+
+    // It also searches inside the private reflection, and says so, with the word highlighted.
+    app.fill("Search", "relieve").await;
+    let hit = app.wait_css(".matches li[data-field='reflections']").await;
+    let text = hit.text().await.unwrap();
+    assert!(text.starts_with("Your reflection: ") && text.ends_with("Disappointed, then relieved."), "{text}");
+    assert_eq!(app.text(".matches mark").await, "relieved");
+    assert_eq!(app.text("p.count").await, "Shown: 1");
     app.stop().await;
 
     // After a restart the reflection is still there.

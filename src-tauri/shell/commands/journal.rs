@@ -21,6 +21,13 @@ pub fn list_applications(state: State<'_, AppState>, query: String) -> Result<Ve
     state.with_db(|c| journal::list_applications(c, &query))
 }
 
+/// Everything written about the applications (companies, roles, people, notes, reflections) searched through the
+/// full-text index: the matching applications, best first, with the passages that match. Off the main thread.
+#[tauri::command(async)]
+pub fn search_journal(state: State<'_, AppState>, query: String) -> Result<Vec<journal::search::Hit>, IpcError> {
+    state.with_db(|c| journal::search::search(c, &query))
+}
+
 /// One application with its people and timeline.
 #[tauri::command]
 pub fn get_application(state: State<'_, AppState>, id: i64) -> Result<ApplicationDetail, IpcError> {

@@ -14,14 +14,32 @@ const PAGE = 100;
 /** A status badge: applied, interviewing, rejected, ghosted, offer, accepted, withdrawn. */
 export const statusBadge = (status) => h('span', { class: `badge badge-${status}` }, t(`status.${status}`));
 
-function rows(apps) {
+// The search marks each matched word between these two characters (see journal/search.rs).
+const MARK = /\uE000([^\uE001]*)\uE001/g;
+
+/** A search passage with its matched words highlighted (built as text nodes and <mark>s, never as HTML). */
+function passage(snippet) {
+  const out = [];
+  let at = 0;
+  for (const m of snippet.matchAll(MARK)) {
+    out.push(snippet.slice(at, m.index), h('mark', {}, m[1]));
+    at = m.index + m[0].length;
+  }
+  out.push(snippet.slice(at));
+  return out;
+}
+
+/** Rows of applications; with `matches` (application id → the search's matches), where each one matched. */
+function rows(apps, matches = null) {
   return h('ul', { class: 'app-list', 'aria-label': t('list.title') },
     apps.map((a) => h('li', {},
       h('a', { href: `#/app/${a.id}`, class: 'app-row', dataset: { id: a.id } },
         h('span', { class: 'company' }, a.company),
         h('span', { class: 'role' }, a.role),
         statusBadge(a.status),
-        h('time', { datetime: a.lastEventOn, class: 'last' }, formatDate(a.lastEventOn))))));
+        h('time', { datetime: a.lastEventOn, class: 'last' }, formatDate(a.lastEventOn))),
+      matches?.get(a.id)?.length ? h('ul', { class: 'matches' }, matches.get(a.id).map((m) => h('li', { dataset: { field: m.field } },
+        h('span', { class: 'match-field' }, t(`search.field.${m.field}`)), ' ', passage(m.snippet)))) : null)));
 }
 
 /**
@@ -72,7 +90,20 @@ export async function render() {
   const refresh = async () => {
     const mine = ++seq;
     lastQuery = input.value;
-    const apps = lastQuery.trim() ? await ipc.listApplications(lastQuery) : all;
+    let apps = all;
+    let matches = null;
+    if (lastQuery.trim()) {
+      let hits;
+      try {
+        hits = await ipc.searchJournal(lastQuery);
+      } catch (err) {
+        if (mine === seq) results.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, err.message));
+        return;
+      }
+      const byId = new Map(all.map((a) => [a.id, a]));
+      apps = hits.map((hit) => byId.get(hit.applicationId)).filter(Boolean);
+      matches = new Map(hits.map((hit) => [hit.applicationId, hit.matches]));
+    }
     if (mine !== seq) return; // a newer keystroke already answered
     count.textContent = t('list.count', { n: apps.length });
     if (!apps.length) {
@@ -80,14 +111,14 @@ export async function render() {
       return;
     }
     let shown = Math.min(PAGE, apps.length);
-    const list = rows(apps.slice(0, shown));
+    const list = rows(apps.slice(0, shown), matches);
     const more = h('button', { type: 'button', class: 'secondary more' });
     const label = () => {
       more.textContent = t('list.more', { n: Math.min(PAGE, apps.length - shown) });
       more.hidden = shown >= apps.length;
     };
     more.addEventListener('click', () => {
-      const next = rows(apps.slice(shown, shown + PAGE));
+      const next = rows(apps.slice(shown, shown + PAGE), matches);
       const first = next.firstElementChild;
       list.append(...next.children);
       shown = Math.min(shown + PAGE, apps.length);
