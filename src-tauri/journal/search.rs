@@ -13,7 +13,7 @@ use crate::error::Result;
 pub const MARK_START: char = '\u{E000}';
 pub const MARK_END: char = '\u{E001}';
 
-/// At most this many applications per search, best matches first.
+/// At most this many applications per search, the newest first.
 pub const MAX_HITS: usize = 200;
 
 /// The index's columns, in order, as the window names them.
@@ -47,14 +47,16 @@ fn fts_query(typed: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-/// The applications matching `typed`, best first, each with the fields that match.
+/// The applications matching `typed`, the newest first (FTS5 walks its index in that order and stops at
+/// [`MAX_HITS`]; ranking every match by relevance cost 12 ms at 100,000 applications, this 1 ms — see
+/// `cargo bench --bench search`), each with the fields that match.
 pub fn search(conn: &Connection, typed: &str) -> Result<Vec<Hit>> {
     super::validate::within("query", typed, super::validate::MAX_LINE)?;
     let Some(query) = fts_query(typed) else { return Ok(Vec::new()) };
     let snippets: Vec<String> =
         (0..FIELDS.len()).map(|i| format!("snippet(search, {i}, char(57344), char(57345), '…', 12)")).collect();
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT rowid, {} FROM search WHERE search MATCH ?1 ORDER BY rank LIMIT {MAX_HITS}",
+        "SELECT rowid, {} FROM search WHERE search MATCH ?1 ORDER BY rowid DESC LIMIT {MAX_HITS}",
         snippets.join(", ")
     ))?;
     let rows = stmt.query_map([&query], |r| {

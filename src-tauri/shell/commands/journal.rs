@@ -22,7 +22,7 @@ pub fn list_applications(state: State<'_, AppState>, query: String) -> Result<Ve
 }
 
 /// Everything written about the applications (companies, roles, people, notes, reflections) searched through the
-/// full-text index: the matching applications, best first, with the passages that match. Off the main thread.
+/// full-text index: the matching applications, newest first, with the passages that match. Off the main thread.
 #[tauri::command(async)]
 pub fn search_journal(state: State<'_, AppState>, query: String) -> Result<Vec<journal::search::Hit>, IpcError> {
     state.with_db(|c| journal::search::search(c, &query))
