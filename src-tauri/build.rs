@@ -8,6 +8,7 @@ const COMMANDS: &[&str] = &[
     "save_application",
     "read_date",
     "search_journal",
+    "get_insights",
     "log_outcome",
     "save_reflection",
     "get_company_history",

@@ -7,6 +7,7 @@ pub mod datadir;
 pub mod db;
 pub mod error;
 pub mod i18n;
+pub mod insights;
 pub mod journal;
 pub mod messages;
 pub mod natural_date;
@@ -143,6 +144,7 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, data_dir: Option<PathBuf>) 
             commands::journal::save_application,
             commands::journal::read_date,
             commands::journal::search_journal,
+            commands::journal::get_insights,
             commands::journal::log_outcome,
             commands::journal::save_reflection,
             commands::journal::get_company_history,

@@ -352,6 +352,7 @@ mod hostile_input {
         ("save_application", &["input"]),
         ("read_date", &["text", "ahead"]),
         ("search_journal", &["query"]),
+        ("get_insights", &["from", "to"]),
         ("log_outcome", &["input"]),
         ("save_reflection", &["input"]),
         ("get_company_history", &["companyId"]),
@@ -413,6 +414,7 @@ mod hostile_input {
             let calls = [
                 ("list_applications", json!({"query": text})),
                 ("search_journal", json!({"query": text})),
+                ("get_insights", json!({"from": text, "to": "2026-11-26"})),
                 ("get_application", json!({"id": n})),
                 ("save_application", json!({"input": {"company": text, "role": text, "appliedOn": text, "lang": text,
                     "people": [{"name": text, "email": text, "linkedinUrl": text}],

@@ -451,3 +451,50 @@ async fn dates_typed_as_people_say_them_are_saved_as_the_right_days() {
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
     assert_eq!(saved, [("Desjardins".to_owned(), ymd(days_ago(3))), ("Hydro-Québec".to_owned(), ymd(last_tuesday))]);
 }
+
+#[tokio::test]
+async fn insights_show_the_figures_of_a_fixed_journal() {
+    let data = data_dir();
+    App::start(data.path()).await.stop().await;
+    // The journal of the domain test, dated from today: four applications in the last 90 days.
+    let day = |n: u64| ymd(days_ago(n));
+    let sql = format!(
+        "INSERT INTO companies (id, name, folded, created_at) VALUES
+             (1, 'Acme', 'acme', 'x'), (2, 'Beta', 'beta', 'x'), (3, 'Gamma', 'gamma', 'x'), (4, 'Delta', 'delta', 'x');
+         INSERT INTO applications (id, company_id, role, applied_on, lang, created_at, updated_at) VALUES
+             (1, 1, 'A', '{a}', 'en', 'x', 'x'), (2, 2, 'B', '{b}', 'en', 'x', 'x'),
+             (3, 3, 'C', '{c}', 'en', 'x', 'x'), (4, 4, 'D', '{d}', 'en', 'x', 'x');
+         INSERT INTO events (id, application_id, kind, occurred_on, created_at) VALUES
+             (1, 1, 'interview', '{a7}', 'x'), (2, 1, 'rejected', '{a14}', 'x'), (3, 1, 'reply', '{a16}', 'x'),
+             (4, 2, 'ghosted', '{b16}', 'x'), (5, 3, 'offer', '{c10}', 'x'), (6, 3, 'accepted', '{c12}', 'x');
+         INSERT INTO plan_steps (application_id, outcome_event_id, kind, due_on, status, done_on, created_at, updated_at)
+         VALUES (1, 2, 'thank_you', '{a15}', 'done', '{a15}', 'x', 'x'),
+                (1, 2, 'keep_in_touch', '{a21}', 'pending', NULL, 'x', 'x'),
+                (2, 4, 'nudge', '{b16}', 'done', '{b16}', 'x', 'x');",
+        a = day(24), b = day(22), c = day(16), d = day(10),
+        a7 = day(17), a14 = day(10), a16 = day(8), b16 = day(6), c10 = day(6), c12 = day(4), a15 = day(9), a21 = day(3),
+    );
+    rusqlite::Connection::open(data.path().join("rebound.sqlite3")).unwrap().execute_batch(&sql).unwrap();
+
+    let app = App::start(data.path()).await;
+    app.click("Insights").await;
+    app.wait_css("table.figures").await;
+    let figures = app
+        .js("return Object.fromEntries([...document.querySelectorAll('table.figures tr[data-key]')].filter((tr) => !/^\\d/.test(tr.dataset.key)).map((tr) => [tr.dataset.key, tr.querySelector('td').textContent]))", vec![])
+        .await;
+    assert_eq!(
+        figures,
+        json!({"applied": "4", "answered": "2", "interviewed": "1", "offers": "1", "rejected": "1", "no_answer": "2",
+               "withdrawn": "0", "follow_ups_due": "3", "follow_ups_sent": "2", "follow_ups_replied": "1",
+               "check_ins_due": "0", "check_ins_sent": "0", "check_ins_replied": "0"})
+    );
+    assert_eq!(app.text("p.kpi").await, "Median wait for a first answer: 8.5 days");
+    // Each chart is an SVG image titled like its table; the weeks add up to the four applications.
+    let charts = app.js("return document.querySelectorAll('svg.chart[role=img] > title').length", vec![]).await;
+    assert_eq!(charts, json!(4));
+    let weeks = app
+        .js("return [...document.querySelectorAll('table.figures tr[data-key]')].filter((tr) => /^\\d/.test(tr.dataset.key)).reduce((n, tr) => n + Number(tr.querySelector('td').textContent), 0)", vec![])
+        .await;
+    assert_eq!(weeks, json!(4));
+    app.stop().await;
+}

@@ -41,6 +41,11 @@ export function formatDateFull(ymd) {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'full' }).format(new Date(y, m - 1, d));
 }
 
+/** A number in the interface language's style, with at most one decimal ("8.5", «8,5»). */
+export function formatNumber(n) {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n);
+}
+
 /** Today as YYYY-MM-DD in local time. */
 export function todayYmd() {
   const now = new Date();

@@ -26,6 +26,7 @@ export const getBootstrap = () => call('get_bootstrap');
 export const listApplications = (query) => call('list_applications', { query });
 export const getApplication = (id) => call('get_application', { id });
 export const saveApplication = (input) => call('save_application', { input });
+export const getInsights = (from, to) => call('get_insights', { from, to });
 export const searchJournal = (query) => call('search_journal', { query });
 export const readDate = (text, ahead = false) => call('read_date', { text, ahead });
 export const logOutcome = (input) => call('log_outcome', { input });

@@ -11,6 +11,7 @@ import * as company from './views/company.js';
 import * as settings from './views/settings.js';
 import * as todo from './views/todo.js';
 import * as templates from './views/templates.js';
+import * as insights from './views/insights.js';
 
 let boot = null;
 
@@ -26,6 +27,7 @@ route('/app/:id', (id) => detail.render(id));
 route('/app/:id/edit', (id) => form.render(id));
 route('/app/:id/step/:step', (id, step) => detail.render(id, step));
 route('/todo', () => todo.render());
+route('/insights', () => insights.render());
 route('/templates', () => templates.render());
 route('/company/:id', (id) => company.render(id));
 route('/settings', () => settings.render(boot.dataDir, async () => { await loadLanguage(); await draw(); }, boot.probation));

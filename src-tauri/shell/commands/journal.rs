@@ -28,6 +28,22 @@ pub fn search_journal(state: State<'_, AppState>, query: String) -> Result<Vec<j
     state.with_db(|c| journal::search::search(c, &query))
 }
 
+/// The picture of the search for the applications sent from `from` to `to` (`YYYY-MM-DD`, both included).
+#[tauri::command(async)]
+pub fn get_insights(
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+) -> Result<crate::insights::Insights, IpcError> {
+    let lang = state.lang();
+    let day = |field: &str, s: &str| {
+        chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map_err(|_| IpcError::from_domain(Error::invalid(field, Problem::NotADate), lang))
+    };
+    let (from, to) = (day("from", &from)?, day("to", &to)?);
+    state.with_db(|c| crate::insights::insights(c, from, to, today()))
+}
+
 /// One application with its people and timeline.
 #[tauri::command]
 pub fn get_application(state: State<'_, AppState>, id: i64) -> Result<ApplicationDetail, IpcError> {
