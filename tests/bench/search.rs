@@ -2,7 +2,7 @@
 //! person, a rejection with a reason, and for one in three a reflection), filled through SQL so the index's
 //! triggers do the indexing. Prints the fill time, the index size, and the median, p95 and worst time of
 //! searches for common words, rare words, prefixes and two-word queries. Asserts only that searches find
-//! something.
+//! something. Also times the Insights over 12 months of that journal.
 
 use std::time::{Duration, Instant};
 
@@ -141,6 +141,18 @@ fn main() {
     }
     times.sort();
     let pct = |p: f64| times[((times.len() as f64 * p) as usize).min(times.len() - 1)].as_secs_f64() * 1e3;
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let mut t: Vec<Duration> = (0..11)
+        .map(|_| {
+            let started = Instant::now();
+            let i =
+                rebound::insights::insights(&conn, day("2025-12-01"), day("2026-11-26"), day("2026-11-26")).unwrap();
+            assert_eq!(i.funnel.applied as usize, N);
+            started.elapsed()
+        })
+        .collect();
+    t.sort();
+    println!("insights over 12 months of {N} applications: median {:.0} ms", t[5].as_secs_f64() * 1e3);
     println!(
         "search over {N} applications, {} queries: median {:.2} ms, p95 {:.2} ms, worst {:.2} ms (at most 200 hits each)",
         times.len(),
