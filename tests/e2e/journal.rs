@@ -64,6 +64,10 @@ async fn add_an_application_log_a_rejection_and_find_it_after_a_restart() {
     // The detail view, then the outcome.
     app.wait_css("article.detail").await;
     app.click("Log outcome").await;
+    // "No answer" relabels the date and keeps its required mark; back to "Rejected".
+    app.choose("Outcome", "No answer (ghosted)").await;
+    let since = app.field("No answer since").await.attr("id").await.unwrap().unwrap();
+    assert_eq!(app.text(&format!("label[for='{since}']")).await, "No answer since *");
     app.choose("Outcome", "Rejected").await;
     app.fill("Date", &ymd(rejected)).await;
     app.choose("How you heard", "Phone").await;
@@ -414,6 +418,7 @@ async fn a_due_step_is_on_the_first_screen_and_its_message_one_click_away() {
 
 #[tokio::test]
 async fn dates_typed_as_people_say_them_are_saved_as_the_right_days() {
+    use fantoccini::key::Key;
     let data = data_dir();
     let app = App::start(data.path()).await;
     let today = Local::now().date_naive();
@@ -431,6 +436,20 @@ async fn dates_typed_as_people_say_them_are_saved_as_the_right_days() {
         app.click("Save").await;
         app.wait_css("article.detail").await;
     }
+    // The calendar, from the keyboard: it opens on the field's day (today), two days back, Enter picks.
+    app.click("New application").await;
+    app.fill("Company", "Cascades").await;
+    app.fill("Role", "Data analyst").await;
+    app.wait_css(".calendar-button").await.click().await.unwrap();
+    app.wait_css(".calendar td[aria-selected='true'] button:focus").await;
+    app.keys(&format!("{}{}", char::from(Key::Left), char::from(Key::Left))).await;
+    app.keys(&char::from(Key::Enter).to_string()).await;
+    app.wait_value("Applied on", &ymd(days_ago(2))).await;
+    assert!(app.js("return document.querySelector('.calendar') === null", vec![]).await.as_bool().unwrap());
+    app.wait_xpath("//output[@class='understood' and starts-with(., 'Read as ')]").await;
+    app.click("Save").await;
+    app.wait_css("article.detail").await;
+
     // Something Rust cannot read is refused beside the field, and nothing is saved.
     app.click("New application").await;
     app.fill("Company", "Acme").await;
@@ -449,7 +468,14 @@ async fn dates_typed_as_people_say_them_are_saved_as_the_right_days() {
         .unwrap();
     let saved: Vec<(String, String)> =
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
-    assert_eq!(saved, [("Desjardins".to_owned(), ymd(days_ago(3))), ("Hydro-Québec".to_owned(), ymd(last_tuesday))]);
+    assert_eq!(
+        saved,
+        [
+            ("Desjardins".to_owned(), ymd(days_ago(3))),
+            ("Hydro-Québec".to_owned(), ymd(last_tuesday)),
+            ("Cascades".to_owned(), ymd(days_ago(2)))
+        ]
+    );
 }
 
 #[tokio::test]

@@ -1,4 +1,4 @@
-//! Pictures of the app with a few applications in it: the list and one application's detail. The test always
+//! Pictures of the app with a few applications in it: the list, one application's detail, a message, Insights. The test always
 //! takes them and checks they are real pictures of the window; `scripts/screenshot.sh` sets
 //! REBOUND_SCREENSHOTS to a folder to keep them for the README.
 
@@ -53,6 +53,12 @@ async fn screenshot_of_a_journal_in_use() {
     app.wait_css(".tone mark").await;
     app.js("document.querySelector('.composer').scrollIntoView(); return 0", vec![]).await;
     keep(&app, "composer.png").await;
+
+    // Insights over the last 12 months of the same journal.
+    app.click("Insights").await;
+    app.choose("Period", "Last 12 months").await;
+    app.wait_xpath("//tr[@data-key='applied']/td[.='5']").await;
+    keep(&app, "insights.png").await;
     app.stop().await;
 }
 

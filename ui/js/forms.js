@@ -3,6 +3,7 @@
 import { h, nextId } from './dom.js';
 import { t, formatDateFull } from './i18n.js';
 import * as ipc from './ipc.js';
+import { calendarButton } from './calendar.js';
 
 /**
  * A labelled control. kind: 'text' (default), 'textarea', 'checkbox' or 'select' (options: [[value, labelKey], …];
@@ -34,10 +35,15 @@ export function field({ label, field, value = '', kind = 'text', options = [], r
     control = h('input', { ...common, type: 'text', value: value ?? '', autocomplete: 'off', spellcheck: 'false' });
   }
   const understood = date ? h('output', { for: id, class: 'understood' }) : null;
-  if (date) readsDates(control, understood);
+  let calendar = null;
+  if (date) {
+    readsDates(control, understood);
+    calendar = calendarButton(control);
+  }
   return h('div', { class: `field${wide ? ' wide' : ''}` },
     h('label', { for: id }, t(label), required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null),
-    control,
+    calendar ? h('div', { class: 'date-row' }, control, calendar.button) : control,
+    calendar?.slot,
     understood,
     hint ? h('small', { id: hintId, class: 'hint' }, t(hint)) : null,
     h('p', { id: errId, class: 'field-error', role: 'alert', hidden: true }));

@@ -37,8 +37,9 @@ function outcomeForm(app, onDone) {
   const sync = () => {
     const kind = valueOf(form, 'outcome');
     for (const el of form.querySelectorAll('[data-only]')) el.hidden = el.dataset.only !== kind;
-    form.querySelector('[data-field="date"]').previousElementSibling.textContent =
-      t(kind === 'ghosted' ? 'outcome.since' : 'outcome.date');
+    // Relabel the date (its first text node, so the required "*" stays).
+    const date = form.querySelector('[data-field="date"]');
+    form.querySelector(`label[for="${date.id}"]`).firstChild.textContent = t(kind === 'ghosted' ? 'outcome.since' : 'outcome.date');
   };
   form.querySelector('[data-field="outcome"]').addEventListener('change', sync);
   form.addEventListener('submit', async (e) => {

@@ -4,6 +4,7 @@ import { h, nextId } from '../dom.js';
 import { t, formatDate, todayYmd } from '../i18n.js';
 import * as ipc from '../ipc.js';
 import { showError, clearErrors, errorSummary, readsDates, valueOf } from '../forms.js';
+import { calendarButton } from '../calendar.js';
 
 /** YYYY-MM-DD `days` after today. */
 function inDays(days) {
@@ -45,9 +46,11 @@ export function planSection(steps, { onWrite, onChange }) {
       const dateId = nextId();
       const dateInput = h('input', { id: dateId, type: 'text', value: s.dueOn, dataset: { field: 'date' }, autocomplete: 'off' });
       const understood = h('output', { for: dateId, class: 'understood' });
+      const calendar = calendarButton(dateInput);
       const reschedule = h('form', { class: 'reschedule', hidden: true, novalidate: true },
         h('label', { for: dateId }, t('plan.new_date')),
-        dateInput,
+        h('div', { class: 'date-row' }, dateInput, calendar.button),
+        calendar.slot,
         understood,
         h('p', { id: `${dateId}-err`, class: 'field-error', hidden: true }),
         h('button', { type: 'submit' }, t('plan.move')));

@@ -1,0 +1,106 @@
+// A month calendar that pops up beside a date field, for mouse users, and works from the keyboard: arrows move
+// by a day or a week, Page Up / Page Down by a month, Home / End to the week's ends, Enter or Space picks the
+// day, Escape closes. Picking writes YYYY-MM-DD into the field and fires its "input" event, so the date read-out
+// and the form's draft follow as if it had been typed.
+
+import { h } from './dom.js';
+import { t, currentLang, todayYmd } from './i18n.js';
+
+const pad = (n) => String(n).padStart(2, '0');
+const ymd = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+const parse = (s) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s || '');
+  return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : null;
+};
+const addDays = (d, n) => new Date(d.getFullYear(), d.getMonth(), d.getDate() + n);
+const addMonths = (d, n) => {
+  const last = new Date(d.getFullYear(), d.getMonth() + n + 1, 0).getDate();
+  return new Date(d.getFullYear(), d.getMonth() + n, Math.min(d.getDate(), last));
+};
+const locale = () => (currentLang() === 'fr' ? 'fr-CA' : 'en-US');
+
+/** The button that opens the calendar for the text input `control` (the day it starts on: `start()`). */
+export function calendarButton(control, start = () => control.dataset.ymd || control.value) {
+  const slot = h('div', { class: 'calendar-slot' });
+  const button = h('button', {
+    type: 'button', class: 'calendar-button', 'aria-haspopup': 'dialog', 'aria-expanded': 'false',
+    'aria-label': t('calendar.open'), title: t('calendar.open'),
+  }, '📅');
+  const close = (focusBack = true) => {
+    slot.replaceChildren();
+    button.setAttribute('aria-expanded', 'false');
+    if (focusBack) button.focus();
+  };
+  button.addEventListener('click', () => {
+    if (slot.firstChild) { close(); return; }
+    button.setAttribute('aria-expanded', 'true');
+    slot.replaceChildren(month(parse(start()) || parse(todayYmd()), (picked) => {
+      control.value = picked;
+      control.dispatchEvent(new Event('input', { bubbles: true }));
+      close(false);
+      control.focus();
+    }, () => close()));
+  });
+  return { button, slot };
+}
+
+/** The calendar itself, on `day`'s month with `day` focused. */
+function month(day, onPick, onClose) {
+  let focus = day;
+  const box = h('div', { class: 'calendar', role: 'dialog', 'aria-label': t('calendar.title') });
+  const draw = (moveFocus) => {
+    const first = new Date(focus.getFullYear(), focus.getMonth(), 1);
+    const lead = (first.getDay() + 6) % 7; // weeks start on Monday
+    const start = addDays(first, -lead);
+    const title = new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric' }).format(focus);
+    const weekday = new Intl.DateTimeFormat(locale(), { weekday: 'short' });
+    const full = new Intl.DateTimeFormat(locale(), { dateStyle: 'full' });
+    const today = todayYmd();
+    const rows = [];
+    for (let w = 0; w < 6; w += 1) {
+      const cells = [];
+      for (let i = 0; i < 7; i += 1) {
+        const d = addDays(start, w * 7 + i);
+        const key = ymd(d);
+        const current = key === ymd(focus);
+        cells.push(h('td', { role: 'gridcell', 'aria-selected': current ? 'true' : 'false' },
+          h('button', {
+            type: 'button', tabindex: current ? '0' : '-1', dataset: { day: key },
+            class: [d.getMonth() === focus.getMonth() ? '' : 'other-month', key === today ? 'today' : ''].join(' ').trim(),
+            'aria-label': full.format(d),
+            onclick: () => onPick(key),
+          }, String(d.getDate()))));
+      }
+      rows.push(h('tr', {}, cells));
+    }
+    box.replaceChildren(
+      h('div', { class: 'calendar-head' },
+        h('button', { type: 'button', 'aria-label': t('calendar.previous'), onclick: () => { focus = addMonths(focus, -1); draw(false); } }, '‹'),
+        h('strong', { 'aria-live': 'polite' }, title),
+        h('button', { type: 'button', 'aria-label': t('calendar.next'), onclick: () => { focus = addMonths(focus, 1); draw(false); } }, '›')),
+      h('table', { role: 'grid', 'aria-label': title },
+        h('thead', {}, h('tr', {}, [0, 1, 2, 3, 4, 5, 6].map((i) => h('th', { scope: 'col' }, weekday.format(addDays(start, i)))))),
+        h('tbody', {}, rows)));
+    if (moveFocus) box.querySelector(`[data-day="${ymd(focus)}"]`).focus();
+  };
+  box.addEventListener('keydown', (e) => {
+    const moves = {
+      ArrowLeft: () => addDays(focus, -1), ArrowRight: () => addDays(focus, 1),
+      ArrowUp: () => addDays(focus, -7), ArrowDown: () => addDays(focus, 7),
+      PageUp: () => addMonths(focus, -1), PageDown: () => addMonths(focus, 1),
+      Home: () => addDays(focus, -((focus.getDay() + 6) % 7)), End: () => addDays(focus, 6 - ((focus.getDay() + 6) % 7)),
+    };
+    if (moves[e.key]) {
+      e.preventDefault();
+      focus = moves[e.key]();
+      draw(true);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      onClose();
+    }
+  });
+  draw(false);
+  queueMicrotask(() => box.querySelector(`[data-day="${ymd(focus)}"]`)?.focus());
+  return box;
+}
