@@ -9,6 +9,8 @@ const COMMANDS: &[&str] = &[
     "read_date",
     "search_journal",
     "get_insights",
+    "export_insights",
+    "export_chart",
     "log_outcome",
     "save_reflection",
     "get_company_history",

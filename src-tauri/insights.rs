@@ -137,6 +137,67 @@ pub fn insights(conn: &Connection, from: NaiveDate, to: NaiveDate, today: NaiveD
     })
 }
 
+/// The figures as CSV, in `lang`: one row per figure — what it counts, the row's label, the number — after a
+/// row giving the period. The same labels as the window's tables.
+pub fn to_csv(i: &Insights, lang: &str) -> Result<String> {
+    use crate::i18n::t;
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let io = |e: csv::Error| Error::Io(e.to_string());
+    let mut row = |what: &str, label: String, value: String| out.write_record([t(lang, what, &[]), label, value]);
+    let dates = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").map(|d| crate::messages::dates::long_date(d, lang));
+    let period = format!("{} — {}", dates(&i.from).unwrap_or_default(), dates(&i.to).unwrap_or_default());
+    row("insights.period", period, String::new()).map_err(io)?;
+    let f = &i.funnel;
+    for (key, n) in [
+        ("applied", f.applied),
+        ("answered", f.answered),
+        ("interviewed", f.interviewed),
+        ("offers", f.offers),
+        ("rejected", f.rejected),
+        ("no_answer", f.no_answer),
+        ("withdrawn", f.withdrawn),
+    ] {
+        row("insights.funnel", t(lang, &format!("insights.{key}"), &[]), n.to_string()).map_err(io)?;
+    }
+    for w in &i.weeks {
+        row("insights.per_week", w.starts_on.clone(), w.applications.to_string()).map_err(io)?;
+    }
+    let median = i.median_days_to_answer.map(|m| format!("{m}")).unwrap_or_default();
+    row("insights.median_days", String::new(), median).map_err(io)?;
+    for (what, x) in [("insights.follow_ups", &i.follow_ups), ("insights.check_ins", &i.check_ins)] {
+        for (key, n) in [("due", x.due), ("sent", x.sent), ("replied", x.replied)] {
+            row(what, t(lang, &format!("insights.{key}"), &[]), n.to_string()).map_err(io)?;
+        }
+    }
+    let bytes = out.into_inner().map_err(|e| Error::Io(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| Error::Io(e.to_string()))
+}
+
+/// Longest chart a window may ask to save, in bytes.
+pub const MAX_CHART_BYTES: usize = 512 * 1024;
+
+/// A chart the window drew, as a standalone SVG file: it must be one `<svg>` element (no script, no external
+/// reference), and gets the XML declaration a file needs. `None` when it is not such a chart.
+pub fn chart_file(svg: &str) -> Option<String> {
+    let svg = svg.trim();
+    let lower = svg.to_ascii_lowercase();
+    let ours = svg.len() <= MAX_CHART_BYTES
+        && lower.starts_with("<svg")
+        && lower.ends_with("</svg>")
+        && !["<script", "<foreignobject", "href=", "javascript:"].iter().any(|bad| lower.contains(bad))
+        && !has_event_handler(&lower);
+    ours.then(|| format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}\n"))
+}
+
+/// Whether `lower` has an attribute such as ` onload=` (a space, `on`, letters, `=`).
+fn has_event_handler(lower: &str) -> bool {
+    lower.match_indices(" on").any(|(i, _)| {
+        let rest = &lower[i + 3..];
+        let name = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+        name > 0 && rest[name..].trim_start().starts_with('=')
+    })
+}
+
 /// The Monday of `d`'s week.
 fn monday(d: NaiveDate) -> NaiveDate {
     d - Days::new(u64::from(d.weekday().num_days_from_monday()))
@@ -240,5 +301,47 @@ mod tests {
         assert_eq!((empty.funnel.applied, empty.median_days_to_answer), (0, None));
         assert!(insights(&conn, d("2026-11-26"), d("2026-11-01"), d("2026-11-26")).is_err());
         assert!(insights(&conn, d("2020-01-01"), d("2026-11-26"), d("2026-11-26")).is_err());
+    }
+
+    #[test]
+    fn the_figures_as_csv_read_back_row_by_row() {
+        let conn = journal();
+        let i = insights(&conn, d("2026-11-01"), d("2026-11-26"), d("2026-11-26")).unwrap();
+        let text = to_csv(&i, "en").unwrap();
+        let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+            .collect();
+        let row = |a: &str, b: &str, c: &str| vec![a.to_owned(), b.to_owned(), c.to_owned()];
+        assert_eq!(rows[0], row("Period", "November 1, 2026 — November 26, 2026", ""));
+        assert_eq!(rows[1], row("How far your applications went", "Sent", "4"));
+        assert_eq!(rows[6], row("How far your applications went", "No answer (yet)", "2"));
+        assert_eq!(rows[8], row("Applications sent per week", "2026-10-26", "0"));
+        assert_eq!(rows[9], row("Applications sent per week", "2026-11-02", "2"));
+        assert_eq!(rows[13], row("Median wait for a first answer (days)", "", "8.5"));
+        assert_eq!(rows[16], row("Follow-ups (all but the check-in)", "Sent, then an answer came", "1"));
+        assert_eq!(rows.len(), 20);
+        let fr = to_csv(&i, "fr").unwrap();
+        assert!(fr.starts_with("Période,le 1er novembre 2026 — le 26 novembre 2026,"), "{fr}");
+    }
+
+    #[test]
+    fn only_a_plain_svg_chart_is_saved() {
+        let chart = r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="5" height="5"/></svg>"#;
+        assert!(chart_file(chart).unwrap().starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg"));
+        for bad in [
+            "<div>not svg</div>",
+            r#"<svg><script>alert(1)</script></svg>"#,
+            r#"<svg><image href="https://example.org/x.png"/></svg>"#,
+            r#"<svg onload="x()"></svg>"#,
+            r#"<svg><rect onclick = "x()"/></svg>"#,
+            "<svg>",
+        ] {
+            assert_eq!(chart_file(bad), None, "{bad}");
+        }
+        assert_eq!(chart_file(&format!("<svg>{}</svg>", "a".repeat(MAX_CHART_BYTES))), None);
+        assert!(chart_file("<svg><title>Sent on time, online</title></svg>").is_some(), "words are not handlers");
     }
 }

@@ -145,6 +145,8 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, data_dir: Option<PathBuf>) 
             commands::journal::read_date,
             commands::journal::search_journal,
             commands::journal::get_insights,
+            commands::transfer::export_insights,
+            commands::transfer::export_chart,
             commands::journal::log_outcome,
             commands::journal::save_reflection,
             commands::journal::get_company_history,

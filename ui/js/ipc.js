@@ -27,6 +27,8 @@ export const listApplications = (query) => call('list_applications', { query });
 export const getApplication = (id) => call('get_application', { id });
 export const saveApplication = (input) => call('save_application', { input });
 export const getInsights = (from, to) => call('get_insights', { from, to });
+export const exportInsights = (from, to) => call('export_insights', { from, to });
+export const exportChart = (svg) => call('export_chart', { svg });
 export const searchJournal = (query) => call('search_journal', { query });
 export const readDate = (text, ahead = false) => call('read_date', { text, ahead });
 export const logOutcome = (input) => call('log_outcome', { input });

@@ -77,6 +77,48 @@ pub fn export_ics<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> 
     export_to(&app, &state, "ics", "iCalendar", |c, lang| transfer::ics::export(c, lang, time, &Local, Utc::now()))
 }
 
+/// The Insights figures of the period shown (`from`–`to`, `YYYY-MM-DD`) as CSV, labels in the UI language.
+#[tauri::command(async)]
+pub fn export_insights<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+) -> Result<Exported, IpcError> {
+    let lang = state.lang();
+    let day = |field: &str, s: &str| {
+        chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map_err(|_| IpcError::from_domain(Error::invalid(field, Problem::NotADate), lang))
+    };
+    let (from, to) = (day("from", &from)?, day("to", &to)?);
+    let name = format!("rebound-insights-{}.csv", Local::now().format("%Y-%m-%d"));
+    let Some(path) = save_dialog(&app, t(lang, "insights.export_csv", &[]), &name, "CSV", "csv") else {
+        return Ok(Exported { file: None });
+    };
+    let text = state.with_db(|c| crate::insights::to_csv(&crate::insights::insights(c, from, to, today())?, lang))?;
+    crate::datadir::write_atomic(&path, text.as_bytes()).map_err(|e| IpcError::from_domain(e, lang))?;
+    Ok(Exported { file: Some(path.display().to_string()) })
+}
+
+/// One of the Insights charts, as the window drew it, saved as an SVG file (checked to be a plain chart first).
+#[tauri::command(async)]
+pub fn export_chart<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    svg: String,
+) -> Result<Exported, IpcError> {
+    let lang = state.lang();
+    let Some(file) = crate::insights::chart_file(&svg) else {
+        return Err(IpcError::from_domain(Error::invalid("svg", Problem::NotAChoice), lang));
+    };
+    let name = format!("rebound-chart-{}.svg", Local::now().format("%Y-%m-%d"));
+    let Some(path) = save_dialog(&app, t(lang, "insights.export_chart", &[]), &name, "SVG", "svg") else {
+        return Ok(Exported { file: None });
+    };
+    crate::datadir::write_atomic(&path, file.as_bytes()).map_err(|e| IpcError::from_domain(e, lang))?;
+    Ok(Exported { file: Some(path.display().to_string()) })
+}
+
 /// What the import step shows once a file is picked.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase", tag = "kind")]

@@ -8,6 +8,10 @@ import * as ipc from '../ipc.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const PERIODS = [30, 90, 365];
+// Colours written on the shapes themselves (the page's CSS may override them on screen), so that a chart saved
+// as SVG looks the same outside Rebound.
+const BAR = '#0f766e';
+const INK = '#1c2430';
 let period = 90;
 
 /** An SVG element with attributes (SVG needs its own namespace, so `h` cannot make it). */
@@ -45,9 +49,9 @@ function bars(title, rows) {
   rows.forEach(([label, value], i) => {
     const y = i * rowH + 4;
     svg.append(
-      s('text', { x: 0, y: y + 17, class: 'chart-label' }, label),
-      s('rect', { x: 190, y, width: Math.max(2, (value / max) * 280), height: rowH - 8, rx: 3, class: 'chart-bar' }),
-      s('text', { x: 190 + Math.max(2, (value / max) * 280) + 6, y: y + 17, class: 'chart-value' }, value));
+      s('text', { x: 0, y: y + 17, class: 'chart-label', fill: INK, 'font-size': 13, 'font-family': 'sans-serif' }, label),
+      s('rect', { x: 190, y, width: Math.max(2, (value / max) * 280), height: rowH - 8, rx: 3, class: 'chart-bar', fill: BAR }),
+      s('text', { x: 190 + Math.max(2, (value / max) * 280) + 6, y: y + 17, class: 'chart-value', fill: INK, 'font-size': 13, 'font-family': 'sans-serif' }, value));
   });
   return svg;
 }
@@ -62,7 +66,7 @@ function columns(title, weeks) {
     s('title', { id: titleId }, title));
   weeks.forEach((week, i) => {
     const barH = (week.applications / max) * height;
-    svg.append(s('rect', { x: i * w + 2, y: height - barH + 4, width: w - 4, height: Math.max(barH, 1), class: 'chart-bar' },
+    svg.append(s('rect', { x: i * w + 2, y: height - barH + 4, width: w - 4, height: Math.max(barH, 1), class: 'chart-bar', fill: BAR },
       s('title', {}, `${formatDate(week.startsOn)}: ${week.applications}`)));
   });
   return svg;
@@ -94,26 +98,33 @@ export async function render() {
   const median = data.medianDaysToAnswer == null ? t('insights.no_median')
     : t('insights.median', { n: formatNumber(data.medianDaysToAnswer) });
 
+  const status = h('p', { class: 'saved', role: 'status' });
+  const saved = (r) => { status.textContent = r.file ? t('insights.exported', { file: r.file }) : ''; };
+  const failed = (err) => { status.textContent = err.message; };
+  const saveChart = (card) => h('button', {
+    type: 'button', class: 'secondary',
+    onclick: () => ipc.exportChart(new XMLSerializer().serializeToString(card.querySelector('svg.chart'))).then(saved, failed),
+  }, t('insights.export_chart'));
+  const card = (title, chart, tbl) => {
+    const el = h('div', { class: 'card chart-card' }, h('h3', {}, title), chart, tbl);
+    el.append(h('div', { class: 'actions chart-actions' }, saveChart(el)));
+    return el;
+  };
   show(h('section', { class: 'insights', 'aria-labelledby': 'insights-title' },
     h('div', { class: 'list-head' },
       h('h2', { id: 'insights-title' }, t('insights.title')),
       h('div', { class: 'field' }, h('label', { for: periodId }, t('insights.period')), select)),
     h('p', { class: 'muted' }, t('insights.between', { from: formatDate(data.from), to: formatDate(data.to) })),
     h('p', { class: 'kpi', dataset: { key: 'median' } }, median),
-    h('div', { class: 'card chart-card' },
-      h('h3', {}, t('insights.funnel')),
-      bars(t('insights.funnel'), funnelRows),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', onclick: () => ipc.exportInsights(data.from, data.to).then(saved, failed) }, t('insights.export_csv')),
+      status),
+    card(t('insights.funnel'), bars(t('insights.funnel'), funnelRows),
       table(t('insights.funnel'), funnelRows, [t('insights.step'), t('insights.applications')])),
-    h('div', { class: 'card chart-card' },
-      h('h3', {}, t('insights.per_week')),
-      columns(t('insights.per_week'), data.weeks),
+    card(t('insights.per_week'), columns(t('insights.per_week'), data.weeks),
       table(t('insights.per_week'), weekRows, [t('insights.week'), t('insights.applications')])),
-    h('div', { class: 'card chart-card' },
-      h('h3', {}, t('insights.follow_ups')),
-      bars(t('insights.follow_ups'), sentRows(data.followUps, 'follow_ups')),
+    card(t('insights.follow_ups'), bars(t('insights.follow_ups'), sentRows(data.followUps, 'follow_ups')),
       table(t('insights.follow_ups'), sentRows(data.followUps, 'follow_ups'), [t('insights.what'), t('insights.count')])),
-    h('div', { class: 'card chart-card' },
-      h('h3', {}, t('insights.check_ins')),
-      bars(t('insights.check_ins'), sentRows(data.checkIns, 'check_ins')),
+    card(t('insights.check_ins'), bars(t('insights.check_ins'), sentRows(data.checkIns, 'check_ins')),
       table(t('insights.check_ins'), sentRows(data.checkIns, 'check_ins'), [t('insights.what'), t('insights.count')]))));
 }
