@@ -46,6 +46,18 @@ async fn notified_then_unannounced(data: &std::path::Path, company: &str) {
         .unwrap();
 }
 
+/// Adds `company` (sent 10 days ago) and logs its rejection today through the UI, with the default date.
+async fn rejected_today(app: &App, company: &str) {
+    app.click("New application").await;
+    app.fill("Company", company).await;
+    app.fill("Role", "Analyst").await;
+    app.fill("Applied on", &days_ago(10)).await;
+    app.click("Save").await;
+    app.click("Log outcome").await;
+    app.click("Save outcome").await;
+    app.wait_css("li.step[data-kind='check_in']").await;
+}
+
 fn labels(bus: &str, menu: &str) -> Vec<String> {
     tray_menu(bus, menu).into_iter().map(|(_, l)| l).collect()
 }
@@ -172,14 +184,7 @@ async fn reminder_settings_are_checked_used_for_new_plans_and_start_at_login_sta
     assert!(text.lines().any(|l| l.starts_with("Exec=") && l.contains("--hidden")), "{text}");
 
     // The new delay applies to the next plan: a rejection today has its check-in 45 days out.
-    app.click("New application").await;
-    app.fill("Company", "Delay Inc").await;
-    app.fill("Role", "Analyst").await;
-    app.fill("Applied on", &days_ago(10)).await;
-    app.click("Save").await;
-    app.click("Log outcome").await;
-    app.click("Save outcome").await;
-    app.wait_css("li.step[data-kind='check_in']").await;
+    rejected_today(&app, "Delay Inc").await;
     app.stop().await;
     let due: String = open_db(data.path())
         .query_row("SELECT due_on FROM plan_steps WHERE kind = 'check_in'", [], |r| r.get(0))
@@ -257,14 +262,7 @@ async fn a_probation_preset_sets_the_check_in_delay_and_names_its_law() {
     app.wait_xpath("//p[@class='saved' and .='Settings saved.']").await;
 
     // A rejection logged now has its check-in when a New Brunswick probation ends.
-    app.click("New application").await;
-    app.fill("Company", "Irving").await;
-    app.fill("Role", "Analyst").await;
-    app.fill("Applied on", &days_ago(10)).await;
-    app.click("Save").await;
-    app.click("Log outcome").await;
-    app.click("Save outcome").await;
-    app.wait_css("li.step[data-kind='check_in']").await;
+    rejected_today(&app, "Irving").await;
 
     // Back in the settings, the preset is still the one chosen.
     app.click("Settings").await;

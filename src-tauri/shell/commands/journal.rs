@@ -36,11 +36,7 @@ pub fn get_insights(
     to: String,
 ) -> Result<crate::insights::Insights, IpcError> {
     let lang = state.lang();
-    let day = |field: &str, s: &str| {
-        chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .map_err(|_| IpcError::from_domain(Error::invalid(field, Problem::NotADate), lang))
-    };
-    let (from, to) = (day("from", &from)?, day("to", &to)?);
+    let (from, to) = (super::iso_day("from", &from, lang)?, super::iso_day("to", &to, lang)?);
     state.with_db(|c| crate::insights::insights(c, from, to, today()))
 }
 

@@ -14,3 +14,13 @@ use chrono::{Local, NaiveDate};
 fn today() -> NaiveDate {
     Local::now().date_naive()
 }
+
+/// A `YYYY-MM-DD` day sent by the window (not typed: the views send computed days), or a refusal on `field`.
+fn iso_day(field: &str, s: &str, lang: &str) -> Result<NaiveDate, crate::shell::error::IpcError> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+        crate::shell::error::IpcError::from_domain(
+            crate::error::Error::invalid(field, crate::error::Problem::NotADate),
+            lang,
+        )
+    })
+}

@@ -86,11 +86,7 @@ pub fn export_insights<R: Runtime>(
     to: String,
 ) -> Result<Exported, IpcError> {
     let lang = state.lang();
-    let day = |field: &str, s: &str| {
-        chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .map_err(|_| IpcError::from_domain(Error::invalid(field, Problem::NotADate), lang))
-    };
-    let (from, to) = (day("from", &from)?, day("to", &to)?);
+    let (from, to) = (super::iso_day("from", &from, lang)?, super::iso_day("to", &to, lang)?);
     let name = format!("rebound-insights-{}.csv", Local::now().format("%Y-%m-%d"));
     let Some(path) = save_dialog(&app, t(lang, "insights.export_csv", &[]), &name, "CSV", "csv") else {
         return Ok(Exported { file: None });
