@@ -19,13 +19,31 @@ const addMonths = (d, n) => {
 };
 const locale = () => (currentLang() === 'fr' ? 'fr-CA' : 'en-US');
 
+/** A small calendar drawn in SVG (an emoji would need an emoji font, which many systems lack). */
+function icon() {
+  const ns = 'http://www.w3.org/2000/svg';
+  const el = (tag, attrs) => {
+    const e = document.createElementNS(ns, tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+    return e;
+  };
+  const svg = el('svg', { viewBox: '0 0 16 16', width: 16, height: 16, 'aria-hidden': 'true', focusable: 'false' });
+  svg.append(
+    el('rect', { x: 1.5, y: 2.5, width: 13, height: 12, rx: 1.5, fill: 'none', stroke: 'currentColor' }),
+    el('path', { d: 'M1.5 6h13M5 1v3M11 1v3', stroke: 'currentColor', fill: 'none' }),
+    el('rect', { x: 4, y: 8.5, width: 2, height: 2, fill: 'currentColor' }),
+    el('rect', { x: 7, y: 8.5, width: 2, height: 2, fill: 'currentColor' }),
+    el('rect', { x: 10, y: 8.5, width: 2, height: 2, fill: 'currentColor' }));
+  return svg;
+}
+
 /** The button that opens the calendar for the text input `control` (the day it starts on: `start()`). */
 export function calendarButton(control, start = () => control.dataset.ymd || control.value) {
   const slot = h('div', { class: 'calendar-slot' });
   const button = h('button', {
     type: 'button', class: 'calendar-button', 'aria-haspopup': 'dialog', 'aria-expanded': 'false',
     'aria-label': t('calendar.open'), title: t('calendar.open'),
-  }, '📅');
+  }, icon());
   const close = (focusBack = true) => {
     slot.replaceChildren();
     button.setAttribute('aria-expanded', 'false');

@@ -49,6 +49,9 @@ export function field({ label, field, value = '', kind = 'text', options = [], r
     h('p', { id: errId, class: 'field-error', role: 'alert', hidden: true }));
 }
 
+/** How long typing must pause before a date field asks Rust what it understood. */
+const READ_PAUSE_MS = 150;
+
 /**
  * Makes the text input `control` take dates as people type them ("yesterday", «il y a 3 jours», "Nov 12"…):
  * Rust reads the text in the interface language, `out` shows the date understood, and [`valueOf`] sends that
@@ -57,6 +60,7 @@ export function field({ label, field, value = '', kind = 'text', options = [], r
  */
 export function readsDates(control, out, { ahead = false } = {}) {
   let seq = 0;
+  let timer = null;
   const read = async () => {
     const mine = ++seq;
     const text = control.value;
@@ -75,7 +79,13 @@ export function readsDates(control, out, { ahead = false } = {}) {
       out.classList.add('unread');
     }
   };
-  control.addEventListener('input', read);
+  // Asked once typing pauses (not at every keystroke); until then the field holds no understood day, so a save
+  // sends the text as typed and Rust reads it the same way.
+  control.addEventListener('input', () => {
+    delete control.dataset.ymd;
+    clearTimeout(timer);
+    timer = setTimeout(read, READ_PAUSE_MS);
+  });
   read();
 }
 
