@@ -8,6 +8,9 @@ export PATH="$HOME/.cargo/bin:$PATH"
 bash scripts/setup.sh --test
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
+# Packaging metadata (installed by the .deb and .rpm): the desktop entry and the AppStream file pass their validators.
+desktop-file-validate packaging/linux/rebound.desktop
+appstreamcli validate --no-net packaging/linux/org.rebound.Rebound.metainfo.xml
 # Domain and command tests (mock runtime): fast, in parallel.
 cargo test --lib
 # End-to-end: the real binary through WebDriver, one app at a time.
