@@ -64,7 +64,6 @@ export function readsDates(control, out, { ahead = false } = {}) {
   const read = async () => {
     const mine = ++seq;
     const text = control.value;
-    delete control.dataset.ymd;
     if (!text.trim()) { out.textContent = ''; return; }
     try {
       const ymd = await ipc.readDate(text, ahead);

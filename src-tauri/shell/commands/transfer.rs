@@ -35,8 +35,25 @@ pub struct Exported {
     pub file: Option<String>,
 }
 
-/// One export: the save dialog titled with the action (`transfer.export_<ext>`), then `produce` on the journal,
-/// written atomically. Nothing is computed when the user closes the dialog.
+/// One file saved through the native dialog: `<stem>-<today>.<ext>`, the dialog titled with `title_key`, then
+/// `contents` written atomically. Nothing is computed when the user closes the dialog.
+fn save_as<R: Runtime>(
+    app: &AppHandle<R>,
+    lang: &'static str,
+    (stem, title_key): (&str, &str),
+    (ext, filter): (&str, &str),
+    contents: impl FnOnce() -> Result<String, IpcError>,
+) -> Result<Exported, IpcError> {
+    let name = format!("{stem}-{}.{ext}", Local::now().format("%Y-%m-%d"));
+    let Some(path) = save_dialog(app, t(lang, title_key, &[]), &name, filter, ext) else {
+        return Ok(Exported { file: None });
+    };
+    let text = contents()?;
+    crate::datadir::write_atomic(&path, text.as_bytes()).map_err(|e| IpcError::from_domain(e, lang))?;
+    Ok(Exported { file: Some(path.display().to_string()) })
+}
+
+/// One export of the journal: `rebound-<today>.<ext>`, titled `transfer.export_<ext>`, `produce` run on it.
 fn export_to<R: Runtime>(
     app: &AppHandle<R>,
     state: &AppState,
@@ -45,13 +62,8 @@ fn export_to<R: Runtime>(
     produce: impl FnOnce(&mut rusqlite::Connection, &'static str) -> crate::error::Result<String>,
 ) -> Result<Exported, IpcError> {
     let lang = state.lang();
-    let name = format!("rebound-{}.{ext}", Local::now().format("%Y-%m-%d"));
-    let Some(path) = save_dialog(app, t(lang, &format!("transfer.export_{ext}"), &[]), &name, filter, ext) else {
-        return Ok(Exported { file: None });
-    };
-    let text = state.with_db(|c| produce(c, lang))?;
-    crate::datadir::write_atomic(&path, text.as_bytes()).map_err(|e| IpcError::from_domain(e, lang))?;
-    Ok(Exported { file: Some(path.display().to_string()) })
+    let title = format!("transfer.export_{ext}");
+    save_as(app, lang, ("rebound", &title), (ext, filter), || state.with_db(|c| produce(c, lang)))
 }
 
 /// Everything (journal, timeline, plan, reflections, templates, settings) as one JSON file.
@@ -87,13 +99,9 @@ pub fn export_insights<R: Runtime>(
 ) -> Result<Exported, IpcError> {
     let lang = state.lang();
     let (from, to) = (super::iso_day("from", &from, lang)?, super::iso_day("to", &to, lang)?);
-    let name = format!("rebound-insights-{}.csv", Local::now().format("%Y-%m-%d"));
-    let Some(path) = save_dialog(&app, t(lang, "insights.export_csv", &[]), &name, "CSV", "csv") else {
-        return Ok(Exported { file: None });
-    };
-    let text = state.with_db(|c| crate::insights::to_csv(&crate::insights::insights(c, from, to, today())?, lang))?;
-    crate::datadir::write_atomic(&path, text.as_bytes()).map_err(|e| IpcError::from_domain(e, lang))?;
-    Ok(Exported { file: Some(path.display().to_string()) })
+    save_as(&app, lang, ("rebound-insights", "insights.export_csv"), ("csv", "CSV"), || {
+        state.with_db(|c| crate::insights::to_csv(&crate::insights::insights(c, from, to, today())?, lang))
+    })
 }
 
 /// One of the Insights charts, as the window drew it, saved as an SVG file (checked to be a plain chart first).
@@ -107,12 +115,7 @@ pub fn export_chart<R: Runtime>(
     let Some(file) = crate::insights::chart_file(&svg) else {
         return Err(IpcError::from_domain(Error::invalid("svg", Problem::NotAChoice), lang));
     };
-    let name = format!("rebound-chart-{}.svg", Local::now().format("%Y-%m-%d"));
-    let Some(path) = save_dialog(&app, t(lang, "insights.export_chart", &[]), &name, "SVG", "svg") else {
-        return Ok(Exported { file: None });
-    };
-    crate::datadir::write_atomic(&path, file.as_bytes()).map_err(|e| IpcError::from_domain(e, lang))?;
-    Ok(Exported { file: Some(path.display().to_string()) })
+    save_as(&app, lang, ("rebound-chart", "insights.export_chart"), ("svg", "SVG"), || Ok(file))
 }
 
 /// What the import step shows once a file is picked.
