@@ -27,6 +27,8 @@ pub enum Problem {
     NotAChoice,
     /// A day that must come after today (a snooze) or not before it (a new due date).
     NotAfterToday,
+    /// A day that has not come yet, for something that already happened.
+    InTheFuture,
     /// The step is already done, skipped or cancelled.
     AlreadyClosed,
     /// A message template that does not compile, with the line of the error.

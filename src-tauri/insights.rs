@@ -212,8 +212,9 @@ fn median(values: &mut [i64]) -> Option<f64> {
     Some(if n % 2 == 1 { values[n / 2] as f64 } else { (values[n / 2 - 1] + values[n / 2]) as f64 / 2.0 })
 }
 
-/// The steps of the period's applications (check-ins, or every other kind) due by today: how many, how many
-/// sent (done), and after how many sent ones the employer answered.
+/// The steps of the period's applications (check-ins, or every other kind; not the keep-in-touch reminders,
+/// which belong to people) due by today: how many, how many sent (done), and after how many sent ones the
+/// employer answered.
 fn sent(conn: &Connection, from: &str, to: &str, today: &str, check_ins: bool) -> Result<Sent> {
     let mut stmt = conn.prepare_cached(
         "SELECT count(*),
@@ -224,7 +225,7 @@ fn sent(conn: &Connection, from: &str, to: &str, today: &str, check_ins: bool) -
                        AND e.occurred_on >= s.done_on)), 0)
            FROM plan_steps s JOIN applications a ON a.id = s.application_id
           WHERE a.applied_on BETWEEN ?1 AND ?2 AND s.due_on <= ?3 AND s.status <> 'cancelled'
-            AND (s.kind = 'check_in') = ?4",
+            AND (s.kind = 'check_in') = ?4 AND s.person_id IS NULL",
     )?;
     Ok(stmt.query_row(rusqlite::params![from, to, today, check_ins], |r| {
         Ok(Sent { due: r.get(0)?, sent: r.get(1)?, replied: r.get(2)? })

@@ -11,6 +11,7 @@ pub mod insights;
 pub mod journal;
 pub mod messages;
 pub mod natural_date;
+pub mod people;
 pub mod plan;
 pub mod reminders;
 pub mod settings;
@@ -162,6 +163,9 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, data_dir: Option<PathBuf>) 
             commands::messages::act_on_step,
             commands::messages::log_message_sent,
             commands::messages::log_reply,
+            commands::people::list_people,
+            commands::people::set_keep_in_touch,
+            commands::people::log_contact,
             commands::messages::get_template,
             commands::messages::save_template,
             commands::messages::template_versions,

@@ -43,6 +43,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0005_trash.sql")),
     M::up(include_str!("migrations/0006_address_and_versions.sql")),
     M::up(include_str!("migrations/0007_search.sql")),
+    M::up(include_str!("migrations/0008_keep_in_touch.sql")),
 ];
 
 fn migrations() -> Migrations<'static> {
@@ -263,6 +264,51 @@ mod tests {
         assert_eq!((t.name.as_str(), t.subject.as_str(), t.default, t.custom), ("", "Relance", true, true));
         let form: String = conn.query_row("SELECT address_as FROM people", [], |r| r.get(0)).unwrap();
         assert_eq!(form, "full");
+    }
+
+    #[test]
+    fn plan_steps_from_before_keep_in_touch_keep_every_column_and_the_new_kind_needs_its_person() {
+        let dir = tempfile::tempdir().unwrap();
+        let columns = "id, application_id, outcome_event_id, kind, due_on, status, snoozed_until, done_on, channel,
+                       options, created_at, updated_at, reminded_at, notify_attempts, notify_retry_at";
+        let before: Vec<String>;
+        {
+            let conn = open_with(dir.path(), &MIGRATIONS[..7]).unwrap();
+            conn.execute_batch(
+                "INSERT INTO companies (name, folded, created_at) VALUES ('Acme', 'acme', 'x');
+                 INSERT INTO applications (company_id, role, applied_on, lang, created_at, updated_at)
+                     VALUES (1, 'Analyst', '2026-06-01', 'fr', 'x', 'x');
+                 INSERT INTO events (application_id, kind, occurred_on, created_at) VALUES (1, 'rejected', '2026-07-01', 'x');
+                 INSERT INTO plan_steps (application_id, outcome_event_id, kind, due_on, status, snoozed_until, done_on,
+                                         channel, options, created_at, updated_at, reminded_at, notify_attempts,
+                                         notify_retry_at)
+                     VALUES (1, 1, 'thank_you', '2026-07-02', 'done', NULL, '2026-07-02', 'email', '{\"ask_feedback\":true}',
+                             'a', 'b', 'c', 2, 'd'),
+                            (1, 1, 'check_in', '2026-09-29', 'pending', '2026-10-01', NULL, NULL, '{}', 'a', 'b', NULL, 0,
+                             NULL);",
+            )
+            .unwrap();
+            before = dump(&conn, columns);
+        }
+        let conn = open_in(dir.path()).unwrap();
+        assert_eq!(dump(&conn, columns), before);
+        let person: Option<i64> =
+            conn.query_row("SELECT person_id FROM plan_steps WHERE id = 1", [], |r| r.get(0)).unwrap();
+        assert_eq!(person, None);
+        // A keep-in-touch step without its person, or a plan step with one, is refused by the schema itself.
+        let bad =
+            "INSERT INTO plan_steps (application_id, outcome_event_id, person_id, kind, due_on, created_at, updated_at)
+                   VALUES (1, ?1, ?2, ?3, '2026-12-01', 'x', 'x')";
+        conn.execute("INSERT INTO people (company_id, name, created_at, updated_at) VALUES (1, 'Marie', 'x', 'x')", [])
+            .unwrap();
+        assert!(conn.execute(bad, rusqlite::params![None::<i64>, None::<i64>, "catch_up"]).is_err());
+        assert!(conn.execute(bad, rusqlite::params![1, 1, "thank_you"]).is_err());
+        assert!(conn.execute(bad, rusqlite::params![None::<i64>, 1, "catch_up"]).is_ok());
+    }
+
+    fn dump(conn: &Connection, columns: &str) -> Vec<String> {
+        let mut stmt = conn.prepare(&format!("SELECT json_array({columns}) FROM plan_steps ORDER BY id")).unwrap();
+        stmt.query_map([], |r| r.get(0)).unwrap().collect::<rusqlite::Result<_>>().unwrap()
     }
 
     #[test]

@@ -39,8 +39,12 @@ const APPLICATION: Plan = &[
     ("plan_steps", "application_id = ?1"),
 ];
 
-const PERSON: Plan =
-    &[("people", "id = ?1"), ("application_people", "person_id = ?1"), ("event_people", "person_id = ?1")];
+const PERSON: Plan = &[
+    ("people", "id = ?1"),
+    ("application_people", "person_id = ?1"),
+    ("event_people", "person_id = ?1"),
+    ("plan_steps", "person_id = ?1"),
+];
 
 const INTERVIEW: Plan = &[("events", "id = ?1 AND kind = 'interview'"), ("event_people", "event_id = ?1")];
 

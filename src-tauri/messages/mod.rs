@@ -19,9 +19,10 @@ use crate::error::{Error, Problem, Result};
 use crate::journal::validate::Checker;
 use dates::long_date;
 
-/// Kinds of message. Steps of the plan use theirs; `interview_thanks` is written after an interview.
+/// Kinds of message. Steps of the plan use theirs; `interview_thanks` is written after an interview; `catch_up`
+/// is the message of a person's keep-in-touch reminder.
 pub const MESSAGE_KINDS: &[&str] =
-    &["thank_you", "feedback", "keep_in_touch", "check_in", "linkedin", "interview_thanks", "nudge"];
+    &["thank_you", "feedback", "keep_in_touch", "check_in", "linkedin", "interview_thanks", "nudge", "catch_up"];
 
 /// Characters a LinkedIn invitation note may hold.
 pub const LINKEDIN_LIMIT: usize = 300;
@@ -54,6 +55,7 @@ const BUILTIN: &[(&str, &str, &str, &str)] = &[
     ("linkedin", "fr", "", include_str!("templates/fr/linkedin.body")),
     builtin!("fr", "interview_thanks"),
     builtin!("fr", "nudge"),
+    builtin!("fr", "catch_up"),
     builtin!("en", "thank_you"),
     builtin!("en", "feedback"),
     builtin!("en", "keep_in_touch"),
@@ -61,6 +63,7 @@ const BUILTIN: &[(&str, &str, &str, &str)] = &[
     ("linkedin", "en", "", include_str!("templates/en/linkedin.body")),
     builtin!("en", "interview_thanks"),
     builtin!("en", "nudge"),
+    builtin!("en", "catch_up"),
 ];
 
 /// A template's source: Rebound's own (`id: None`) or one of the user's named versions.

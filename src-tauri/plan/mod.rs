@@ -13,8 +13,9 @@ use serde_json::{json, Value};
 use crate::error::{Error, Problem, Result};
 use crate::journal::validate::Checker;
 
-/// The kinds of step.
-pub const STEP_KINDS: &[&str] = &["thank_you", "feedback", "keep_in_touch", "linkedin", "check_in", "nudge"];
+/// The kinds of step. `catch_up` is a person's keep-in-touch reminder ([`crate::people`]), not part of a plan.
+pub const STEP_KINDS: &[&str] =
+    &["thank_you", "feedback", "keep_in_touch", "linkedin", "check_in", "nudge", "catch_up"];
 /// The check-in delay when the user has not chosen one: a typical probation period.
 pub const DEFAULT_CHECK_IN_DAYS: u32 = 90;
 /// A step logged more than this many days after its due date is "missed" rather than due (the check-in
@@ -217,12 +218,28 @@ pub fn log_reply(conn: &mut Connection, app: i64, note: &str, today: NaiveDate, 
     Ok(())
 }
 
-/// Records on the timeline that a message belonging to no step (a thank-you after an interview) was sent.
+/// `NotAChoice` on `personId` unless `person` is one of the people of application `app`.
+fn require_addressee(conn: &Connection, app: i64, person: Option<i64>) -> Result<()> {
+    let Some(person) = person else { return Ok(()) };
+    let linked = conn
+        .prepare_cached("SELECT 1 FROM application_people WHERE application_id = ?1 AND person_id = ?2")?
+        .exists(params![app, person])?;
+    if linked {
+        Ok(())
+    } else {
+        Err(Error::invalid("personId", Problem::NotAChoice))
+    }
+}
+
+/// Records on the timeline that a message belonging to no step (a thank-you after an interview) was sent, and
+/// to whom (one of the application's people, when the composer had one).
+#[allow(clippy::too_many_arguments)]
 pub fn log_message_sent(
     conn: &mut Connection,
     app: i64,
     kind: &str,
     channel: &str,
+    person: Option<i64>,
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<()> {
@@ -231,7 +248,11 @@ pub fn log_message_sent(
     let channel = c.choice("channel", channel, CHANNELS);
     c.finish()?;
     require_application(conn, app)?;
-    let details = json!({ "message": kind.expect("checked"), "channel": channel.expect("checked") });
+    require_addressee(conn, app, person)?;
+    let mut details = json!({ "message": kind.expect("checked"), "channel": channel.expect("checked") });
+    if let Some(p) = person {
+        details["person_id"] = p.into();
+    }
     add_event(conn, app, "message_sent", today, details, &stamp(now))
 }
 
@@ -255,13 +276,17 @@ pub struct Step {
     pub effective_on: String,
     /// `upcoming`, `due` (on or after its day), `missed`, or the closed status.
     pub state: String,
+    /// For a keep-in-touch reminder (`catch_up`): the person, and their name.
+    pub person_id: Option<i64>,
+    pub person: Option<String>,
 }
 
 const STEP_SQL: &str = "
     SELECT s.id, s.application_id, c.name, a.role, s.kind, s.due_on, s.status, s.snoozed_until, s.done_on,
            s.channel, json_extract(s.options, '$.ask_feedback'),
-           max(s.due_on, coalesce(s.snoozed_until, s.due_on)) AS effective_on
-      FROM plan_steps s JOIN applications a ON a.id = s.application_id JOIN companies c ON c.id = a.company_id";
+           max(s.due_on, coalesce(s.snoozed_until, s.due_on)) AS effective_on, s.person_id, p.name
+      FROM plan_steps s JOIN applications a ON a.id = s.application_id JOIN companies c ON c.id = a.company_id
+      LEFT JOIN people p ON p.id = s.person_id";
 
 fn step_row(r: &rusqlite::Row, today: &str) -> rusqlite::Result<Step> {
     let status: String = r.get(6)?;
@@ -285,6 +310,8 @@ fn step_row(r: &rusqlite::Row, today: &str) -> rusqlite::Result<Step> {
         ask_feedback: r.get::<_, Option<bool>>(10)?.unwrap_or(false),
         effective_on,
         state,
+        person_id: r.get(12)?,
+        person: r.get(13)?,
     })
 }
 
@@ -340,6 +367,8 @@ pub struct StepAction {
     pub channel: String,
     /// For `snooze` and `reschedule`: the new day.
     pub date: String,
+    /// For `done` with a channel: whom the message went to (one of the application's people), if known.
+    pub person_id: Option<i64>,
 }
 
 /// Applies a step action and writes it on the timeline. Marking a nudge done while the silence lasts plans
@@ -369,9 +398,15 @@ pub fn act_on_step(conn: &mut Connection, input: &StepAction, today: NaiveDate, 
         return Err(Error::invalid("action", Problem::AlreadyClosed));
     }
 
+    let addressee = step.person_id.or(input.person_id.filter(|_| channel.is_some()));
+    require_addressee(conn, step.application_id, addressee)?;
+
     let tx = conn.transaction()?;
     let now_s = stamp(now);
-    let base = json!({ "step_id": step.id, "step": step.kind });
+    let mut base = json!({ "step_id": step.id, "step": step.kind });
+    if let Some(p) = addressee {
+        base["person_id"] = p.into();
+    }
     let with = |extra: Value| {
         let mut v = base.clone();
         v.as_object_mut().expect("object").extend(extra.as_object().expect("object").clone());

@@ -106,7 +106,7 @@ fn log(conn: &mut Connection, app: i64, outcome: &str, date: &str, today: &str) 
 }
 
 fn act(conn: &mut Connection, step: i64, action: &str, date: &str, today: &str) -> Result<Step> {
-    let input = StepAction { step_id: step, action: action.into(), date: date.into(), channel: String::new() };
+    let input = StepAction { step_id: step, action: action.into(), date: date.into(), ..Default::default() };
     act_on_step(conn, &input, d(today), now())
 }
 
@@ -142,7 +142,7 @@ fn step_actions_done_snooze_skip_reschedule() {
     let steps = list_steps(&conn, a, d("2026-11-21")).unwrap();
     let (thanks, keep, linkedin, check_in) = (steps[0].id, steps[1].id, steps[2].id, steps[3].id);
 
-    let sent = StepAction { step_id: thanks, action: "done".into(), channel: "email".into(), date: String::new() };
+    let sent = StepAction { step_id: thanks, action: "done".into(), channel: "email".into(), ..Default::default() };
     let s = act_on_step(&mut conn, &sent, d("2026-11-21"), now()).unwrap();
     assert_eq!(
         (s.status.as_str(), s.done_on.as_deref(), s.channel.as_deref()),

@@ -44,9 +44,12 @@ pub struct DueStep {
     pub kind: String,
     /// The day it became due (its due date or the end of its snooze).
     pub due_on: NaiveDate,
-    /// The outcome that started the plan, and its date (for "rejected 90 days ago").
+    /// The outcome that started the plan, and its date (for "rejected 90 days ago"). For a keep-in-touch
+    /// reminder: `contact` (its day: the last contact) or `cadence` (the cadence was chosen or last reminded).
     pub outcome: String,
     pub outcome_on: NaiveDate,
+    /// For a keep-in-touch reminder: the person's name.
+    pub person: Option<String>,
 }
 
 /// Every open step (pending) whose reminder instant has come at `now`, announced or not.
@@ -60,9 +63,11 @@ pub fn due_steps<Tz: TimeZone>(
     let horizon = now.with_timezone(tz).date_naive().succ_opt().unwrap_or(NaiveDate::MAX);
     let mut stmt = conn.prepare_cached(
         "SELECT s.id, s.application_id, c.name, a.role, s.kind,
-                max(s.due_on, coalesce(s.snoozed_until, s.due_on)) AS effective_on, e.kind, e.occurred_on
+                max(s.due_on, coalesce(s.snoozed_until, s.due_on)) AS effective_on,
+                coalesce(e.kind, CASE json_extract(s.options, '$.from') WHEN 'contact' THEN 'contact' ELSE 'cadence' END),
+                coalesce(e.occurred_on, json_extract(s.options, '$.anchor')), p.name
            FROM plan_steps s JOIN applications a ON a.id = s.application_id JOIN companies c ON c.id = a.company_id
-           JOIN events e ON e.id = s.outcome_event_id
+           LEFT JOIN events e ON e.id = s.outcome_event_id LEFT JOIN people p ON p.id = s.person_id
           WHERE s.status = 'pending' AND effective_on <= ?1
           ORDER BY effective_on, s.id",
     )?;
@@ -76,7 +81,8 @@ pub fn due_steps<Tz: TimeZone>(
             kind: r.get(4)?,
             due_on: date(r.get(5)?),
             outcome: r.get(6)?,
-            outcome_on: date(r.get(7)?),
+            outcome_on: date(r.get::<_, Option<String>>(7)?.unwrap_or_default()),
+            person: r.get(8)?,
         })
     })?;
     let mut out = Vec::new();
@@ -236,7 +242,7 @@ fn snooze_due_until_tomorrow<Tz: TimeZone>(
             step_id: s.step_id,
             action: "snooze".into(),
             date: crate::db::day(tomorrow),
-            channel: String::new(),
+            ..Default::default()
         };
         crate::plan::act_on_step(conn, &action, today, now)?;
     }

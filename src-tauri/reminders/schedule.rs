@@ -34,11 +34,12 @@ impl Clock for SystemClock {
 /// What one notification says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
-    /// One application with due steps.
+    /// One application with due steps, or one person to keep in touch with (`person`: their name).
     One {
         application_id: i64,
         company: String,
         role: String,
+        person: Option<String>,
         /// Step kinds due, in due order.
         steps: Vec<String>,
         /// The outcome that started the plan and how many days ago it was.
@@ -55,33 +56,41 @@ pub trait Notifier {
     fn notify(&self, notice: &Notice) -> std::result::Result<(), String>;
 }
 
-/// Groups due steps into notifications: one per application, or one summary when more than
-/// [`MAX_SEPARATE_NOTICES`] applications are due at once.
+/// What one notification is about: an application's plan, or a person to keep in touch with (whose reminder
+/// hangs on their latest application but is announced on its own, addressed to them).
+pub fn group_of(s: &DueStep) -> (i64, Option<&str>) {
+    (s.application_id, s.person.as_deref())
+}
+
+/// Groups due steps into notifications: one per application (and one per person to keep in touch with), or
+/// one summary when more than [`MAX_SEPARATE_NOTICES`] of those are due at once.
 pub fn notices(due: &[DueStep], today: NaiveDate) -> Vec<Notice> {
-    let mut apps: Vec<i64> = Vec::new();
+    let mut groups: Vec<(i64, Option<&str>)> = Vec::new();
     for s in due {
-        if !apps.contains(&s.application_id) {
-            apps.push(s.application_id);
+        if !groups.contains(&group_of(s)) {
+            groups.push(group_of(s));
         }
     }
-    if apps.len() > MAX_SEPARATE_NOTICES {
-        let applications = apps
+    if groups.len() > MAX_SEPARATE_NOTICES {
+        let applications = groups
             .iter()
-            .map(|id| {
-                let s = due.iter().find(|s| s.application_id == *id).expect("listed");
-                (*id, s.company.clone(), s.role.clone())
+            .map(|g| {
+                let s = due.iter().find(|s| group_of(s) == *g).expect("listed");
+                (g.0, s.company.clone(), s.person.clone().unwrap_or_else(|| s.role.clone()))
             })
             .collect();
         return vec![Notice::Summary { applications }];
     }
-    apps.iter()
-        .map(|id| {
-            let steps: Vec<&DueStep> = due.iter().filter(|s| s.application_id == *id).collect();
+    groups
+        .iter()
+        .map(|g| {
+            let steps: Vec<&DueStep> = due.iter().filter(|s| group_of(s) == *g).collect();
             let first = steps[0];
             Notice::One {
-                application_id: *id,
+                application_id: g.0,
                 company: first.company.clone(),
                 role: first.role.clone(),
+                person: first.person.clone(),
                 steps: steps.iter().map(|s| s.kind.clone()).collect(),
                 outcome: first.outcome.clone(),
                 days_since: (today - first.outcome_on).num_days(),
@@ -140,11 +149,12 @@ pub fn claim<Tz: TimeZone>(
     let due = unannounced(conn, now, time, tz)?;
     let mut out = Vec::new();
     for notice in notices(&due, today) {
-        let apps: Vec<i64> = match &notice {
-            Notice::One { application_id, .. } => vec![*application_id],
-            Notice::Summary { applications } => applications.iter().map(|a| a.0).collect(),
+        let steps: Vec<DueStep> = match &notice {
+            Notice::One { application_id, person, .. } => {
+                due.iter().filter(|s| group_of(s) == (*application_id, person.as_deref())).cloned().collect()
+            }
+            Notice::Summary { .. } => due.to_vec(),
         };
-        let steps: Vec<DueStep> = due.iter().filter(|s| apps.contains(&s.application_id)).cloned().collect();
         let events = mark_announced(conn, &steps, now, today)?;
         out.push(Claimed { notice, steps: steps.iter().map(|s| s.step_id).collect(), events });
     }

@@ -179,6 +179,7 @@ fn three_applications_get_a_notification_each_four_get_a_summary() {
         due_on: d("2027-01-01"),
         outcome: "rejected".into(),
         outcome_on: d("2026-10-03"),
+        person: None,
     };
     let three = vec![step(1, "check_in"), step(2, "thank_you"), step(2, "feedback"), step(3, "nudge")];
     let n = notices(&three, d("2027-01-01"));

@@ -35,6 +35,7 @@ fn problem_text(lang: &str, p: Problem) -> (&'static str, String) {
         Problem::NotEmail => ("not_email", t(lang, "error.not_email", &[])),
         Problem::NotAChoice => ("not_a_choice", t(lang, "error.not_a_choice", &[])),
         Problem::NotAfterToday => ("not_after_today", t(lang, "error.not_after_today", &[])),
+        Problem::InTheFuture => ("in_the_future", t(lang, "error.in_the_future", &[])),
         Problem::AlreadyClosed => ("already_closed", t(lang, "error.already_closed", &[])),
         Problem::TemplateSyntax { line } => {
             ("template_syntax", t(lang, "error.template_syntax", &[("line", line.to_string())]))

@@ -66,9 +66,12 @@ impl<R: Runtime> DesktopNotifier<R> {
 /// The words of a notice in `lang`: summary, body, and the application it is about (if just one).
 pub fn words(n: &Notice, lang: &str) -> (String, String, Option<i64>) {
     match n {
-        Notice::One { application_id, company, role, steps, outcome, days_since } => {
+        Notice::One { application_id, company, role, person, steps, outcome, days_since } => {
             let steps: Vec<String> = steps.iter().map(|k| t(lang, &format!("message.{k}"), &[])).collect();
-            let summary = t(lang, "notify.one", &[("company", company.clone()), ("role", role.clone())]);
+            let summary = match person {
+                Some(name) => t(lang, "notify.person", &[("name", name.clone()), ("company", company.clone())]),
+                None => t(lang, "notify.one", &[("company", company.clone()), ("role", role.clone())]),
+            };
             let when = t(lang, &format!("notify.since.{outcome}"), &[("days", days_since.to_string())]);
             (summary, format!("{} — {when}", steps.join(", ")), Some(*application_id))
         }

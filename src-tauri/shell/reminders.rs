@@ -45,7 +45,7 @@ impl Wake {
 }
 
 /// What the tray menu shows: its language and, per due step, the application (id, company, role).
-type TrayView = (&'static str, Vec<(i64, String, String)>);
+type TrayView = (&'static str, Vec<(i64, String, String, Option<String>)>);
 
 /// The event the window listens to, to redraw after a change made outside it (tray, notification).
 pub const CHANGED: &str = "rebound://changed";
@@ -65,6 +65,11 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
         let mut shown: Option<TrayView> = None;
         // When the last daily backup was checked for; the folder is looked at once a day, not every turn.
         let mut backup_checked: Option<chrono::DateTime<Utc>> = None;
+        // The keep-in-touch reminders follow the journal after every write; at start, after whatever changed it
+        // while the app was closed (a restored backup, an older build).
+        if let Err(e) = app.state::<AppState>().with_db(|c| crate::people::sync(c, Utc::now())) {
+            eprintln!("rebound: keep-in-touch reminders: {}", e.message);
+        }
         loop {
             let state = app.state::<AppState>();
             daily_backup(&state, &mut backup_checked);
@@ -76,8 +81,10 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
                 None => announce(&state, &notifier, time, settings.notifications).unwrap_or(MAX_SLEEP),
             };
             let due = state.with_db(|c| due_steps(c, Utc::now(), time, &Local)).unwrap_or_default();
-            let now_shown =
-                (state.lang(), due.iter().map(|s| (s.application_id, s.company.clone(), s.role.clone())).collect());
+            let now_shown = (
+                state.lang(),
+                due.iter().map(|s| (s.application_id, s.company.clone(), s.role.clone(), s.person.clone())).collect(),
+            );
             if shown.as_ref() != Some(&now_shown) {
                 tray::show_due(&app, &due);
                 shown = Some(now_shown);

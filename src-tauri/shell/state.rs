@@ -116,10 +116,18 @@ impl AppState {
         serde_json::to_string(&self.settings()).unwrap_or_default()
     }
 
-    /// Runs `f` on the journal, then wakes the reminder thread: for every command that writes, so that the
-    /// tray and the reminders follow at once.
+    /// Runs `f` on the journal, brings the keep-in-touch reminders in line with what it wrote
+    /// ([`crate::people::sync`]), then wakes the reminder thread: for every command that writes, so that the
+    /// window, the tray and the reminders follow at once.
     pub fn write_db<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T, IpcError> {
-        let out = self.with_db(f)?;
+        let out = self.with_db(|c| {
+            let out = f(c)?;
+            // The write is committed; a failure here leaves the reminders as they were until the next write.
+            if let Err(e) = crate::people::sync(c, chrono::Utc::now()) {
+                eprintln!("rebound: keep-in-touch reminders: {e}");
+            }
+            Ok(out)
+        })?;
         self.wake.ring();
         Ok(out)
     }

@@ -361,8 +361,11 @@ mod hostile_input {
         ("list_todo", &[]),
         ("list_focus", &[]),
         ("act_on_step", &["input"]),
-        ("log_message_sent", &["applicationId", "kind", "channel"]),
+        ("log_message_sent", &["applicationId", "kind", "channel", "personId"]),
         ("log_reply", &["applicationId", "note"]),
+        ("list_people", &[]),
+        ("set_keep_in_touch", &["personId", "months"]),
+        ("log_contact", &["personId", "date", "note"]),
         ("get_template", &["kind", "lang"]),
         ("save_template", &["template"]),
         ("template_versions", &["kind", "lang"]),
@@ -381,7 +384,7 @@ mod hostile_input {
         #![proptest_config(ProptestConfig { cases: 32, failure_persistence: None, ..ProptestConfig::default() })]
         #[test]
         fn every_command_answers_whatever_it_is_sent(
-            values in prop::collection::vec(prop::collection::vec(any_json(), 3), COMMANDS.len()),
+            values in prop::collection::vec(prop::collection::vec(any_json(), 4), COMMANDS.len()),
         ) {
             let dir = tempfile::tempdir().unwrap();
             let (_app, w) = start(dir.path());
@@ -426,6 +429,8 @@ mod hostile_input {
                 ("act_on_step", json!({"input": {"stepId": n, "action": text, "date": text, "channel": text}})),
                 ("log_message_sent", json!({"applicationId": n, "kind": text, "channel": text})),
                 ("log_reply", json!({"applicationId": n, "note": text})),
+                ("log_contact", json!({"personId": n, "date": text, "note": text})),
+                ("set_keep_in_touch", json!({"personId": n, "months": n})),
                 ("get_template", json!({"kind": text, "lang": text})),
                 ("save_template", json!({"template": {"kind": "thank_you", "lang": "en", "subject": text, "body": text}})),
                 ("template_versions", json!({"kind": text, "lang": text})),

@@ -21,10 +21,16 @@ pub fn literal_label(text: &str) -> String {
 }
 
 fn menu<R: Runtime>(app: &AppHandle<R>, due: &[DueStep], lang: &str) -> tauri::Result<Menu<R>> {
-    let mut apps: Vec<(i64, String, String)> = Vec::new();
+    // One line per notification: an application, or a person to keep in touch with.
+    let mut groups: Vec<(i64, Option<&str>, String)> = Vec::new();
     for s in due {
-        if !apps.iter().any(|(id, _, _)| *id == s.application_id) {
-            apps.push((s.application_id, s.company.clone(), s.role.clone()));
+        let (id, person) = crate::reminders::schedule::group_of(s);
+        if !groups.iter().any(|(i, p, _)| (*i, *p) == (id, person)) {
+            let label = match person {
+                Some(name) => format!("{name} — {}", s.company),
+                None => format!("{} — {}", s.company, s.role),
+            };
+            groups.push((id, person, label));
         }
     }
     let count = match due.len() {
@@ -34,9 +40,9 @@ fn menu<R: Runtime>(app: &AppHandle<R>, due: &[DueStep], lang: &str) -> tauri::R
     };
     let menu = Menu::new(app)?;
     menu.append(&MenuItem::with_id(app, "count", count, false, None::<&str>)?)?;
-    for (id, company, role) in &apps {
-        let label = literal_label(&format!("{company} — {role}"));
-        menu.append(&MenuItem::with_id(app, format!("app:{id}"), label, true, None::<&str>)?)?;
+    for (n, (id, _, label)) in groups.iter().enumerate() {
+        // Two lines may open one application (its plan, and a person whose reminder hangs on it): ids stay unique.
+        menu.append(&MenuItem::with_id(app, format!("app:{id}:{n}"), literal_label(label), true, None::<&str>)?)?;
     }
     menu.append(&PredefinedMenuItem::separator(app)?)?;
     menu.append(&MenuItem::with_id(
@@ -88,7 +94,7 @@ fn on_menu<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
             crate::shell::reminders::snooze_all(app);
             Ok(())
         }
-        other => match other.strip_prefix("app:").and_then(|s| s.parse().ok()) {
+        other => match other.strip_prefix("app:").and_then(|s| s.split(':').next()).and_then(|s| s.parse().ok()) {
             Some(app_id) => window::open_main(app, Some(app_id)),
             None => Ok(()),
         },

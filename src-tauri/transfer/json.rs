@@ -316,7 +316,9 @@ fn merge(conn: &Connection, doc: &Document) -> Result<()> {
                 insert_new(conn, "reflections", r, false, &[("outcome_event_id", (*ev).into())])?;
             }
         }
-        for s in doc.rows("plan_steps").iter().filter(|s| int(s, "application_id") == old_app) {
+        // A keep-in-touch reminder (with a person) is not imported: the people's cadences bring it back.
+        let of_app = |s: &&Row| int(s, "application_id") == old_app && s.get("person_id").is_none_or(Value::is_null);
+        for s in doc.rows("plan_steps").iter().filter(of_app) {
             let ev = event_ids.get(&int(s, "outcome_event_id")).ok_or_else(not_ours)?;
             insert_new(
                 conn,
@@ -412,6 +414,9 @@ pub(crate) mod tests {
         let mut a = crate::db::open_in_memory().unwrap();
         full(&mut a, "Desjardins", "Analyste de données");
         full(&mut a, "Cirque du Soleil", "Développeur");
+        // A person kept in touch with, and their reminder: restored as they were.
+        crate::people::set_cadence(&a, 1, Some(6), NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), now()).unwrap();
+        assert_eq!(crate::people::sync(&mut a, now()).unwrap(), 1);
         a.execute(
             "INSERT INTO templates (kind, lang, subject, body, updated_at) VALUES ('thank_you', 'fr', 'Merci', 'Corps', 'x')",
             [],
@@ -436,7 +441,11 @@ pub(crate) mod tests {
         let mut a = crate::db::open_in_memory().unwrap();
         full(&mut a, "Desjardins", "Analyste de données");
         full(&mut a, "Cirque du Soleil", "Développeur");
-        full(&mut a, "Hydro-Québec", "Ingénieure");
+        let hq_app = full(&mut a, "Hydro-Québec", "Ingénieure");
+        let hq_person = journal::get_application(&a, hq_app).unwrap().people[0].id;
+        crate::people::set_cadence(&a, hq_person, Some(3), NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), now())
+            .unwrap();
+        crate::people::sync(&mut a, now()).unwrap();
         let doc = parse(&export(&a, None, now()).unwrap().to_string()).unwrap();
 
         let mut b = crate::db::open_in_memory().unwrap();
@@ -470,6 +479,17 @@ pub(crate) mod tests {
         let steps: i64 =
             b.query_row("SELECT count(*) FROM plan_steps WHERE application_id = ?1", [hq], |r| r.get(0)).unwrap();
         assert!(steps >= 4, "its plan came with it");
+        // The person's cadence came too; their reminder is not copied but made again from it, on the new ids.
+        let hq_person = d.people[0].id;
+        let months: Option<u32> =
+            b.query_row("SELECT keep_in_touch_months FROM people WHERE id = ?1", [hq_person], |r| r.get(0)).unwrap();
+        assert_eq!(months, Some(3));
+        let count = |b: &Connection| -> i64 {
+            b.query_row("SELECT count(*) FROM plan_steps WHERE person_id = ?1", [hq_person], |r| r.get(0)).unwrap()
+        };
+        assert_eq!(count(&b), 0);
+        crate::people::sync(&mut b, now()).unwrap();
+        assert_eq!(count(&b), 1);
         // Importing again adds nothing.
         assert!(preview(&b, &doc).unwrap().new.is_empty());
     }

@@ -62,24 +62,20 @@ pub fn read_date(state: State<'_, AppState>, text: String, ahead: bool) -> Resul
 #[tauri::command]
 pub fn save_application(state: State<'_, AppState>, input: ApplicationInput) -> Result<i64, IpcError> {
     let lang = state.lang();
-    let id = state.with_db(|c| journal::save_application(c, &input, lang, today(), Utc::now()))?;
-    state.wake.ring();
-    Ok(id)
+    state.write_db(|c| journal::save_application(c, &input, lang, today(), Utc::now()))
 }
 
 /// Logs an outcome; returns the new event's id.
 #[tauri::command]
 pub fn log_outcome(state: State<'_, AppState>, input: OutcomeInput) -> Result<i64, IpcError> {
     let opts = PlanOptions { check_in_days: state.settings().check_in_days, ..PlanOptions::default() };
-    let id = state.with_db(|c| journal::log_outcome(c, &input, today(), Utc::now(), opts))?;
-    state.wake.ring();
-    Ok(id)
+    state.write_db(|c| journal::log_outcome(c, &input, today(), Utc::now(), opts))
 }
 
 /// Writes the reflection on an outcome.
 #[tauri::command]
 pub fn save_reflection(state: State<'_, AppState>, input: ReflectionInput) -> Result<(), IpcError> {
-    state.with_db(|c| journal::save_reflection(c, &input, today(), Utc::now()))
+    state.write_db(|c| journal::save_reflection(c, &input, today(), Utc::now()))
 }
 
 /// Every application and person at one company.

@@ -37,28 +37,26 @@ pub fn list_focus(state: State<'_, AppState>) -> Result<Vec<Step>, IpcError> {
 /// Done, snooze, skip or reschedule one step.
 #[tauri::command]
 pub fn act_on_step(state: State<'_, AppState>, input: StepAction) -> Result<Step, IpcError> {
-    let step = state.with_db(|c| plan::act_on_step(c, &input, today(), Utc::now()))?;
-    state.wake.ring();
-    Ok(step)
+    state.write_db(|c| plan::act_on_step(c, &input, today(), Utc::now()))
 }
 
-/// Marks a message that belongs to no step (a thank-you after an interview) as sent.
+/// Marks a message that belongs to no step (a thank-you after an interview) as sent, to `person_id` if the
+/// composer had an addressee.
 #[tauri::command]
 pub fn log_message_sent(
     state: State<'_, AppState>,
     application_id: i64,
     kind: String,
     channel: String,
+    person_id: Option<i64>,
 ) -> Result<(), IpcError> {
-    state.with_db(|c| plan::log_message_sent(c, application_id, &kind, &channel, today(), Utc::now()))
+    state.write_db(|c| plan::log_message_sent(c, application_id, &kind, &channel, person_id, today(), Utc::now()))
 }
 
 /// Logs a reply from the employer; it stops the pending nudges.
 #[tauri::command]
 pub fn log_reply(state: State<'_, AppState>, application_id: i64, note: String) -> Result<(), IpcError> {
-    state.with_db(|c| plan::log_reply(c, application_id, &note, today(), Utc::now()))?;
-    state.wake.ring();
-    Ok(())
+    state.write_db(|c| plan::log_reply(c, application_id, &note, today(), Utc::now()))
 }
 
 /// The template in use for a kind and language.

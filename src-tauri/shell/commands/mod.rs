@@ -5,6 +5,7 @@ pub mod app;
 pub mod backups;
 pub mod journal;
 pub mod messages;
+pub mod people;
 pub mod settings;
 pub mod transfer;
 

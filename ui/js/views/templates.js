@@ -8,7 +8,7 @@ import { field, showError, clearErrors, errorSummary, valueOf, checkedOf } from 
 import { confirmDelete } from '../undo.js';
 import * as ipc from '../ipc.js';
 
-const KINDS = ['thank_you', 'feedback', 'keep_in_touch', 'check_in', 'linkedin', 'interview_thanks', 'nudge'];
+const KINDS = ['thank_you', 'feedback', 'keep_in_touch', 'check_in', 'linkedin', 'interview_thanks', 'nudge', 'catch_up'];
 
 /** How a version is named in lists: its name, "My version" when it has none, or "Rebound's version". */
 export const versionLabel = (v) => (v.id == null ? t('templates.ours') : (v.name || t('templates.unnamed')));

@@ -1,0 +1,333 @@
+//! The people the user met, across applications: when they were last in touch, and a keep-in-touch cadence.
+//!
+//! A person may have a cadence (every N months, off by default). Its next day counts from the last contact
+//! with them — an interview they were at, a "we talked" entry, a reply on one of their applications, a message
+//! sent to them (or, for messages logged before messages named their addressee, on one of their applications)
+//! — or from the day the cadence was chosen, or from the day its last reminder was done or skipped, whichever
+//! is latest. When that day comes it is a `catch_up` step on the plan of the person's latest application, so
+//! it shows in Today, the tray and one notification like any other step. [`sync`] keeps those steps in line
+//! with the journal; the shell runs it after every write and when the reminder loop starts.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Months, NaiveDate, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+use serde_json::json;
+
+use crate::db::{day as ymd, instant as stamp};
+use crate::error::{Error, Problem, Result};
+use crate::journal::validate::Checker;
+
+/// The longest cadence, in months.
+pub const MAX_MONTHS: u32 = 24;
+/// The cadences the UI offers (any of 1..=[`MAX_MONTHS`] is accepted).
+pub const SUGGESTED_MONTHS: &[u32] = &[1, 2, 3, 6, 12];
+
+/// Contact with each person: the latest day, per person. `{person}` narrows it to `?1`.
+const LAST_CONTACT_SQL: &str = "
+    SELECT person, max(d) FROM (
+        SELECT ep.person_id AS person, e.occurred_on AS d
+          FROM event_people ep JOIN events e ON e.id = ep.event_id
+         WHERE e.kind IN ('interview', 'contact') {ep}
+        UNION ALL
+        SELECT ap.person_id, e.occurred_on
+          FROM application_people ap JOIN events e ON e.application_id = ap.application_id
+         WHERE (e.kind = 'reply'
+                OR (e.kind = 'message_sent'
+                    AND coalesce(json_extract(e.details, '$.person_id'), ap.person_id) = ap.person_id)) {ap}
+    ) GROUP BY person";
+
+fn parse_day(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+/// The last day of contact with `person`, if any.
+pub fn last_contact(conn: &Connection, person: i64) -> Result<Option<NaiveDate>> {
+    let sql = LAST_CONTACT_SQL.replace("{ep}", "AND ep.person_id = ?1").replace("{ap}", "AND ap.person_id = ?1");
+    let found: Option<String> = conn.prepare_cached(&sql)?.query_row([person], |r| r.get(1)).optional()?.flatten();
+    Ok(found.as_deref().and_then(parse_day))
+}
+
+/// The last day of contact with everyone who has one.
+fn last_contacts(conn: &Connection) -> Result<HashMap<i64, String>> {
+    let sql = LAST_CONTACT_SQL.replace("{ep}", "").replace("{ap}", "");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The latest day a keep-in-touch reminder for `person` was done or skipped.
+fn last_closed(conn: &Connection, person: i64) -> Result<Option<NaiveDate>> {
+    let found: Option<String> = conn.query_row(
+        "SELECT max(e.occurred_on) FROM application_people ap JOIN events e ON e.application_id = ap.application_id
+          WHERE ap.person_id = ?1 AND e.kind IN ('message_sent', 'step_done', 'step_skipped')
+            AND json_extract(e.details, '$.step') = 'catch_up' AND json_extract(e.details, '$.person_id') = ?1",
+        [person],
+        |r| r.get(0),
+    )?;
+    Ok(found.as_deref().and_then(parse_day))
+}
+
+/// The application a person's reminder belongs to: their latest one.
+fn latest_application(conn: &Connection, person: i64) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT a.id FROM applications a JOIN application_people ap ON ap.application_id = a.id
+              WHERE ap.person_id = ?1 ORDER BY a.applied_on DESC, a.id DESC LIMIT 1",
+        )?
+        .query_row([person], |r| r.get(0))
+        .optional()?)
+}
+
+/// Where a cadence counts from: the last contact with the person (`contact`), or the day the cadence was
+/// chosen when there was none (`cadence`) — unless a reminder was done or skipped later (`cadence`). `None`
+/// when there is nothing to count from.
+pub fn anchor(
+    contact: Option<NaiveDate>,
+    since: Option<NaiveDate>,
+    closed: Option<NaiveDate>,
+) -> Option<(NaiveDate, &'static str)> {
+    let base = contact.map(|c| (c, "contact")).or(since.map(|s| (s, "cadence")));
+    match (base, closed) {
+        (Some(b), Some(c)) if c > b.0 => Some((c, "cadence")),
+        (Some(b), _) => Some(b),
+        (None, closed) => closed.map(|c| (c, "cadence")),
+    }
+}
+
+/// The day a reminder counted from `anchor` falls due, every `months` months (the same day of the month, or
+/// the month's last day when it has fewer).
+pub fn next_day(anchor: NaiveDate, months: u32) -> NaiveDate {
+    anchor.checked_add_months(Months::new(months)).unwrap_or(NaiveDate::MAX)
+}
+
+/// Brings every person's keep-in-touch step in line with the journal, in one transaction: one open step per
+/// person with a cadence, due [`next_day`], on their latest application; none for a person without a cadence
+/// (or without an application). A step the user rescheduled keeps its day until a new contact starts the
+/// cadence again. Returns how many steps were created, moved or cancelled.
+pub fn sync(conn: &mut Connection, now: DateTime<Utc>) -> Result<usize> {
+    let tx = conn.transaction()?;
+    let now_s = stamp(now);
+    let people: Vec<(i64, Option<u32>, Option<String>)> = tx
+        .prepare_cached(
+            "SELECT id, keep_in_touch_months, keep_in_touch_since FROM people
+              WHERE keep_in_touch_months IS NOT NULL
+                 OR id IN (SELECT person_id FROM plan_steps
+                            WHERE person_id IS NOT NULL AND status IN ('pending', 'missed'))",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut changed = 0;
+    for (person, months, since) in people {
+        let open: Vec<(i64, i64, String)> = tx
+            .prepare_cached(
+                "SELECT id, application_id, options FROM plan_steps
+                  WHERE person_id = ?1 AND status IN ('pending', 'missed') ORDER BY id",
+            )?
+            .query_map([person], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let app = latest_application(&tx, person)?;
+        let wanted = match (months, app) {
+            (Some(m), Some(app)) => {
+                let since = since.as_deref().and_then(parse_day);
+                anchor(last_contact(&tx, person)?, since, last_closed(&tx, person)?).map(|(from_day, from)| {
+                    let options = json!({ "anchor": ymd(from_day), "from": from, "months": m });
+                    (app, next_day(from_day, m), options.to_string())
+                })
+            }
+            _ => None,
+        };
+        let keep = match (&wanted, open.first()) {
+            (Some(_), Some(first)) => Some(first.0),
+            _ => None,
+        };
+        for (id, _, _) in open.iter().filter(|(id, _, _)| Some(*id) != keep) {
+            tx.execute(
+                "UPDATE plan_steps SET status = 'cancelled', updated_at = ?2 WHERE id = ?1",
+                params![id, now_s],
+            )?;
+            changed += 1;
+        }
+        let Some((app, due, options)) = wanted else { continue };
+        match open.first() {
+            Some((id, on_app, current)) => {
+                if *on_app != app || *current != options {
+                    tx.execute(
+                        "UPDATE plan_steps SET application_id = ?2, due_on = ?3, options = ?4, status = 'pending',
+                                snoozed_until = NULL, reminded_at = NULL, notify_attempts = 0,
+                                notify_retry_at = NULL, updated_at = ?5
+                          WHERE id = ?1",
+                        params![id, app, ymd(due), options, now_s],
+                    )?;
+                    changed += 1;
+                }
+            }
+            None => {
+                tx.execute(
+                    "INSERT INTO plan_steps (application_id, person_id, kind, due_on, status, options, created_at,
+                                             updated_at)
+                     VALUES (?1, ?2, 'catch_up', ?3, 'pending', ?4, ?5, ?5)",
+                    params![app, person, ymd(due), options, now_s],
+                )?;
+                changed += 1;
+            }
+        }
+    }
+    tx.commit()?;
+    Ok(changed)
+}
+
+fn require_person(conn: &Connection, person: i64) -> Result<()> {
+    let found = conn.prepare_cached("SELECT 1 FROM people WHERE id = ?1")?.exists([person])?;
+    if found {
+        Ok(())
+    } else {
+        Err(Error::NotFound("person"))
+    }
+}
+
+/// Sets (or, with `None`, stops) how often to keep in touch with `person`, counted from today when nothing was
+/// logged with them since. The step itself follows at the next [`sync`].
+pub fn set_cadence(
+    conn: &Connection,
+    person: i64,
+    months: Option<u32>,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    if let Some(m) = months {
+        if !(1..=MAX_MONTHS).contains(&m) {
+            return Err(Error::invalid("keepInTouch", Problem::OutOfRange { min: 1, max: MAX_MONTHS as usize }));
+        }
+    }
+    require_person(conn, person)?;
+    conn.execute(
+        "UPDATE people SET keep_in_touch_months = ?2, keep_in_touch_since = ?3, updated_at = ?4 WHERE id = ?1",
+        params![person, months, months.map(|_| ymd(today)), stamp(now)],
+    )?;
+    Ok(())
+}
+
+/// Writes "we talked" with `person` on `date` on the timeline of their latest application (with the person
+/// named on the entry, and an optional note). Returns the event's id.
+pub fn log_contact(
+    conn: &mut Connection,
+    person: i64,
+    date: &str,
+    note: &str,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let mut c = Checker::new(today);
+    let on = c.date("date", date, true);
+    if on.is_some_and(|d| d > today) {
+        c.problem("date", Problem::InTheFuture);
+    }
+    let note = c.note("note", note);
+    c.finish()?;
+    let on = on.expect("checked: required");
+    let tx = conn.transaction()?;
+    require_person(&tx, person)?;
+    let app = latest_application(&tx, person)?.ok_or(Error::NotFound("application"))?;
+    let details = if note.is_empty() { json!({}) } else { json!({ "note": note }) };
+    tx.execute(
+        "INSERT INTO events (application_id, kind, occurred_on, details, created_at) VALUES (?1, 'contact', ?2, ?3, ?4)",
+        params![app, ymd(on), details.to_string(), stamp(now)],
+    )?;
+    let event = tx.last_insert_rowid();
+    tx.execute("INSERT INTO event_people (event_id, person_id) VALUES (?1, ?2)", params![event, person])?;
+    tx.commit()?;
+    Ok(event)
+}
+
+/// One application a person was part of.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonApplication {
+    pub id: i64,
+    pub company: String,
+    pub role: String,
+    pub applied_on: String,
+}
+
+/// A person as the people view shows them.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonSummary {
+    pub id: i64,
+    pub name: String,
+    pub title: String,
+    pub company: String,
+    /// Their applications, latest first: the company history.
+    pub applications: Vec<PersonApplication>,
+    pub last_contact: Option<String>,
+    pub keep_in_touch_months: Option<u32>,
+    /// The open keep-in-touch step: its id and the day it shows as due (the later of its due day and snooze).
+    pub step_id: Option<i64>,
+    pub next_on: Option<String>,
+}
+
+/// Everyone in the journal, by name, with their applications, last contact and cadence. A handful of queries
+/// whatever the number of people.
+pub fn list(conn: &Connection) -> Result<Vec<PersonSummary>> {
+    let mut out: Vec<PersonSummary> = conn
+        .prepare_cached(
+            "SELECT p.id, p.name, p.title, c.name, p.keep_in_touch_months FROM people p
+               JOIN companies c ON c.id = p.company_id
+              ORDER BY p.name COLLATE NOCASE, p.id",
+        )?
+        .query_map([], |r| {
+            Ok(PersonSummary {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                title: r.get(2)?,
+                company: r.get(3)?,
+                applications: Vec::new(),
+                last_contact: None,
+                keep_in_touch_months: r.get(4)?,
+                step_id: None,
+                next_on: None,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let index: HashMap<i64, usize> = out.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
+    let mut stmt = conn.prepare_cached(
+        "SELECT ap.person_id, a.id, c.name, a.role, a.applied_on FROM application_people ap
+           JOIN applications a ON a.id = ap.application_id JOIN companies c ON c.id = a.company_id
+          ORDER BY a.applied_on DESC, a.id DESC",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            PersonApplication { id: r.get(1)?, company: r.get(2)?, role: r.get(3)?, applied_on: r.get(4)? },
+        ))
+    })?;
+    for row in rows {
+        let (person, app) = row?;
+        if let Some(&i) = index.get(&person) {
+            out[i].applications.push(app);
+        }
+    }
+    for (person, d) in last_contacts(conn)? {
+        if let Some(&i) = index.get(&person) {
+            out[i].last_contact = Some(d);
+        }
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT person_id, id, max(due_on, coalesce(snoozed_until, due_on)) FROM plan_steps
+          WHERE person_id IS NOT NULL AND status IN ('pending', 'missed')",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?)))?;
+    for row in rows {
+        let (person, step, on) = row?;
+        if let Some(&i) = index.get(&person) {
+            out[i].step_id = Some(step);
+            out[i].next_on = Some(on);
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests;
