@@ -263,8 +263,10 @@ pub struct PersonSummary {
     pub applications: Vec<PersonApplication>,
     pub last_contact: Option<String>,
     pub keep_in_touch_months: Option<u32>,
-    /// The open keep-in-touch step: its id and the day it shows as due (the later of its due day and snooze).
+    /// The open keep-in-touch step: its id, its application and the day it shows as due (the later of its due
+    /// day and snooze).
     pub step_id: Option<i64>,
+    pub step_application_id: Option<i64>,
     pub next_on: Option<String>,
 }
 
@@ -287,6 +289,7 @@ pub fn list(conn: &Connection) -> Result<Vec<PersonSummary>> {
                 last_contact: None,
                 keep_in_touch_months: r.get(4)?,
                 step_id: None,
+                step_application_id: None,
                 next_on: None,
             })
         })?
@@ -315,14 +318,17 @@ pub fn list(conn: &Connection) -> Result<Vec<PersonSummary>> {
         }
     }
     let mut stmt = conn.prepare_cached(
-        "SELECT person_id, id, max(due_on, coalesce(snoozed_until, due_on)) FROM plan_steps
+        "SELECT person_id, id, application_id, max(due_on, coalesce(snoozed_until, due_on)) FROM plan_steps
           WHERE person_id IS NOT NULL AND status IN ('pending', 'missed')",
     )?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?)))?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?, r.get::<_, String>(3)?))
+    })?;
     for row in rows {
-        let (person, step, on) = row?;
+        let (person, step, app, on) = row?;
         if let Some(&i) = index.get(&person) {
             out[i].step_id = Some(step);
+            out[i].step_application_id = Some(app);
             out[i].next_on = Some(on);
         }
     }

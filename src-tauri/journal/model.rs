@@ -125,6 +125,8 @@ pub struct Person {
     pub phone: String,
     /// How messages greet them: one of [`ADDRESS_FORMS`].
     pub address_as: String,
+    /// Keep in touch every this many months ([`crate::people`]); `None`: no reminder.
+    pub keep_in_touch_months: Option<u32>,
 }
 
 /// One entry of the timeline.

@@ -460,10 +460,12 @@ fn person(r: &rusqlite::Row) -> rusqlite::Result<Person> {
         linkedin_url: r.get(5)?,
         phone: r.get(6)?,
         address_as: r.get(7)?,
+        keep_in_touch_months: r.get(8)?,
     })
 }
 
-const PERSON_COLUMNS: &str = "p.id, p.company_id, p.name, p.title, p.email, p.linkedin_url, p.phone, p.address_as";
+const PERSON_COLUMNS: &str =
+    "p.id, p.company_id, p.name, p.title, p.email, p.linkedin_url, p.phone, p.address_as, p.keep_in_touch_months";
 
 /// An empty form of address means the default, the full name.
 fn or_full(value: &str) -> &str {

@@ -437,17 +437,19 @@ pub fn render_request(
     for (field, draft) in [("subject", &req.subject), ("body", &req.body)] {
         crate::journal::validate::within(field, draft.as_deref().unwrap_or_default(), MAX_TEMPLATE)?;
     }
+    let step = req.step_id.map(|id| crate::plan::get_step(conn, id, today)).transpose()?;
+    // A person's keep-in-touch reminder is addressed to them unless the composer picked someone else.
+    let addressee = req.person_id.or(step.as_ref().and_then(|s| s.person_id));
     let mut facts = match req.application_id {
-        Some(app) => facts(conn, app, req.person_id, my_name, signature)?,
+        Some(app) => facts(conn, app, addressee, my_name, signature)?,
         None => sample_facts(&req.lang, my_name, signature),
     };
     // A thank-you asks for feedback unless the plan put that in its own message.
     facts.ask_feedback = req.kind == "thank_you";
-    if let Some(id) = req.step_id {
-        let step = crate::plan::get_step(conn, id, today)?;
+    if let Some(step) = &step {
         facts.ask_feedback = step.ask_feedback;
         if step.kind == "nudge" {
-            facts.nudge_number = Some(crate::plan::nudge_number(conn, id)?);
+            facts.nudge_number = Some(crate::plan::nudge_number(conn, step.id)?);
         }
     }
     let saved = match req.template_id {

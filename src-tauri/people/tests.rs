@@ -262,6 +262,7 @@ fn the_people_list_gives_each_persons_applications_last_contact_and_next_reminde
     assert_eq!(m.last_contact.as_deref(), Some("2026-06-01"));
     assert_eq!((m.keep_in_touch_months, m.next_on.as_deref()), (Some(3), Some("2026-09-01")));
     assert!(m.step_id.is_some());
+    assert_eq!(m.step_application_id, Some(first));
     let j = people.iter().find(|p| p.id == jean).unwrap();
     assert_eq!((j.last_contact.as_deref(), j.keep_in_touch_months, j.next_on.as_deref()), (None, None, None));
     let p = people.iter().find(|p| p.id == paul).unwrap();

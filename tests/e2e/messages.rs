@@ -211,3 +211,64 @@ async fn a_person_is_greeted_their_way_and_a_named_version_is_picked_in_the_comp
     let form: String = db.query_row("SELECT address_as FROM people", [], |r| r.get(0)).unwrap();
     assert_eq!(form, "ms");
 }
+
+#[tokio::test]
+async fn after_the_linkedin_note_rebound_offers_to_keep_in_touch_and_we_talked_is_logged_from_the_people_view() {
+    let data = data_dir();
+    let app = App::start_with_env(data.path(), &[("LANG", "en_US.UTF-8"), ("LC_ALL", "en_US.UTF-8")]).await;
+    rejected_application(&app).await;
+    // No offer before the LinkedIn step is done.
+    assert_eq!(app.js("return document.querySelectorAll('.suggest').length", vec![]).await, json!(0));
+    app.wait_css("li.step[data-kind='linkedin'] .step-actions button:nth-child(2)").await.click().await.unwrap();
+    let offer = app.text("section.suggest").await;
+    assert!(offer.contains("Keep in touch with the people you met?") && offer.contains("Marie Tremblay"), "{offer}");
+    app.choose("Keep in touch", "Every 6 months").await;
+    // Chosen for the only person: the offer is gone, and her reminder is planned six months from today.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while app.js("return document.querySelectorAll('.suggest').length", vec![]).await != json!(0) {
+        assert!(std::time::Instant::now() < deadline, "the offer stayed after the cadence was chosen");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let in_six_months = Local::now().date_naive().checked_add_months(chrono::Months::new(6)).unwrap();
+    let (months, due): (u32, String) = open_db(data.path())
+        .query_row(
+            "SELECT p.keep_in_touch_months, s.due_on FROM people p JOIN plan_steps s ON s.person_id = p.id
+              WHERE p.name = 'Marie Tremblay' AND s.status = 'pending'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((months, due), (6, in_six_months.format("%Y-%m-%d").to_string()));
+
+    // "We talked" yesterday, from the people view: on her application's timeline with her name, and her count
+    // starts again from that day.
+    app.click("People").await;
+    app.click("We talked…").await;
+    app.fill("When", "yesterday").await;
+    app.fill("What you talked about (optional)", "Coffee; she is hiring in the spring.").await;
+    app.click("Save").await;
+    app.wait_xpath("//li[contains(@class, 'person')]//p[@class='saved' and .='Saved.']").await;
+    let yesterday = Local::now().date_naive() - Days::new(1);
+    let (on, note): (String, String) = open_db(data.path())
+        .query_row(
+            "SELECT e.occurred_on, json_extract(e.details, '$.note') FROM events e
+               JOIN event_people ep ON ep.event_id = e.id WHERE e.kind = 'contact'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (on.as_str(), note.as_str()),
+        (yesterday.format("%Y-%m-%d").to_string().as_str(), "Coffee; she is hiring in the spring.")
+    );
+    let next = app.text("li.person .next").await;
+    let due = yesterday.checked_add_months(chrono::Months::new(6)).unwrap();
+    assert!(next.contains(&due.format("%Y").to_string()), "{next}");
+    app.click("Desjardins — Data analyst").await;
+    let entry = app.text("ol.timeline li[data-kind='contact']").await;
+    assert!(
+        entry.contains("We talked") && entry.contains("With Marie Tremblay") && entry.contains("hiring in the spring"),
+        "{entry}"
+    );
+    app.stop().await;
+}

@@ -277,3 +277,79 @@ async fn a_probation_preset_sets_the_check_in_delay_and_names_its_law() {
         serde_json::from_slice(&std::fs::read(data.path().join("settings.json")).unwrap()).unwrap();
     assert_eq!((settings["checkInDays"].as_u64(), settings["probation"].as_str()), (Some(180), Some("ca_nb")));
 }
+
+#[tokio::test]
+async fn a_person_kept_in_touch_with_falls_due_a_reply_starts_the_count_again_and_it_falls_due_later() {
+    const ABOUT_MARIE: &str = "Keep in touch: Marie Tremblay (Keepcorp)";
+    let data = data_dir();
+    let app = App::start_with_env(data.path(), EN).await;
+    // Marie was met at an interview 100 days ago; the company has gone silent since.
+    app.click("New application").await;
+    app.fill("Company", "Keepcorp").await;
+    app.fill("Role", "Data analyst").await;
+    app.fill("Applied on", &days_ago(200)).await;
+    app.click("Add a person").await;
+    app.fill("Name", "Marie Tremblay").await;
+    app.click("Add an interview").await;
+    app.fill("Interview date", &days_ago(100)).await;
+    app.field("Marie Tremblay").await.click().await.unwrap();
+    app.click("Save").await;
+    app.wait_css("article.detail").await;
+    app.click("Log outcome").await;
+    app.choose("Outcome", "No answer (ghosted)").await;
+    app.fill("No answer since", &days_ago(90)).await;
+    app.click("Save outcome").await;
+    app.wait_css("li.step[data-kind='nudge']").await;
+
+    // The people view: her application and the interview as the last contact; every 3 months is due now.
+    app.click("People").await;
+    let card = app.text("li.person").await;
+    assert!(card.contains("Keepcorp — Data analyst") && card.contains("Last in touch:"), "{card}");
+    app.choose("Keep in touch", "Every 3 months").await;
+    app.wait_css("li.person .next.due").await;
+
+    // One notification addressed to her, and her own line in the tray.
+    wait_until("a notification about Marie", || notifications_about(ABOUT_MARIE).len() == 1);
+    let (_, body) = notifications_about(ABOUT_MARIE).remove(0);
+    assert_eq!(body, "Catching up — last in touch 100 days ago");
+    let (bus, menu) = tray_of(app_pids(data.path())[0]);
+    wait_until("her line in the tray", || labels(&bus, &menu).contains(&"Marie Tremblay — Keepcorp".to_owned()));
+
+    // Today on the first screen, one click from a message written to her.
+    app.click("Applications").await;
+    let today = app.text("section.today li.focus-step[data-kind='catch_up']").await;
+    assert!(today.contains("Keep in touch with Marie Tremblay"), "{today}");
+    app.wait_css("section.today li.focus-step[data-kind='catch_up'] a.button").await.click().await.unwrap();
+    app.wait_value("Message", "Hello Marie Tremblay,").await;
+    assert_eq!(app.text("#composer-title").await, "Keep in touch with Marie Tremblay");
+
+    // A reply from the employer starts her count again: three months from today, and nothing due now.
+    app.click("Close").await;
+    app.click("Log a reply").await;
+    app.fill("What the employer said", "They will call me next month.").await;
+    app.click("Save reply").await;
+    app.wait_css("ol.timeline li[data-kind='reply']").await;
+    let due: String = open_db(data.path())
+        .query_row("SELECT due_on FROM plan_steps WHERE kind = 'catch_up' AND status = 'pending'", [], |r| r.get(0))
+        .unwrap();
+    let in_three_months = Local::now().date_naive().checked_add_months(chrono::Months::new(3)).unwrap();
+    assert_eq!(due, in_three_months.format("%Y-%m-%d").to_string());
+    app.click("People").await;
+    let next = app.text("li.person .next").await;
+    assert!(next.starts_with("Next reminder:"), "{next}");
+    wait_until("her line to leave the tray", || !labels(&bus, &menu).contains(&"Marie Tremblay — Keepcorp".to_owned()));
+    app.stop().await;
+
+    // Time passes while the app is closed: that reply is now 95 days old. At the next start her reminder has come
+    // round again, and she gets a second notification — the only new one about her.
+    rusqlite::Connection::open(data.path().join("rebound.sqlite3"))
+        .unwrap()
+        .execute("UPDATE events SET occurred_on = ?1 WHERE kind = 'reply'", [days_ago(95)])
+        .unwrap();
+    let app = App::start_with_env(data.path(), EN).await;
+    wait_until("a second notification about Marie", || notifications_about(ABOUT_MARIE).len() == 2);
+    let bodies: Vec<String> = notifications_about(ABOUT_MARIE).into_iter().map(|(_, b)| b).collect();
+    assert!(bodies.contains(&"Catching up — last in touch 95 days ago".to_owned()), "{bodies:?}");
+    app.wait_css("section.today li.focus-step[data-kind='catch_up'][data-state='due']").await;
+    app.stop().await;
+}

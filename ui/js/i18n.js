@@ -52,3 +52,8 @@ export function todayYmd() {
   const pad = (n) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** What a plan step is called: its kind of message, or "Keep in touch with Marie Tremblay" for a person's reminder. */
+export function stepName(step) {
+  return step.person ? t('step.catch_up', { name: step.person }) : t(`message.${step.kind}`);
+}

@@ -49,8 +49,11 @@ export const listSteps = (applicationId) => call('list_steps', { applicationId }
 export const listTodo = () => call('list_todo');
 export const listFocus = () => call('list_focus');
 export const actOnStep = (input) => call('act_on_step', { input });
-export const logMessageSent = (applicationId, kind, channel) => call('log_message_sent', { applicationId, kind, channel });
+export const logMessageSent = (applicationId, kind, channel, personId = null) => call('log_message_sent', { applicationId, kind, channel, personId });
 export const logReply = (applicationId, note) => call('log_reply', { applicationId, note });
+export const listPeople = () => call('list_people');
+export const setKeepInTouch = (personId, months) => call('set_keep_in_touch', { personId, months });
+export const logContact = (personId, date, note) => call('log_contact', { personId, date, note });
 export const getTemplate = (kind, lang) => call('get_template', { kind, lang });
 export const saveTemplate = (template) => call('save_template', { template });
 export const templateVersions = (kind, lang) => call('template_versions', { kind, lang });

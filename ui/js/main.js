@@ -4,6 +4,7 @@ import * as ipc from './ipc.js';
 import { setLanguage, translateStatic, t } from './i18n.js';
 import { h, show } from './dom.js';
 import { route, resolve, go } from './router.js';
+import { setVocabulary } from './vocabulary.js';
 import * as list from './views/list.js';
 import * as form from './views/form.js';
 import * as detail from './views/detail.js';
@@ -12,12 +13,14 @@ import * as settings from './views/settings.js';
 import * as todo from './views/todo.js';
 import * as templates from './views/templates.js';
 import * as insights from './views/insights.js';
+import * as people from './views/people.js';
 
 let boot = null;
 
 async function loadLanguage() {
   boot = await ipc.getBootstrap();
   setLanguage(boot.lang, boot.strings);
+  setVocabulary(boot);
   translateStatic();
 }
 
@@ -28,6 +31,7 @@ route('/app/:id/edit', (id) => form.render(id));
 route('/app/:id/step/:step', (id, step) => detail.render(id, step));
 route('/todo', () => todo.render());
 route('/insights', () => insights.render());
+route('/people', () => people.render());
 route('/templates', () => templates.render());
 route('/company/:id', (id) => company.render(id));
 route('/settings', () => settings.render(boot.dataDir, async () => { await loadLanguage(); await draw(); }, boot.probation));

@@ -21,6 +21,8 @@ pub struct Bootstrap {
     pub data_dir: String,
     /// The probation presets offered for the check-in delay.
     pub probation: &'static [crate::plan::probation::Preset],
+    /// The keep-in-touch cadences offered, in months.
+    pub keep_in_touch_months: &'static [u32],
 }
 
 /// Language, strings and start-up notice.
@@ -36,6 +38,7 @@ pub fn get_bootstrap(state: State<'_, AppState>) -> Bootstrap {
         }),
         data_dir: state.data_dir.display().to_string(),
         probation: crate::plan::probation::PRESETS,
+        keep_in_touch_months: crate::people::SUGGESTED_MONTHS,
     }
 }
 

@@ -2,7 +2,7 @@
 // is copied or opened in the mail app, and marked sent in one click.
 
 import { h, nextId } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, stepName } from '../i18n.js';
 import * as ipc from '../ipc.js';
 import { versionLabel } from './templates.js';
 
@@ -25,7 +25,8 @@ function highlighted(text, findings) {
  */
 export function composer(app, { kind, step = null, onSent, onClose }) {
   let lang = app.lang;
-  let personId = app.people[0]?.id ?? null;
+  // A person's keep-in-touch reminder is written to them; any other message to the first person met.
+  let personId = step?.personId ?? app.people[0]?.id ?? null;
   let templateId = null; // the user's version picked here; null: the default one
   let rendered = null;
   let used = null; // 'email' | 'linkedin' once copied or opened: what "mark sent" records
@@ -164,8 +165,8 @@ export function composer(app, { kind, step = null, onSent, onClose }) {
   }, t('composer.open_linkedin'));
   markSent.addEventListener('click', async () => {
     try {
-      if (step) await ipc.actOnStep({ stepId: step.id, action: 'done', channel: used || 'email' });
-      else await ipc.logMessageSent(app.id, kind, used || 'email');
+      if (step) await ipc.actOnStep({ stepId: step.id, action: 'done', channel: used || 'email', personId });
+      else await ipc.logMessageSent(app.id, kind, used || 'email', personId);
       onSent();
     } catch (err) { status.textContent = err.message; }
   });
@@ -182,7 +183,7 @@ export function composer(app, { kind, step = null, onSent, onClose }) {
   const subjectRow = h('div', { class: 'field' }, h('label', { for: subjectId }, t('composer.subject')), subject);
   root.append(
     h('div', { class: 'composer-head' },
-      h('h3', { id: 'composer-title' }, t(`message.${kind}`)),
+      h('h3', { id: 'composer-title' }, step ? stepName(step) : t(`message.${kind}`)),
       h('button', { type: 'button', class: 'link', onclick: onClose }, t('composer.close'))),
     h('div', { class: 'grid' },
       h('div', { class: 'field' }, h('label', { for: langId }, t('composer.language')), langSelect),

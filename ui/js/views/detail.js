@@ -8,6 +8,7 @@ import { go } from '../router.js';
 import { statusBadge } from './list.js';
 import { planSection } from './plan.js';
 import { composer } from './composer.js';
+import { cadenceField } from './people.js';
 import { confirmDelete, offerUndo } from '../undo.js';
 
 const OUTCOMES = ['rejected', 'ghosted', 'offer', 'accepted', 'withdrawn'];
@@ -110,8 +111,13 @@ function describe(e, app) {
       return [checkIn ? t('timeline.steps', { n: d.steps.length, date: formatDate(checkIn.due_on) })
         : (d.steps || []).map((s) => t(`message.${s.step}`)).join(', ')];
     }
-    case 'message_sent':
-      return [t(`message.${d.step || d.message}`), d.channel ? t('timeline.by', { channel: t(`sent.${d.channel}`) }) : null];
+    case 'message_sent': {
+      const to = app.people.find((p) => p.id === d.person_id)?.name;
+      return [t(`message.${d.step || d.message}`), to ? t('timeline.to', { name: to }) : null,
+        d.channel ? t('timeline.by', { channel: t(`sent.${d.channel}`) }) : null];
+    }
+    case 'contact':
+      return [names.length ? t('timeline.with', { names: names.join(', ') }) : null, d.note];
     case 'step_done':
     case 'step_skipped':
       return [t(`message.${d.step}`)];
@@ -180,14 +186,37 @@ function replyForm(app, onDone) {
   return form;
 }
 
-/** Renders the detail view of application `id`; with `stepId`, opens that step's message at once. */
-export async function render(id, stepId) {
+/**
+ * After the LinkedIn step of a plan is done: offers to keep in touch with the people of the application who have
+ * no cadence yet (the article's advice: stay connected with the people, not only the application). `null` when
+ * there is no one to ask about.
+ */
+function keepInTouchSuggestion(app, redraw) {
+  const asked = app.people.filter((p) => !p.keepInTouchMonths);
+  if (!asked.length) return null;
+  const card = h('section', { class: 'card suggest', 'aria-labelledby': 'suggest-title' },
+    h('h3', { id: 'suggest-title' }, t('suggest.title')),
+    h('p', { class: 'hint' }, t('suggest.text')),
+    asked.map((p) => h('div', { class: 'suggest-person', dataset: { personId: p.id } },
+      h('strong', {}, p.name), cadenceField(p, redraw))),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', onclick: () => card.remove() }, t('suggest.not_now'))));
+  return card;
+}
+
+/**
+ * Renders the detail view of application `id`; with `stepId`, opens that step's message at once; with `suggest`,
+ * offers to keep in touch with its people.
+ */
+export async function render(id, stepId, { suggest = false } = {}) {
   const [app, steps] = await Promise.all([ipc.getApplication(id), ipc.listSteps(id)]);
   const slot = h('div', { class: 'outcome-slot' });
   const composerSlot = h('div', { class: 'composer-slot' });
   const openComposer = (kind, step = null) => {
     const closeIt = () => composerSlot.replaceChildren();
-    composerSlot.replaceChildren(composer(app, { kind, step, onSent: () => render(id), onClose: closeIt }));
+    // Sent: the plan moves on; after the LinkedIn note, Rebound offers to keep in touch with the people met.
+    const onSent = () => render(id, null, { suggest: step?.kind === 'linkedin' });
+    composerSlot.replaceChildren(composer(app, { kind, step, onSent, onClose: closeIt }));
     composerSlot.scrollIntoView({ block: 'start' });
   };
   const logButton = h('button', {
@@ -247,7 +276,14 @@ export async function render(id, stepId) {
         }, t('delete.application')))),
     slot,
     composerSlot,
-    planSection(steps, { onWrite: (s) => openComposer(s.kind, s), onChange: () => render(id) }),
+    suggest ? keepInTouchSuggestion(app, async () => {
+      await render(id, null, { suggest: true });
+      document.querySelector('#view .suggest select, #view .plan button')?.focus();
+    }) : null,
+    planSection(steps, {
+      onWrite: (s) => openComposer(s.kind, s),
+      onChange: ({ action, step }) => render(id, null, { suggest: action === 'done' && step?.kind === 'linkedin' }),
+    }),
     h('dl', { class: 'facts' }, facts.map(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)])),
     people.length ? h('section', {}, h('h3', {}, t('form.people')), h('ul', { class: 'people-list' }, people)) : null,
     h('section', {}, h('h3', {}, t('timeline.title')), timeline(app, () => openComposer('interview_thanks')))), logButton);

@@ -2,7 +2,7 @@
 // applications, with a search box, most recent activity first.
 
 import { h, show } from '../dom.js';
-import { t, formatDate } from '../i18n.js';
+import { t, formatDate, stepName } from '../i18n.js';
 import * as ipc from '../ipc.js';
 
 let lastQuery = '';
@@ -52,10 +52,10 @@ function today(steps) {
   const soon = steps.filter((s) => s.state === 'upcoming');
   const item = (s) => h('li', { class: 'focus-step', dataset: { kind: s.kind, state: s.state, stepId: s.id } },
     h('span', { class: 'company' }, s.company),
-    h('span', { class: 'role' }, `${t(`message.${s.kind}`)} — ${s.role}`),
+    h('span', { class: 'role' }, `${stepName(s)} — ${s.role}`),
     h('time', { datetime: s.effectiveOn, class: 'when' }, formatDate(s.effectiveOn)),
     h('a', { class: 'button primary', href: `#/app/${s.applicationId}/step/${s.id}`,
-      'aria-label': t('today.write_for', { kind: t(`message.${s.kind}`), company: s.company }) }, t('plan.write')));
+      'aria-label': t('today.write_for', { kind: stepName(s), company: s.company }) }, t('plan.write')));
   const group = (list, title) => (list.length ? [h('h3', {}, t(title)), h('ul', { class: 'focus-list' }, list.map(item))] : null);
   return h('section', { class: 'card today', 'aria-labelledby': 'today-title' },
     h('h2', { id: 'today-title' }, t('today.title')),

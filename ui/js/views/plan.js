@@ -1,7 +1,7 @@
 // The follow-up plan of one application: each step with its due date and what can be done with it.
 
 import { h, nextId } from '../dom.js';
-import { t, formatDate, todayYmd } from '../i18n.js';
+import { t, formatDate, todayYmd, stepName } from '../i18n.js';
 import * as ipc from '../ipc.js';
 import { showError, clearErrors, errorSummary, readsDates, valueOf } from '../forms.js';
 import { calendarButton } from '../calendar.js';
@@ -25,7 +25,8 @@ function when(step) {
 }
 
 /**
- * The plan section. `onWrite(step)` opens the composer for a step; `onChange()` redraws after an action.
+ * The plan section. `onWrite(step)` opens the composer for a step; `onChange({ action, step })` redraws after an
+ * action on `step`.
  */
 export function planSection(steps, { onWrite, onChange }) {
   if (!steps.length) return h('section', { class: 'plan' }, h('h3', {}, t('plan.title')), h('p', { class: 'muted' }, t('plan.empty')));
@@ -33,7 +34,7 @@ export function planSection(steps, { onWrite, onChange }) {
     clearErrors(row);
     try {
       await ipc.actOnStep(input);
-      onChange();
+      onChange({ action: input.action, step: steps.find((s) => s.id === input.stepId) });
     } catch (err) {
       showError(row, err);
     }
@@ -61,7 +62,7 @@ export function planSection(steps, { onWrite, onChange }) {
       });
       row.append(
         h('div', { class: 'step-head' },
-          h('strong', {}, t(`message.${s.kind}`)),
+          h('strong', {}, stepName(s)),
           h('span', { class: `badge badge-step-${s.state}` }, t(`state.${s.state}`)),
           h('span', { class: 'muted when' }, when(s))),
         errorSummary(),

@@ -1,7 +1,7 @@
 // "To do": the open steps of every application, soonest first.
 
 import { h, show } from '../dom.js';
-import { t, formatDate } from '../i18n.js';
+import { t, formatDate, stepName } from '../i18n.js';
 import * as ipc from '../ipc.js';
 
 /** Renders the to-do list. */
@@ -13,7 +13,7 @@ export async function render() {
       ? h('ul', { class: 'app-list' }, steps.map((s) => h('li', {},
         h('a', { class: 'app-row todo-row', href: `#/app/${s.applicationId}/step/${s.id}`, dataset: { state: s.state, kind: s.kind } },
           h('span', { class: 'company' }, s.company),
-          h('span', { class: 'role' }, `${t(`message.${s.kind}`)} — ${s.role}`),
+          h('span', { class: 'role' }, `${stepName(s)} — ${s.role}`),
           h('span', { class: `badge badge-step-${s.state}` }, t(`state.${s.state}`)),
           h('time', { datetime: s.effectiveOn, class: 'last' }, formatDate(s.effectiveOn))))))
       : h('p', { class: 'empty muted' }, t('todo.empty'))));
