@@ -6,12 +6,13 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 bash scripts/setup.sh --test
-cargo fmt --check
-cargo clippy --all-targets -- -D warnings
+cargo fmt --all --check
+# Both crates of the workspace: the app (shell) and rebound-core (the domain, no Tauri).
+cargo clippy --workspace --all-targets -- -D warnings
 # Packaging metadata (installed by the .deb and .rpm): the desktop entry and the AppStream file pass their validators.
 desktop-file-validate packaging/linux/rebound.desktop
 appstreamcli validate --no-net packaging/linux/org.rebound.Rebound.metainfo.xml
-# Domain and command tests (mock runtime): fast, in parallel.
-cargo test --lib
+# Domain tests (rebound-core, no WebKit needed) and command tests (mock runtime): fast, in parallel.
+cargo test --workspace --lib
 # End-to-end: the real binary through WebDriver, one app at a time.
 bash scripts/headless.sh cargo test --test e2e -- --test-threads=1

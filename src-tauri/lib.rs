@@ -1,22 +1,13 @@
 //! Rebound: a private journal of job applications and a follow-up plan for each "no".
 //!
-//! Only `shell/` and this file import Tauri. The domain (`journal`, `settings`, `db`, `i18n`) is plain Rust
-//! and is tested without a window.
+//! This crate is the shell: the Tauri app, its commands, tray, notifications and reminder thread. The domain is
+//! the `rebound-core` crate (`src-tauri/core/`), which does not depend on Tauri; its modules are re-exported
+//! here so that `crate::journal`, `rebound::db`… read the same from the shell, the benches and the tests.
 
-pub mod datadir;
-pub mod db;
-pub mod error;
-pub mod i18n;
-pub mod insights;
-pub mod journal;
-pub mod messages;
-pub mod natural_date;
-pub mod people;
-pub mod plan;
-pub mod reminders;
-pub mod settings;
+pub use rebound_core::{
+    datadir, db, error, i18n, insights, journal, messages, natural_date, people, plan, reminders, settings, transfer,
+};
 pub mod shell;
-pub mod transfer;
 
 use std::path::PathBuf;
 

@@ -12,7 +12,7 @@ use std::fmt::Write;
 use rebound::messages::tone::{check, Context};
 use serde::Deserialize;
 
-const CORPUS: &str = include_str!("../../src-tauri/messages/tone/corpus.json");
+const CORPUS: &str = include_str!("../../src-tauri/core/src/messages/tone/corpus.json");
 
 #[derive(Deserialize)]
 struct Corpus {

@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const FR: &str = include_str!("../ui/i18n/fr.json");
-const EN: &str = include_str!("../ui/i18n/en.json");
+const FR: &str = include_str!("../../../ui/i18n/fr.json");
+const EN: &str = include_str!("../../../ui/i18n/en.json");
 
 /// One language's strings, key to text.
 pub type Catalogue = HashMap<String, String>;
