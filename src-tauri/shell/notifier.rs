@@ -13,8 +13,9 @@ use crate::i18n::t;
 use crate::reminders::schedule::{Notice, Notifier};
 use crate::shell::state::AppState;
 
-/// Which application each shown notification is about, by notification id.
-pub type Shown = Arc<Mutex<HashMap<u32, i64>>>;
+/// What each shown notification is about, by notification id: its application (0 for a summary) and the steps
+/// it announced.
+pub type Shown = Arc<Mutex<HashMap<u32, (i64, Vec<i64>)>>>;
 
 /// The app's notifier.
 pub struct DesktopNotifier<R: Runtime> {
@@ -66,7 +67,7 @@ impl<R: Runtime> DesktopNotifier<R> {
 /// The words of a notice in `lang`: summary, body, and the application it is about (if just one).
 pub fn words(n: &Notice, lang: &str) -> (String, String, Option<i64>) {
     match n {
-        Notice::One { application_id, company, role, person, steps, outcome, days_since } => {
+        Notice::One { application_id, company, role, person, steps, outcome, days_since, .. } => {
             let steps: Vec<String> = steps.iter().map(|k| t(lang, &format!("message.{k}"), &[])).collect();
             let summary = match person {
                 Some(name) => t(lang, "notify.person", &[("name", name.clone()), ("company", company.clone())]),
@@ -121,7 +122,11 @@ impl<R: Runtime> Notifier for DesktopNotifier<R> {
         #[cfg(all(unix, not(target_os = "macos")))]
         {
             let mut shown = self.shown.lock().unwrap_or_else(|p| p.into_inner());
-            shown.insert(handle.id(), app_id.unwrap_or(0));
+            let steps = match n {
+                Notice::One { step_ids, .. } => step_ids.clone(),
+                Notice::Summary { .. } => Vec::new(),
+            };
+            shown.insert(handle.id(), (app_id.unwrap_or(0), steps));
         }
         #[cfg(not(all(unix, not(target_os = "macos"))))]
         let _ = handle;
@@ -130,9 +135,10 @@ impl<R: Runtime> Notifier for DesktopNotifier<R> {
 }
 
 /// Listens for notification actions on the session bus, on one thread for the whole app. `on_action` gets the
-/// application id (0 for a summary) and the action key (`default` or `snooze`).
+/// application id (0 for a summary), the steps the notification announced, and the action key (`default` or
+/// `snooze`).
 #[cfg(all(unix, not(target_os = "macos")))]
-pub fn listen_for_actions(shown: Shown, on_action: impl Fn(i64, &str) + Send + 'static) {
+pub fn listen_for_actions(shown: Shown, on_action: impl Fn(i64, &[i64], &str) + Send + 'static) {
     use dbus::blocking::Connection;
     use dbus::message::MatchRule;
     let spawned = std::thread::Builder::new().name("notification-actions".into()).spawn(move || {
@@ -145,9 +151,9 @@ pub fn listen_for_actions(shown: Shown, on_action: impl Fn(i64, &str) + Send + '
         };
         let rule = MatchRule::new_signal("org.freedesktop.Notifications", "ActionInvoked");
         let added = conn.add_match(rule, move |(id, key): (u32, String), _, _| {
-            let app = shown.lock().unwrap_or_else(|p| p.into_inner()).get(&id).copied();
-            if let Some(app) = app {
-                on_action(app, &key);
+            let about = shown.lock().unwrap_or_else(|p| p.into_inner()).get(&id).cloned();
+            if let Some((app, steps)) = about {
+                on_action(app, &steps, &key);
             }
             true
         });

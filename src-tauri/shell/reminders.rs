@@ -9,7 +9,7 @@ use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::db::backup;
 use crate::reminders::schedule::{claim, hold, next_sleep, release, Notifier, MAX_SLEEP};
-use crate::reminders::{due_steps, snooze_all_due, snooze_application_due};
+use crate::reminders::{due_steps, snooze_all_due, snooze_steps_due};
 use crate::shell::state::AppState;
 use crate::shell::{notifier, tray, window};
 
@@ -57,7 +57,9 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
     #[cfg(all(unix, not(target_os = "macos")))]
     if notifier.has_actions() {
         let handle = app.clone();
-        notifier::listen_for_actions(notifier.shown.clone(), move |app_id, key| on_action(&handle, app_id, key));
+        notifier::listen_for_actions(notifier.shown.clone(), move |app_id, steps, key| {
+            on_action(&handle, app_id, steps, key)
+        });
     }
     let app = app.clone();
     let spawned = std::thread::Builder::new().name("reminders".into()).spawn(move || {
@@ -67,7 +69,9 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
         let mut backup_checked: Option<chrono::DateTime<Utc>> = None;
         // The keep-in-touch reminders follow the journal after every write; at start, after whatever changed it
         // while the app was closed (a restored backup, an older build).
-        if let Err(e) = app.state::<AppState>().with_db(|c| crate::people::sync(c, Utc::now())) {
+        if let Err(e) =
+            app.state::<AppState>().with_db(|c| crate::people::sync(c, Local::now().date_naive(), Utc::now()))
+        {
             eprintln!("rebound: keep-in-touch reminders: {}", e.message);
         }
         loop {
@@ -152,14 +156,14 @@ pub fn changed<R: Runtime>(app: &AppHandle<R>) {
     let _ = app.emit(CHANGED, ());
 }
 
-/// A notification's action: open the window on the application, or snooze its due steps for a day.
+/// A notification's action: open the window on the application, or snooze the steps it announced for a day.
 #[cfg(all(unix, not(target_os = "macos")))]
-fn on_action<R: Runtime>(app: &AppHandle<R>, app_id: i64, key: &str) {
+fn on_action<R: Runtime>(app: &AppHandle<R>, app_id: i64, steps: &[i64], key: &str) {
     match key {
         "snooze" => {
             let state = app.state::<AppState>();
             let time = state.settings().reminder_time();
-            if let Err(e) = state.with_db(|c| snooze_application_due(c, app_id, Utc::now(), time, &Local)) {
+            if let Err(e) = state.with_db(|c| snooze_steps_due(c, steps, Utc::now(), time, &Local)) {
                 eprintln!("rebound: snooze from notification: {}", e.message);
             }
             changed(app);

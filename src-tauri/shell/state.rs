@@ -123,7 +123,7 @@ impl AppState {
         let out = self.with_db(|c| {
             let out = f(c)?;
             // The write is committed; a failure here leaves the reminders as they were until the next write.
-            if let Err(e) = crate::people::sync(c, chrono::Utc::now()) {
+            if let Err(e) = crate::people::sync(c, chrono::Local::now().date_naive(), chrono::Utc::now()) {
                 eprintln!("rebound: keep-in-touch reminders: {e}");
             }
             Ok(out)

@@ -3,8 +3,8 @@
 //! A person may have a cadence (every N months, off by default). Its next day counts from the last contact
 //! with them — an interview they were at, a "we talked" entry, a reply on one of their applications, a message
 //! sent to them (or, for messages logged before messages named their addressee, on one of their applications)
-//! — or from the day the cadence was chosen, or from the day its last reminder was done or skipped, whichever
-//! is latest. When that day comes it is a `catch_up` step on the plan of the person's latest application, so
+//! — or, when there was none, from the day the cadence was chosen; a reminder done or skipped later than that
+//! counts from its own day. Days after today (an interview planned) are not contacts yet. When that day comes it is a `catch_up` step on the plan of the person's latest application, so
 //! it shows in Today, the tray and one notification like any other step. [`sync`] keeps those steps in line
 //! with the journal; the shell runs it after every write and when the reminder loop starts.
 
@@ -24,45 +24,55 @@ pub const MAX_MONTHS: u32 = 24;
 /// The cadences the UI offers (any of 1..=[`MAX_MONTHS`] is accepted).
 pub const SUGGESTED_MONTHS: &[u32] = &[1, 2, 3, 6, 12];
 
-/// Contact with each person: the latest day, per person. `{person}` narrows it to `?1`.
+/// Contact with each person up to day `:today`: the latest day, per person. `{ep}` and `{ap}` narrow it to one
+/// person (`:person`).
 const LAST_CONTACT_SQL: &str = "
     SELECT person, max(d) FROM (
         SELECT ep.person_id AS person, e.occurred_on AS d
           FROM event_people ep JOIN events e ON e.id = ep.event_id
-         WHERE e.kind IN ('interview', 'contact') {ep}
+         WHERE e.kind IN ('interview', 'contact') AND e.occurred_on <= :today {ep}
         UNION ALL
         SELECT ap.person_id, e.occurred_on
           FROM application_people ap JOIN events e ON e.application_id = ap.application_id
          WHERE (e.kind = 'reply'
                 OR (e.kind = 'message_sent'
-                    AND coalesce(json_extract(e.details, '$.person_id'), ap.person_id) = ap.person_id)) {ap}
+                    AND coalesce(json_extract(e.details, '$.person_id'), ap.person_id) = ap.person_id))
+           AND e.occurred_on <= :today {ap}
     ) GROUP BY person";
 
 fn parse_day(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
-/// The last day of contact with `person`, if any.
-pub fn last_contact(conn: &Connection, person: i64) -> Result<Option<NaiveDate>> {
-    let sql = LAST_CONTACT_SQL.replace("{ep}", "AND ep.person_id = ?1").replace("{ap}", "AND ap.person_id = ?1");
-    let found: Option<String> = conn.prepare_cached(&sql)?.query_row([person], |r| r.get(1)).optional()?.flatten();
+/// The last day of contact with `person` up to `today`, if any.
+pub fn last_contact(conn: &Connection, person: i64, today: NaiveDate) -> Result<Option<NaiveDate>> {
+    let sql =
+        LAST_CONTACT_SQL.replace("{ep}", "AND ep.person_id = :person").replace("{ap}", "AND ap.person_id = :person");
+    let found: Option<String> = conn
+        .prepare_cached(&sql)?
+        .query_row(rusqlite::named_params! { ":today": ymd(today), ":person": person }, |r| r.get(1))
+        .optional()?
+        .flatten();
     Ok(found.as_deref().and_then(parse_day))
 }
 
-/// The last day of contact with everyone who has one.
-fn last_contacts(conn: &Connection) -> Result<HashMap<i64, String>> {
+/// The last day of contact up to `today` with everyone who has one.
+fn last_contacts(conn: &Connection, today: NaiveDate) -> Result<HashMap<i64, String>> {
     let sql = LAST_CONTACT_SQL.replace("{ep}", "").replace("{ap}", "");
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+    let rows = stmt.query_map(rusqlite::named_params! { ":today": ymd(today) }, |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The latest day a keep-in-touch reminder for `person` was done or skipped.
+/// The latest day a keep-in-touch reminder for `person` was done or skipped: the day of the timeline entry the
+/// action wrote, found through the step itself (so it counts even if the person has left that application).
 fn last_closed(conn: &Connection, person: i64) -> Result<Option<NaiveDate>> {
     let found: Option<String> = conn.query_row(
-        "SELECT max(e.occurred_on) FROM application_people ap JOIN events e ON e.application_id = ap.application_id
-          WHERE ap.person_id = ?1 AND e.kind IN ('message_sent', 'step_done', 'step_skipped')
-            AND json_extract(e.details, '$.step') = 'catch_up' AND json_extract(e.details, '$.person_id') = ?1",
+        "SELECT max(e.occurred_on) FROM plan_steps s JOIN events e ON e.application_id = s.application_id
+          WHERE s.person_id = ?1 AND s.status IN ('done', 'skipped')
+            AND e.kind IN ('message_sent', 'step_done', 'step_skipped') AND json_extract(e.details, '$.step_id') = s.id",
         [person],
         |r| r.get(0),
     )?;
@@ -81,18 +91,18 @@ fn latest_application(conn: &Connection, person: i64) -> Result<Option<i64>> {
 }
 
 /// Where a cadence counts from: the last contact with the person (`contact`), or the day the cadence was
-/// chosen when there was none (`cadence`) — unless a reminder was done or skipped later (`cadence`). `None`
+/// chosen when there was none (`chosen`) — unless a reminder was done or skipped later (`closed`). `None`
 /// when there is nothing to count from.
 pub fn anchor(
     contact: Option<NaiveDate>,
     since: Option<NaiveDate>,
     closed: Option<NaiveDate>,
 ) -> Option<(NaiveDate, &'static str)> {
-    let base = contact.map(|c| (c, "contact")).or(since.map(|s| (s, "cadence")));
+    let base = contact.map(|c| (c, "contact")).or(since.map(|s| (s, "chosen")));
     match (base, closed) {
-        (Some(b), Some(c)) if c > b.0 => Some((c, "cadence")),
+        (Some(b), Some(c)) if c > b.0 => Some((c, "closed")),
         (Some(b), _) => Some(b),
-        (None, closed) => closed.map(|c| (c, "cadence")),
+        (None, closed) => closed.map(|c| (c, "closed")),
     }
 }
 
@@ -102,11 +112,12 @@ pub fn next_day(anchor: NaiveDate, months: u32) -> NaiveDate {
     anchor.checked_add_months(Months::new(months)).unwrap_or(NaiveDate::MAX)
 }
 
-/// Brings every person's keep-in-touch step in line with the journal, in one transaction: one open step per
-/// person with a cadence, due [`next_day`], on their latest application; none for a person without a cadence
-/// (or without an application). A step the user rescheduled keeps its day until a new contact starts the
-/// cadence again. Returns how many steps were created, moved or cancelled.
-pub fn sync(conn: &mut Connection, now: DateTime<Utc>) -> Result<usize> {
+/// Brings every person's keep-in-touch step in line with the journal as of `today`, in one transaction: one
+/// open step per person with a cadence, due [`next_day`], on their latest application; none for a person
+/// without a cadence (or without an application). A step the user rescheduled or snoozed keeps its day, and one
+/// already announced stays announced, until a new contact starts the cadence again; a step that only moves to
+/// the person's newer application keeps all of that. Returns how many steps were created, changed or cancelled.
+pub fn sync(conn: &mut Connection, today: NaiveDate, now: DateTime<Utc>) -> Result<usize> {
     let tx = conn.transaction()?;
     let now_s = stamp(now);
     let people: Vec<(i64, Option<u32>, Option<String>)> = tx
@@ -131,7 +142,7 @@ pub fn sync(conn: &mut Connection, now: DateTime<Utc>) -> Result<usize> {
         let wanted = match (months, app) {
             (Some(m), Some(app)) => {
                 let since = since.as_deref().and_then(parse_day);
-                anchor(last_contact(&tx, person)?, since, last_closed(&tx, person)?).map(|(from_day, from)| {
+                anchor(last_contact(&tx, person, today)?, since, last_closed(&tx, person)?).map(|(from_day, from)| {
                     let options = json!({ "anchor": ymd(from_day), "from": from, "months": m });
                     (app, next_day(from_day, m), options.to_string())
                 })
@@ -152,7 +163,14 @@ pub fn sync(conn: &mut Connection, now: DateTime<Utc>) -> Result<usize> {
         let Some((app, due, options)) = wanted else { continue };
         match open.first() {
             Some((id, on_app, current)) => {
-                if *on_app != app || *current != options {
+                if *current == options && *on_app != app {
+                    // Only the application it hangs on changed: same day, same snooze, same announcement.
+                    tx.execute(
+                        "UPDATE plan_steps SET application_id = ?2, updated_at = ?3 WHERE id = ?1",
+                        params![id, app, now_s],
+                    )?;
+                    changed += 1;
+                } else if *current != options {
                     tx.execute(
                         "UPDATE plan_steps SET application_id = ?2, due_on = ?3, options = ?4, status = 'pending',
                                 snoozed_until = NULL, reminded_at = NULL, notify_attempts = 0,
@@ -270,9 +288,9 @@ pub struct PersonSummary {
     pub next_on: Option<String>,
 }
 
-/// Everyone in the journal, by name, with their applications, last contact and cadence. A handful of queries
-/// whatever the number of people.
-pub fn list(conn: &Connection) -> Result<Vec<PersonSummary>> {
+/// Everyone in the journal, by name, with their applications, last contact (up to `today`) and cadence. A
+/// handful of queries whatever the number of people.
+pub fn list(conn: &Connection, today: NaiveDate) -> Result<Vec<PersonSummary>> {
     let mut out: Vec<PersonSummary> = conn
         .prepare_cached(
             "SELECT p.id, p.name, p.title, c.name, p.keep_in_touch_months FROM people p
@@ -312,7 +330,7 @@ pub fn list(conn: &Connection) -> Result<Vec<PersonSummary>> {
             out[i].applications.push(app);
         }
     }
-    for (person, d) in last_contacts(conn)? {
+    for (person, d) in last_contacts(conn, today)? {
         if let Some(&i) = index.get(&person) {
             out[i].last_contact = Some(d);
         }

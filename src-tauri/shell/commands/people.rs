@@ -11,7 +11,7 @@ use crate::shell::state::AppState;
 /// Everyone in the journal with their applications, last contact and cadence. Off the main thread.
 #[tauri::command(async)]
 pub fn list_people(state: State<'_, AppState>) -> Result<Vec<PersonSummary>, IpcError> {
-    state.with_db(|c| people::list(c))
+    state.with_db(|c| people::list(c, today()))
 }
 
 /// Keeps in touch with a person every `months` months (`null`: not any more).

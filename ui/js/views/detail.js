@@ -200,7 +200,14 @@ function keepInTouchSuggestion(app, redraw) {
     asked.map((p) => h('div', { class: 'suggest-person', dataset: { personId: p.id } },
       h('strong', {}, p.name), cadenceField(p, redraw))),
     h('div', { class: 'actions' },
-      h('button', { type: 'button', onclick: () => card.remove() }, t('suggest.not_now'))));
+      h('button', {
+        type: 'button',
+        onclick: () => {
+          // Focus goes on to the plan before the card leaves, so the keyboard does not lose its place.
+          card.parentElement?.querySelector('.plan button')?.focus();
+          card.remove();
+        },
+      }, t('suggest.not_now'))));
   return card;
 }
 

@@ -17,19 +17,26 @@ export function cadenceField(p, onSaved) {
   const id = nextId();
   const months = p.keepInTouchMonths ?? null;
   const offered = keepInTouchMonths().includes(months) || !months ? keepInTouchMonths() : [...keepInTouchMonths(), months];
-  const select = h('select', { id, dataset: { field: 'keepInTouch' }, 'aria-describedby': `${id}-err` },
+  // Several of these sit side by side (one per person): each names its person for screen readers.
+  const select = h('select', {
+    id, dataset: { field: 'keepInTouch' }, 'aria-describedby': `${id}-err`,
+    'aria-label': t('step.catch_up', { name: p.name }),
+  },
     h('option', { value: '', selected: !months }, t('people.cadence_off')),
     offered.map((n) => h('option', { value: n, selected: n === months }, every(n))));
   const wrap = h('div', { class: 'field cadence' },
     h('label', { for: id }, t('people.cadence')),
     select,
     h('p', { id: `${id}-err`, class: 'field-error', role: 'alert', hidden: true }));
+  let saved = select.value;
   select.addEventListener('change', async () => {
     clearErrors(wrap);
     try {
       await ipc.setKeepInTouch(p.id, select.value ? Number(select.value) : null);
+      saved = select.value;
       onSaved();
     } catch (err) {
+      select.value = saved; // the choice shown is the one saved
       showError(wrap, err);
     }
   });

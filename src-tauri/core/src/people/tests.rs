@@ -57,14 +57,14 @@ fn open_step(conn: &Connection, person: i64) -> (i64, String) {
 
 fn cadence(conn: &mut Connection, person: i64, months: Option<u32>, today: &str) {
     set_cadence(conn, person, months, d(today), now()).unwrap();
-    sync(conn, now()).unwrap();
+    sync(conn, d(TODAY), now()).unwrap();
 }
 
 #[test]
 fn off_by_default_and_a_cadence_counts_from_the_last_contact() {
     let mut conn = db::open_in_memory().unwrap();
     let (app, marie, jean) = met(&mut conn, "Acme", "2026-05-01", "2026-06-01");
-    assert_eq!(sync(&mut conn, now()).unwrap(), 0);
+    assert_eq!(sync(&mut conn, d(TODAY), now()).unwrap(), 0);
     assert!(steps_of(&conn, marie).is_empty());
 
     // Met at the interview of June 1st: every 3 months means September 1st, long past: due now.
@@ -82,7 +82,7 @@ fn off_by_default_and_a_cadence_counts_from_the_last_contact() {
     cadence(&mut conn, jean, Some(6), TODAY);
     assert_eq!(open_step(&conn, jean).1, "2027-05-26");
     // Running it again changes nothing.
-    assert_eq!(sync(&mut conn, now()).unwrap(), 0);
+    assert_eq!(sync(&mut conn, d(TODAY), now()).unwrap(), 0);
 }
 
 #[test]
@@ -96,12 +96,12 @@ fn a_reply_a_message_to_them_or_a_conversation_starts_it_again_a_message_to_some
 
     // A thank-you to Jean on October 5: not a contact with Marie.
     plan::log_message_sent(&mut conn, app, "interview_thanks", "email", Some(jean), d("2026-10-05"), now()).unwrap();
-    sync(&mut conn, now()).unwrap();
+    sync(&mut conn, d(TODAY), now()).unwrap();
     assert_eq!(open_step(&conn, marie), (step, "2026-09-01".into()));
 
     // A reply from the employer on October 10: the same reminder moves three months on and may notify again.
     plan::log_reply(&mut conn, app, "", d("2026-10-10"), now()).unwrap();
-    sync(&mut conn, now()).unwrap();
+    sync(&mut conn, d(TODAY), now()).unwrap();
     assert_eq!(open_step(&conn, marie), (step, "2027-01-10".into()));
     let reminded: Option<String> =
         conn.query_row("SELECT reminded_at FROM plan_steps WHERE id = ?1", [step], |r| r.get(0)).unwrap();
@@ -109,13 +109,17 @@ fn a_reply_a_message_to_them_or_a_conversation_starts_it_again_a_message_to_some
 
     // A message to Marie herself on November 2, then "we talked" on November 20.
     plan::log_message_sent(&mut conn, app, "check_in", "linkedin", Some(marie), d("2026-11-02"), now()).unwrap();
-    sync(&mut conn, now()).unwrap();
+    sync(&mut conn, d(TODAY), now()).unwrap();
     assert_eq!(open_step(&conn, marie).1, "2027-02-02");
     log_contact(&mut conn, marie, "2026-11-20", "Coffee; she moved teams", d(TODAY), now()).unwrap();
-    sync(&mut conn, now()).unwrap();
+    sync(&mut conn, d(TODAY), now()).unwrap();
     assert_eq!(open_step(&conn, marie).1, "2027-02-20");
-    assert_eq!(last_contact(&conn, marie).unwrap(), Some(d("2026-11-20")));
-    assert_eq!(last_contact(&conn, jean).unwrap(), Some(d("2026-10-10")), "the reply; not the message to Marie");
+    assert_eq!(last_contact(&conn, marie, d(TODAY)).unwrap(), Some(d("2026-11-20")));
+    assert_eq!(
+        last_contact(&conn, jean, d(TODAY)).unwrap(),
+        Some(d("2026-10-10")),
+        "the reply; not the message to Marie"
+    );
 }
 
 #[test]
@@ -128,7 +132,7 @@ fn a_reminder_done_or_skipped_starts_the_next_one_from_that_day() {
     // Sent by e-mail from the composer: a message to Marie on the timeline, and the next reminder in 3 months.
     let sent = StepAction { step_id: first, action: "done".into(), channel: "email".into(), ..Default::default() };
     plan::act_on_step(&mut conn, &sent, d(TODAY), now()).unwrap();
-    sync(&mut conn, now()).unwrap();
+    sync(&mut conn, d(TODAY), now()).unwrap();
     let (second, due) = open_step(&conn, marie);
     assert_ne!(first, second);
     assert_eq!(due, "2027-02-26");
@@ -144,9 +148,9 @@ fn a_reminder_done_or_skipped_starts_the_next_one_from_that_day() {
     // Skipped on January 4 (nothing sent): the next one counts from the skip, not from the last message.
     let skip = StepAction { step_id: second, action: "skip".into(), ..Default::default() };
     plan::act_on_step(&mut conn, &skip, d("2027-01-04"), now()).unwrap();
-    sync(&mut conn, now()).unwrap();
+    sync(&mut conn, d(TODAY), now()).unwrap();
     assert_eq!(open_step(&conn, marie).1, "2027-04-04");
-    assert_eq!(last_contact(&conn, marie).unwrap(), Some(d(TODAY)), "a skip is no contact");
+    assert_eq!(last_contact(&conn, marie, d(TODAY)).unwrap(), Some(d(TODAY)), "a skip is no contact");
 }
 
 #[test]
@@ -158,10 +162,10 @@ fn a_rescheduled_reminder_keeps_its_day_until_the_next_contact_and_turning_it_of
     let moved =
         StepAction { step_id: step, action: "reschedule".into(), date: "2026-12-15".into(), ..Default::default() };
     plan::act_on_step(&mut conn, &moved, d(TODAY), now()).unwrap();
-    sync(&mut conn, now()).unwrap();
+    sync(&mut conn, d(TODAY), now()).unwrap();
     assert_eq!(open_step(&conn, marie), (step, "2026-12-15".into()));
     plan::log_reply(&mut conn, app, "", d(TODAY), now()).unwrap();
-    sync(&mut conn, now()).unwrap();
+    sync(&mut conn, d(TODAY), now()).unwrap();
     assert_eq!(open_step(&conn, marie), (step, "2027-02-26".into()));
 
     // A new cadence is a new count; off cancels the reminder.
@@ -178,7 +182,13 @@ fn the_reminder_follows_the_persons_latest_application_and_leaves_with_the_perso
     cadence(&mut conn, marie, Some(3), TODAY);
     assert_eq!(steps_of(&conn, marie)[0].1, first);
 
-    // Marie is met again for a newer application at the same company.
+    // Announced, and moved by the user to a later day, before...
+    let (step, _) = open_step(&conn, marie);
+    let moved =
+        StepAction { step_id: step, action: "reschedule".into(), date: "2026-12-20".into(), ..Default::default() };
+    plan::act_on_step(&mut conn, &moved, d(TODAY), now()).unwrap();
+    conn.execute("UPDATE plan_steps SET reminded_at = '2026-11-26T14:00:00Z' WHERE id = ?1", [step]).unwrap();
+    // ...Marie is met again for a newer application at the same company.
     let again = ApplicationInput {
         company: "Acme".into(),
         role: "Senior analyst".into(),
@@ -187,17 +197,20 @@ fn the_reminder_follows_the_persons_latest_application_and_leaves_with_the_perso
         ..Default::default()
     };
     let second = journal::save_application(&mut conn, &again, "en", d(TODAY), now()).unwrap();
-    sync(&mut conn, now()).unwrap();
+    sync(&mut conn, d(TODAY), now()).unwrap();
     let steps = steps_of(&conn, marie);
-    assert_eq!((steps.len(), steps[0].1), (1, second));
+    assert_eq!(steps, [(step, second, "2026-12-20".into(), "pending".into())], "the same reminder, on the newer one");
+    let reminded: Option<String> =
+        conn.query_row("SELECT reminded_at FROM plan_steps WHERE id = ?1", [step], |r| r.get(0)).unwrap();
+    assert!(reminded.is_some(), "still announced: no second notification");
 
     // Deleted with the person, and back with "Undo".
     let deleted = journal::trash::delete_person(&mut conn, marie, now()).unwrap();
     assert!(steps_of(&conn, marie).is_empty());
-    assert_eq!(sync(&mut conn, now()).unwrap(), 0);
+    assert_eq!(sync(&mut conn, d(TODAY), now()).unwrap(), 0);
     journal::trash::undo_delete(&mut conn, deleted.trash_id).unwrap();
     assert_eq!(steps_of(&conn, marie).len(), 1);
-    assert_eq!(sync(&mut conn, now()).unwrap(), 0);
+    assert_eq!(sync(&mut conn, d(TODAY), now()).unwrap(), 0);
 }
 
 #[test]
@@ -216,8 +229,8 @@ fn cadences_are_checked_and_count_whole_months_to_the_months_last_day() {
     // Where it counts from: the last contact, else the day it was chosen; a reminder closed later wins.
     let (c, s) = (Some(d("2026-06-01")), Some(d("2026-07-01")));
     assert_eq!(anchor(c, s, None), Some((d("2026-06-01"), "contact")));
-    assert_eq!(anchor(None, s, None), Some((d("2026-07-01"), "cadence")));
-    assert_eq!(anchor(c, s, Some(d("2026-06-02"))), Some((d("2026-06-02"), "cadence")));
+    assert_eq!(anchor(None, s, None), Some((d("2026-07-01"), "chosen")));
+    assert_eq!(anchor(c, s, Some(d("2026-06-02"))), Some((d("2026-06-02"), "closed")));
     assert_eq!(anchor(c, None, c), Some((d("2026-06-01"), "contact")));
     assert_eq!(anchor(None, None, None), None);
 }
@@ -253,7 +266,7 @@ fn the_people_list_gives_each_persons_applications_last_contact_and_next_reminde
     let (other, paul, _) = met(&mut conn, "Globex", "2026-08-01", "2026-08-20");
     conn.execute("UPDATE people SET name = 'Paul Roy' WHERE id = ?1", [paul]).unwrap();
     cadence(&mut conn, marie, Some(3), TODAY);
-    let people = list(&conn).unwrap();
+    let people = list(&conn, d(TODAY)).unwrap();
     let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Jean Gagnon", "Jean Gagnon", "Marie Tremblay", "Paul Roy"]);
     let m = people.iter().find(|p| p.id == marie).unwrap();
@@ -298,4 +311,15 @@ fn a_due_reminder_is_its_own_notice_addressed_to_the_person() {
         }
         Notice::Summary { .. } => unreachable!(),
     }
+}
+
+#[test]
+fn an_interview_still_to_come_is_not_a_contact_yet() {
+    let mut conn = db::open_in_memory().unwrap();
+    let (_, marie, _) = met(&mut conn, "Acme", "2026-05-01", "2026-12-10");
+    assert_eq!(last_contact(&conn, marie, d(TODAY)).unwrap(), None);
+    assert_eq!(last_contact(&conn, marie, d("2026-12-10")).unwrap(), Some(d("2026-12-10")));
+    cadence(&mut conn, marie, Some(1), TODAY);
+    assert_eq!(open_step(&conn, marie).1, "2026-12-26", "counted from the day it was chosen");
+    assert_eq!(list(&conn, d(TODAY)).unwrap().iter().find(|p| p.id == marie).unwrap().last_contact, None);
 }

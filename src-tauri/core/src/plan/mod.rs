@@ -398,7 +398,9 @@ pub fn act_on_step(conn: &mut Connection, input: &StepAction, today: NaiveDate, 
         return Err(Error::invalid("action", Problem::AlreadyClosed));
     }
 
-    let addressee = step.person_id.or(input.person_id.filter(|_| channel.is_some()));
+    // Whom the message went to: the person the composer had (a keep-in-touch reminder's own person unless the
+    // user picked someone else); the step still closes, and counts for its person's cadence, either way.
+    let addressee = input.person_id.filter(|_| channel.is_some()).or(step.person_id);
     require_addressee(conn, step.application_id, addressee)?;
 
     let tx = conn.transaction()?;

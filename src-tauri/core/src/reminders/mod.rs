@@ -45,7 +45,8 @@ pub struct DueStep {
     /// The day it became due (its due date or the end of its snooze).
     pub due_on: NaiveDate,
     /// The outcome that started the plan, and its date (for "rejected 90 days ago"). For a keep-in-touch
-    /// reminder: `contact` (its day: the last contact) or `cadence` (the cadence was chosen or last reminded).
+    /// reminder, where it counts from ([`crate::people::anchor`]): `contact` (the last contact), `chosen` (the
+    /// day the cadence was chosen) or `closed` (the last reminder done or skipped).
     pub outcome: String,
     pub outcome_on: NaiveDate,
     /// For a keep-in-touch reminder: the person's name.
@@ -64,7 +65,7 @@ pub fn due_steps<Tz: TimeZone>(
     let mut stmt = conn.prepare_cached(
         "SELECT s.id, s.application_id, c.name, a.role, s.kind,
                 max(s.due_on, coalesce(s.snoozed_until, s.due_on)) AS effective_on,
-                coalesce(e.kind, CASE json_extract(s.options, '$.from') WHEN 'contact' THEN 'contact' ELSE 'cadence' END),
+                coalesce(e.kind, json_extract(s.options, '$.from')),
                 coalesce(e.occurred_on, json_extract(s.options, '$.anchor')), p.name
            FROM plan_steps s JOIN applications a ON a.id = s.application_id JOIN companies c ON c.id = a.company_id
            LEFT JOIN events e ON e.id = s.outcome_event_id LEFT JOIN people p ON p.id = s.person_id
@@ -215,28 +216,31 @@ pub fn snooze_all_due<Tz: TimeZone>(
     snooze_due_until_tomorrow(conn, None, now, time, tz)
 }
 
-/// Snoozes the due steps of one application until tomorrow (a notification's "Snooze 1 day").
-pub fn snooze_application_due<Tz: TimeZone>(
+/// Snoozes until tomorrow those of `steps` still due: the steps one notification announced (its "Snooze 1 day"),
+/// and no others — not the other steps of its application, which had a notification of their own.
+pub fn snooze_steps_due<Tz: TimeZone>(
     conn: &mut Connection,
-    application: i64,
+    steps: &[i64],
     now: DateTime<Utc>,
     time: NaiveTime,
     tz: &Tz,
 ) -> Result<usize> {
-    snooze_due_until_tomorrow(conn, Some(application), now, time, tz)
+    snooze_due_until_tomorrow(conn, Some(steps), now, time, tz)
 }
 
 fn snooze_due_until_tomorrow<Tz: TimeZone>(
     conn: &mut Connection,
-    only: Option<i64>,
+    only: Option<&[i64]>,
     now: DateTime<Utc>,
     time: NaiveTime,
     tz: &Tz,
 ) -> Result<usize> {
     let today = now.with_timezone(tz).date_naive();
     let tomorrow = today.succ_opt().unwrap_or(today);
-    let due: Vec<DueStep> =
-        due_steps(conn, now, time, tz)?.into_iter().filter(|s| only.is_none_or(|a| a == s.application_id)).collect();
+    let due: Vec<DueStep> = due_steps(conn, now, time, tz)?
+        .into_iter()
+        .filter(|s| only.is_none_or(|ids| ids.contains(&s.step_id)))
+        .collect();
     for s in &due {
         let action = crate::plan::StepAction {
             step_id: s.step_id,

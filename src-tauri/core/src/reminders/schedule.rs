@@ -40,8 +40,9 @@ pub enum Notice {
         company: String,
         role: String,
         person: Option<String>,
-        /// Step kinds due, in due order.
+        /// Step kinds due, in due order, and the steps themselves (what its "Snooze 1 day" moves).
         steps: Vec<String>,
+        step_ids: Vec<i64>,
         /// The outcome that started the plan and how many days ago it was.
         outcome: String,
         days_since: i64,
@@ -92,6 +93,7 @@ pub fn notices(due: &[DueStep], today: NaiveDate) -> Vec<Notice> {
                 role: first.role.clone(),
                 person: first.person.clone(),
                 steps: steps.iter().map(|s| s.kind.clone()).collect(),
+                step_ids: steps.iter().map(|s| s.step_id).collect(),
                 outcome: first.outcome.clone(),
                 days_since: (today - first.outcome_on).num_days(),
             }

@@ -345,12 +345,20 @@ fn sleep_never_exceeds_a_minute_and_is_zero_when_overdue() {
 }
 
 #[test]
-fn a_notifications_snooze_moves_only_its_applications_due_steps() {
+fn a_notifications_snooze_moves_only_the_steps_it_announced() {
     let mut conn = crate::db::open_in_memory().unwrap();
-    let a = journal_with_rejection(&mut conn, "Alpha", "2027-01-01", 30);
+    journal_with_rejection(&mut conn, "Alpha", "2027-01-01", 30);
     journal_with_rejection(&mut conn, "Beta", "2027-01-01", 30);
     let now = utc("2027-02-01T12:00:00Z");
-    assert_eq!(snooze_application_due(&mut conn, a, now, hm(9, 0), &Paris).unwrap(), 1);
+    let notes = super::schedule::notices(&due_steps(&conn, now, hm(9, 0), &Paris).unwrap(), d("2027-02-01"));
+    let alpha = notes
+        .iter()
+        .find_map(|n| match n {
+            super::schedule::Notice::One { company, step_ids, .. } if company == "Alpha" => Some(step_ids.clone()),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(snooze_steps_due(&mut conn, &alpha, now, hm(9, 0), &Paris).unwrap(), 1);
     let still_due: Vec<String> =
         due_steps(&conn, now, hm(9, 0), &Paris).unwrap().into_iter().map(|s| s.company).collect();
     assert_eq!(still_due, ["Beta"]);

@@ -302,7 +302,22 @@ fn merge(conn: &Connection, doc: &Document) -> Result<()> {
         }
         let mut event_ids: HashMap<i64, i64> = HashMap::new();
         for e in doc.rows("events").iter().filter(|e| int(e, "application_id") == old_app) {
-            let id = insert_new(conn, "events", e, true, &[("application_id", app_id.into())])?;
+            // A message's addressee is a person of the file: it takes that person's id in this journal (a
+            // person the file does not hold is dropped rather than pointed at someone else).
+            let mut set = vec![("application_id", Value::from(app_id))];
+            let details: Option<Value> =
+                e.get("details").and_then(Value::as_str).and_then(|d| serde_json::from_str(d).ok());
+            if let Some(mut details) = details.filter(|d| d.get("person_id").is_some()) {
+                let old_person = details["person_id"].as_i64().filter(|p| people.contains_key(p));
+                match old_person {
+                    Some(p) => details["person_id"] = person(p)?.into(),
+                    None => {
+                        details.as_object_mut().map(|o| o.remove("person_id"));
+                    }
+                }
+                set.push(("details", details.to_string().into()));
+            }
+            let id = insert_new(conn, "events", e, true, &set)?;
             event_ids.insert(int(e, "id"), id);
         }
         for ep in doc.rows("event_people") {
@@ -416,7 +431,7 @@ pub(crate) mod tests {
         full(&mut a, "Cirque du Soleil", "Développeur");
         // A person kept in touch with, and their reminder: restored as they were.
         crate::people::set_cadence(&a, 1, Some(6), NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), now()).unwrap();
-        assert_eq!(crate::people::sync(&mut a, now()).unwrap(), 1);
+        assert_eq!(crate::people::sync(&mut a, NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), now()).unwrap(), 1);
         a.execute(
             "INSERT INTO templates (kind, lang, subject, body, updated_at) VALUES ('thank_you', 'fr', 'Merci', 'Corps', 'x')",
             [],
@@ -445,13 +460,18 @@ pub(crate) mod tests {
         let hq_person = journal::get_application(&a, hq_app).unwrap().people[0].id;
         crate::people::set_cadence(&a, hq_person, Some(3), NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), now())
             .unwrap();
-        crate::people::sync(&mut a, now()).unwrap();
+        let on = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        crate::plan::log_message_sent(&mut a, hq_app, "interview_thanks", "email", Some(hq_person), on, now()).unwrap();
+        crate::people::sync(&mut a, NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), now()).unwrap();
         let doc = parse(&export(&a, None, now()).unwrap().to_string()).unwrap();
 
         let mut b = crate::db::open_in_memory().unwrap();
         full(&mut b, "DESJARDINS", "analyste de donnees"); // the same one, typed differently
         let c = full(&mut b, "Cirque du Soleil", "Développeur");
         b.execute("UPDATE applications SET location = 'Laval' WHERE id = ?1", [c]).unwrap(); // now it differs
+                                                                                             // One more person here than in the file, so that the file's person ids mean someone else in this journal.
+        b.execute("INSERT INTO people (company_id, name, created_at, updated_at) VALUES (1, 'Extra', 'x', 'x')", [])
+            .unwrap();
         let p = preview(&b, &doc).unwrap();
         assert!(!p.restore);
         assert_eq!(p.new, ["Hydro-Québec — Ingénieure"]);
@@ -484,11 +504,20 @@ pub(crate) mod tests {
         let months: Option<u32> =
             b.query_row("SELECT keep_in_touch_months FROM people WHERE id = ?1", [hq_person], |r| r.get(0)).unwrap();
         assert_eq!(months, Some(3));
+        // The message to her names her by her id here.
+        let to: i64 = b
+            .query_row(
+                "SELECT json_extract(details, '$.person_id') FROM events WHERE application_id = ?1 AND kind = 'message_sent'",
+                [hq],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(to, hq_person);
         let count = |b: &Connection| -> i64 {
             b.query_row("SELECT count(*) FROM plan_steps WHERE person_id = ?1", [hq_person], |r| r.get(0)).unwrap()
         };
         assert_eq!(count(&b), 0);
-        crate::people::sync(&mut b, now()).unwrap();
+        crate::people::sync(&mut b, NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), now()).unwrap();
         assert_eq!(count(&b), 1);
         // Importing again adds nothing.
         assert!(preview(&b, &doc).unwrap().new.is_empty());

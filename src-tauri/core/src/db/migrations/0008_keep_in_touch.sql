@@ -45,3 +45,5 @@ CREATE INDEX plan_steps_open ON plan_steps(status, due_on);
 CREATE INDEX plan_steps_application ON plan_steps(application_id);
 CREATE INDEX plan_steps_unreminded ON plan_steps(status, reminded_at);
 CREATE INDEX plan_steps_person ON plan_steps(person_id) WHERE person_id IS NOT NULL;
+-- The last contact with a person is looked up through the interviews and conversations they were at.
+CREATE INDEX event_people_person ON event_people(person_id);
