@@ -64,6 +64,7 @@ fn init_state<R: Runtime>(app: &tauri::AppHandle<R>, dir: Option<PathBuf>) -> Re
         return Err(fail(e).into());
     }
     datadir::install_crash_log(&dir);
+    shell::logger::install(&dir);
     let now = chrono::Utc::now();
     let mut notices = Vec::new();
     if let Some(report) = datadir::take_crash_report(&dir, now) {
@@ -97,7 +98,7 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, data_dir: Option<PathBuf>) 
         // First, so that a second launch hands over before anything else starts.
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
             if let Err(e) = shell::window::open_main(app, None) {
-                eprintln!("rebound: could not show the window: {e}");
+                log::warn!("could not show the window: {e}");
             }
         }))
         .plugin(tauri_plugin_autostart::init(
@@ -148,12 +149,12 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, data_dir: Option<PathBuf>) 
             commands::journal::undo_delete,
             commands::settings::get_settings,
             commands::settings::save_settings,
-            commands::messages::list_steps,
-            commands::messages::list_todo,
-            commands::messages::list_focus,
-            commands::messages::act_on_step,
-            commands::messages::log_message_sent,
-            commands::messages::log_reply,
+            commands::plan::list_steps,
+            commands::plan::list_todo,
+            commands::plan::list_focus,
+            commands::plan::act_on_step,
+            commands::plan::log_message_sent,
+            commands::plan::log_reply,
             commands::people::list_people,
             commands::people::set_keep_in_touch,
             commands::people::log_contact,
@@ -210,12 +211,12 @@ pub fn run() {
         Ok(app) => app.run(move |handle, event| match event {
             tauri::RunEvent::Ready => {
                 if let Err(e) = shell::tray::create(handle) {
-                    eprintln!("rebound: no tray icon: {e}");
+                    log::warn!("no tray icon: {e}");
                 }
                 shell::reminders::start(handle);
                 if !hidden {
                     if let Err(e) = shell::window::open_main(handle, None) {
-                        eprintln!("rebound: could not open the window: {e}");
+                        log::warn!("could not open the window: {e}");
                         handle.exit(1);
                     }
                 }

@@ -67,7 +67,7 @@ impl IpcError {
         };
         if kind == "storage" {
             // The details are for the log, not for the user.
-            eprintln!("rebound: {e}");
+            log::error!("{e}");
         }
         let fields = match e {
             Error::Invalid(list) => list
@@ -84,7 +84,7 @@ impl IpcError {
 
     /// A failure of the shell itself (a window that would not close…).
     pub fn internal(detail: impl std::fmt::Display, lang: &str) -> Self {
-        eprintln!("rebound: {detail}");
+        log::error!("{detail}");
         IpcError { kind: "internal", message: t(lang, "error.internal", &[]), fields: Vec::new() }
     }
 }

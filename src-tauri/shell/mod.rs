@@ -3,6 +3,7 @@
 
 pub mod commands;
 pub mod error;
+pub mod logger;
 pub mod notifier;
 pub mod reminders;
 pub mod settings_file;

@@ -145,7 +145,7 @@ pub fn listen_for_actions(shown: Shown, on_action: impl Fn(i64, &[i64], &str) + 
         let conn = match Connection::new_session() {
             Ok(c) => c,
             Err(e) => {
-                eprintln!("rebound: no session bus for notification actions: {e}");
+                log::warn!("no session bus for notification actions: {e}");
                 return;
             }
         };
@@ -158,19 +158,19 @@ pub fn listen_for_actions(shown: Shown, on_action: impl Fn(i64, &[i64], &str) + 
             true
         });
         if let Err(e) = added {
-            eprintln!("rebound: cannot listen for notification actions: {e}");
+            log::warn!("cannot listen for notification actions: {e}");
             return;
         }
         // Blocks on the bus socket until a signal arrives; the timeout only bounds each wait.
         loop {
             if let Err(e) = conn.process(std::time::Duration::from_secs(3600)) {
-                eprintln!("rebound: notification actions stopped: {e}");
+                log::warn!("notification actions stopped: {e}");
                 return;
             }
         }
     });
     if let Err(e) = spawned {
-        eprintln!("rebound: cannot start the notification listener: {e}");
+        log::warn!("cannot start the notification listener: {e}");
     }
 }
 

@@ -1,8 +1,7 @@
 //! The reminder thread: turns of the domain's loop (`reminders::schedule::turn`) on the real clock and the
 //! local time zone, the tray kept in step, and a wake-up for every change to the journal or the settings.
 
-use std::sync::{Condvar, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::{Local, Utc};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
@@ -12,37 +11,6 @@ use crate::reminders::schedule::{claim, hold, next_sleep, release, Notifier, MAX
 use crate::reminders::{due_steps, snooze_all_due, snooze_steps_due};
 use crate::shell::state::AppState;
 use crate::shell::{notifier, tray, window};
-
-/// Wakes the reminder thread early.
-#[derive(Default)]
-pub struct Wake {
-    pending: Mutex<bool>,
-    cv: Condvar,
-    /// When it last rang: announcements wait until the journal has been quiet for a moment.
-    last: Mutex<Option<Instant>>,
-}
-
-impl Wake {
-    /// Something changed: look again now.
-    pub fn ring(&self) {
-        *self.last.lock().unwrap_or_else(|p| p.into_inner()) = Some(Instant::now());
-        *self.pending.lock().unwrap_or_else(|p| p.into_inner()) = true;
-        self.cv.notify_all();
-    }
-
-    /// How long ago it last rang, if ever.
-    fn since_last(&self) -> Option<Duration> {
-        self.last.lock().unwrap_or_else(|p| p.into_inner()).map(|t| t.elapsed())
-    }
-
-    /// Sleeps until rung or until `timeout` passes.
-    fn sleep(&self, timeout: Duration) {
-        let guard = self.pending.lock().unwrap_or_else(|p| p.into_inner());
-        let (mut guard, _) =
-            self.cv.wait_timeout_while(guard, timeout, |rung| !*rung).unwrap_or_else(|p| p.into_inner());
-        *guard = false;
-    }
-}
 
 /// What the tray menu shows: its language and, per due step, the application (id, company, role).
 type TrayView = (&'static str, Vec<(i64, String, String, Option<String>)>);
@@ -72,7 +40,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
         if let Err(e) =
             app.state::<AppState>().with_db(|c| crate::people::sync(c, Local::now().date_naive(), Utc::now()))
         {
-            eprintln!("rebound: keep-in-touch reminders: {}", e.message);
+            log::warn!("keep-in-touch reminders: {}", e.message);
         }
         loop {
             let state = app.state::<AppState>();
@@ -97,7 +65,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
         }
     });
     if let Err(e) = spawned {
-        eprintln!("rebound: cannot start the reminder thread: {e}");
+        log::warn!("cannot start the reminder thread: {e}");
     }
 }
 
@@ -109,9 +77,9 @@ fn announce(state: &AppState, notifier: &dyn Notifier, time: chrono::NaiveTime, 
     let claimed = if on { state.with_db(|c| claim(c, now, time, &Local)).ok()? } else { Vec::new() };
     for c in &claimed {
         if let Err(e) = notifier.notify(&c.notice) {
-            eprintln!("rebound: notification failed: {e}");
+            log::warn!("notification failed: {e}");
             if let Err(e) = state.with_db(|conn| release(conn, c, now)) {
-                eprintln!("rebound: could not record the failed notification: {}", e.message);
+                log::warn!("could not record the failed notification: {}", e.message);
             }
         }
     }
@@ -136,7 +104,7 @@ fn daily_backup(state: &AppState, checked: &mut Option<chrono::DateTime<Utc>>) {
         }
     });
     if let Err(e) = taken {
-        eprintln!("rebound: daily backup failed: {}", e.message);
+        log::warn!("daily backup failed: {}", e.message);
     }
 }
 
@@ -145,7 +113,7 @@ pub fn snooze_all<R: Runtime>(app: &AppHandle<R>) {
     let state = app.state::<AppState>();
     let time = state.settings().reminder_time();
     if let Err(e) = state.with_db(|c| snooze_all_due(c, Utc::now(), time, &Local)) {
-        eprintln!("rebound: snooze all: {}", e.message);
+        log::warn!("snooze all: {}", e.message);
     }
     changed(app);
 }
@@ -164,7 +132,7 @@ fn on_action<R: Runtime>(app: &AppHandle<R>, app_id: i64, steps: &[i64], key: &s
             let state = app.state::<AppState>();
             let time = state.settings().reminder_time();
             if let Err(e) = state.with_db(|c| snooze_steps_due(c, steps, Utc::now(), time, &Local)) {
-                eprintln!("rebound: snooze from notification: {}", e.message);
+                log::warn!("snooze from notification: {}", e.message);
             }
             changed(app);
         }
@@ -173,7 +141,7 @@ fn on_action<R: Runtime>(app: &AppHandle<R>, app_id: i64, steps: &[i64], key: &s
             let handle = app.clone();
             let _ = app.run_on_main_thread(move || {
                 if let Err(e) = window::open_main(&handle, target) {
-                    eprintln!("rebound: open from notification: {e}");
+                    log::warn!("open from notification: {e}");
                 }
             });
         }

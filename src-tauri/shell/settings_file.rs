@@ -51,7 +51,7 @@ pub fn load<R: Runtime>(
             let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
             let aside = data_dir.join(format!("settings.damaged-{stamp}.json"));
             std::fs::rename(&path, &aside).map_err(|e| Error::Io(format!("{}: {e}", path.display())))?;
-            eprintln!("rebound: settings file was damaged; kept as {}", aside.display());
+            log::warn!("settings file was damaged; kept as {}", aside.display());
             notice = Some(StartNotice::plain("notice.settings_reset"));
         }
     }

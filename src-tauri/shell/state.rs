@@ -1,7 +1,8 @@
 //! What the commands share: the open journal, the settings, and where they are kept.
 
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 use rusqlite::Connection;
 
@@ -47,7 +48,7 @@ pub struct AppState {
     /// What the user must be told at start (settings reset, journal recovered, a crash last time).
     pub notices: Vec<StartNotice>,
     /// Wakes the reminder thread when the journal or the settings change.
-    pub wake: super::reminders::Wake,
+    pub wake: Wake,
     /// The file picked for import, until it is imported or dropped.
     pending_import: Mutex<Option<PendingImport>>,
 }
@@ -124,7 +125,7 @@ impl AppState {
             let out = f(c)?;
             // The write is committed; a failure here leaves the reminders as they were until the next write.
             if let Err(e) = crate::people::sync(c, chrono::Local::now().date_naive(), chrono::Utc::now()) {
-                eprintln!("rebound: keep-in-touch reminders: {e}");
+                log::warn!("keep-in-touch reminders: {e}");
             }
             Ok(out)
         })?;
@@ -138,5 +139,36 @@ impl AppState {
         // A panic inside a transaction rolls it back when the Transaction drops, so the connection is usable.
         let mut conn = self.db.lock().unwrap_or_else(|p| p.into_inner());
         f(&mut conn).map_err(|e| IpcError::from_domain(e, lang))
+    }
+}
+
+/// Wakes the reminder thread early.
+#[derive(Default)]
+pub struct Wake {
+    pending: Mutex<bool>,
+    cv: Condvar,
+    /// When it last rang: announcements wait until the journal has been quiet for a moment.
+    last: Mutex<Option<Instant>>,
+}
+
+impl Wake {
+    /// Something changed: look again now.
+    pub fn ring(&self) {
+        *self.last.lock().unwrap_or_else(|p| p.into_inner()) = Some(Instant::now());
+        *self.pending.lock().unwrap_or_else(|p| p.into_inner()) = true;
+        self.cv.notify_all();
+    }
+
+    /// How long ago it last rang, if ever.
+    pub fn since_last(&self) -> Option<Duration> {
+        self.last.lock().unwrap_or_else(|p| p.into_inner()).map(|t| t.elapsed())
+    }
+
+    /// Sleeps until rung or until `timeout` passes.
+    pub fn sleep(&self, timeout: Duration) {
+        let guard = self.pending.lock().unwrap_or_else(|p| p.into_inner());
+        let (mut guard, _) =
+            self.cv.wait_timeout_while(guard, timeout, |rung| !*rung).unwrap_or_else(|p| p.into_inner());
+        *guard = false;
     }
 }

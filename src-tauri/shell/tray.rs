@@ -75,10 +75,10 @@ pub fn show_due<R: Runtime>(app: &AppHandle<R>, due: &[DueStep]) {
     match menu(app, due, lang) {
         Ok(m) => {
             if let Err(e) = tray.set_menu(Some(m)) {
-                eprintln!("rebound: tray menu: {e}");
+                log::warn!("tray menu: {e}");
             }
         }
-        Err(e) => eprintln!("rebound: tray menu: {e}"),
+        Err(e) => log::warn!("tray menu: {e}"),
     }
 }
 
@@ -100,7 +100,7 @@ fn on_menu<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
         },
     };
     if let Err(e) = result {
-        eprintln!("rebound: tray action {id}: {e}");
+        log::warn!("tray action {id}: {e}");
     }
 }
 

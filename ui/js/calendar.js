@@ -4,19 +4,8 @@
 // and the form's draft follow as if it had been typed.
 
 import { h } from './dom.js';
-import { t, currentLang, todayYmd } from './i18n.js';
-
-const pad = (n) => String(n).padStart(2, '0');
-const ymd = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-const parse = (s) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s || '');
-  return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : null;
-};
-const addDays = (d, n) => new Date(d.getFullYear(), d.getMonth(), d.getDate() + n);
-const addMonths = (d, n) => {
-  const last = new Date(d.getFullYear(), d.getMonth() + n + 1, 0).getDate();
-  return new Date(d.getFullYear(), d.getMonth() + n, Math.min(d.getDate(), last));
-};
+import { t, currentLang } from './i18n.js';
+import { ymd, parseYmd as parse, addDays, addMonths, todayYmd } from './dates.js';
 const locale = () => (currentLang() === 'fr' ? 'fr-CA' : 'en-US');
 
 /** A small calendar drawn in SVG (an emoji would need an emoji font, which many systems lack). */

@@ -30,3 +30,10 @@ export function show(view, focus) {
   main.replaceChildren(view);
   (focus || main.querySelector('[autofocus]') || main).focus();
 }
+
+/** Escape inside `root` runs `close()` and goes no further (an inline form closes, not the view around it). */
+export function closeOnEscape(root, close) {
+  root.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') { e.stopPropagation(); close(); }
+  });
+}

@@ -88,6 +88,28 @@ export function readsDates(control, out, { ahead = false } = {}) {
   read();
 }
 
+/**
+ * Makes `form` submit through `action(form)`: no page reload, the errors shown before cleared, a refusal shown
+ * beside its fields (and in the summary). A second submit while one is under way is ignored, so a double press
+ * saves once.
+ */
+export function onSubmit(form, action) {
+  let busy = false;
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (busy) return;
+    busy = true;
+    clearErrors(form);
+    try {
+      await action(form);
+    } catch (err) {
+      showError(form, err);
+    } finally {
+      busy = false;
+    }
+  });
+}
+
 /** Clears every error shown in `root`. */
 export function clearErrors(root) {
   for (const el of root.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');

@@ -46,12 +46,6 @@ export function formatNumber(n) {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n);
 }
 
-/** Today as YYYY-MM-DD in local time. */
-export function todayYmd() {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 /** What a plan step is called: its kind of message, or "Keep in touch with Marie Tremblay" for a person's reminder. */
 export function stepName(step) {

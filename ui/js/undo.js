@@ -1,7 +1,7 @@
 // Deleting with a second chance: an inline confirmation before, and an "Undo" that stays for UNDO_SECONDS
 // after (outside the view, so it survives going back to the list).
 
-import { h } from './dom.js';
+import { h, closeOnEscape } from './dom.js';
 import { t } from './i18n.js';
 import * as ipc from './ipc.js';
 
@@ -18,7 +18,7 @@ export function confirmDelete(slot, question) {
     const yes = h('button', { type: 'button', class: 'danger', onclick: () => done(true) }, t('delete.confirm'));
     const no = h('button', { type: 'button', onclick: () => done(false) }, t('form.cancel'));
     const box = h('div', { class: 'confirm', role: 'alertdialog' }, h('p', {}, question), h('div', { class: 'actions' }, yes, no));
-    box.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.stopPropagation(); done(false); } });
+    closeOnEscape(box, () => done(false));
     slot.replaceChildren(box);
     no.focus();
   });

@@ -1,5 +1,5 @@
-//! Commands over the follow-up plan and the messages: steps, templates, rendering, the tone check, and the
-//! one-click actions (copy, open the mail app, open a profile).
+//! Commands over the messages: templates, rendering, the tone check, and the one-click actions (copy, open the
+//! mail app, open a profile).
 
 use chrono::Utc;
 use serde::Serialize;
@@ -12,52 +12,8 @@ use crate::error::Error;
 use crate::i18n::t;
 use crate::journal::validate::{within, MAX_LINE};
 use crate::messages::{self, links, tone, MessageRequest, Rendered, Template};
-use crate::plan::{self, Step, StepAction};
 use crate::shell::error::IpcError;
 use crate::shell::state::AppState;
-
-/// The plan of one application.
-#[tauri::command]
-pub fn list_steps(state: State<'_, AppState>, application_id: i64) -> Result<Vec<Step>, IpcError> {
-    state.with_db(|c| plan::list_steps(c, application_id, today()))
-}
-
-/// Open steps across all applications, soonest first.
-#[tauri::command(async)]
-pub fn list_todo(state: State<'_, AppState>) -> Result<Vec<Step>, IpcError> {
-    state.with_db(|c| plan::list_todo(c, today()))
-}
-
-/// What the first screen shows: steps due or overdue, and those of the next seven days.
-#[tauri::command]
-pub fn list_focus(state: State<'_, AppState>) -> Result<Vec<Step>, IpcError> {
-    state.with_db(|c| plan::focus(c, today()))
-}
-
-/// Done, snooze, skip or reschedule one step.
-#[tauri::command]
-pub fn act_on_step(state: State<'_, AppState>, input: StepAction) -> Result<Step, IpcError> {
-    state.write_db(|c| plan::act_on_step(c, &input, today(), Utc::now()))
-}
-
-/// Marks a message that belongs to no step (a thank-you after an interview) as sent, to `person_id` if the
-/// composer had an addressee.
-#[tauri::command]
-pub fn log_message_sent(
-    state: State<'_, AppState>,
-    application_id: i64,
-    kind: String,
-    channel: String,
-    person_id: Option<i64>,
-) -> Result<(), IpcError> {
-    state.write_db(|c| plan::log_message_sent(c, application_id, &kind, &channel, person_id, today(), Utc::now()))
-}
-
-/// Logs a reply from the employer; it stops the pending nudges.
-#[tauri::command]
-pub fn log_reply(state: State<'_, AppState>, application_id: i64, note: String) -> Result<(), IpcError> {
-    state.write_db(|c| plan::log_reply(c, application_id, &note, today(), Utc::now()))
-}
 
 /// The template in use for a kind and language.
 #[tauri::command]
@@ -68,7 +24,7 @@ pub fn get_template(state: State<'_, AppState>, kind: String, lang: String) -> R
 /// Saves one of the user's versions of a template (a new one without an id).
 #[tauri::command]
 pub fn save_template(state: State<'_, AppState>, template: Template) -> Result<Template, IpcError> {
-    state.with_db(|c| messages::save_template(c, &template, today(), Utc::now()))
+    state.write_db(|c| messages::save_template(c, &template, today(), Utc::now()))
 }
 
 /// Every version of a kind of message in a language, Rebound's first.
@@ -80,7 +36,7 @@ pub fn template_versions(state: State<'_, AppState>, kind: String, lang: String)
 /// Deletes one of the user's versions; returns the template now in use for its kind and language.
 #[tauri::command]
 pub fn delete_template(state: State<'_, AppState>, id: i64) -> Result<Template, IpcError> {
-    state.with_db(|c| messages::delete_template(c, id))
+    state.write_db(|c| messages::delete_template(c, id))
 }
 
 /// Renders a message from the journal and settings (or a template draft, for a live preview). Off the main

@@ -6,6 +6,7 @@ pub mod backups;
 pub mod journal;
 pub mod messages;
 pub mod people;
+pub mod plan;
 pub mod settings;
 pub mod transfer;
 

@@ -1,7 +1,7 @@
 // The message composer: a message rendered by Rust from the journal, editable, checked for tone before it
 // is copied or opened in the mail app, and marked sent in one click.
 
-import { h, nextId } from '../dom.js';
+import { h, nextId, closeOnEscape } from '../dom.js';
 import { t, stepName } from '../i18n.js';
 import * as ipc from '../ipc.js';
 import { versionLabel } from './templates.js';
@@ -195,7 +195,7 @@ export function composer(app, { kind, step = null, onSent, onClose }) {
     tonePanel,
     h('div', { class: 'actions' }, copyBody, copySubject, mailButton, linkedinButton, markSent),
     status);
-  root.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.stopPropagation(); onClose(); } });
+  closeOnEscape(root, onClose);
   loadVersions().then(load).then(() => body.focus(), (err) => { status.textContent = err.message; });
   return root;
 }

@@ -1,8 +1,9 @@
 // One application: its facts, the "log outcome" form, and the timeline with a reflection per outcome.
 
-import { h, show } from '../dom.js';
-import { t, formatDate, todayYmd } from '../i18n.js';
-import { field, showError, clearErrors, errorSummary, valueOf } from '../forms.js';
+import { h, show, closeOnEscape } from '../dom.js';
+import { t, formatDate } from '../i18n.js';
+import { todayYmd } from '../dates.js';
+import { field, errorSummary, valueOf, onSubmit } from '../forms.js';
 import * as ipc from '../ipc.js';
 import { go } from '../router.js';
 import { statusBadge } from './list.js';
@@ -43,25 +44,19 @@ function outcomeForm(app, onDone) {
     form.querySelector(`label[for="${date.id}"]`).firstChild.textContent = t(kind === 'ghosted' ? 'outcome.since' : 'outcome.date');
   };
   form.querySelector('[data-field="outcome"]').addEventListener('change', sync);
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    clearErrors(form);
+  onSubmit(form, async () => {
     const kind = valueOf(form, 'outcome');
-    try {
-      await ipc.logOutcome({
-        applicationId: app.id, outcome: kind, date: valueOf(form, 'date'),
-        channel: kind === 'rejected' ? valueOf(form, 'channel') : '',
-        reason: kind === 'rejected' ? valueOf(form, 'reason') : '',
-        feedback: kind === 'rejected' ? valueOf(form, 'feedback') : '',
-        promisedOn: kind === 'ghosted' ? valueOf(form, 'promisedOn') : '',
-        note: valueOf(form, 'note'),
-      });
-      onDone(true);
-    } catch (err) {
-      showError(form, err);
-    }
+    await ipc.logOutcome({
+      applicationId: app.id, outcome: kind, date: valueOf(form, 'date'),
+      channel: kind === 'rejected' ? valueOf(form, 'channel') : '',
+      reason: kind === 'rejected' ? valueOf(form, 'reason') : '',
+      feedback: kind === 'rejected' ? valueOf(form, 'feedback') : '',
+      promisedOn: kind === 'ghosted' ? valueOf(form, 'promisedOn') : '',
+      note: valueOf(form, 'note'),
+    });
+    onDone(true);
   });
-  form.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.stopPropagation(); onDone(false); } });
+  closeOnEscape(form, () => onDone(false));
   sync();
   return form;
 }
@@ -76,19 +71,13 @@ function reflectionForm(event) {
     field({ label: 'reflection.do_differently', field: 'doDifferently', value: r.doDifferently, kind: 'textarea', wide: true }),
     field({ label: 'reflection.feelings', field: 'feelings', value: r.feelings, kind: 'textarea', wide: true }),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('reflection.save')), status));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    clearErrors(form);
+  onSubmit(form, async () => {
     status.textContent = '';
-    try {
-      await ipc.saveReflection({
-        outcomeEventId: event.id, wentWell: valueOf(form, 'wentWell'),
-        doDifferently: valueOf(form, 'doDifferently'), feelings: valueOf(form, 'feelings'),
-      });
-      status.textContent = t('reflection.saved');
-    } catch (err) {
-      showError(form, err);
-    }
+    await ipc.saveReflection({
+      outcomeEventId: event.id, wentWell: valueOf(form, 'wentWell'),
+      doDifferently: valueOf(form, 'doDifferently'), feelings: valueOf(form, 'feelings'),
+    });
+    status.textContent = t('reflection.saved');
   });
   const open = !!(r.wentWell || r.doDifferently || r.feelings);
   return h('details', { class: 'reflection', open },
@@ -172,17 +161,11 @@ function replyForm(app, onDone) {
     h('div', { class: 'actions' },
       h('button', { type: 'submit', class: 'primary' }, t('reply.save')),
       h('button', { type: 'button', onclick: () => onDone(false) }, t('form.cancel'))));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    clearErrors(form);
-    try {
-      await ipc.logReply(app.id, valueOf(form, 'note'));
-      onDone(true);
-    } catch (err) {
-      showError(form, err);
-    }
+  onSubmit(form, async () => {
+    await ipc.logReply(app.id, valueOf(form, 'note'));
+    onDone(true);
   });
-  form.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.stopPropagation(); onDone(false); } });
+  closeOnEscape(form, () => onDone(false));
   return form;
 }
 

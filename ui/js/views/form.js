@@ -1,7 +1,8 @@
 // Add or edit an application, with the people met and the interviews.
 
 import { h, show } from '../dom.js';
-import { t, todayYmd, currentLang } from '../i18n.js';
+import { t, currentLang } from '../i18n.js';
+import { todayYmd } from '../dates.js';
 import { field, showError, clearErrors, errorSummary, valueOf } from '../forms.js';
 import * as ipc from '../ipc.js';
 import { go } from '../router.js';

@@ -3,7 +3,8 @@
 // as SVG charts (no remote assets) each with a table of the same figures beside it.
 
 import { h, show, nextId } from '../dom.js';
-import { t, formatDate, formatNumber, todayYmd } from '../i18n.js';
+import { t, formatDate, formatNumber } from '../i18n.js';
+import { inDays, todayYmd } from '../dates.js';
 import * as ipc from '../ipc.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -23,12 +24,7 @@ function s(tag, attrs = {}, ...children) {
 }
 
 /** YYYY-MM-DD `days` before today. */
-function daysAgo(days) {
-  const [y, m, d] = todayYmd().split('-').map(Number);
-  const date = new Date(y, m - 1, d - days);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
+const daysAgo = (days) => inDays(-days);
 
 /** A table of (label, value) rows with a caption: the accessible twin of a chart. */
 function table(caption, rows, head) {

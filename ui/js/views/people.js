@@ -1,10 +1,11 @@
 // People: everyone met, with the applications they were part of, the last time you were in touch, how often to
 // keep in touch, and "we talked" for a conversation Rebound could not see.
 
-import { h, show, nextId } from '../dom.js';
-import { t, formatDate, todayYmd } from '../i18n.js';
+import { h, show, nextId, closeOnEscape } from '../dom.js';
+import { t, formatDate } from '../i18n.js';
+import { todayYmd } from '../dates.js';
 import * as ipc from '../ipc.js';
-import { field, showError, clearErrors, errorSummary, valueOf } from '../forms.js';
+import { field, showError, clearErrors, errorSummary, valueOf, onSubmit } from '../forms.js';
 import { keepInTouchMonths } from '../vocabulary.js';
 
 const every = (n) => (n === 1 ? t('people.every_month') : t('people.every_n_months', { n }));
@@ -54,17 +55,11 @@ function talkedForm(p, onDone) {
     h('div', { class: 'actions' },
       h('button', { type: 'submit', class: 'primary' }, t('people.log_save')),
       h('button', { type: 'button', onclick: () => onDone(false) }, t('form.cancel'))));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    clearErrors(form);
-    try {
-      await ipc.logContact(p.id, valueOf(form, 'date'), valueOf(form, 'note'));
-      onDone(true);
-    } catch (err) {
-      showError(form, err);
-    }
+  onSubmit(form, async () => {
+    await ipc.logContact(p.id, valueOf(form, 'date'), valueOf(form, 'note'));
+    onDone(true);
   });
-  form.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.stopPropagation(); onDone(false); } });
+  closeOnEscape(form, () => onDone(false));
   return form;
 }
 

@@ -1,18 +1,12 @@
 // The follow-up plan of one application: each step with its due date and what can be done with it.
 
 import { h, nextId } from '../dom.js';
-import { t, formatDate, todayYmd, stepName } from '../i18n.js';
+import { t, formatDate, stepName } from '../i18n.js';
+import { inDays } from '../dates.js';
 import * as ipc from '../ipc.js';
 import { showError, clearErrors, errorSummary, readsDates, valueOf } from '../forms.js';
 import { calendarButton } from '../calendar.js';
 
-/** YYYY-MM-DD `days` after today. */
-function inDays(days) {
-  const [y, m, d] = todayYmd().split('-').map(Number);
-  const date = new Date(y, m - 1, d + days);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 /** What to say under a step. */
 function when(step) {

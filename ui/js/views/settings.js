@@ -2,7 +2,7 @@
 
 import { h, show } from '../dom.js';
 import { t } from '../i18n.js';
-import { field, showError, clearErrors, errorSummary, valueOf, checkedOf } from '../forms.js';
+import { field, errorSummary, valueOf, checkedOf, onSubmit } from '../forms.js';
 
 const DELAYS = ['30', '60', '90', '180'];
 
@@ -66,25 +66,19 @@ export async function render(dataDir, onLanguage, presets = []) {
   };
   choice.addEventListener('change', syncDelay);
   syncDelay();
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    clearErrors(form);
+  onSubmit(form, async () => {
     status.textContent = '';
-    try {
-      const saved = await ipc.saveSettings({
-        language: valueOf(form, 'language') || null, myName: valueOf(form, 'myName'), signature: valueOf(form, 'signature'),
-        checkInDays: /^\d{1,4}$/.test(custom.value.trim()) ? Number(custom.value.trim()) : 0,
-        probation: presetOf()?.id ?? '',
-        reminderTime: valueOf(form, 'reminderTime'),
-        notifications: checkedOf(form, 'notifications'),
-        keepInTray: checkedOf(form, 'keepInTray'),
-        startAtLogin: checkedOf(form, 'startAtLogin'),
-      });
-      if ((saved.language ?? '') !== (s.language ?? '')) await onLanguage();
-      else status.textContent = t('settings.saved');
-    } catch (err) {
-      showError(form, err);
-    }
+    const saved = await ipc.saveSettings({
+      language: valueOf(form, 'language') || null, myName: valueOf(form, 'myName'), signature: valueOf(form, 'signature'),
+      checkInDays: /^\d{1,4}$/.test(custom.value.trim()) ? Number(custom.value.trim()) : 0,
+      probation: presetOf()?.id ?? '',
+      reminderTime: valueOf(form, 'reminderTime'),
+      notifications: checkedOf(form, 'notifications'),
+      keepInTray: checkedOf(form, 'keepInTray'),
+      startAtLogin: checkedOf(form, 'startAtLogin'),
+    });
+    if ((saved.language ?? '') !== (s.language ?? '')) await onLanguage();
+    else status.textContent = t('settings.saved');
   });
   // After a restore or an import the journal, and perhaps the language, changed: reload the strings and redraw, then say so.
   const restored = async (message) => {

@@ -202,7 +202,7 @@ pub fn turn<Tz: TimeZone>(
                     announced += c.steps.len();
                 }
                 Err(e) => {
-                    eprintln!("rebound: notification failed: {e}");
+                    log::warn!("notification failed: {e}");
                     release(conn, &c, now)?;
                 }
             }
