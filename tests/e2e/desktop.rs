@@ -8,8 +8,11 @@ use serde_json::Value;
 
 use crate::harness::{app_pids, wait_until, APP};
 
+/// Runs a desktop tool and returns what it printed. The tools run in the C.UTF-8 locale whatever the machine's
+/// `LANG`: under a locale the system lacks (`fr_CA.UTF-8` on a bare machine) GLib falls back to ASCII and gdbus
+/// prints "—" as an escape, so a label read from the tray would not match.
 fn run(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd).args(args).output().unwrap_or_else(|e| panic!("{cmd}: {e}"));
+    let out = Command::new(cmd).args(args).env("LC_ALL", "C.UTF-8").output().unwrap_or_else(|e| panic!("{cmd}: {e}"));
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
