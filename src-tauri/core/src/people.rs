@@ -335,10 +335,11 @@ pub fn list(conn: &Connection, today: NaiveDate) -> Result<Vec<PersonSummary>> {
             out[i].last_contact = Some(d);
         }
     }
-    let mut stmt = conn.prepare_cached(
-        "SELECT person_id, id, application_id, max(due_on, coalesce(snoozed_until, due_on)) FROM plan_steps
-          WHERE person_id IS NOT NULL AND status IN ('pending', 'missed')",
-    )?;
+    let mut stmt = conn.prepare_cached(concat!(
+        "SELECT s.person_id, s.id, s.application_id, ",
+        crate::plan::effective_day!(),
+        " FROM plan_steps s WHERE s.person_id IS NOT NULL AND s.status IN ('pending', 'missed')"
+    ))?;
     let rows = stmt.query_map([], |r| {
         Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?, r.get::<_, String>(3)?))
     })?;

@@ -13,6 +13,15 @@ use serde_json::{json, Value};
 use crate::error::{Error, Problem, Result};
 use crate::journal::validate::Checker;
 
+/// The day a step shows as due: the later of its due date and the end of its snooze. The one definition of it,
+/// spliced into every query over `plan_steps` (aliased `s`) that needs it: `concat!(…, effective_day!(), …)`.
+macro_rules! effective_day {
+    () => {
+        "max(s.due_on, coalesce(s.snoozed_until, s.due_on))"
+    };
+}
+pub(crate) use effective_day;
+
 /// The kinds of step. `catch_up` is a person's keep-in-touch reminder ([`crate::people`]), not part of a plan.
 pub const STEP_KINDS: &[&str] =
     &["thank_you", "feedback", "keep_in_touch", "linkedin", "check_in", "nudge", "catch_up"];
@@ -281,12 +290,14 @@ pub struct Step {
     pub person: Option<String>,
 }
 
-const STEP_SQL: &str = "
-    SELECT s.id, s.application_id, c.name, a.role, s.kind, s.due_on, s.status, s.snoozed_until, s.done_on,
-           s.channel, json_extract(s.options, '$.ask_feedback'),
-           max(s.due_on, coalesce(s.snoozed_until, s.due_on)) AS effective_on, s.person_id, p.name
-      FROM plan_steps s JOIN applications a ON a.id = s.application_id JOIN companies c ON c.id = a.company_id
-      LEFT JOIN people p ON p.id = s.person_id";
+const STEP_SQL: &str = concat!(
+    "SELECT s.id, s.application_id, c.name, a.role, s.kind, s.due_on, s.status, s.snoozed_until, s.done_on,
+            s.channel, json_extract(s.options, '$.ask_feedback'), ",
+    effective_day!(),
+    " AS effective_on, s.person_id, p.name
+       FROM plan_steps s JOIN applications a ON a.id = s.application_id JOIN companies c ON c.id = a.company_id
+       LEFT JOIN people p ON p.id = s.person_id"
+);
 
 fn step_row(r: &rusqlite::Row, today: &str) -> rusqlite::Result<Step> {
     let status: String = r.get(6)?;

@@ -62,16 +62,16 @@ pub fn due_steps<Tz: TimeZone>(
 ) -> Result<Vec<DueStep>> {
     // A step due on day D can only have come due if D <= the local date at `now` + 1 (time zones).
     let horizon = now.with_timezone(tz).date_naive().succ_opt().unwrap_or(NaiveDate::MAX);
-    let mut stmt = conn.prepare_cached(
-        "SELECT s.id, s.application_id, c.name, a.role, s.kind,
-                max(s.due_on, coalesce(s.snoozed_until, s.due_on)) AS effective_on,
-                coalesce(e.kind, json_extract(s.options, '$.from')),
+    let mut stmt = conn.prepare_cached(concat!(
+        "SELECT s.id, s.application_id, c.name, a.role, s.kind, ",
+        crate::plan::effective_day!(),
+        " AS effective_on, coalesce(e.kind, json_extract(s.options, '$.from')),
                 coalesce(e.occurred_on, json_extract(s.options, '$.anchor')), p.name
            FROM plan_steps s JOIN applications a ON a.id = s.application_id JOIN companies c ON c.id = a.company_id
            LEFT JOIN events e ON e.id = s.outcome_event_id LEFT JOIN people p ON p.id = s.person_id
           WHERE s.status = 'pending' AND effective_on <= ?1
-          ORDER BY effective_on, s.id",
-    )?;
+          ORDER BY effective_on, s.id"
+    ))?;
     let rows = stmt.query_map([crate::db::day(horizon)], |r| {
         let date = |s: String| NaiveDate::parse_from_str(&s, "%Y-%m-%d").unwrap_or(NaiveDate::MIN);
         Ok(DueStep {
@@ -191,10 +191,12 @@ pub fn next_due<Tz: TimeZone>(
 ) -> Result<Option<DateTime<Utc>>> {
     let stamp = crate::db::instant(now);
     let (day, retry): (Option<String>, Option<String>) = conn.query_row(
-        "SELECT min(CASE WHEN notify_retry_at IS NULL OR notify_retry_at <= ?1
-                         THEN max(due_on, coalesce(snoozed_until, due_on)) END),
-                min(CASE WHEN notify_retry_at > ?1 THEN notify_retry_at END)
-           FROM plan_steps WHERE status = 'pending' AND reminded_at IS NULL",
+        concat!(
+            "SELECT min(CASE WHEN s.notify_retry_at IS NULL OR s.notify_retry_at <= ?1 THEN ",
+            crate::plan::effective_day!(),
+            " END), min(CASE WHEN s.notify_retry_at > ?1 THEN s.notify_retry_at END)
+               FROM plan_steps s WHERE s.status = 'pending' AND s.reminded_at IS NULL"
+        ),
         [stamp],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;

@@ -34,15 +34,18 @@ pub fn export(conn: &Connection, lang: &str) -> Result<String> {
     ];
     let io = |e: csv::Error| Error::Io(e.to_string());
     out.write_record(header.iter().map(|k| t(lang, k, &[]))).map_err(io)?;
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare(concat!(
         "SELECT a.id, a.location, a.source, a.posting_url,
                 (SELECT group_concat(p.name, '; ') FROM application_people ap JOIN people p ON p.id = ap.person_id
                   WHERE ap.application_id = a.id),
-                (SELECT s.kind || ' ' || max(s.due_on, coalesce(s.snoozed_until, s.due_on)) FROM plan_steps s
-                  WHERE s.application_id = a.id AND s.status IN ('pending', 'missed')
-                  ORDER BY max(s.due_on, coalesce(s.snoozed_until, s.due_on)), s.id LIMIT 1)
-           FROM applications a WHERE a.id = ?1",
-    )?;
+                (SELECT s.kind || ' ' || ",
+        crate::plan::effective_day!(),
+        " FROM plan_steps s WHERE s.application_id = a.id AND s.status IN ('pending', 'missed')
+                  ORDER BY ",
+        crate::plan::effective_day!(),
+        ", s.id LIMIT 1)
+           FROM applications a WHERE a.id = ?1"
+    ))?;
     for a in journal::list_applications(conn, "")? {
         let (location, source, url, people, next): (String, String, String, Option<String>, Option<String>) =
             stmt.query_row([a.id], |r| Ok((r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?;

@@ -27,11 +27,13 @@ pub fn export<Tz: TimeZone>(
 ) -> Result<String> {
     let mut cal = Calendar::new();
     cal.name("Rebound");
-    let mut stmt = conn.prepare(
-        "SELECT s.id, s.kind, max(s.due_on, coalesce(s.snoozed_until, s.due_on)), c.name, a.role, a.id
-           FROM plan_steps s JOIN applications a ON a.id = s.application_id JOIN companies c ON c.id = a.company_id
-          WHERE s.status IN ('pending', 'missed') ORDER BY 3, s.id",
-    )?;
+    let mut stmt = conn.prepare(concat!(
+        "SELECT s.id, s.kind, ",
+        crate::plan::effective_day!(),
+        ", c.name, a.role, a.id
+               FROM plan_steps s JOIN applications a ON a.id = s.application_id JOIN companies c ON c.id = a.company_id
+              WHERE s.status IN ('pending', 'missed') ORDER BY 3, s.id"
+    ))?;
     let steps = stmt
         .query_map([], |r| {
             Ok((
