@@ -204,6 +204,34 @@ fn fail_to_start(detail: &dyn std::fmt::Display) -> ! {
 }
 
 /// Starts Rebound: with its main window, or only in the tray with `--hidden`.
+/// What `rebound --version` or `rebound --help` prints (in the system's language), or `None` to start the app.
+pub fn command_line_answer(args: impl IntoIterator<Item = String>) -> Option<String> {
+    let lang = settings::Settings::default().effective_language(sys_locale::get_locale().as_deref());
+    for arg in args {
+        match arg.as_str() {
+            "--version" | "-V" => return Some(format!("Rebound {}", env!("CARGO_PKG_VERSION"))),
+            "--help" | "-h" => {
+                let version = [("version", env!("CARGO_PKG_VERSION").to_owned())];
+                let option = |name: &str, key: &str| format!("  {name:<11} {}", i18n::t(lang, key, &[]));
+                let lines = [
+                    i18n::t(lang, "cli.about", &version),
+                    String::new(),
+                    i18n::t(lang, "cli.usage", &[]),
+                    String::new(),
+                    option(HIDDEN_ARG, "cli.opt_hidden"),
+                    option("--version", "cli.opt_version"),
+                    option("--help", "cli.opt_help"),
+                    String::new(),
+                    i18n::t(lang, "cli.data", &[]),
+                ];
+                return Some(lines.join("\n"));
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 pub fn run() {
     let hidden = std::env::args().any(|a| a == HIDDEN_ARG);
     let app = build(tauri::Builder::default(), None).build(context());

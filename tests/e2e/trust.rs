@@ -220,3 +220,32 @@ async fn deleting_an_application_asks_first_clears_the_tray_and_undo_brings_it_a
     assert_eq!(steps(), planned, "the whole plan is back");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn version_and_help_answer_on_the_command_line_without_a_window_or_a_journal() {
+    let data = data_dir();
+    for arg in ["--version", "-V"] {
+        let out = Command::new(APP)
+            .arg(arg)
+            .env("REBOUND_DATA_DIR", data.path())
+            .env("LANG", "en_US.UTF-8")
+            .env("LC_ALL", "en_US.UTF-8")
+            .output()
+            .expect("run the app");
+        assert!(out.status.success(), "{arg}: {:?}", out.status);
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), format!("Rebound {}\n", env!("CARGO_PKG_VERSION")), "{arg}");
+    }
+    let out = Command::new(APP)
+        .arg("--help")
+        .env("REBOUND_DATA_DIR", data.path())
+        .env("LANG", "fr_CA.UTF-8")
+        .env("LC_ALL", "fr_CA.UTF-8")
+        .output()
+        .expect("run the app");
+    assert!(out.status.success());
+    let help = String::from_utf8(out.stdout).unwrap();
+    assert!(help.contains("--hidden") && help.contains("afficher la version et quitter"), "{help}");
+    // Nothing was opened: no journal, no lock, no log in the data folder.
+    let left: Vec<_> = std::fs::read_dir(data.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(left.is_empty(), "{left:?}");
+}
