@@ -7,7 +7,7 @@ BUILD_PKGS="build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libjavas
 libsoup-3.0-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev"
 TEST_PKGS="xvfb xauth libgl1-mesa-dri webkit2gtk-driver dbus dbus-bin libglib2.0-bin dunst xclip sqlite3
 haskell-status-notifier-item-utils python3-icalendar
-appstream desktop-file-utils"
+appstream desktop-file-utils lintian x11-utils"
 
 want="$BUILD_PKGS"
 [ "${1:-}" = "--test" ] && want="$want $TEST_PKGS"
@@ -22,6 +22,15 @@ if [ -n "$missing" ]; then
   echo "setup: installing$missing"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+# The Tauri CLI that builds the installers comes from npm (scripts/package.sh).
+if [ "${1:-}" = "--test" ] && ! command -v npm >/dev/null 2>&1; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "setup: installing nodejs and npm"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
 fi
 
 if [ "${1:-}" = "--test" ] && ! command -v tauri-driver >/dev/null 2>&1; then

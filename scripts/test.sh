@@ -16,3 +16,6 @@ appstreamcli validate --no-net packaging/linux/org.rebound.Rebound.metainfo.xml
 cargo test --workspace --lib
 # End-to-end: the real binary through WebDriver, one app at a time.
 bash scripts/headless.sh cargo test --test e2e -- --test-threads=1
+# The installers: built with the pinned Tauri CLI and checked by lintian, then installed, started and removed.
+bash scripts/package.sh
+bash scripts/headless.sh bash scripts/installed_test.sh
