@@ -28,8 +28,9 @@ wait_for() {
 
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$deb" >/dev/null
 test -x /usr/bin/rebound
+want="Rebound $(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)"
 version=$(/usr/bin/rebound --version)
-[ "$version" = "Rebound 0.1.0" ] || { echo "installed_test: --version said: $version" >&2; exit 1; }
+[ "$version" = "$want" ] || { echo "installed_test: --version said \"$version\", not \"$want\"" >&2; exit 1; }
 /usr/bin/rebound --help | grep -q -- '--hidden'
 test -f /usr/share/applications/Rebound.desktop
 test -f /usr/share/metainfo/org.rebound.Rebound.metainfo.xml
