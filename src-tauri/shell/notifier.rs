@@ -73,7 +73,12 @@ pub fn words(n: &Notice, lang: &str) -> (String, String, Option<i64>) {
                 Some(name) => t(lang, "notify.person", &[("name", name.clone()), ("company", company.clone())]),
                 None => t(lang, "notify.one", &[("company", company.clone()), ("role", role.clone())]),
             };
-            let when = t(lang, &format!("notify.since.{outcome}"), &[("days", days_since.to_string())]);
+            // "1 days ago" reads wrong in both languages: one day back is "yesterday" / « hier ».
+            let when = if *days_since == 1 {
+                t(lang, &format!("notify.since.{outcome}.yesterday"), &[])
+            } else {
+                t(lang, &format!("notify.since.{outcome}"), &[("days", days_since.to_string())])
+            };
             (summary, format!("{} — {when}", steps.join(", ")), Some(*application_id))
         }
         Notice::Summary { applications } => {
@@ -176,6 +181,34 @@ pub fn listen_for_actions(shown: Shown, on_action: impl Fn(i64, &[i64], &str) + 
 
 #[cfg(test)]
 mod tests {
+    use crate::reminders::schedule::Notice;
+
+    #[test]
+    fn a_notice_says_yesterday_for_one_day_and_counts_days_otherwise() {
+        let notice = |outcome: &str, days_since: i64| Notice::One {
+            application_id: 1,
+            company: "Acme".into(),
+            role: "Analyst".into(),
+            person: None,
+            steps: vec!["thank_you".into()],
+            step_ids: vec![1],
+            outcome: outcome.into(),
+            days_since,
+        };
+        let body = |outcome: &str, days: i64, lang: &str| super::words(&notice(outcome, days), lang).1;
+        assert_eq!(body("rejected", 1, "en"), "Thank-you note — rejected yesterday");
+        assert_eq!(body("rejected", 1, "fr"), "Mot de remerciement — refus reçu hier");
+        assert_eq!(body("rejected", 2, "en"), "Thank-you note — rejected 2 days ago");
+        for outcome in ["rejected", "ghosted", "contact", "chosen", "closed"] {
+            for lang in ["en", "fr"] {
+                for days in [1, 90] {
+                    let text = body(outcome, days, lang);
+                    assert!(!text.contains("notify.") && !text.contains(" 1 ") && !text.contains('{'), "{text}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_body_read_as_markup_shows_user_text_as_typed() {
         assert_eq!(super::escape_markup("Procter & Gamble — <R&D>"), "Procter &amp; Gamble — &lt;R&amp;D&gt;");
