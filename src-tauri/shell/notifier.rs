@@ -83,7 +83,7 @@ pub fn words(n: &Notice, lang: &str) -> (String, String, Option<i64>) {
         }
         Notice::Summary { applications } => {
             let summary = t(lang, "notify.summary", &[("n", applications.len().to_string())]);
-            let names: Vec<String> = applications.iter().map(|(_, c, r)| format!("{c} — {r}")).collect();
+            let names: Vec<&str> = applications.iter().map(|(_, label)| label.as_str()).collect();
             (summary, names.join("\n"), None)
         }
     }

@@ -22,17 +22,7 @@ pub fn literal_label(text: &str) -> String {
 
 fn menu<R: Runtime>(app: &AppHandle<R>, due: &[DueStep], lang: &str) -> tauri::Result<Menu<R>> {
     // One line per notification: an application, or a person to keep in touch with.
-    let mut groups: Vec<(i64, Option<&str>, String)> = Vec::new();
-    for s in due {
-        let (id, person) = crate::reminders::schedule::group_of(s);
-        if !groups.iter().any(|(i, p, _)| (*i, *p) == (id, person)) {
-            let label = match person {
-                Some(name) => format!("{name} — {}", s.company),
-                None => format!("{} — {}", s.company, s.role),
-            };
-            groups.push((id, person, label));
-        }
-    }
+    let heads = crate::reminders::schedule::group_heads(due);
     let count = match due.len() {
         0 => t(lang, "tray.none_due", &[]),
         1 => t(lang, "tray.one_due", &[]),
@@ -40,9 +30,11 @@ fn menu<R: Runtime>(app: &AppHandle<R>, due: &[DueStep], lang: &str) -> tauri::R
     };
     let menu = Menu::new(app)?;
     menu.append(&MenuItem::with_id(app, "count", count, false, None::<&str>)?)?;
-    for (n, (id, _, label)) in groups.iter().enumerate() {
+    for (n, head) in heads.iter().enumerate() {
         // Two lines may open one application (its plan, and a person whose reminder hangs on it): ids stay unique.
-        menu.append(&MenuItem::with_id(app, format!("app:{id}:{n}"), literal_label(label), true, None::<&str>)?)?;
+        let label = literal_label(&crate::reminders::schedule::group_label(head));
+        let id = format!("app:{}:{n}", head.application_id);
+        menu.append(&MenuItem::with_id(app, id, label, true, None::<&str>)?)?;
     }
     menu.append(&PredefinedMenuItem::separator(app)?)?;
     menu.append(&MenuItem::with_id(

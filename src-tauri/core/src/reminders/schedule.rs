@@ -47,8 +47,8 @@ pub enum Notice {
         outcome: String,
         days_since: i64,
     },
-    /// Several applications at once: their names.
-    Summary { applications: Vec<(i64, String, String)> },
+    /// Several at once: each one's application and how it reads ([`group_label`]).
+    Summary { applications: Vec<(i64, String)> },
 }
 
 /// Sends notifications. The app's implementation wraps notify-rust; tests record what would be shown.
@@ -63,32 +63,39 @@ pub fn group_of(s: &DueStep) -> (i64, Option<&str>) {
     (s.application_id, s.person.as_deref())
 }
 
+/// The first due step of each group ([`group_of`]), in due order: one per notification, one per tray line.
+pub fn group_heads(due: &[DueStep]) -> Vec<&DueStep> {
+    let mut heads: Vec<&DueStep> = Vec::new();
+    for s in due {
+        if !heads.iter().any(|h| group_of(h) == group_of(s)) {
+            heads.push(s);
+        }
+    }
+    heads
+}
+
+/// How a group reads in a list: "Acme — Analyst" for an application, "Marie Tremblay — Acme" for a person.
+pub fn group_label(head: &DueStep) -> String {
+    match &head.person {
+        Some(name) => format!("{name} — {}", head.company),
+        None => format!("{} — {}", head.company, head.role),
+    }
+}
+
 /// Groups due steps into notifications: one per application (and one per person to keep in touch with), or
 /// one summary when more than [`MAX_SEPARATE_NOTICES`] of those are due at once.
 pub fn notices(due: &[DueStep], today: NaiveDate) -> Vec<Notice> {
-    let mut groups: Vec<(i64, Option<&str>)> = Vec::new();
-    for s in due {
-        if !groups.contains(&group_of(s)) {
-            groups.push(group_of(s));
-        }
-    }
-    if groups.len() > MAX_SEPARATE_NOTICES {
-        let applications = groups
-            .iter()
-            .map(|g| {
-                let s = due.iter().find(|s| group_of(s) == *g).expect("listed");
-                (g.0, s.company.clone(), s.person.clone().unwrap_or_else(|| s.role.clone()))
-            })
-            .collect();
+    let heads = group_heads(due);
+    if heads.len() > MAX_SEPARATE_NOTICES {
+        let applications = heads.iter().map(|h| (h.application_id, group_label(h))).collect();
         return vec![Notice::Summary { applications }];
     }
-    groups
+    heads
         .iter()
-        .map(|g| {
-            let steps: Vec<&DueStep> = due.iter().filter(|s| group_of(s) == *g).collect();
-            let first = steps[0];
+        .map(|first| {
+            let steps: Vec<&DueStep> = due.iter().filter(|s| group_of(s) == group_of(first)).collect();
             Notice::One {
-                application_id: g.0,
+                application_id: first.application_id,
                 company: first.company.clone(),
                 role: first.role.clone(),
                 person: first.person.clone(),
