@@ -5,7 +5,8 @@
 //! here so that `crate::journal`, `rebound::db`… read the same from the shell, the benches and the tests.
 
 pub use rebound_core::{
-    datadir, db, error, i18n, insights, journal, messages, natural_date, people, plan, reminders, settings, transfer,
+    datadir, db, error, events, i18n, insights, journal, messages, natural_date, people, plan, reminders, settings,
+    transfer, validate, vocab,
 };
 pub mod shell;
 

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Problem};
 use crate::i18n::t;
+use crate::vocab::Lang;
 
 /// One refused field, ready to show beside it.
 #[derive(Debug, Serialize)]
@@ -23,7 +24,7 @@ pub struct IpcError {
     pub fields: Vec<IpcFieldError>,
 }
 
-fn problem_text(lang: &str, p: Problem) -> (&'static str, String) {
+fn problem_text(lang: Lang, p: Problem) -> (&'static str, String) {
     match p {
         Problem::Required => ("required", t(lang, "error.required", &[])),
         Problem::TooLong { max } => ("too_long", t(lang, "error.too_long", &[("max", max.to_string())])),
@@ -57,7 +58,7 @@ fn problem_text(lang: &str, p: Problem) -> (&'static str, String) {
 
 impl IpcError {
     /// Translates a domain error for the user, in `lang`.
-    pub fn from_domain(e: Error, lang: &str) -> Self {
+    pub fn from_domain(e: Error, lang: Lang) -> Self {
         let (kind, key) = match &e {
             Error::Invalid(_) => ("invalid", "error.invalid"),
             Error::NotFound(_) => ("not_found", "error.not_found"),
@@ -83,7 +84,7 @@ impl IpcError {
     }
 
     /// A failure of the shell itself (a window that would not close…).
-    pub fn internal(detail: impl std::fmt::Display, lang: &str) -> Self {
+    pub fn internal(detail: impl std::fmt::Display, lang: Lang) -> Self {
         log::error!("{detail}");
         IpcError { kind: "internal", message: t(lang, "error.internal", &[]), fields: Vec::new() }
     }

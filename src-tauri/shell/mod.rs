@@ -1,6 +1,7 @@
 //! Everything that touches Tauri: app state, the settings file through tauri-plugin-store, the window, and
 //! the command adapters the UI calls.
 
+pub mod actions;
 pub mod commands;
 pub mod error;
 pub mod logger;

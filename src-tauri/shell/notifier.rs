@@ -7,19 +7,19 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use tauri::{AppHandle, Manager, Runtime};
-
 use crate::i18n::t;
-use crate::reminders::schedule::{Notice, Notifier};
-use crate::shell::state::AppState;
+use crate::reminders::schedule::Notice;
+use crate::vocab::Lang;
 
 /// What each shown notification is about, by notification id: its application (0 for a summary) and the steps
 /// it announced.
 pub type Shown = Arc<Mutex<HashMap<u32, (i64, Vec<i64>)>>>;
 
 /// The app's notifier.
-pub struct DesktopNotifier<R: Runtime> {
-    app: AppHandle<R>,
+pub struct DesktopNotifier {
+    /// The bundle identifier, which Windows ties toasts to.
+    #[cfg(windows)]
+    app_id: String,
     icon: String,
     actions: bool,
     /// Whether the server reads the body as markup (then "&" and "<" in user text must be escaped).
@@ -27,10 +27,10 @@ pub struct DesktopNotifier<R: Runtime> {
     pub shown: Shown,
 }
 
-impl<R: Runtime> DesktopNotifier<R> {
-    /// Prepares the notifier: the icon file (written once under the data folder, since servers want a path or
-    /// a theme name) and whether the server shows actions.
-    pub fn new(app: AppHandle<R>, data_dir: &std::path::Path) -> Self {
+impl DesktopNotifier {
+    /// Prepares the notifier for the app of bundle `identifier`: the icon file (written once under the data
+    /// folder, since servers want a path or a theme name) and whether the server shows actions.
+    pub fn new(identifier: &str, data_dir: &std::path::Path) -> Self {
         let icon_path = data_dir.join("icon.png");
         if !icon_path.exists() {
             let _ = std::fs::write(&icon_path, include_bytes!("../../icons/128x128.png"));
@@ -38,24 +38,23 @@ impl<R: Runtime> DesktopNotifier<R> {
         #[cfg(target_os = "macos")]
         {
             // macOS attributes notifications to an application bundle: ours, by its identifier.
-            let _ = notify_rust::set_application(&app.config().identifier);
+            let _ = notify_rust::set_application(identifier);
         }
         #[cfg(all(unix, not(target_os = "macos")))]
         let caps = notify_rust::get_capabilities().unwrap_or_default();
         #[cfg(not(all(unix, not(target_os = "macos"))))]
         let caps: Vec<String> = Vec::new();
         let has = |cap: &str| caps.iter().any(|x| x == cap);
+        #[cfg(not(any(windows, target_os = "macos")))]
+        let _ = identifier;
         DesktopNotifier {
-            app,
+            #[cfg(windows)]
+            app_id: identifier.to_owned(),
             icon: icon_path.display().to_string(),
             actions: has("actions"),
             markup: has("body-markup"),
             shown: Shown::default(),
         }
-    }
-
-    fn lang(&self) -> &'static str {
-        self.app.state::<AppState>().lang()
     }
 
     /// Whether the server shows action buttons.
@@ -64,8 +63,41 @@ impl<R: Runtime> DesktopNotifier<R> {
     }
 }
 
+/// A notification as it will show: every word already in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoticeText {
+    pub summary: String,
+    pub body: String,
+    /// The label of the "Open" action.
+    pub open: String,
+    /// The label of "Snooze 1 day", for a notice about one application or person (not a summary).
+    pub snooze: Option<String>,
+    /// The application it is about (0 for a summary) and the steps it announced, for its actions.
+    pub application_id: i64,
+    pub steps: Vec<i64>,
+}
+
+impl NoticeText {
+    /// The notification for `n` in `lang`.
+    pub fn new(n: &Notice, lang: Lang) -> Self {
+        let (summary, body, app_id) = words(n, lang);
+        let steps = match n {
+            Notice::One { step_ids, .. } => step_ids.clone(),
+            Notice::Summary { .. } => Vec::new(),
+        };
+        NoticeText {
+            summary,
+            body,
+            open: t(lang, "notify.open", &[]),
+            snooze: app_id.map(|_| t(lang, "notify.snooze", &[])),
+            application_id: app_id.unwrap_or(0),
+            steps,
+        }
+    }
+}
+
 /// The words of a notice in `lang`: summary, body, and the application it is about (if just one).
-pub fn words(n: &Notice, lang: &str) -> (String, String, Option<i64>) {
+pub fn words(n: &Notice, lang: Lang) -> (String, String, Option<i64>) {
     match n {
         Notice::One { application_id, company, role, person, steps, outcome, days_since, .. } => {
             let steps: Vec<String> = steps.iter().map(|k| t(lang, &format!("message.{k}"), &[])).collect();
@@ -104,34 +136,29 @@ pub fn escape_markup(text: &str) -> String {
     out
 }
 
-impl<R: Runtime> Notifier for DesktopNotifier<R> {
-    fn notify(&self, n: &Notice) -> Result<(), String> {
-        let lang = self.lang();
-        let (summary, body, app_id) = words(n, lang);
-        let body = if self.markup { escape_markup(&body) } else { body };
+impl DesktopNotifier {
+    /// Shows one notification, worded by the caller.
+    pub fn show(&self, text: &NoticeText) -> Result<(), String> {
+        let body = if self.markup { escape_markup(&text.body) } else { text.body.clone() };
         let mut note = notify_rust::Notification::new();
-        note.appname("Rebound").summary(&summary).body(&body).icon(&self.icon);
+        note.appname("Rebound").summary(&text.summary).body(&body).icon(&self.icon);
         #[cfg(windows)]
         {
             // Windows ties a toast to the AppUserModelID of the installed shortcut, which the installer sets to
             // the bundle identifier.
-            note.app_id(&self.app.config().identifier);
+            note.app_id(&self.app_id);
         }
         if self.actions {
-            note.action("default", &t(lang, "notify.open", &[]));
-            if app_id.is_some() {
-                note.action("snooze", &t(lang, "notify.snooze", &[]));
+            note.action("default", &text.open);
+            if let Some(snooze) = &text.snooze {
+                note.action("snooze", snooze);
             }
         }
         let handle = note.show().map_err(|e| e.to_string())?;
         #[cfg(all(unix, not(target_os = "macos")))]
         {
             let mut shown = self.shown.lock().unwrap_or_else(|p| p.into_inner());
-            let steps = match n {
-                Notice::One { step_ids, .. } => step_ids.clone(),
-                Notice::Summary { .. } => Vec::new(),
-            };
-            shown.insert(handle.id(), (app_id.unwrap_or(0), steps));
+            shown.insert(handle.id(), (text.application_id, text.steps.clone()));
         }
         #[cfg(not(all(unix, not(target_os = "macos"))))]
         let _ = handle;
@@ -190,17 +217,18 @@ mod tests {
             company: "Acme".into(),
             role: "Analyst".into(),
             person: None,
-            steps: vec!["thank_you".into()],
+            steps: vec![crate::vocab::StepKind::ThankYou],
             step_ids: vec![1],
             outcome: outcome.into(),
             days_since,
         };
-        let body = |outcome: &str, days: i64, lang: &str| super::words(&notice(outcome, days), lang).1;
-        assert_eq!(body("rejected", 1, "en"), "Thank-you note — rejected yesterday");
-        assert_eq!(body("rejected", 1, "fr"), "Mot de remerciement — refus reçu hier");
-        assert_eq!(body("rejected", 2, "en"), "Thank-you note — rejected 2 days ago");
+        use crate::vocab::Lang;
+        let body = |outcome: &str, days: i64, lang: Lang| super::words(&notice(outcome, days), lang).1;
+        assert_eq!(body("rejected", 1, Lang::En), "Thank-you note — rejected yesterday");
+        assert_eq!(body("rejected", 1, Lang::Fr), "Mot de remerciement — refus reçu hier");
+        assert_eq!(body("rejected", 2, Lang::En), "Thank-you note — rejected 2 days ago");
         for outcome in ["rejected", "ghosted", "contact", "chosen", "closed"] {
-            for lang in ["en", "fr"] {
+            for &lang in Lang::ALL {
                 for days in [1, 90] {
                     let text = body(outcome, days, lang);
                     assert!(!text.contains("notify.") && !text.contains(" 1 ") && !text.contains('{'), "{text}");

@@ -4,24 +4,35 @@
 use std::time::Duration;
 
 use chrono::{Local, Utc};
-use tauri::{AppHandle, Emitter, Manager, Runtime};
+use tauri::{AppHandle, Manager, Runtime};
 
 use crate::db::backup;
-use crate::reminders::schedule::{claim, hold, next_sleep, release, Notifier, MAX_SLEEP};
-use crate::reminders::{due_steps, snooze_all_due, snooze_steps_due};
+use crate::reminders::due_steps;
+use crate::reminders::schedule::{claim, hold, next_sleep, release, Notice, Notifier, MAX_SLEEP};
+use crate::shell::notifier::{DesktopNotifier, NoticeText};
 use crate::shell::state::AppState;
-use crate::shell::{notifier, tray, window};
+use crate::shell::{actions, notifier, tray};
+use crate::vocab::Lang;
 
 /// What the tray menu shows: its language and, per due step, the application (id, company, role).
-type TrayView = (&'static str, Vec<(i64, String, String, Option<String>)>);
+type TrayView = (crate::vocab::Lang, Vec<(i64, String, String, Option<String>)>);
 
-/// The event the window listens to, to redraw after a change made outside it (tray, notification).
-pub const CHANGED: &str = "rebound://changed";
+/// The desktop's notifications, worded in the user's language of the moment.
+struct Speaker<'a> {
+    desktop: &'a DesktopNotifier,
+    lang: Lang,
+}
+
+impl Notifier for Speaker<'_> {
+    fn notify(&self, n: &Notice) -> Result<(), String> {
+        self.desktop.show(&NoticeText::new(n, self.lang))
+    }
+}
 
 /// Starts the reminder thread (and, on Linux, the notification action listener).
 pub fn start<R: Runtime>(app: &AppHandle<R>) {
     let state = app.state::<AppState>();
-    let notifier = notifier::DesktopNotifier::new(app.clone(), &state.data_dir);
+    let notifier = DesktopNotifier::new(&app.config().identifier, &state.data_dir);
     #[cfg(all(unix, not(target_os = "macos")))]
     if notifier.has_actions() {
         let handle = app.clone();
@@ -50,7 +61,10 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
             let sleep = match hold(state.wake.since_last()).filter(|_| settings.notifications) {
                 // A change just happened: wait for the burst to end, then announce it all at once.
                 Some(wait) => wait,
-                None => announce(&state, &notifier, time, settings.notifications).unwrap_or(MAX_SLEEP),
+                None => {
+                    let speaker = Speaker { desktop: &notifier, lang: state.lang() };
+                    announce(&state, &speaker, time, settings.notifications).unwrap_or(MAX_SLEEP)
+                }
             };
             let due = state.with_db(|c| due_steps(c, Utc::now(), time, &Local)).unwrap_or_default();
             let now_shown = (
@@ -108,42 +122,11 @@ fn daily_backup(state: &AppState, checked: &mut Option<chrono::DateTime<Utc>>) {
     }
 }
 
-/// "Snooze all until tomorrow" (tray): snoozes every due step, then tells the thread and the window.
-pub fn snooze_all<R: Runtime>(app: &AppHandle<R>) {
-    let state = app.state::<AppState>();
-    let time = state.settings().reminder_time();
-    if let Err(e) = state.with_db(|c| snooze_all_due(c, Utc::now(), time, &Local)) {
-        log::warn!("snooze all: {}", e.message);
-    }
-    changed(app);
-}
-
-/// After a change made outside the window: wake the thread (tray) and tell the window (if any) to redraw.
-pub fn changed<R: Runtime>(app: &AppHandle<R>) {
-    app.state::<AppState>().wake.ring();
-    let _ = app.emit(CHANGED, ());
-}
-
 /// A notification's action: open the window on the application, or snooze the steps it announced for a day.
 #[cfg(all(unix, not(target_os = "macos")))]
 fn on_action<R: Runtime>(app: &AppHandle<R>, app_id: i64, steps: &[i64], key: &str) {
     match key {
-        "snooze" => {
-            let state = app.state::<AppState>();
-            let time = state.settings().reminder_time();
-            if let Err(e) = state.with_db(|c| snooze_steps_due(c, steps, Utc::now(), time, &Local)) {
-                log::warn!("snooze from notification: {}", e.message);
-            }
-            changed(app);
-        }
-        _ => {
-            let target = (app_id > 0).then_some(app_id);
-            let handle = app.clone();
-            let _ = app.run_on_main_thread(move || {
-                if let Err(e) = window::open_main(&handle, target) {
-                    log::warn!("open from notification: {e}");
-                }
-            });
-        }
+        "snooze" => actions::snooze_steps(app, steps),
+        _ => actions::open(app, (app_id > 0).then_some(app_id)),
     }
 }

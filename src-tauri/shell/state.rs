@@ -9,6 +9,7 @@ use rusqlite::Connection;
 use super::error::IpcError;
 use crate::error::Result;
 use crate::settings::Settings;
+use crate::vocab::Lang;
 
 /// Persists settings. The app's implementation wraps tauri-plugin-store; keeping it behind a trait keeps
 /// the commands free of the runtime type.
@@ -90,7 +91,7 @@ impl AppState {
     }
 
     /// The language to speak now.
-    pub fn lang(&self) -> &'static str {
+    pub fn lang(&self) -> Lang {
         self.lock_settings().effective_language(self.system_locale.as_deref())
     }
 

@@ -8,8 +8,9 @@ use tauri::{AppHandle, Manager, Runtime};
 
 use crate::i18n::t;
 use crate::reminders::DueStep;
+use crate::shell::actions;
 use crate::shell::state::AppState;
-use crate::shell::window;
+use crate::vocab::Lang;
 
 /// The tray icon's id.
 pub const TRAY: &str = "rebound";
@@ -20,7 +21,7 @@ pub fn literal_label(text: &str) -> String {
     text.replace('&', "&&")
 }
 
-fn menu<R: Runtime>(app: &AppHandle<R>, due: &[DueStep], lang: &str) -> tauri::Result<Menu<R>> {
+fn menu<R: Runtime>(app: &AppHandle<R>, due: &[DueStep], lang: Lang) -> tauri::Result<Menu<R>> {
     // One line per notification: an application, or a person to keep in touch with.
     let heads = crate::reminders::schedule::group_heads(due);
     let count = match due.len() {
@@ -75,24 +76,17 @@ pub fn show_due<R: Runtime>(app: &AppHandle<R>, due: &[DueStep]) {
 }
 
 fn on_menu<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
-    let id = event.id().as_ref();
-    let result = match id {
-        "open" => window::open_main(app, None),
-        "quit" => {
-            app.exit(0);
-            Ok(())
+    match event.id().as_ref() {
+        "open" => actions::open(app, None),
+        "quit" => actions::quit(app),
+        "snooze_all" => actions::snooze_all(app),
+        other => {
+            if let Some(app_id) =
+                other.strip_prefix("app:").and_then(|s| s.split(':').next()).and_then(|s| s.parse().ok())
+            {
+                actions::open(app, Some(app_id));
+            }
         }
-        "snooze_all" => {
-            crate::shell::reminders::snooze_all(app);
-            Ok(())
-        }
-        other => match other.strip_prefix("app:").and_then(|s| s.split(':').next()).and_then(|s| s.parse().ok()) {
-            Some(app_id) => window::open_main(app, Some(app_id)),
-            None => Ok(()),
-        },
-    };
-    if let Err(e) = result {
-        log::warn!("tray action {id}: {e}");
     }
 }
 

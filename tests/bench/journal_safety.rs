@@ -43,7 +43,7 @@ fn fill(dir: &std::path::Path, n: usize) {
             }],
             ..Default::default()
         };
-        let app = journal::save_application(&mut conn, &input, "en", today, Utc::now()).unwrap();
+        let app = journal::save_application(&mut conn, &input, rebound::vocab::Lang::En, today, Utc::now()).unwrap();
         let outcome = OutcomeInput {
             application_id: app,
             outcome: "rejected".into(),

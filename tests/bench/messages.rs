@@ -5,7 +5,8 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use rebound::messages::{builtin, render, tone, Facts, MESSAGE_KINDS};
+use rebound::messages::{builtin, render, tone, Facts};
+use rebound::vocab::{AddressForm, Lang, MessageKind};
 
 fn facts() -> Facts {
     let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
@@ -14,7 +15,7 @@ fn facts() -> Facts {
         role: "Analyste de données".into(),
         applied_on: d(2026, 8, 1),
         contact: Some(("Marie Tremblay".into(), "Directrice TI".into())),
-        address_as: "ms".into(),
+        address_as: AddressForm::Ms,
         contact_email: "marie.tremblay@example.org".into(),
         contact_linkedin: "https://www.linkedin.com/in/marie-tremblay".into(),
         people: vec!["Marie Tremblay".into(), "Jean Gagnon".into()],
@@ -43,8 +44,8 @@ fn median_us(runs: usize, mut f: impl FnMut()) -> f64 {
 
 fn main() {
     let facts = facts();
-    for lang in ["fr", "en"] {
-        for kind in MESSAGE_KINDS {
+    for &lang in Lang::ALL {
+        for &kind in MessageKind::ALL {
             let t = builtin(kind, lang).expect("built-in");
             let us = median_us(501, || {
                 let r = render(kind, lang, black_box(&t.subject), black_box(&t.body), &facts);
@@ -55,8 +56,8 @@ fn main() {
         }
     }
     // A 2,000-character message: a real body repeated, with a few things for the check to find.
-    let body = builtin("thank_you", "en").unwrap();
-    let polite = render("thank_you", "en", &body.subject, &body.body, &facts).body;
+    let body = builtin(MessageKind::ThankYou, Lang::En).unwrap();
+    let polite = render(MessageKind::ThankYou, Lang::En, &body.subject, &body.body, &facts).body;
     let mut text = String::new();
     while text.chars().count() < 1950 {
         text.push_str(&polite);

@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::vocab::Lang;
+
 const FR: &str = include_str!("../../../ui/i18n/fr.json");
 const EN: &str = include_str!("../../../ui/i18n/en.json");
 
@@ -14,20 +16,19 @@ fn parse(src: &str) -> Catalogue {
     serde_json::from_str(src).expect("ui/i18n catalogues are valid JSON objects of strings (checked by a test)")
 }
 
-/// The catalogue for `lang` (`fr`; anything else gives English).
-pub fn catalogue(lang: &str) -> &'static Catalogue {
+/// The catalogue for `lang`.
+pub fn catalogue(lang: Lang) -> &'static Catalogue {
     static FR_CAT: OnceLock<Catalogue> = OnceLock::new();
     static EN_CAT: OnceLock<Catalogue> = OnceLock::new();
-    if lang == "fr" {
-        FR_CAT.get_or_init(|| parse(FR))
-    } else {
-        EN_CAT.get_or_init(|| parse(EN))
+    match lang {
+        Lang::Fr => FR_CAT.get_or_init(|| parse(FR)),
+        Lang::En => EN_CAT.get_or_init(|| parse(EN)),
     }
 }
 
 /// The string `key` in `lang`, with each `{name}` replaced from `args`. A missing key shows as itself, so a
 /// gap is visible rather than silent (and the catalogue test catches it first).
-pub fn t(lang: &str, key: &str, args: &[(&str, String)]) -> String {
+pub fn t(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
     let mut s = catalogue(lang).get(key).cloned().unwrap_or_else(|| key.to_owned());
     for (name, value) in args {
         s = s.replace(&format!("{{{name}}}"), value);
@@ -43,8 +44,8 @@ mod tests {
 
     #[test]
     fn both_catalogues_have_the_same_keys_and_no_empty_string() {
-        let fr = catalogue("fr");
-        let en = catalogue("en");
+        let fr = catalogue(Lang::Fr);
+        let en = catalogue(Lang::En);
         let mut missing_fr: Vec<_> = en.keys().filter(|k| !fr.contains_key(*k)).collect();
         let mut missing_en: Vec<_> = fr.keys().filter(|k| !en.contains_key(*k)).collect();
         missing_fr.sort();
@@ -58,9 +59,9 @@ mod tests {
 
     #[test]
     fn placeholders_are_filled() {
-        assert_eq!(t("en", "error.too_long", &[("max", "200".into())]), "200 characters at most.");
-        assert_eq!(t("fr", "error.too_long", &[("max", "200".into())]), "200 caractères au maximum.");
-        assert_eq!(t("en", "no.such.key", &[]), "no.such.key");
+        assert_eq!(t(Lang::En, "error.too_long", &[("max", "200".into())]), "200 characters at most.");
+        assert_eq!(t(Lang::Fr, "error.too_long", &[("max", "200".into())]), "200 caractères au maximum.");
+        assert_eq!(t(Lang::En, "no.such.key", &[]), "no.such.key");
     }
 
     /// The `{name}` placeholders of a catalogue string; the `{{ … }}` and `{% … %}` of the template help are
@@ -135,8 +136,8 @@ mod tests {
 
     #[test]
     fn every_string_has_the_same_placeholders_in_both_languages_and_reads_well_once_filled() {
-        let fr = catalogue("fr");
-        let en = catalogue("en");
+        let fr = catalogue(Lang::Fr);
+        let en = catalogue(Lang::En);
         let mut keys: Vec<&String> = fr.keys().chain(en.keys()).collect();
         keys.sort();
         keys.dedup();
@@ -145,9 +146,9 @@ mod tests {
                 panic!("{key} is in one catalogue only");
             };
             assert_eq!(placeholders(fr_text), placeholders(en_text), "{key}: the same placeholders in fr and en");
-            for (lang, text) in [("fr", fr_text), ("en", en_text)] {
+            for (lang, text) in [(Lang::Fr, fr_text), (Lang::En, en_text)] {
                 let names = placeholders(text);
-                let args: Vec<(&str, String)> = names.iter().map(|p| (p.as_str(), sample(lang, p))).collect();
+                let args: Vec<(&str, String)> = names.iter().map(|p| (p.as_str(), sample(lang.as_str(), p))).collect();
                 let filled = t(lang, key, &args);
                 assert!(placeholders(&filled).is_empty(), "{lang} {key}: a placeholder is left: {filled:?}");
                 for doubled in ["  ", " \u{a0}", "\u{a0} ", "\u{a0}\u{a0}"] {
@@ -158,7 +159,7 @@ mod tests {
                     "{lang} {key}: space before a newline"
                 );
                 assert_eq!(filled.trim(), filled.as_str(), "{lang} {key}: space at either end");
-                if lang == "fr" {
+                if lang == Lang::Fr {
                     // Quebec typography: a non-breaking space before « : » and inside « », none before ; ! ?
                     // (a lone ! or ? quoted as a sign takes a non-breaking one); the apostrophe is ’.
                     for wrong in [" :", " ;", " !", " ?", "« ", " »", "'"] {
@@ -172,39 +173,42 @@ mod tests {
     #[test]
     fn french_strings_with_values_read_as_sentences() {
         let date = [("date", "26 novembre 2026".to_owned())];
-        assert_eq!(t("fr", "plan.due_on", &date), "Prévue le 26 novembre 2026");
-        assert_eq!(t("fr", "plan.done_on", &date), "Faite le 26 novembre 2026");
-        let sent_by = |lang: &str, channel: &str| {
+        assert_eq!(t(Lang::Fr, "plan.due_on", &date), "Prévue le 26 novembre 2026");
+        assert_eq!(t(Lang::Fr, "plan.done_on", &date), "Faite le 26 novembre 2026");
+        let sent_by = |lang: Lang, channel: &str| {
             t(lang, "timeline.by", &[("channel", t(lang, &format!("sent.{channel}"), &[]))])
         };
-        assert_eq!(sent_by("fr", "other"), "Par un autre moyen");
-        assert_eq!(sent_by("fr", "email"), "Par courriel");
-        assert_eq!(sent_by("en", "other"), "By other means");
-        assert_eq!(sent_by("en", "email"), "By e-mail");
-        assert_eq!(t("fr", "timeline.via", &[("channel", t("fr", "channel.phone", &[]))]), "Moyen\u{a0}: Téléphone");
-        assert_eq!(t("fr", "timeline.met", &[("names", "Marie Tremblay".into())]), "Rencontre avec Marie Tremblay");
+        assert_eq!(sent_by(Lang::Fr, "other"), "Par un autre moyen");
+        assert_eq!(sent_by(Lang::Fr, "email"), "Par courriel");
+        assert_eq!(sent_by(Lang::En, "other"), "By other means");
+        assert_eq!(sent_by(Lang::En, "email"), "By e-mail");
+        assert_eq!(
+            t(Lang::Fr, "timeline.via", &[("channel", t(Lang::Fr, "channel.phone", &[]))]),
+            "Moyen\u{a0}: Téléphone"
+        );
+        assert_eq!(t(Lang::Fr, "timeline.met", &[("names", "Marie Tremblay".into())]), "Rencontre avec Marie Tremblay");
     }
 
     #[test]
     fn the_french_catalogue_follows_the_glossary() {
         // The tray shows `tray.one_due` as is (no placeholder) when exactly one step is due.
-        assert_eq!(t("fr", "tray.one_due", &[]), "1 suivi à faire");
-        assert_eq!(t("fr", "tray.none_due", &[]), "Aucun suivi à faire");
-        assert_eq!(t("fr", "tray.n_due", &[("n", "3".into())]), "3 suivis à faire");
-        assert_eq!(t("fr", "notify.summary", &[("n", "4".into())]), "4 suivis à faire");
+        assert_eq!(t(Lang::Fr, "tray.one_due", &[]), "1 suivi à faire");
+        assert_eq!(t(Lang::Fr, "tray.none_due", &[]), "Aucun suivi à faire");
+        assert_eq!(t(Lang::Fr, "tray.n_due", &[("n", "3".into())]), "3 suivis à faire");
+        assert_eq!(t(Lang::Fr, "notify.summary", &[("n", "4".into())]), "4 suivis à faire");
         assert_eq!(
-            t("fr", "notify.one", &[("company", "Desjardins".into()), ("role", "Analyste".into())]),
+            t(Lang::Fr, "notify.one", &[("company", "Desjardins".into()), ("role", "Analyste".into())]),
             "Suivi\u{a0}: Desjardins — Analyste"
         );
-        assert_eq!(t("fr", "settings.days_90", &[]), "90 jours (période d’essai habituelle)");
+        assert_eq!(t(Lang::Fr, "settings.days_90", &[]), "90 jours (période d’essai habituelle)");
         for key in ["status.accepted", "outcome.accepted", "event.accepted"] {
-            assert_eq!(t("fr", key, &[]), "Offre acceptée", "{key}");
+            assert_eq!(t(Lang::Fr, key, &[]), "Offre acceptée", "{key}");
         }
-        assert_eq!(t("fr", "status.interviewing", &[]), "Entrevues en cours");
-        assert_eq!(t("fr", "settings.my_name", &[]), "Votre nom");
-        assert_eq!(t("fr", "settings.signature", &[]), "Votre signature");
-        assert_eq!(t("en", "tray.one_due", &[]), "1 follow-up due");
-        for (key, text) in catalogue("fr") {
+        assert_eq!(t(Lang::Fr, "status.interviewing", &[]), "Entrevues en cours");
+        assert_eq!(t(Lang::Fr, "settings.my_name", &[]), "Votre nom");
+        assert_eq!(t(Lang::Fr, "settings.signature", &[]), "Votre signature");
+        assert_eq!(t(Lang::En, "tray.one_due", &[]), "1 follow-up due");
+        for (key, text) in catalogue(Lang::Fr) {
             let lower = text.to_lowercase();
             assert!(!lower.contains("probation"), "fr {key}: « période d’essai », not « probation »: {text}");
             assert!(

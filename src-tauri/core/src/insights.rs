@@ -139,7 +139,7 @@ pub fn insights(conn: &Connection, from: NaiveDate, to: NaiveDate, today: NaiveD
 
 /// The figures as CSV, in `lang`: one row per figure — what it counts, the row's label, the number — after a
 /// row giving the period. The same labels as the window's tables.
-pub fn to_csv(i: &Insights, lang: &str) -> Result<String> {
+pub fn to_csv(i: &Insights, lang: crate::vocab::Lang) -> Result<String> {
     use crate::i18n::t;
     let mut out = csv::Writer::from_writer(Vec::new());
     let io = |e: csv::Error| Error::Io(e.to_string());
@@ -235,10 +235,7 @@ fn sent(conn: &Connection, from: &str, to: &str, today: &str, check_ins: bool) -
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
+    use crate::testing::d;
 
     /// A fixed journal, written in SQL so that every figure below can be counted by hand:
     /// 1 Acme, sent Mon 2 Nov: interview 9 Nov, rejected 16 Nov (answer after 7 days); its thank-you sent
@@ -308,7 +305,7 @@ mod tests {
     fn the_figures_as_csv_read_back_row_by_row() {
         let conn = journal();
         let i = insights(&conn, d("2026-11-01"), d("2026-11-26"), d("2026-11-26")).unwrap();
-        let text = to_csv(&i, "en").unwrap();
+        let text = to_csv(&i, crate::vocab::Lang::En).unwrap();
         let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
             .has_headers(false)
             .from_reader(text.as_bytes())
@@ -324,7 +321,7 @@ mod tests {
         assert_eq!(rows[13], row("Median wait for a first answer (days)", "", "8.5"));
         assert_eq!(rows[16], row("Follow-ups (all but the check-in)", "Sent, then an answer came", "1"));
         assert_eq!(rows.len(), 20);
-        let fr = to_csv(&i, "fr").unwrap();
+        let fr = to_csv(&i, crate::vocab::Lang::Fr).unwrap();
         assert!(fr.starts_with("Période,le 1er novembre 2026 — le 26 novembre 2026,"), "{fr}");
     }
 

@@ -6,6 +6,7 @@
 pub mod datadir;
 pub mod db;
 pub mod error;
+pub mod events;
 pub mod i18n;
 pub mod insights;
 pub mod journal;
@@ -16,3 +17,8 @@ pub mod plan;
 pub mod reminders;
 pub mod settings;
 pub mod transfer;
+pub mod validate;
+pub mod vocab;
+
+#[cfg(test)]
+mod testing;

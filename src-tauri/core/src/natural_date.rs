@@ -27,11 +27,7 @@ use std::fmt;
 use chrono::{Datelike, Days, Months, NaiveDate};
 
 /// Which language decides the order of day and month in all-numeric dates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Fr,
-    En,
-}
+pub use crate::vocab::Lang;
 
 /// Why a typed text could not be read as a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

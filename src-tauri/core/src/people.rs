@@ -17,7 +17,9 @@ use serde_json::json;
 
 use crate::db::{day as ymd, instant as stamp};
 use crate::error::{Error, Problem, Result};
-use crate::journal::validate::Checker;
+use crate::events;
+use crate::validate::Checker;
+use crate::vocab::EventKind;
 
 /// The longest cadence, in months.
 pub const MAX_MONTHS: u32 = 24;
@@ -243,18 +245,13 @@ pub fn log_contact(
         c.problem("date", Problem::InTheFuture);
     }
     let note = c.note("note", note);
-    c.finish()?;
-    let on = on.expect("checked: required");
+    let on = c.finish_with(on)?;
     let tx = conn.transaction()?;
     require_person(&tx, person)?;
     let app = latest_application(&tx, person)?.ok_or(Error::NotFound("application"))?;
-    let details = if note.is_empty() { json!({}) } else { json!({ "note": note }) };
-    tx.execute(
-        "INSERT INTO events (application_id, kind, occurred_on, details, created_at) VALUES (?1, 'contact', ?2, ?3, ?4)",
-        params![app, ymd(on), details.to_string(), stamp(now)],
-    )?;
-    let event = tx.last_insert_rowid();
-    tx.execute("INSERT INTO event_people (event_id, person_id) VALUES (?1, ?2)", params![event, person])?;
+    let details = (!note.is_empty()).then(|| json!({ "note": note }));
+    let event = events::append(&tx, app, EventKind::Contact, on, details.as_ref(), &stamp(now))?;
+    events::add_people(&tx, event, [person])?;
     tx.commit()?;
     Ok(event)
 }

@@ -7,11 +7,8 @@ use serde_json::Value;
 use chrono::NaiveTime;
 
 use crate::error::{Problem, Result};
-use crate::journal::validate::Checker;
-use crate::journal::LANGS;
-
-/// The longest check-in delay, in days (two years).
-pub const MAX_CHECK_IN_DAYS: u32 = 730;
+use crate::validate::Checker;
+use crate::vocab::{check_in_days, Lang, Term};
 
 /// `HH:MM` (24-hour) as a time of day.
 fn parse_time(s: &str) -> Option<NaiveTime> {
@@ -55,7 +52,7 @@ impl Default for Settings {
             language: None,
             my_name: String::new(),
             signature: String::new(),
-            check_in_days: crate::plan::DEFAULT_CHECK_IN_DAYS,
+            check_in_days: check_in_days::DEFAULT,
             probation: String::new(),
             reminder_time: DEFAULT_REMINDER_TIME.to_owned(),
             notifications: true,
@@ -70,13 +67,14 @@ impl Settings {
     /// that one bad value does not cost the others.
     pub fn from_json(v: &Value) -> Settings {
         let text = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
-        let language = v.get("language").and_then(Value::as_str).filter(|l| LANGS.contains(l)).map(str::to_owned);
+        let language =
+            v.get("language").and_then(Value::as_str).filter(|l| Lang::parse(l).is_some()).map(str::to_owned);
         let d = Settings::default();
         let flag = |k: &str, default: bool| v.get(k).and_then(Value::as_bool).unwrap_or(default);
         let check_in_days = v
             .get("checkInDays")
             .and_then(Value::as_u64)
-            .filter(|n| (1..=MAX_CHECK_IN_DAYS as u64).contains(n))
+            .filter(|&n| check_in_days::allows(n))
             .map_or(d.check_in_days, |n| n as u32);
         let reminder_time = v
             .get("reminderTime")
@@ -108,12 +106,15 @@ impl Settings {
         let mut c = Checker::new(today);
         let language = match self.language.as_deref().map(str::trim) {
             None | Some("") => None,
-            Some(l) => c.choice("language", l, LANGS).map(str::to_owned),
+            Some(l) => c.pick::<Lang>("language", l).map(|l| l.as_str().to_owned()),
         };
         let my_name = c.line("myName", &self.my_name, false);
         let signature = c.note("signature", &self.signature);
-        if !(1..=MAX_CHECK_IN_DAYS).contains(&self.check_in_days) {
-            c.problem("checkInDays", Problem::OutOfRange { min: 1, max: MAX_CHECK_IN_DAYS as usize });
+        if !check_in_days::allows(self.check_in_days.into()) {
+            c.problem(
+                "checkInDays",
+                Problem::OutOfRange { min: check_in_days::MIN as usize, max: check_in_days::MAX as usize },
+            );
         }
         let probation = self.probation.trim().to_owned();
         if !probation.is_empty() {
@@ -132,13 +133,12 @@ impl Settings {
     }
 
     /// The language to speak: the one picked, else the system's (`fr` for any French locale), else English.
-    pub fn effective_language(&self, system_locale: Option<&str>) -> &'static str {
+    pub fn effective_language(&self, system_locale: Option<&str>) -> Lang {
         match self.language.as_deref() {
-            Some("fr") => "fr",
-            Some(_) => "en",
+            Some(picked) => Lang::parse(picked).unwrap_or(Lang::En),
             None => match system_locale {
-                Some(l) if l.to_ascii_lowercase().starts_with("fr") => "fr",
-                _ => "en",
+                Some(l) if l.to_ascii_lowercase().starts_with("fr") => Lang::Fr,
+                _ => Lang::En,
             },
         }
     }
@@ -148,24 +148,21 @@ impl Settings {
 mod tests {
     use super::*;
     use crate::error::{Error, Problem};
+    use crate::testing::today;
     use serde_json::json;
-
-    fn today() -> chrono::NaiveDate {
-        chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
-    }
 
     #[test]
     fn language_follows_the_system_until_picked() {
         let mut s = Settings::default();
-        assert_eq!(s.effective_language(Some("fr-CA")), "fr");
-        assert_eq!(s.effective_language(Some("fr_FR.UTF-8")), "fr");
-        assert_eq!(s.effective_language(Some("en-US")), "en");
-        assert_eq!(s.effective_language(Some("de-DE")), "en");
+        assert_eq!(s.effective_language(Some("fr-CA")), Lang::Fr);
+        assert_eq!(s.effective_language(Some("fr_FR.UTF-8")), Lang::Fr);
+        assert_eq!(s.effective_language(Some("en-US")), Lang::En);
+        assert_eq!(s.effective_language(Some("de-DE")), Lang::En);
         assert_eq!(s.effective_language(None), "en");
         s.language = Some("en".into());
-        assert_eq!(s.effective_language(Some("fr-CA")), "en");
+        assert_eq!(s.effective_language(Some("fr-CA")), Lang::En);
         s.language = Some("fr".into());
-        assert_eq!(s.effective_language(Some("en-US")), "fr");
+        assert_eq!(s.effective_language(Some("en-US")), Lang::Fr);
     }
 
     #[test]

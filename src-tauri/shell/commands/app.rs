@@ -6,13 +6,16 @@ use tauri::{Runtime, State, WebviewWindow};
 use crate::i18n::{catalogue, Catalogue};
 use crate::shell::error::IpcError;
 use crate::shell::state::AppState;
+use crate::vocab::{
+    check_in_days, AddressForm, FeedbackAsk, HeardBy, InterviewFormat, Lang, MessageKind, Outcome, StepKind,
+};
 
 /// Everything the UI needs before it draws its first screen, in one round trip.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Bootstrap {
     /// The language to speak: `fr` or `en`.
-    pub lang: &'static str,
+    pub lang: Lang,
     /// That language's strings.
     pub strings: &'static Catalogue,
     /// A message to show once, already in `lang`.
@@ -23,6 +26,49 @@ pub struct Bootstrap {
     pub probation: &'static [crate::plan::probation::Preset],
     /// The keep-in-touch cadences offered, in months.
     pub keep_in_touch_months: &'static [u32],
+    /// The app's fixed lists, so that no view keeps a copy of its own.
+    pub vocabulary: Vocabulary,
+}
+
+/// The choices each form offers, in order, as the words the commands accept ([`crate::vocab`]).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Vocabulary {
+    pub langs: &'static [Lang],
+    pub outcomes: &'static [Outcome],
+    pub heard_by: &'static [HeardBy],
+    pub feedback_asks: &'static [FeedbackAsk],
+    pub interview_formats: &'static [InterviewFormat],
+    pub address_forms: &'static [AddressForm],
+    pub message_kinds: &'static [MessageKind],
+    pub step_kinds: &'static [StepKind],
+    /// The check-in delay's bounds and default, in days.
+    pub check_in_days: CheckInDays,
+}
+
+#[derive(Serialize)]
+pub struct CheckInDays {
+    pub min: u32,
+    pub max: u32,
+    pub default: u32,
+}
+
+impl Vocabulary {
+    pub const ALL: Vocabulary = Vocabulary {
+        langs: Lang::ALL,
+        outcomes: Outcome::ALL,
+        heard_by: HeardBy::ALL,
+        feedback_asks: FeedbackAsk::ALL,
+        interview_formats: InterviewFormat::ALL,
+        address_forms: AddressForm::ALL,
+        message_kinds: MessageKind::ALL,
+        step_kinds: StepKind::ALL,
+        check_in_days: CheckInDays {
+            min: check_in_days::MIN,
+            max: check_in_days::MAX,
+            default: check_in_days::DEFAULT,
+        },
+    };
 }
 
 /// Language, strings and start-up notice.
@@ -39,6 +85,7 @@ pub fn get_bootstrap(state: State<'_, AppState>) -> Bootstrap {
         data_dir: state.data_dir.display().to_string(),
         probation: crate::plan::probation::PRESETS,
         keep_in_touch_months: crate::people::SUGGESTED_MONTHS,
+        vocabulary: Vocabulary::ALL,
     }
 }
 

@@ -39,6 +39,6 @@ pub fn restore_backup<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>,
             state.replace_settings(Settings::from_json(&value)).map_err(|e| IpcError::from_domain(e, lang))?;
         }
     }
-    crate::shell::reminders::changed(&app);
+    crate::shell::actions::changed(&app);
     Ok(())
 }

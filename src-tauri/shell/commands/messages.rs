@@ -10,15 +10,24 @@ use tauri_plugin_opener::OpenerExt;
 use super::today;
 use crate::error::Error;
 use crate::i18n::t;
-use crate::journal::validate::{within, MAX_LINE};
 use crate::messages::{self, links, tone, MessageRequest, Rendered, Template};
 use crate::shell::error::IpcError;
 use crate::shell::state::AppState;
+use crate::validate::{within, MAX_LINE};
+use crate::vocab::{Lang, MessageKind, Term};
+
+/// A kind of message and a language as the window names them; any other words name no template.
+fn kind_and_lang(kind: &str, lang: &str) -> Result<(MessageKind, Lang), Error> {
+    MessageKind::parse(kind).zip(Lang::parse(lang)).ok_or(Error::NotFound("template"))
+}
 
 /// The template in use for a kind and language.
 #[tauri::command]
 pub fn get_template(state: State<'_, AppState>, kind: String, lang: String) -> Result<Template, IpcError> {
-    state.with_db(|c| messages::template(c, &kind, &lang))
+    state.with_db(|c| {
+        let (kind, lang) = kind_and_lang(&kind, &lang)?;
+        messages::template(c, kind, lang)
+    })
 }
 
 /// Saves one of the user's versions of a template (a new one without an id).
@@ -30,7 +39,10 @@ pub fn save_template(state: State<'_, AppState>, template: Template) -> Result<T
 /// Every version of a kind of message in a language, Rebound's first.
 #[tauri::command]
 pub fn template_versions(state: State<'_, AppState>, kind: String, lang: String) -> Result<Vec<Template>, IpcError> {
-    state.with_db(|c| messages::versions(c, &kind, &lang))
+    state.with_db(|c| {
+        let (kind, lang) = kind_and_lang(&kind, &lang)?;
+        messages::versions(c, kind, lang)
+    })
 }
 
 /// Deletes one of the user's versions; returns the template now in use for its kind and language.
@@ -125,7 +137,7 @@ pub fn open_link<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, url:
     open(&app, &url, lang)
 }
 
-fn open<R: Runtime>(app: &AppHandle<R>, url: &str, lang: &str) -> Result<(), IpcError> {
+fn open<R: Runtime>(app: &AppHandle<R>, url: &str, lang: Lang) -> Result<(), IpcError> {
     // The capability's scopes bind only calls from the UI; this is Rust's own check of what Rust opens.
     if !links::is_openable(url) {
         return Err(IpcError::from_domain(Error::invalid("url", crate::error::Problem::NotSecureAddress), lang));

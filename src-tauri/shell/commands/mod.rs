@@ -10,6 +10,7 @@ pub mod plan;
 pub mod settings;
 pub mod transfer;
 
+use crate::vocab::Lang;
 use chrono::{Local, NaiveDate};
 
 /// The user's calendar day, which bounds the dates they may enter.
@@ -18,7 +19,7 @@ fn today() -> NaiveDate {
 }
 
 /// A `YYYY-MM-DD` day sent by the window (not typed: the views send computed days), or a refusal on `field`.
-fn iso_day(field: &str, s: &str, lang: &str) -> Result<NaiveDate, crate::shell::error::IpcError> {
+fn iso_day(field: &str, s: &str, lang: Lang) -> Result<NaiveDate, crate::shell::error::IpcError> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
         crate::shell::error::IpcError::from_domain(
             crate::error::Error::invalid(field, crate::error::Problem::NotADate),

@@ -17,6 +17,7 @@ use crate::settings::Settings;
 use crate::shell::error::IpcError;
 use crate::shell::state::{AppState, PendingImport};
 use crate::transfer::{self, csv::Mapping};
+use crate::vocab::Lang;
 
 /// The native "save" dialog, titled with the action's own words; `None` when the user closes it.
 fn save_dialog<R: Runtime>(app: &AppHandle<R>, title: String, name: &str, filter: &str, ext: &str) -> Option<PathBuf> {
@@ -39,7 +40,7 @@ pub struct Exported {
 /// `contents` written atomically. Nothing is computed when the user closes the dialog.
 fn save_as<R: Runtime>(
     app: &AppHandle<R>,
-    lang: &'static str,
+    lang: Lang,
     (stem, title_key): (&str, &str),
     (ext, filter): (&str, &str),
     contents: impl FnOnce() -> Result<String, IpcError>,
@@ -59,7 +60,7 @@ fn export_to<R: Runtime>(
     state: &AppState,
     ext: &str,
     filter: &str,
-    produce: impl FnOnce(&mut rusqlite::Connection, &'static str) -> crate::error::Result<String>,
+    produce: impl FnOnce(&mut rusqlite::Connection, Lang) -> crate::error::Result<String>,
 ) -> Result<Exported, IpcError> {
     let lang = state.lang();
     let title = format!("transfer.export_{ext}");
@@ -195,7 +196,7 @@ pub fn import_journal<R: Runtime>(
             state.replace_settings(Settings::from_json(s)).map_err(|e| IpcError::from_domain(e, lang))?;
         }
     }
-    crate::shell::reminders::changed(&app);
+    crate::shell::actions::changed(&app);
     Ok(done)
 }
 
@@ -219,7 +220,7 @@ pub fn import_csv<R: Runtime>(
         // Kept, so the user can fix the mapping and try again.
         state.set_pending_import(Some(PendingImport::Csv(text)));
     }
-    crate::shell::reminders::changed(&app);
+    crate::shell::actions::changed(&app);
     result
 }
 

@@ -5,6 +5,7 @@ import { h, nextId, closeOnEscape } from '../dom.js';
 import { t, stepName } from '../i18n.js';
 import * as ipc from '../ipc.js';
 import { versionLabel } from './templates.js';
+import { langs } from '../vocabulary.js';
 
 /** The text with each finding wrapped in a <mark> that says why (offsets are JS string indices). */
 function highlighted(text, findings) {
@@ -36,7 +37,7 @@ export function composer(app, { kind, step = null, onSent, onClose }) {
   const toId = nextId();
   const subjectId = nextId();
   const bodyId = nextId();
-  const langSelect = h('select', { id: langId }, ['fr', 'en'].map((l) => h('option', { value: l, selected: l === lang }, t(`lang.${l}`))));
+  const langSelect = h('select', { id: langId }, langs().map((l) => h('option', { value: l, selected: l === lang }, t(`lang.${l}`))));
   const versionId = nextId();
   const versionSelect = h('select', { id: versionId });
   const versionRow = h('div', { class: 'field', hidden: true }, h('label', { for: versionId }, t('composer.version')), versionSelect);

@@ -11,9 +11,7 @@ import { planSection } from './plan.js';
 import { composer } from './composer.js';
 import { cadenceField } from './people.js';
 import { confirmDelete, offerUndo } from '../undo.js';
-
-const OUTCOMES = ['rejected', 'ghosted', 'offer', 'accepted', 'withdrawn'];
-const CHANNELS = ['email', 'phone', 'letter', 'portal', 'in_person'];
+import { choices, feedbackAsks, heardBy, outcomes } from '../vocabulary.js';
 
 function outcomeForm(app, onDone) {
   const form = h('form', { class: 'card form outcome-form', novalidate: true, 'aria-labelledby': 'outcome-title' });
@@ -23,12 +21,12 @@ function outcomeForm(app, onDone) {
     errorSummary(),
     h('div', { class: 'grid' },
       field({ label: 'outcome.kind', field: 'outcome', value: 'rejected', kind: 'select', autofocus: true,
-        options: OUTCOMES.map((o) => [o, `outcome.${o}`]) }),
+        options: choices(outcomes(), 'outcome.') }),
       field({ label: 'outcome.date', field: 'date', value: todayYmd(), hint: 'hint.date', required: true, date: true }),
       only('rejected', field({ label: 'outcome.channel', field: 'channel', value: 'email', kind: 'select',
-        options: CHANNELS.map((c) => [c, `channel.${c}`]) })),
+        options: choices(heardBy(), 'channel.') })),
       only('rejected', field({ label: 'outcome.feedback', field: 'feedback', value: 'inside', kind: 'select',
-        options: [['inside', 'feedback.inside'], ['separate', 'feedback.separate']] })),
+        options: choices(feedbackAsks(), 'feedback.') })),
       only('ghosted', field({ label: 'outcome.promised_on', field: 'promisedOn', hint: 'hint.date_optional', date: true }))),
     only('rejected', field({ label: 'outcome.reason', field: 'reason', kind: 'textarea', wide: true })),
     field({ label: 'outcome.note', field: 'note', kind: 'textarea', wide: true }),
@@ -148,7 +146,7 @@ function timeline(app, onThanks) {
               h('button', { type: 'button', class: 'link', onclick: onThanks }, t('timeline.write_thanks')),
               deleteInterviewButton(app, e, confirmSlot)) : null,
           confirmSlot,
-          OUTCOMES.includes(e.kind) ? reflectionForm(e) : null));
+          outcomes().includes(e.kind) ? reflectionForm(e) : null));
     }));
 }
 

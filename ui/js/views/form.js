@@ -6,10 +6,8 @@ import { todayYmd } from '../dates.js';
 import { field, showError, clearErrors, errorSummary, valueOf } from '../forms.js';
 import * as ipc from '../ipc.js';
 import { go } from '../router.js';
+import { addressForms, choices, interviewFormats, langs } from '../vocabulary.js';
 
-const FORMATS = [['video', 'interview.format.video'], ['phone', 'interview.format.phone'], ['onsite', 'interview.format.onsite']];
-const LANGS = [['fr', 'lang.fr'], ['en', 'lang.en']];
-const ADDRESS = [['full', 'person.address.full'], ['first', 'person.address.first'], ['ms', 'person.address.ms'], ['mr', 'person.address.mr']];
 
 // Unsaved forms, by application id ('new' for a new one): leaving a half-filled form and coming back finds it
 // as it was. A save or an explicit Cancel forgets the draft.
@@ -66,7 +64,7 @@ export async function render(id) {
         field({ label: 'person.email', field: `people.${i}.email`, value: p.email }),
         field({ label: 'person.linkedin', field: `people.${i}.linkedinUrl`, value: p.linkedinUrl }),
         field({ label: 'person.phone', field: `people.${i}.phone`, value: p.phone }),
-        field({ label: 'person.address_as', field: `people.${i}.addressAs`, value: p.addressAs || 'full', kind: 'select', options: ADDRESS })),
+        field({ label: 'person.address_as', field: `people.${i}.addressAs`, value: p.addressAs || 'full', kind: 'select', options: choices(addressForms(), 'person.address.') })),
       h('button', {
         type: 'button', class: 'link danger',
         onclick: () => {
@@ -82,7 +80,7 @@ export async function render(id) {
       h('legend', {}, t('interview.legend', { n: i + 1 })),
       h('div', { class: 'grid' },
         field({ label: 'interview.date', field: `interviews.${i}.date`, value: iv.date, hint: 'hint.date', required: true, date: true }),
-        field({ label: 'interview.format', field: `interviews.${i}.format`, value: iv.format || 'video', kind: 'select', options: FORMATS })),
+        field({ label: 'interview.format', field: `interviews.${i}.format`, value: iv.format || 'video', kind: 'select', options: choices(interviewFormats(), 'interview.format.') })),
       state.people.length
         ? h('fieldset', { class: 'met', dataset: { field: `interviews.${i}.met` } },
           h('legend', {}, t('interview.met')),
@@ -145,7 +143,7 @@ export async function render(id) {
       field({ label: 'app.location', field: 'location', value: values.location }),
       field({ label: 'app.posting_url', field: 'postingUrl', value: values.postingUrl }),
       field({ label: 'app.source', field: 'source', value: values.source, hint: 'hint.source' }),
-      field({ label: 'app.lang', field: 'lang', value: values.lang, kind: 'select', options: LANGS, hint: 'hint.lang' }),
+      field({ label: 'app.lang', field: 'lang', value: values.lang, kind: 'select', options: choices(langs(), 'lang.'), hint: 'hint.lang' }),
       field({ label: 'app.check_in_days', field: 'checkInDays', value: values.checkInDays, hint: 'hint.check_in_days' })),
     h('h3', {}, t('form.people')),
     peopleBox,

@@ -3,6 +3,10 @@
 import { h, show } from '../dom.js';
 import { t } from '../i18n.js';
 import { field, errorSummary, valueOf, checkedOf, onSubmit } from '../forms.js';
+import * as ipc from '../ipc.js';
+import { choices, langs } from '../vocabulary.js';
+import { backupsSection } from './backups.js';
+import { transferSection } from './transfer.js';
 
 const DELAYS = ['30', '60', '90', '180'];
 
@@ -12,9 +16,6 @@ function delayChoice(s, presets) {
   if (p) return `probation:${p.id}`;
   return DELAYS.includes(String(s.checkInDays)) ? String(s.checkInDays) : 'custom';
 }
-import * as ipc from '../ipc.js';
-import { backupsSection } from './backups.js';
-import { transferSection } from './transfer.js';
 
 /**
  * Renders the settings form. `onLanguage` reloads the strings when the language changed; `presets` are the
@@ -29,7 +30,7 @@ export async function render(dataDir, onLanguage, presets = []) {
     errorSummary(),
     h('div', { class: 'grid' },
       field({ label: 'settings.language', field: 'language', value: s.language ?? '', kind: 'select', autofocus: true,
-        options: [['', 'settings.language_system'], ['fr', 'lang.fr'], ['en', 'lang.en']] }),
+        options: [['', 'settings.language_system'], ...choices(langs(), 'lang.')] }),
       field({ label: 'settings.my_name', field: 'myName', value: s.myName, hint: 'settings.my_name_hint' })),
     field({ label: 'settings.signature', field: 'signature', value: s.signature, kind: 'textarea', wide: true,
       hint: 'settings.signature_hint' }),

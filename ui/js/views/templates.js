@@ -7,8 +7,8 @@ import { t, currentLang } from '../i18n.js';
 import { field, showError, clearErrors, errorSummary, valueOf, checkedOf } from '../forms.js';
 import { confirmDelete } from '../undo.js';
 import * as ipc from '../ipc.js';
+import { choices, langs, messageKinds } from '../vocabulary.js';
 
-const KINDS = ['thank_you', 'feedback', 'keep_in_touch', 'check_in', 'linkedin', 'interview_thanks', 'nudge', 'catch_up'];
 
 /** How a version is named in lists: its name, "My version" when it has none, or "Rebound's version". */
 export const versionLabel = (v) => (v.id == null ? t('templates.ours') : (v.name || t('templates.unnamed')));
@@ -75,8 +75,8 @@ export async function render(kind = 'thank_you', lang = currentLang(), id = unde
     h('div', { class: 'composer-head' }, h('h2', { id: 'templates-title' }, t('templates.title')), badge),
     errorSummary(),
     h('div', { class: 'grid' },
-      field({ label: 'templates.kind', field: 'kind', value: kind, kind: 'select', options: KINDS.map((k) => [k, `message.${k}`]) }),
-      field({ label: 'templates.lang', field: 'lang', value: lang, kind: 'select', options: [['fr', 'lang.fr'], ['en', 'lang.en']] }),
+      field({ label: 'templates.kind', field: 'kind', value: kind, kind: 'select', options: choices(messageKinds(), 'message.') }),
+      field({ label: 'templates.lang', field: 'lang', value: lang, kind: 'select', options: choices(langs(), 'lang.') }),
       field({ label: 'templates.version', field: 'version', value: ours ? 'ours' : String(tpl.id), kind: 'select', options: versionOptions, raw: true }),
       field({ label: ours ? 'templates.new_name' : 'templates.name', field: 'name', value: ours ? '' : tpl.name, hint: ours ? 'templates.new_name_hint' : null })),
     kind === 'linkedin' ? null : field({ label: 'templates.subject', field: 'subject', value: tpl.subject, wide: true }),

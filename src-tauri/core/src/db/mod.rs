@@ -260,7 +260,7 @@ mod tests {
             .unwrap();
         }
         let conn = open_in(dir.path()).unwrap();
-        let t = crate::messages::template(&conn, "nudge", "fr").unwrap();
+        let t = crate::messages::template(&conn, crate::vocab::MessageKind::Nudge, crate::vocab::Lang::Fr).unwrap();
         assert_eq!((t.name.as_str(), t.subject.as_str(), t.default, t.custom), ("", "Relance", true, true));
         let form: String = conn.query_row("SELECT address_as FROM people", [], |r| r.get(0)).unwrap();
         assert_eq!(form, "full");

@@ -8,7 +8,6 @@ mod model;
 pub mod search;
 mod store;
 pub mod trash;
-pub mod validate;
 
 pub use model::*;
 pub use store::*;

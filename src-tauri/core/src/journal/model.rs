@@ -2,16 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The languages Rebound speaks, for the UI and for messages.
-pub const LANGS: &[&str] = &["fr", "en"];
-/// Kinds of interview.
-pub const INTERVIEW_FORMATS: &[&str] = &["phone", "video", "onsite"];
-/// Kinds of outcome event; the latest one of these on the timeline is the application's outcome.
-pub const OUTCOMES: &[&str] = &["rejected", "ghosted", "offer", "accepted", "withdrawn"];
-/// How a rejection reached the user.
-pub const CHANNELS: &[&str] = &["email", "phone", "letter", "portal", "in_person"];
-/// How a person is greeted in messages: full name, first name, or Madame/Ms. or Monsieur/Mr. and the last name.
-pub const ADDRESS_FORMS: &[&str] = &["full", "first", "ms", "mr"];
+use crate::vocab::{AddressForm, Lang};
 
 /// An application as the form sends it, to create (`id: None`) or replace (`id: Some`).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -45,7 +36,7 @@ pub struct PersonInput {
     pub email: String,
     pub linkedin_url: String,
     pub phone: String,
-    /// One of [`ADDRESS_FORMS`]; empty means `full`.
+    /// One of [`AddressForm`]; empty means `full`.
     pub address_as: String,
 }
 
@@ -56,7 +47,7 @@ pub struct InterviewInput {
     /// The interview's event id when editing.
     pub id: Option<i64>,
     pub date: String,
-    /// `phone`, `video` or `onsite`.
+    /// One of [`crate::vocab::InterviewFormat`].
     pub format: String,
     /// Who was met: indexes into [`ApplicationInput::people`].
     pub met: Vec<usize>,
@@ -67,11 +58,11 @@ pub struct InterviewInput {
 #[serde(default, rename_all = "camelCase")]
 pub struct OutcomeInput {
     pub application_id: i64,
-    /// One of [`OUTCOMES`].
+    /// One of [`crate::vocab::Outcome`].
     pub outcome: String,
     /// When it happened; for `ghosted`, the day since which there has been no answer.
     pub date: String,
-    /// For `rejected`: one of [`CHANNELS`].
+    /// For `rejected`: one of [`crate::vocab::HeardBy`].
     pub channel: String,
     /// For `rejected`: the reason given, if any.
     pub reason: String,
@@ -123,8 +114,8 @@ pub struct Person {
     pub email: String,
     pub linkedin_url: String,
     pub phone: String,
-    /// How messages greet them: one of [`ADDRESS_FORMS`].
-    pub address_as: String,
+    /// How messages greet them.
+    pub address_as: AddressForm,
     /// Keep in touch every this many months ([`crate::people`]); `None`: no reminder.
     pub keep_in_touch_months: Option<u32>,
 }
@@ -155,7 +146,7 @@ pub struct ApplicationDetail {
     pub location: String,
     pub applied_on: String,
     pub source: String,
-    pub lang: String,
+    pub lang: Lang,
     pub check_in_days: Option<u32>,
     pub created_at: String,
     pub updated_at: String,

@@ -51,7 +51,7 @@ fn fts_query(typed: &str) -> Option<String> {
 /// [`MAX_HITS`]; ranking every match by relevance cost 12 ms at 100,000 applications, this 1 ms — see
 /// `cargo bench --bench search`), each with the fields that match.
 pub fn search(conn: &Connection, typed: &str) -> Result<Vec<Hit>> {
-    super::validate::within("query", typed, super::validate::MAX_LINE)?;
+    crate::validate::within("query", typed, crate::validate::MAX_LINE)?;
     let Some(query) = fts_query(typed) else { return Ok(Vec::new()) };
     let snippets: Vec<String> =
         (0..FIELDS.len()).map(|i| format!("snippet(search, {i}, char(57344), char(57345), '…', 12)")).collect();
@@ -105,15 +105,21 @@ mod tests {
             people: vec![PersonInput { name: "Élise Roy".into(), ..Default::default() }],
             ..Default::default()
         };
-        let a = journal::save_application(&mut conn, &input, "fr", today, now).unwrap();
+        let a = journal::save_application(&mut conn, &input, crate::vocab::Lang::Fr, today, now).unwrap();
         let other = ApplicationInput {
             company: "Acme".into(),
             role: "Developer".into(),
             location: "Toronto".into(),
             ..input.clone()
         };
-        let b = journal::save_application(&mut conn, &ApplicationInput { people: vec![], ..other }, "fr", today, now)
-            .unwrap();
+        let b = journal::save_application(
+            &mut conn,
+            &ApplicationInput { people: vec![], ..other },
+            crate::vocab::Lang::Fr,
+            today,
+            now,
+        )
+        .unwrap();
         let outcome = OutcomeInput {
             application_id: a,
             outcome: "rejected".into(),
@@ -155,7 +161,7 @@ mod tests {
         input.id = Some(a);
         input.company = "SG Canada".into();
         input.people = vec![PersonInput { name: "Élise Tremblay-Roy".into(), ..Default::default() }];
-        journal::save_application(&mut conn, &input, "fr", today, now).unwrap();
+        journal::save_application(&mut conn, &input, crate::vocab::Lang::Fr, today, now).unwrap();
         assert_eq!(found(&conn, "tremblay").len(), 1);
         journal::trash::delete_application(&mut conn, a, now).unwrap();
         assert!(found(&conn, "python").is_empty() && found(&conn, "tremblay").is_empty());

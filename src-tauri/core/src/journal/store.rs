@@ -8,8 +8,10 @@ use serde_json::{json, Map, Value};
 
 use super::fold;
 use super::model::*;
-use super::validate::Checker;
 use crate::error::{Error, Problem, Result};
+use crate::events;
+use crate::validate::Checker;
+use crate::vocab::{check_in_days, AddressForm, EventKind, FeedbackAsk, HeardBy, InterviewFormat, Lang, Outcome};
 
 use crate::db::{day as ymd, instant as stamp};
 
@@ -21,14 +23,14 @@ struct CleanPerson {
     email: String,
     linkedin_url: String,
     phone: String,
-    address_as: &'static str,
+    address_as: AddressForm,
 }
 
 /// An interview once checked.
 struct CleanInterview {
     id: Option<i64>,
     date: NaiveDate,
-    format: &'static str,
+    format: InterviewFormat,
     met: Vec<usize>,
 }
 
@@ -37,7 +39,7 @@ struct CleanInterview {
 pub fn save_application(
     conn: &mut Connection,
     input: &ApplicationInput,
-    default_lang: &str,
+    default_lang: Lang,
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<i64> {
@@ -48,10 +50,13 @@ pub fn save_application(
     let location = c.line("location", &input.location, false);
     let applied_on = c.date("appliedOn", &input.applied_on, true);
     let source = c.line("source", &input.source, false);
-    let lang = if input.lang.trim().is_empty() { Some(default_lang) } else { c.choice("lang", &input.lang, LANGS) };
+    let lang = if input.lang.trim().is_empty() { Some(default_lang) } else { c.pick("lang", &input.lang) };
     if let Some(days) = input.check_in_days {
-        if !(1..=crate::settings::MAX_CHECK_IN_DAYS).contains(&days) {
-            c.problem("checkInDays", Problem::OutOfRange { min: 1, max: crate::settings::MAX_CHECK_IN_DAYS as usize });
+        if !check_in_days::allows(days.into()) {
+            c.problem(
+                "checkInDays",
+                Problem::OutOfRange { min: check_in_days::MIN as usize, max: check_in_days::MAX as usize },
+            );
         }
     }
     if fold(&company).is_empty() && !c.has_error("company") {
@@ -69,9 +74,7 @@ pub fn save_application(
             email: c.email(&format!("people.{i}.email"), &p.email),
             linkedin_url: c.web_address(&format!("people.{i}.linkedinUrl"), &p.linkedin_url),
             phone: c.line(&format!("people.{i}.phone"), &p.phone, false),
-            address_as: c
-                .choice(&format!("people.{i}.addressAs"), or_full(&p.address_as), ADDRESS_FORMS)
-                .unwrap_or("full"),
+            address_as: c.pick(&format!("people.{i}.addressAs"), or_full(&p.address_as)).unwrap_or(AddressForm::Full),
         })
         .collect();
 
@@ -81,7 +84,7 @@ pub fn save_application(
         .enumerate()
         .map(|(i, iv)| {
             let date = c.date(&format!("interviews.{i}.date"), &iv.date, true);
-            let format = c.choice(&format!("interviews.{i}.format"), &iv.format, INTERVIEW_FORMATS);
+            let format = c.pick(&format!("interviews.{i}.format"), &iv.format);
             if iv.met.iter().any(|&m| m >= people.len()) {
                 c.problem(&format!("interviews.{i}.met"), Problem::NotAChoice);
             }
@@ -93,8 +96,7 @@ pub fn save_application(
             Some(CleanInterview { id: iv.id, date: date?, format: format?, met: iv.met.clone() })
         })
         .collect();
-    c.finish()?;
-    let (applied_on, lang) = (applied_on.expect("checked"), lang.expect("checked"));
+    let (applied_on, lang) = c.finish_with(applied_on.zip(lang))?;
 
     let now = stamp(now);
     // A savepoint: a transaction of its own when called alone, a nested one inside a bigger import.
@@ -119,10 +121,7 @@ pub fn save_application(
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            tx.execute(
-                "INSERT INTO events (application_id, kind, occurred_on, created_at) VALUES (?1, 'applied', ?2, ?3)",
-                params![id, ymd(applied_on), now],
-            )?;
+            events::append(&tx, id, EventKind::Applied, applied_on, None, &now)?;
             id
         }
         Some(id) => {
@@ -146,10 +145,7 @@ pub fn save_application(
             if changed == 0 {
                 return Err(Error::NotFound("application"));
             }
-            tx.execute(
-                "UPDATE events SET occurred_on = ?2 WHERE application_id = ?1 AND kind = 'applied'",
-                params![id, ymd(applied_on)],
-            )?;
+            events::redate_applied(&tx, id, applied_on)?;
             id
         }
     };
@@ -182,36 +178,20 @@ pub fn save_application(
             .collect();
     let mut kept = HashSet::new();
     for (i, iv) in interviews.iter().enumerate() {
-        let details = json!({ "format": iv.format }).to_string();
+        let details = json!({ "format": iv.format });
         let event_id = match iv.id {
             Some(eid) if existing.contains(&eid) => {
-                tx.execute(
-                    "UPDATE events SET occurred_on = ?2, details = ?3 WHERE id = ?1",
-                    params![eid, ymd(iv.date), details],
-                )?;
-                tx.execute("DELETE FROM event_people WHERE event_id = ?1", [eid])?;
+                events::rewrite_interview(&tx, eid, iv.date, &details)?;
                 eid
             }
             Some(_) => return Err(Error::invalid(format!("interviews.{i}.date"), Problem::NotAChoice)),
-            None => {
-                tx.execute(
-                    "INSERT INTO events (application_id, kind, occurred_on, details, created_at)
-                     VALUES (?1, 'interview', ?2, ?3, ?4)",
-                    params![app_id, ymd(iv.date), details, now],
-                )?;
-                tx.last_insert_rowid()
-            }
+            None => events::append(&tx, app_id, EventKind::Interview, iv.date, Some(&details), &now)?,
         };
         kept.insert(event_id);
-        for &m in &iv.met {
-            tx.execute(
-                "INSERT OR IGNORE INTO event_people (event_id, person_id) VALUES (?1, ?2)",
-                params![event_id, person_ids[m]],
-            )?;
-        }
+        events::add_people(&tx, event_id, iv.met.iter().map(|&m| person_ids[m]))?;
     }
-    for gone in existing.difference(&kept) {
-        tx.execute("DELETE FROM events WHERE id = ?1", [gone])?;
+    for &gone in existing.difference(&kept) {
+        events::remove(&tx, gone, EventKind::Interview)?;
     }
     tx.commit()?;
     Ok(app_id)
@@ -295,7 +275,7 @@ pub fn log_outcome(
         .ok_or(Error::NotFound("application"))?;
 
     let mut c = Checker::new(today);
-    let outcome = c.choice("outcome", &input.outcome, OUTCOMES);
+    let outcome = c.pick("outcome", &input.outcome);
     let date = c.date("date", &input.date, true);
     if let Some(d) = date {
         if ymd(d) < applied_on {
@@ -306,20 +286,20 @@ pub fn log_outcome(
     let mut promised = None;
     let mut feedback_separate = false;
     match outcome {
-        Some("rejected") => {
-            if let Some(ch) = c.choice("channel", &input.channel, CHANNELS) {
-                details.insert("channel".into(), ch.into());
+        Some(Outcome::Rejected) => {
+            if let Some(ch) = c.pick::<HeardBy>("channel", &input.channel) {
+                details.insert("channel".into(), ch.as_str().into());
             }
             feedback_separate = match input.feedback.trim() {
-                "" | "inside" => false,
-                other => c.choice("feedback", other, &["separate"]).is_some(),
+                "" => false,
+                other => c.pick("feedback", other) == Some(FeedbackAsk::Separate),
             };
             let reason = c.note("reason", &input.reason);
             if !reason.is_empty() {
                 details.insert("reason".into(), reason.into());
             }
         }
-        Some("ghosted") => {
+        Some(Outcome::Ghosted) => {
             promised = c.date("promisedOn", &input.promised_on, false);
             if let Some(p) = promised {
                 details.insert("promised_on".into(), ymd(p).into());
@@ -331,17 +311,12 @@ pub fn log_outcome(
     if !note.is_empty() {
         details.insert("note".into(), note.into());
     }
-    c.finish()?;
-    let (outcome, date) = (outcome.expect("checked"), date.expect("checked"));
+    let (outcome, date) = c.finish_with(outcome.zip(date))?;
 
     let tx = conn.transaction()?;
     let now_utc = now;
     let now = stamp(now);
-    tx.execute(
-        "INSERT INTO events (application_id, kind, occurred_on, details, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![input.application_id, outcome, ymd(date), Value::Object(details).to_string(), now],
-    )?;
-    let id = tx.last_insert_rowid();
+    let id = events::append(&tx, input.application_id, outcome.into(), date, Some(&Value::Object(details)), &now)?;
     tx.execute("UPDATE applications SET updated_at = ?2 WHERE id = ?1", params![input.application_id, now])?;
     // The application's own check-in delay, if set, wins over the setting.
     let check_in_days = own_check_in.unwrap_or(opts.check_in_days);
@@ -372,7 +347,7 @@ pub fn save_reflection(
         })
         .optional()?
         .ok_or(Error::NotFound("outcome"))?;
-    if !OUTCOMES.contains(&kind.as_str()) {
+    if <Outcome as crate::vocab::Term>::parse(&kind).is_none() {
         return Err(Error::NotFound("outcome"));
     }
     let first_time = !tx
@@ -387,11 +362,8 @@ pub fn save_reflection(
         params![input.outcome_event_id, went_well, do_differently, feelings, now],
     )?;
     if first_time {
-        tx.execute(
-            "INSERT INTO events (application_id, kind, occurred_on, details, created_at)
-             VALUES (?1, 'reflection', ?2, ?3, ?4)",
-            params![app_id, ymd(today), json!({ "outcome_event_id": input.outcome_event_id }).to_string(), now],
-        )?;
+        let details = json!({ "outcome_event_id": input.outcome_event_id });
+        events::append(&tx, app_id, EventKind::Reflection, today, Some(&details), &now)?;
     }
     tx.commit()?;
     Ok(())
@@ -435,7 +407,7 @@ fn summaries(conn: &Connection, company_id: Option<i64>) -> Result<Vec<Applicati
 /// Every application, most recent activity first; with a query, only those whose company, role or people
 /// match it (folded: "societe" finds "Société").
 pub fn list_applications(conn: &Connection, query: &str) -> Result<Vec<ApplicationSummary>> {
-    super::validate::within("query", query, super::validate::MAX_LINE)?;
+    crate::validate::within("query", query, crate::validate::MAX_LINE)?;
     let all = summaries(conn, None)?;
     let terms: Vec<String> = fold(query).split(' ').filter(|t| !t.is_empty()).map(str::to_owned).collect();
     if terms.is_empty() {

@@ -1,53 +1,24 @@
 //! Journal tests on in-memory databases: saving, editing, outcomes, reflections, search, company history,
 //! and that a refused input leaves everything as it was.
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::Connection;
 use serde_json::json;
 
 use super::*;
-use crate::db;
 use crate::error::{Error, Problem};
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
-}
+use crate::testing::{application, db, outcome, refused, today};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 26, 14, 30, 0).unwrap()
-}
-
-fn db() -> Connection {
-    db::open_in_memory().unwrap()
 }
 
 fn person(name: &str) -> PersonInput {
     PersonInput { name: name.into(), ..Default::default() }
 }
 
-fn application(company: &str, role: &str, applied_on: &str) -> ApplicationInput {
-    ApplicationInput { company: company.into(), role: role.into(), applied_on: applied_on.into(), ..Default::default() }
-}
-
 fn save(conn: &mut Connection, input: &ApplicationInput) -> i64 {
-    save_application(conn, input, "fr", today(), now()).unwrap()
-}
-
-fn outcome(app: i64, kind: &str, date: &str) -> OutcomeInput {
-    OutcomeInput {
-        application_id: app,
-        outcome: kind.into(),
-        date: date.into(),
-        channel: "email".into(),
-        ..Default::default()
-    }
-}
-
-fn refused(r: Result<impl std::fmt::Debug, Error>) -> Vec<(String, Problem)> {
-    match r {
-        Err(Error::Invalid(v)) => v.into_iter().map(|f| (f.field, f.problem)).collect(),
-        other => panic!("expected a refusal, got {other:?}"),
-    }
+    save_application(conn, input, crate::vocab::Lang::Fr, today(), now()).unwrap()
 }
 
 fn counts(conn: &Connection) -> [i64; 6] {
@@ -145,7 +116,7 @@ fn editing_replaces_fields_people_and_interviews() {
         }],
         ..Default::default()
     };
-    assert_eq!(save_application(&mut conn, &edit, "fr", today(), now()).unwrap(), id);
+    assert_eq!(save_application(&mut conn, &edit, crate::vocab::Lang::Fr, today(), now()).unwrap(), id);
     let e = get_application(&conn, id).unwrap();
     assert_eq!((e.role.as_str(), e.lang.as_str(), e.applied_on.as_str()), ("Senior dev", "en", "2026-01-12"));
     assert_eq!(e.people.len(), 1);
@@ -157,7 +128,7 @@ fn editing_replaces_fields_people_and_interviews() {
 
     // Removing the interview removes it from the timeline.
     let without = ApplicationInput { interviews: vec![], ..edit };
-    save_application(&mut conn, &without, "fr", today(), now()).unwrap();
+    save_application(&mut conn, &without, crate::vocab::Lang::Fr, today(), now()).unwrap();
     assert_eq!(get_application(&conn, id).unwrap().timeline.len(), 1);
     // Ana stays in the company's history even though she is no longer linked.
     assert_eq!(company_history(&conn, e.company_id).unwrap().people.len(), 2);
@@ -167,7 +138,10 @@ fn editing_replaces_fields_people_and_interviews() {
 fn editing_something_that_is_gone_says_so() {
     let mut conn = db();
     let input = ApplicationInput { id: Some(99), ..application("Acme", "Dev", "2026-01-10") };
-    assert!(matches!(save_application(&mut conn, &input, "fr", today(), now()), Err(Error::NotFound(_))));
+    assert!(matches!(
+        save_application(&mut conn, &input, crate::vocab::Lang::Fr, today(), now()),
+        Err(Error::NotFound(_))
+    ));
     assert_eq!(counts(&conn), [0; 6], "not even the company was left behind");
     assert!(matches!(get_application(&conn, 99), Err(Error::NotFound(_))));
     assert!(matches!(company_history(&conn, 99), Err(Error::NotFound(_))));
@@ -188,7 +162,7 @@ fn bad_input_is_refused_field_by_field_and_nothing_is_written() {
         ..person("")
     }];
     input.interviews = vec![InterviewInput { id: None, date: "2028-01-01".into(), format: "fax".into(), met: vec![3] }];
-    let problems = refused(save_application(&mut conn, &input, "fr", today(), now()));
+    let problems = refused(save_application(&mut conn, &input, crate::vocab::Lang::Fr, today(), now()));
     let expected: Vec<(String, Problem)> = vec![
         ("company".into(), Problem::Required),
         ("role".into(), Problem::Required),
@@ -215,7 +189,7 @@ fn a_refused_edit_leaves_the_saved_application_intact() {
     let id = save(&mut conn, &application("Acme", "Dev", "2026-01-10"));
     let before = get_application(&conn, id).unwrap();
     let bad = ApplicationInput { id: Some(id), ..application("Other", "", "2026-01-10") };
-    refused(save_application(&mut conn, &bad, "fr", today(), now()));
+    refused(save_application(&mut conn, &bad, crate::vocab::Lang::Fr, today(), now()));
     assert_eq!(get_application(&conn, id).unwrap(), before);
 }
 
@@ -368,7 +342,7 @@ fn each_person_keeps_their_form_of_address_defaulting_to_the_full_name() {
     let mut conn = db();
     let mut input = application("Desjardins", "Analyste", "2026-11-01");
     input.people = vec![person("Marie Tremblay"), PersonInput { address_as: "mr".into(), ..person("Jean Gagnon") }];
-    let id = save_application(&mut conn, &input, "fr", today(), now()).unwrap();
+    let id = save_application(&mut conn, &input, crate::vocab::Lang::Fr, today(), now()).unwrap();
     let d = get_application(&conn, id).unwrap();
     let forms: Vec<(&str, &str)> = d.people.iter().map(|p| (p.name.as_str(), p.address_as.as_str())).collect();
     assert_eq!(forms, [("Marie Tremblay", "full"), ("Jean Gagnon", "mr")]);
@@ -376,7 +350,7 @@ fn each_person_keeps_their_form_of_address_defaulting_to_the_full_name() {
     input.id = Some(id);
     input.people[0] = PersonInput { id: Some(d.people[0].id), address_as: "first".into(), ..person("Marie Tremblay") };
     input.people[1].id = Some(d.people[1].id);
-    save_application(&mut conn, &input, "fr", today(), now()).unwrap();
+    save_application(&mut conn, &input, crate::vocab::Lang::Fr, today(), now()).unwrap();
     let d = get_application(&conn, id).unwrap();
     assert_eq!((d.people[0].address_as.as_str(), d.people[1].address_as.as_str()), ("first", "mr"));
 }

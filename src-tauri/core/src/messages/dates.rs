@@ -3,6 +3,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::vocab::Lang;
+
 const FR_MONTHS: [&str; 12] = [
     "janvier",
     "février",
@@ -32,10 +34,10 @@ const EN_MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// A calendar day written out in `lang` (`fr`, else English).
-pub fn long_date(d: NaiveDate, lang: &str) -> String {
+/// A calendar day written out in `lang`.
+pub fn long_date(d: NaiveDate, lang: Lang) -> String {
     let month = d.month0() as usize;
-    if lang == "fr" {
+    if lang == Lang::Fr {
         let day = if d.day() == 1 { "1er".to_owned() } else { d.day().to_string() };
         format!("le {day} {} {}", FR_MONTHS[month], d.year())
     } else {
@@ -50,9 +52,9 @@ mod tests {
     #[test]
     fn both_languages() {
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-        assert_eq!(long_date(d(2026, 11, 26), "fr"), "le 26 novembre 2026");
-        assert_eq!(long_date(d(2026, 12, 1), "fr"), "le 1er décembre 2026");
-        assert_eq!(long_date(d(2028, 2, 29), "en"), "February 29, 2028");
-        assert_eq!(long_date(d(2026, 8, 3), "fr"), "le 3 août 2026");
+        assert_eq!(long_date(d(2026, 11, 26), Lang::Fr), "le 26 novembre 2026");
+        assert_eq!(long_date(d(2026, 12, 1), Lang::Fr), "le 1er décembre 2026");
+        assert_eq!(long_date(d(2028, 2, 29), Lang::En), "February 29, 2028");
+        assert_eq!(long_date(d(2026, 8, 3), Lang::Fr), "le 3 août 2026");
     }
 }

@@ -2,7 +2,7 @@
 //! itself: only `mailto:` and `https:` ever leave the app.
 
 use crate::error::{Error, Problem, Result};
-use crate::journal::validate::Checker;
+use crate::validate::Checker;
 
 /// Longest address Rebound opens, in characters.
 pub const MAX_URL: usize = 2_000;
@@ -56,10 +56,7 @@ pub fn is_openable(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn today() -> chrono::NaiveDate {
-        chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
-    }
+    use crate::testing::today;
 
     #[test]
     fn mailto_encodes_subject_and_body() {

@@ -16,13 +16,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use crate::error::{Error, Problem, Result};
-use crate::journal::validate::Checker;
+use crate::validate::Checker;
+use crate::vocab::{AddressForm, Lang, MessageKind, StepKind, Term};
 use dates::long_date;
-
-/// Kinds of message. Steps of the plan use theirs; `interview_thanks` is written after an interview; `catch_up`
-/// is the message of a person's keep-in-touch reminder.
-pub const MESSAGE_KINDS: &[&str] =
-    &["thank_you", "feedback", "keep_in_touch", "check_in", "linkedin", "interview_thanks", "nudge", "catch_up"];
 
 /// Characters a LinkedIn invitation note may hold.
 pub const LINKEDIN_LIMIT: usize = 300;
@@ -70,8 +66,8 @@ const BUILTIN: &[(&str, &str, &str, &str)] = &[
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Template {
-    pub kind: String,
-    pub lang: String,
+    pub kind: MessageKind,
+    pub lang: Lang,
     pub subject: String,
     pub body: String,
     /// The user's version this is; `None` for Rebound's.
@@ -92,13 +88,13 @@ pub struct Template {
 pub const MAX_VERSION_NAME: usize = 60;
 
 /// The built-in template for a kind and language.
-pub fn builtin(kind: &str, lang: &str) -> Result<Template> {
+pub fn builtin(kind: MessageKind, lang: Lang) -> Result<Template> {
     BUILTIN
         .iter()
-        .find(|(k, l, _, _)| *k == kind && *l == lang)
-        .map(|(k, l, s, b)| Template {
-            kind: (*k).into(),
-            lang: (*l).into(),
+        .find(|(k, l, _, _)| *k == kind.as_str() && *l == lang.as_str())
+        .map(|(_, _, s, b)| Template {
+            kind,
+            lang,
             subject: s.trim_end().into(),
             body: b.trim_end().into(),
             id: None,
@@ -126,7 +122,7 @@ fn own_version(r: &rusqlite::Row) -> rusqlite::Result<Template> {
 
 /// Every version of a kind of message in a language: Rebound's first, then the user's in the order they were
 /// written. Exactly one is the default.
-pub fn versions(conn: &Connection, kind: &str, lang: &str) -> Result<Vec<Template>> {
+pub fn versions(conn: &Connection, kind: MessageKind, lang: Lang) -> Result<Vec<Template>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {VERSION_COLUMNS} FROM templates WHERE kind = ?1 AND lang = ?2 ORDER BY id"
     ))?;
@@ -137,7 +133,7 @@ pub fn versions(conn: &Connection, kind: &str, lang: &str) -> Result<Vec<Templat
 }
 
 /// The template in use: the user's default version if there is one, else Rebound's.
-pub fn template(conn: &Connection, kind: &str, lang: &str) -> Result<Template> {
+pub fn template(conn: &Connection, kind: MessageKind, lang: Lang) -> Result<Template> {
     let own = conn
         .query_row(
             &format!("SELECT {VERSION_COLUMNS} FROM templates WHERE kind = ?1 AND lang = ?2 AND is_default = 1"),
@@ -152,7 +148,7 @@ pub fn template(conn: &Connection, kind: &str, lang: &str) -> Result<Template> {
 }
 
 /// One of the user's versions, which must be of `kind` in `lang`.
-pub fn version(conn: &Connection, id: i64, kind: &str, lang: &str) -> Result<Template> {
+pub fn version(conn: &Connection, id: i64, kind: MessageKind, lang: Lang) -> Result<Template> {
     conn.query_row(
         &format!("SELECT {VERSION_COLUMNS} FROM templates WHERE id = ?1 AND kind = ?2 AND lang = ?3"),
         params![id, kind, lang],
@@ -167,8 +163,7 @@ pub fn version(conn: &Connection, id: i64, kind: &str, lang: &str) -> Result<Tem
 /// With `t.default`, it becomes the version the composer opens with.
 pub fn save_template(conn: &Connection, t: &Template, today: NaiveDate, now: DateTime<Utc>) -> Result<Template> {
     let mut c = Checker::new(today);
-    let kind = c.choice("kind", &t.kind, MESSAGE_KINDS);
-    let lang = c.choice("lang", &t.lang, crate::journal::LANGS);
+    let (kind, lang) = (t.kind, t.lang);
     let name = c.line("name", &t.name, false);
     if name.chars().count() > MAX_VERSION_NAME && !c.has_error("name") {
         c.problem("name", Problem::TooLong { max: MAX_VERSION_NAME });
@@ -188,20 +183,17 @@ pub fn save_template(conn: &Connection, t: &Template, today: NaiveDate, now: Dat
             }
         }
     }
-    if let (Some(kind), Some(lang)) = (kind, lang) {
-        let taken: bool = conn.query_row(
-            "SELECT count(*) > 0 FROM templates WHERE kind = ?1 AND lang = ?2 AND name = ?3 AND id IS NOT ?4",
-            params![kind, lang, name, t.id],
-            |r| r.get(0),
-        )?;
-        if taken && !c.has_error("name") {
-            // A new version left unnamed while an unnamed one exists: ask for a name rather than say "taken".
-            let problem = if name.is_empty() && t.id.is_none() { Problem::Required } else { Problem::NameTaken };
-            c.problem("name", problem);
-        }
+    let taken: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM templates WHERE kind = ?1 AND lang = ?2 AND name = ?3 AND id IS NOT ?4",
+        params![kind, lang, name, t.id],
+        |r| r.get(0),
+    )?;
+    if taken && !c.has_error("name") {
+        // A new version left unnamed while an unnamed one exists: ask for a name rather than say "taken".
+        let problem = if name.is_empty() && t.id.is_none() { Problem::Required } else { Problem::NameTaken };
+        c.problem("name", problem);
     }
     c.finish()?;
-    let (Some(kind), Some(lang)) = (kind, lang) else { return Err(Error::NotFound("template")) };
     let tx = conn.unchecked_transaction()?;
     if let Some(id) = t.id {
         version(&tx, id, kind, lang)?;
@@ -235,12 +227,12 @@ pub fn save_template(conn: &Connection, t: &Template, today: NaiveDate, now: Dat
 /// Deletes one of the user's versions and returns the template now in use for its kind and language (Rebound's
 /// if the deleted one was the default).
 pub fn delete_template(conn: &Connection, id: i64) -> Result<Template> {
-    let (kind, lang): (String, String) = conn
+    let (kind, lang): (MessageKind, Lang) = conn
         .query_row("SELECT kind, lang FROM templates WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?
         .ok_or(Error::NotFound("template"))?;
     conn.execute("DELETE FROM templates WHERE id = ?1", [id])?;
-    template(conn, &kind, &lang)
+    template(conn, kind, lang)
 }
 
 fn environment() -> Environment<'static> {
@@ -259,8 +251,8 @@ pub struct Facts {
     pub role: String,
     pub applied_on: Option<NaiveDate>,
     pub contact: Option<(String, String)>,
-    /// How to greet the contact: one of [`crate::journal::ADDRESS_FORMS`]; empty means the full name.
-    pub address_as: String,
+    /// How to greet the contact.
+    pub address_as: AddressForm,
     pub contact_email: String,
     pub contact_linkedin: String,
     pub people: Vec<String>,
@@ -289,7 +281,7 @@ pub fn facts(conn: &Connection, app: i64, person: Option<i64>, my_name: &str, si
         role: detail.role.clone(),
         applied_on: date(&detail.applied_on),
         contact: addressee.map(|p| (p.name.clone(), p.title.clone())),
-        address_as: addressee.map(|p| p.address_as.clone()).unwrap_or_default(),
+        address_as: addressee.map_or(AddressForm::Full, |p| p.address_as),
         contact_email: addressee.map(|p| p.email.clone()).unwrap_or_default(),
         contact_linkedin: addressee.map(|p| p.linkedin_url.clone()).unwrap_or_default(),
         people: detail.people.iter().map(|p| p.name.clone()).collect(),
@@ -305,9 +297,9 @@ pub fn facts(conn: &Connection, app: i64, person: Option<i64>, my_name: &str, si
 
 /// Sample values for previewing a template without an application, in the template's language, signed with
 /// the user's own name and signature.
-pub fn sample_facts(lang: &str, my_name: &str, signature: &str) -> Facts {
+pub fn sample_facts(lang: Lang, my_name: &str, signature: &str) -> Facts {
     let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
-    let (role, people) = if lang == "fr" {
+    let (role, people) = if lang == Lang::Fr {
         ("Analyste de données", vec!["Marie Tremblay".to_owned(), "Jean Gagnon".to_owned()])
     } else {
         ("Data analyst", vec!["Marie Tremblay".to_owned(), "John Gagnon".to_owned()])
@@ -317,7 +309,7 @@ pub fn sample_facts(lang: &str, my_name: &str, signature: &str) -> Facts {
         role: role.into(),
         applied_on: d(2026, 9, 1),
         contact: Some(("Marie Tremblay".into(), String::new())),
-        address_as: String::new(),
+        address_as: AddressForm::Full,
         contact_email: String::new(),
         contact_linkedin: String::new(),
         people,
@@ -333,7 +325,7 @@ pub fn sample_facts(lang: &str, my_name: &str, signature: &str) -> Facts {
 
 impl Facts {
     /// The template context in `lang`: missing values are left out (undefined), not empty.
-    pub fn context(&self, lang: &str) -> Value {
+    pub fn context(&self, lang: Lang) -> Value {
         let mut m = Map::new();
         m.insert("company".into(), self.company.clone().into());
         m.insert("role".into(), self.role.clone().into());
@@ -349,7 +341,7 @@ impl Facts {
         put_date("rejection_date", self.rejected_on);
         put_date("promised_date", self.promised_on);
         if let Some((name, title)) = &self.contact {
-            let greeting = greeting(name, &self.address_as, lang);
+            let greeting = greeting(name, self.address_as, lang);
             m.insert("contact".into(), json!({"name": name, "title": title, "greeting": greeting}));
         }
         if !self.my_name.is_empty() {
@@ -369,18 +361,18 @@ impl Facts {
 /// the first name, or Madame/Ms. or Monsieur/Mr. and the last name. The first word is taken as the first name
 /// and the rest as the last name ("Marie de la Fontaine" → "Madame de la Fontaine"); a one-word name is used as
 /// it is.
-pub fn greeting(name: &str, address_as: &str, lang: &str) -> String {
+pub fn greeting(name: &str, address_as: AddressForm, lang: Lang) -> String {
     let name = name.trim();
     let (first, last) = match name.split_once(char::is_whitespace) {
         Some((first, rest)) if !rest.trim().is_empty() => (first, rest.trim()),
         _ => (name, name),
     };
-    let titled = |fr: &str, en: &str| format!("{} {last}", if lang == "fr" { fr } else { en });
+    let titled = |fr: &str, en: &str| format!("{} {last}", if lang == Lang::Fr { fr } else { en });
     match address_as {
-        "first" => first.to_owned(),
-        "ms" => titled("Madame", "Ms."),
-        "mr" => titled("Monsieur", "Mr."),
-        _ => name.to_owned(),
+        AddressForm::First => first.to_owned(),
+        AddressForm::Ms => titled("Madame", "Ms."),
+        AddressForm::Mr => titled("Monsieur", "Mr."),
+        AddressForm::Full => name.to_owned(),
     }
 }
 
@@ -431,42 +423,42 @@ pub fn render_request(
     signature: &str,
     today: NaiveDate,
 ) -> Result<Rendered> {
-    if !MESSAGE_KINDS.contains(&req.kind.as_str()) || !crate::journal::LANGS.contains(&req.lang.as_str()) {
+    let (Some(kind), Some(lang)) = (MessageKind::parse(&req.kind), Lang::parse(&req.lang)) else {
         return Err(Error::NotFound("template"));
-    }
+    };
     for (field, draft) in [("subject", &req.subject), ("body", &req.body)] {
-        crate::journal::validate::within(field, draft.as_deref().unwrap_or_default(), MAX_TEMPLATE)?;
+        crate::validate::within(field, draft.as_deref().unwrap_or_default(), MAX_TEMPLATE)?;
     }
     let step = req.step_id.map(|id| crate::plan::get_step(conn, id, today)).transpose()?;
     // A person's keep-in-touch reminder is addressed to them unless the composer picked someone else.
     let addressee = req.person_id.or(step.as_ref().and_then(|s| s.person_id));
     let mut facts = match req.application_id {
         Some(app) => facts(conn, app, addressee, my_name, signature)?,
-        None => sample_facts(&req.lang, my_name, signature),
+        None => sample_facts(lang, my_name, signature),
     };
     // A thank-you asks for feedback unless the plan put that in its own message.
-    facts.ask_feedback = req.kind == "thank_you";
+    facts.ask_feedback = kind == MessageKind::ThankYou;
     if let Some(step) = &step {
         facts.ask_feedback = step.ask_feedback;
-        if step.kind == "nudge" {
+        if step.kind == StepKind::Nudge {
             facts.nudge_number = Some(crate::plan::nudge_number(conn, step.id)?);
         }
     }
     let saved = match req.template_id {
-        Some(id) => version(conn, id, &req.kind, &req.lang)?,
-        None => template(conn, &req.kind, &req.lang)?,
+        Some(id) => version(conn, id, kind, lang)?,
+        None => template(conn, kind, lang)?,
     };
     let subject = req.subject.as_deref().unwrap_or(&saved.subject);
     let body = req.body.as_deref().unwrap_or(&saved.body);
-    Ok(render(&req.kind, &req.lang, subject, body, &facts))
+    Ok(render(kind, lang, subject, body, &facts))
 }
 
 /// A rendered message, or why it could not be.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Rendered {
-    pub kind: String,
-    pub lang: String,
+    pub kind: MessageKind,
+    pub lang: Lang,
     pub subject: String,
     pub body: String,
     /// Values to fill in before this message can be written.
@@ -535,17 +527,17 @@ fn render_part(
 }
 
 /// Renders a message of `kind` in `lang` from template sources (the saved ones, or a draft being edited).
-pub fn render(kind: &str, lang: &str, subject_src: &str, body_src: &str, facts: &Facts) -> Rendered {
+pub fn render(kind: MessageKind, lang: Lang, subject_src: &str, body_src: &str, facts: &Facts) -> Rendered {
     let env = environment();
     let ctx = facts.context(lang);
     let mut out = Rendered {
-        kind: kind.into(),
-        lang: lang.into(),
+        kind,
+        lang,
         subject: String::new(),
         body: String::new(),
         missing: Vec::new(),
         error: None,
-        limit: (kind == "linkedin").then_some(LINKEDIN_LIMIT),
+        limit: (kind == MessageKind::Linkedin).then_some(LINKEDIN_LIMIT),
         length: 0,
         email: facts.contact_email.clone(),
         linkedin_url: facts.contact_linkedin.clone(),

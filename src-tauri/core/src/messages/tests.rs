@@ -5,6 +5,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::*;
 use crate::error::{Error, Problem};
+use crate::vocab::{AddressForm, Lang, MessageKind, Term};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -17,7 +18,7 @@ pub(crate) fn full_facts() -> Facts {
         role: "Analyste de données".into(),
         applied_on: Some(d(2026, 8, 1)),
         contact: Some(("Marie Tremblay".into(), "Directrice TI".into())),
-        address_as: String::new(),
+        address_as: AddressForm::Full,
         contact_email: "marie.tremblay@example.org".into(),
         contact_linkedin: "https://www.linkedin.com/in/marie-tremblay".into(),
         people: vec!["Marie Tremblay".into(), "Jean Gagnon".into(), "Sophie Roy".into()],
@@ -71,7 +72,7 @@ fn the_check_in_asks_about_the_same_position_or_a_similar_one_without_a_dated_se
     assert!(fr.contains("semblable") || fr.contains("similaire"), "{fr}");
     assert!(en.contains("same position") || en.contains("same role"), "{en}");
     assert!(en.contains("similar"), "{en}");
-    for kind in crate::messages::MESSAGE_KINDS {
+    for kind in MessageKind::NAMES {
         for lang in ["fr", "en"] {
             let body = render_builtin(kind, lang, &Facts { promised_on: None, ..full_facts() }).body;
             assert!(!body.contains("2026"), "{lang}/{kind}: no full date with the year in a sentence: {body}");
@@ -84,6 +85,7 @@ fn words(s: &str) -> usize {
 }
 
 fn render_builtin(kind: &str, lang: &str, facts: &Facts) -> Rendered {
+    let (kind, lang) = (MessageKind::parse(kind).unwrap(), Lang::parse(lang).unwrap());
     let t = builtin(kind, lang).unwrap();
     render(kind, lang, &t.subject, &t.body, facts)
 }
@@ -92,7 +94,7 @@ fn render_builtin(kind: &str, lang: &str, facts: &Facts) -> Rendered {
 fn every_built_in_message_with_all_values_is_short_specific_and_signed() {
     let facts = full_facts();
     for lang in ["fr", "en"] {
-        for kind in MESSAGE_KINDS {
+        for kind in MessageKind::NAMES {
             let r = render_builtin(kind, lang, &facts);
             assert_eq!((&r.error, &r.missing), (&None, &vec![]), "{lang}/{kind}");
             assert!(words(&r.body) < 150, "{lang}/{kind}: {} words", words(&r.body));
@@ -116,7 +118,7 @@ fn every_built_in_message_with_all_values_is_short_specific_and_signed() {
 #[test]
 fn french_messages_use_quebec_typography_and_usage() {
     let facts = full_facts();
-    for kind in MESSAGE_KINDS {
+    for kind in MessageKind::NAMES {
         let r = render_builtin(kind, "fr", &facts);
         let all = format!("{}\n{}", r.subject, r.body);
         for (i, c) in all.char_indices() {
@@ -169,7 +171,7 @@ fn every_built_in_message_reads_well_with_each_value_missing() {
         ),
     ];
     for lang in ["fr", "en"] {
-        for kind in MESSAGE_KINDS {
+        for kind in MessageKind::NAMES {
             for (what, facts) in &variants {
                 let r = render_builtin(kind, lang, facts);
                 assert_eq!((&r.error, &r.missing), (&None, &vec![]), "{lang}/{kind} with {what}");
@@ -209,28 +211,34 @@ fn the_linkedin_note_stays_under_300_characters_with_long_values() {
 #[test]
 fn a_user_template_that_prints_a_missing_value_lists_what_to_fill_in() {
     let facts = Facts { contact: None, my_name: String::new(), interview_on: None, ..full_facts() };
-    let r = render("thank_you", "en", "Hi", "Dear {{ contact.name }},\nThanks.\n{{ my_name }}", &facts);
+    let r = render(MessageKind::ThankYou, Lang::En, "Hi", "Dear {{ contact.name }},\nThanks.\n{{ my_name }}", &facts);
     assert_eq!(r.error, None);
     assert_eq!(r.missing, vec![Missing { variable: "contact".into(), fix_in: "people" }]);
     assert!(r.body.is_empty());
 
-    let r = render("thank_you", "en", "Hi", "{% if contact %}{{ contact.name }}{% endif %}{{ my_name }}", &facts);
+    let r = render(
+        MessageKind::ThankYou,
+        Lang::En,
+        "Hi",
+        "{% if contact %}{{ contact.name }}{% endif %}{{ my_name }}",
+        &facts,
+    );
     assert_eq!(r.missing, vec![Missing { variable: "my_name".into(), fix_in: "settings" }]);
-    let r = render("nudge", "en", "On {{ interview_date }}", "Body", &facts);
+    let r = render(MessageKind::Nudge, Lang::En, "On {{ interview_date }}", "Body", &facts);
     assert_eq!(r.missing, vec![Missing { variable: "interview_date".into(), fix_in: "interviews" }]);
 }
 
 #[test]
 fn a_syntax_error_gives_its_line_and_never_panics() {
     let facts = full_facts();
-    let r = render("feedback", "fr", "Objet", "Bonjour,\n\nMerci {{ company \n", &facts);
+    let r = render(MessageKind::Feedback, Lang::Fr, "Objet", "Bonjour,\n\nMerci {{ company \n", &facts);
     let e = r.error.expect("an error");
     assert_eq!((e.part, e.line), ("body", 3));
     assert!(!e.detail.is_empty());
-    let r = render("feedback", "fr", "{% if %}", "ok", &facts);
+    let r = render(MessageKind::Feedback, Lang::Fr, "{% if %}", "ok", &facts);
     assert_eq!(r.error.unwrap().part, "subject");
     for src in ["{{", "{% for %}", "{% endif %}", "{{ 1 / 0 }}", "{{ company | nosuchfilter }}"] {
-        let r = render("feedback", "en", "s", src, &facts);
+        let r = render(MessageKind::Feedback, Lang::En, "s", src, &facts);
         assert!(r.error.is_some() || !r.missing.is_empty(), "{src}");
     }
 }
@@ -248,8 +256,8 @@ fn saving_checks_the_template_and_deleting_the_default_brings_back_ours() {
     let now = Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap();
     let today = d(2026, 11, 26);
     let mine = Template {
-        kind: "thank_you".into(),
-        lang: "en".into(),
+        kind: MessageKind::ThankYou,
+        lang: Lang::En,
         subject: "Thanks, {{ company }}".into(),
         body: "Hello,\nThank you for the {{ role }} interview.".into(),
         id: None,
@@ -259,21 +267,27 @@ fn saving_checks_the_template_and_deleting_the_default_brings_back_ours() {
     };
     let saved = save_template(&conn, &mine, today, now).unwrap();
     assert!(saved.custom && saved.default && saved.id.is_some());
-    assert_eq!(template(&conn, "thank_you", "en").unwrap().body, mine.body);
-    assert!(!template(&conn, "thank_you", "fr").unwrap().custom, "the other language keeps ours");
+    assert_eq!(template(&conn, MessageKind::ThankYou, Lang::En).unwrap().body, mine.body);
+    assert!(!template(&conn, MessageKind::ThankYou, Lang::Fr).unwrap().custom, "the other language keeps ours");
 
     let broken = Template { body: "Hello {{ role ".into(), ..saved.clone() };
     match save_template(&conn, &broken, today, now) {
         Err(Error::Invalid(v)) => assert_eq!(v[0].problem, Problem::TemplateSyntax { line: 1 }),
         other => panic!("{other:?}"),
     }
-    assert_eq!(template(&conn, "thank_you", "en").unwrap().body, mine.body, "a refused save keeps the last good one");
-    let unknown = Template { kind: "ransom_note".into(), ..mine.clone() };
-    assert!(matches!(save_template(&conn, &unknown, today, now), Err(Error::Invalid(_))));
+    assert_eq!(
+        template(&conn, MessageKind::ThankYou, Lang::En).unwrap().body,
+        mine.body,
+        "a refused save keeps the last good one"
+    );
+    // A kind of message Rebound does not know never reaches the journal: it is not a template at all.
+    let mut unknown = serde_json::to_value(&mine).unwrap();
+    unknown["kind"] = "ransom_note".into();
+    assert!(serde_json::from_value::<Template>(unknown).is_err());
 
     let back = delete_template(&conn, saved.id.unwrap()).unwrap();
-    assert_eq!(back, Template { default: true, ..builtin("thank_you", "en").unwrap() });
-    assert_eq!(template(&conn, "thank_you", "en").unwrap(), back);
+    assert_eq!(back, Template { default: true, ..builtin(MessageKind::ThankYou, Lang::En).unwrap() });
+    assert_eq!(template(&conn, MessageKind::ThankYou, Lang::En).unwrap(), back);
     assert!(matches!(delete_template(&conn, saved.id.unwrap()), Err(Error::NotFound(_))));
 }
 
@@ -283,8 +297,8 @@ fn named_versions_one_default_and_the_composer_can_pick_any() {
     let now = Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap();
     let today = d(2026, 11, 26);
     let draft = |name: &str, body: &str, default: bool| Template {
-        kind: "check_in".into(),
-        lang: "fr".into(),
+        kind: MessageKind::CheckIn,
+        lang: Lang::Fr,
         subject: format!("{name} — {{{{ role }}}}"),
         body: body.into(),
         id: None,
@@ -298,17 +312,17 @@ fn named_versions_one_default_and_the_composer_can_pick_any() {
         save_template(&conn, &draft("Chaleureuse", "Bonjour,\nJ’espère que tout va bien.", true), today, now).unwrap();
     let names = |v: Vec<Template>| v.into_iter().map(|t| (t.name, t.default, t.custom)).collect::<Vec<_>>();
     assert_eq!(
-        names(versions(&conn, "check_in", "fr").unwrap()),
+        names(versions(&conn, MessageKind::CheckIn, Lang::Fr).unwrap()),
         [("".into(), false, false), ("Courte".into(), false, true), ("Chaleureuse".into(), true, true)]
     );
-    assert_eq!(versions(&conn, "check_in", "en").unwrap().len(), 1, "English has only ours");
+    assert_eq!(versions(&conn, MessageKind::CheckIn, Lang::En).unwrap().len(), 1, "English has only ours");
 
     // A second name "Courte" is refused on the name field; the same name in the other language is fine.
     match save_template(&conn, &draft("Courte", "Autre", false), today, now) {
         Err(Error::Invalid(v)) => assert_eq!((v[0].field.as_str(), &v[0].problem), ("name", &Problem::NameTaken)),
         other => panic!("{other:?}"),
     }
-    save_template(&conn, &Template { lang: "en".into(), ..draft("Courte", "Other", false) }, today, now).unwrap();
+    save_template(&conn, &Template { lang: Lang::En, ..draft("Courte", "Other", false) }, today, now).unwrap();
     // One unnamed version is allowed ("My version"); a second new one is asked for a name.
     save_template(&conn, &draft("", "Sans nom", false), today, now).unwrap();
     match save_template(&conn, &draft("", "Encore", false), today, now) {
@@ -318,8 +332,8 @@ fn named_versions_one_default_and_the_composer_can_pick_any() {
 
     // Making the short one the default takes it from the warm one: never two defaults.
     save_template(&conn, &Template { default: true, ..short.clone() }, today, now).unwrap();
-    assert_eq!(template(&conn, "check_in", "fr").unwrap().name, "Courte");
-    assert!(!version(&conn, warm.id.unwrap(), "check_in", "fr").unwrap().default);
+    assert_eq!(template(&conn, MessageKind::CheckIn, Lang::Fr).unwrap().name, "Courte");
+    assert!(!version(&conn, warm.id.unwrap(), MessageKind::CheckIn, Lang::Fr).unwrap().default);
 
     // The composer renders the default, or the version it is given; a version of another kind is not found.
     let req = |template_id| MessageRequest {
@@ -351,16 +365,18 @@ fn each_greeting_follows_the_persons_form_of_address() {
         ("Cher", "first", "fr", "Cher"),
     ];
     for (name, form, lang, want) in cases {
+        // No form chosen (""): the default, the full name.
+        let (form, lang) = (AddressForm::parse(form).unwrap_or_default(), Lang::parse(lang).unwrap());
         assert_eq!(greeting(name, form, lang), want, "{name:?} {form} {lang}");
     }
     // Every built-in message greets by the chosen form, and still names the person in full elsewhere.
     for lang in ["fr", "en"] {
-        for kind in MESSAGE_KINDS {
-            let facts = Facts { address_as: "ms".into(), ..full_facts() };
+        for kind in MessageKind::NAMES {
+            let facts = Facts { address_as: AddressForm::Ms, ..full_facts() };
             let r = render_builtin(kind, lang, &facts);
             let hello = if lang == "fr" { "Bonjour Madame Tremblay," } else { "Hello Ms. Tremblay," };
             assert!(r.body.starts_with(hello), "{kind} {lang}: {}", r.body);
-            let first = Facts { address_as: "first".into(), ..full_facts() };
+            let first = Facts { address_as: AddressForm::First, ..full_facts() };
             let r = render_builtin(kind, lang, &first);
             let hello = if lang == "fr" { "Bonjour Marie," } else { "Hello Marie," };
             assert!(r.body.starts_with(hello), "{kind} {lang}: {}", r.body);

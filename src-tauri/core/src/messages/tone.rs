@@ -1616,13 +1616,13 @@ mod tests {
     fn every_built_in_template_passes_in_both_languages() {
         use crate::messages::{render, template, Facts};
         let conn = crate::db::open_in_memory().unwrap();
-        for lang in ["fr", "en"] {
-            for kind in crate::messages::MESSAGE_KINDS {
+        for &lang in crate::vocab::Lang::ALL {
+            for &kind in crate::vocab::MessageKind::ALL {
                 let t = template(&conn, kind, lang).unwrap();
                 let facts = crate::messages::tests::full_facts();
                 let r = render(kind, lang, &t.subject, &t.body, &Facts { ask_feedback: true, ..facts });
                 for text in [&r.subject, &r.body] {
-                    assert_eq!(check(text, lang, &Context::default()), vec![], "{lang}/{kind}: {text}");
+                    assert_eq!(check(text, lang.as_str(), &Context::default()), vec![], "{lang}/{kind}: {text}");
                 }
             }
         }

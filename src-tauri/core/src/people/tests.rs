@@ -1,21 +1,14 @@
 //! Keep-in-touch tests: where a cadence counts from, what starts it again, one open reminder per person, the
 //! people list, and "we talked".
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
 use rusqlite::Connection;
 
 use super::*;
 use crate::db;
 use crate::journal::{self, ApplicationInput, InterviewInput, PersonInput};
 use crate::plan::{self, StepAction};
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 26, 14, 0, 0).unwrap()
-}
+use crate::testing::{d, now};
 
 const TODAY: &str = "2026-11-26";
 
@@ -34,7 +27,7 @@ fn met(conn: &mut Connection, company: &str, applied: &str, interview: &str) -> 
         interviews: vec![InterviewInput { date: interview.into(), format: "video".into(), met: vec![0], id: None }],
         ..Default::default()
     };
-    let app = journal::save_application(conn, &input, "en", d(TODAY), now()).unwrap();
+    let app = journal::save_application(conn, &input, crate::vocab::Lang::En, d(TODAY), now()).unwrap();
     let detail = journal::get_application(conn, app).unwrap();
     (app, detail.people[0].id, detail.people[1].id)
 }
@@ -196,7 +189,7 @@ fn the_reminder_follows_the_persons_latest_application_and_leaves_with_the_perso
         people: vec![PersonInput { id: Some(marie), name: "Marie Tremblay".into(), ..Default::default() }],
         ..Default::default()
     };
-    let second = journal::save_application(&mut conn, &again, "en", d(TODAY), now()).unwrap();
+    let second = journal::save_application(&mut conn, &again, crate::vocab::Lang::En, d(TODAY), now()).unwrap();
     sync(&mut conn, d(TODAY), now()).unwrap();
     let steps = steps_of(&conn, marie);
     assert_eq!(steps, [(step, second, "2026-12-20".into(), "pending".into())], "the same reminder, on the newer one");

@@ -11,7 +11,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::error::{Error, Problem, Result};
-use crate::journal::validate::Checker;
+use crate::events;
+use crate::validate::Checker;
+use crate::vocab::{
+    check_in_days, Channel, EventKind, MessageKind, Outcome, StepAction as Action, StepKind, StepStatus,
+};
 
 /// The day a step shows as due: the later of its due date and the end of its snooze. The one definition of it,
 /// spliced into every query over `plan_steps` (aliased `s`) that needs it: `concat!(…, effective_day!(), …)`.
@@ -22,11 +26,6 @@ macro_rules! effective_day {
 }
 pub(crate) use effective_day;
 
-/// The kinds of step. `catch_up` is a person's keep-in-touch reminder ([`crate::people`]), not part of a plan.
-pub const STEP_KINDS: &[&str] =
-    &["thank_you", "feedback", "keep_in_touch", "linkedin", "check_in", "nudge", "catch_up"];
-/// The check-in delay when the user has not chosen one: a typical probation period.
-pub const DEFAULT_CHECK_IN_DAYS: u32 = 90;
 /// A step logged more than this many days after its due date is "missed" rather than due (the check-in
 /// never is: it falls due on its date, or at once).
 pub const MISSED_AFTER_DAYS: u64 = 14;
@@ -35,8 +34,6 @@ pub const MAX_NUDGES_PER_COMPANY: i64 = 3;
 pub const NUDGE_GAP_DAYS: u64 = 7;
 pub const NUDGE_AFTER_SILENCE_DAYS: u64 = 14;
 pub const NUDGE_AFTER_PROMISE_DAYS: u64 = 3;
-/// How a message can be sent, for "mark sent".
-pub const CHANNELS: &[&str] = &["email", "linkedin", "phone", "other"];
 
 /// Choices made when the plan is created.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,17 +46,17 @@ pub struct PlanOptions {
 
 impl Default for PlanOptions {
     fn default() -> Self {
-        PlanOptions { check_in_days: DEFAULT_CHECK_IN_DAYS, feedback_separate: false }
+        PlanOptions { check_in_days: check_in_days::DEFAULT, feedback_separate: false }
     }
 }
 
 /// A step about to be created.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewStep {
-    pub kind: &'static str,
+    pub kind: StepKind,
     pub due_on: NaiveDate,
     /// `pending`, or `missed` when its moment had long passed when the outcome was logged.
-    pub status: &'static str,
+    pub status: StepStatus,
     pub ask_feedback: bool,
 }
 
@@ -69,23 +66,24 @@ fn plus(d: NaiveDate, days: u64) -> NaiveDate {
 
 /// The steps a rejection on `rejected_on`, logged on `today`, calls for.
 pub fn rejection_steps(rejected_on: NaiveDate, today: NaiveDate, opts: PlanOptions) -> Vec<NewStep> {
-    let status = |due: NaiveDate| if today > plus(due, MISSED_AFTER_DAYS) { "missed" } else { "pending" };
+    let status =
+        |due: NaiveDate| if today > plus(due, MISSED_AFTER_DAYS) { StepStatus::Missed } else { StepStatus::Pending };
     let mut steps = Vec::with_capacity(5);
     let mut add = |kind, days, ask_feedback| {
         let due_on = plus(rejected_on, days);
         steps.push(NewStep { kind, due_on, status: status(due_on), ask_feedback });
     };
-    add("thank_you", 1, !opts.feedback_separate);
+    add(StepKind::ThankYou, 1, !opts.feedback_separate);
     if opts.feedback_separate {
-        add("feedback", 2, false);
+        add(StepKind::Feedback, 2, false);
     }
-    add("keep_in_touch", 7, false);
-    add("linkedin", 7, false);
+    add(StepKind::KeepInTouch, 7, false);
+    add(StepKind::Linkedin, 7, false);
     // The check-in is never missed: it is due on its date, or at once if that has passed.
     steps.push(NewStep {
-        kind: "check_in",
+        kind: StepKind::CheckIn,
         due_on: plus(rejected_on, u64::from(opts.check_in_days)),
-        status: "pending",
+        status: StepStatus::Pending,
         ask_feedback: false,
     });
     steps
@@ -101,12 +99,8 @@ pub fn first_nudge_due(silent_since: NaiveDate, promised_on: Option<NaiveDate>) 
 
 use crate::db::{day as ymd, instant as stamp};
 
-fn add_event(conn: &Connection, app: i64, kind: &str, on: NaiveDate, details: Value, now: &str) -> Result<()> {
-    conn.execute(
-        "INSERT INTO events (application_id, kind, occurred_on, details, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![app, kind, ymd(on), details.to_string(), now],
-    )?;
-    Ok(())
+fn add_event(conn: &Connection, app: i64, kind: EventKind, on: NaiveDate, details: Value, now: &str) -> Result<()> {
+    events::append(conn, app, kind, on, Some(&details), now).map(drop)
 }
 
 /// Inserts steps and one `plan_created` event dated `on` (the outcome's date, so the timeline reads "rejected,
@@ -132,7 +126,14 @@ fn insert_steps(
                            "status": s.status}));
     }
     if !listed.is_empty() {
-        add_event(conn, app, "plan_created", on, json!({ "outcome_event_id": outcome_event, "steps": listed }), now)?;
+        add_event(
+            conn,
+            app,
+            EventKind::PlanCreated,
+            on,
+            json!({ "outcome_event_id": outcome_event, "steps": listed }),
+            now,
+        )?;
     }
     Ok(())
 }
@@ -177,7 +178,7 @@ pub fn on_outcome(
     conn: &Connection,
     app: i64,
     outcome_event: i64,
-    outcome: &str,
+    outcome: Outcome,
     date: NaiveDate,
     promised_on: Option<NaiveDate>,
     today: NaiveDate,
@@ -187,12 +188,12 @@ pub fn on_outcome(
     let now = stamp(now);
     cancel_nudges(conn, app, &now)?;
     match outcome {
-        "rejected" => insert_steps(conn, app, outcome_event, &rejection_steps(date, today, opts), date, &now),
-        "ghosted" if nudges_at_company(conn, app)? < MAX_NUDGES_PER_COMPANY => {
+        Outcome::Rejected => insert_steps(conn, app, outcome_event, &rejection_steps(date, today, opts), date, &now),
+        Outcome::Ghosted if nudges_at_company(conn, app)? < MAX_NUDGES_PER_COMPANY => {
             let step = NewStep {
-                kind: "nudge",
+                kind: StepKind::Nudge,
                 due_on: first_nudge_due(date, promised_on),
-                status: "pending",
+                status: StepStatus::Pending,
                 ask_feedback: false,
             };
             insert_steps(conn, app, outcome_event, &[step], date, &now)
@@ -222,7 +223,7 @@ pub fn log_reply(conn: &mut Connection, app: i64, note: &str, today: NaiveDate, 
     if !note.is_empty() {
         details["note"] = note.into();
     }
-    add_event(&tx, app, "reply", today, details, &now)?;
+    add_event(&tx, app, EventKind::Reply, today, details, &now)?;
     tx.commit()?;
     Ok(())
 }
@@ -253,16 +254,16 @@ pub fn log_message_sent(
     now: DateTime<Utc>,
 ) -> Result<()> {
     let mut c = Checker::new(today);
-    let kind = c.choice("kind", kind, crate::messages::MESSAGE_KINDS);
-    let channel = c.choice("channel", channel, CHANNELS);
-    c.finish()?;
+    let kind = c.pick::<MessageKind>("kind", kind);
+    let channel = c.pick::<Channel>("channel", channel);
+    let (kind, channel) = c.finish_with(kind.zip(channel))?;
     require_application(conn, app)?;
     require_addressee(conn, app, person)?;
-    let mut details = json!({ "message": kind.expect("checked"), "channel": channel.expect("checked") });
+    let mut details = json!({ "message": kind, "channel": channel });
     if let Some(p) = person {
         details["person_id"] = p.into();
     }
-    add_event(conn, app, "message_sent", today, details, &stamp(now))
+    add_event(conn, app, EventKind::MessageSent, today, details, &stamp(now))
 }
 
 /// A step as the UI shows it.
@@ -273,9 +274,9 @@ pub struct Step {
     pub application_id: i64,
     pub company: String,
     pub role: String,
-    pub kind: String,
+    pub kind: StepKind,
     pub due_on: String,
-    pub status: String,
+    pub status: StepStatus,
     pub snoozed_until: Option<String>,
     pub done_on: Option<String>,
     pub channel: Option<String>,
@@ -288,25 +289,32 @@ pub struct Step {
     /// For a keep-in-touch reminder (`catch_up`): the person, and their name.
     pub person_id: Option<i64>,
     pub person: Option<String>,
+    /// What the step counts from, and that day: the outcome that started the plan (`rejected`, `ghosted`…),
+    /// or for a keep-in-touch reminder ([`crate::people::anchor`]) `contact` (the last contact), `chosen` (the
+    /// day the cadence was chosen) or `closed` (the last reminder done or skipped).
+    pub since: Option<String>,
+    pub since_on: Option<String>,
 }
 
 const STEP_SQL: &str = concat!(
     "SELECT s.id, s.application_id, c.name, a.role, s.kind, s.due_on, s.status, s.snoozed_until, s.done_on,
             s.channel, json_extract(s.options, '$.ask_feedback'), ",
     effective_day!(),
-    " AS effective_on, s.person_id, p.name
+    " AS effective_on, s.person_id, p.name, coalesce(e.kind, json_extract(s.options, '$.from')),
+            coalesce(e.occurred_on, json_extract(s.options, '$.anchor'))
        FROM plan_steps s JOIN applications a ON a.id = s.application_id JOIN companies c ON c.id = a.company_id
-       LEFT JOIN people p ON p.id = s.person_id"
+       LEFT JOIN people p ON p.id = s.person_id LEFT JOIN events e ON e.id = s.outcome_event_id"
 );
 
 fn step_row(r: &rusqlite::Row, today: &str) -> rusqlite::Result<Step> {
-    let status: String = r.get(6)?;
+    let status: StepStatus = r.get(6)?;
     let effective_on: String = r.get(11)?;
-    let state = match status.as_str() {
-        "pending" if effective_on.as_str() <= today => "due".to_owned(),
-        "pending" => "upcoming".to_owned(),
-        other => other.to_owned(),
-    };
+    let state = match status {
+        StepStatus::Pending if effective_on.as_str() <= today => "due",
+        StepStatus::Pending => "upcoming",
+        other => other.as_str(),
+    }
+    .to_owned();
     Ok(Step {
         id: r.get(0)?,
         application_id: r.get(1)?,
@@ -323,6 +331,8 @@ fn step_row(r: &rusqlite::Row, today: &str) -> rusqlite::Result<Step> {
         state,
         person_id: r.get(12)?,
         person: r.get(13)?,
+        since: r.get(14)?,
+        since_on: r.get(15)?,
     })
 }
 
@@ -349,13 +359,18 @@ pub const FOCUS_DAYS: u64 = 7;
 /// What the first screen shows: the open steps due today or before (overdue, missed) and those of the next
 /// [`FOCUS_DAYS`] days, soonest first.
 pub fn focus(conn: &Connection, today: NaiveDate) -> Result<Vec<Step>> {
-    let until = ymd(plus(today, FOCUS_DAYS));
+    open_until(conn, plus(today, FOCUS_DAYS), today)
+}
+
+/// The open steps (pending or missed) that show as due on or before `until`, soonest first: the one query of
+/// what is due, for the first screen and for the reminders alike.
+pub fn open_until(conn: &Connection, until: NaiveDate, today: NaiveDate) -> Result<Vec<Step>> {
     let today = ymd(today);
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT * FROM ({STEP_SQL} WHERE s.status IN ('pending', 'missed')) WHERE effective_on <= ?1
           ORDER BY effective_on, id"
     ))?;
-    let rows = stmt.query_map([&until], |r| step_row(r, &today))?;
+    let rows = stmt.query_map([ymd(until)], |r| step_row(r, &today))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
@@ -372,9 +387,9 @@ pub fn get_step(conn: &Connection, id: i64, today: NaiveDate) -> Result<Step> {
 #[serde(default, rename_all = "camelCase")]
 pub struct StepAction {
     pub step_id: i64,
-    /// `done`, `snooze`, `skip` or `reschedule`.
+    /// One of [`Action`]: `done`, `snooze`, `skip` or `reschedule`.
     pub action: String,
-    /// For `done`: how it was sent (one of [`CHANNELS`]); empty when it was done another way.
+    /// For `done`: how it was sent (one of [`Channel`]); empty when it was done another way.
     pub channel: String,
     /// For `snooze` and `reschedule`: the new day.
     pub date: String,
@@ -387,25 +402,34 @@ pub struct StepAction {
 pub fn act_on_step(conn: &mut Connection, input: &StepAction, today: NaiveDate, now: DateTime<Utc>) -> Result<Step> {
     let step = get_step(conn, input.step_id, today)?;
     let mut c = Checker::new(today);
-    let action = c.choice("action", &input.action, &["done", "snooze", "skip", "reschedule"]);
-    let date = match action {
-        Some("snooze") | Some("reschedule") => {
+    // What to do, with what it needs: a day to move to, or how a message went (when one was sent).
+    enum Todo {
+        Done(Option<Channel>),
+        Skip,
+        Snooze(NaiveDate),
+        Reschedule(NaiveDate),
+    }
+    let todo = match c.pick::<Action>("action", &input.action) {
+        Some(a @ (Action::Snooze | Action::Reschedule)) => {
             let d = c.date_ahead("date", &input.date, true);
-            if let Some(d) = d {
-                if d < today || (action == Some("snooze") && d == today) {
-                    c.problem("date", Problem::NotAfterToday);
-                }
+            if d.is_some_and(|d| d < today || (a == Action::Snooze && d == today)) {
+                c.problem("date", Problem::NotAfterToday);
             }
-            d
+            d.map(if a == Action::Snooze { Todo::Snooze } else { Todo::Reschedule })
         }
+        Some(Action::Done) if !input.channel.trim().is_empty() => {
+            c.pick::<Channel>("channel", &input.channel).map(|ch| Todo::Done(Some(ch)))
+        }
+        Some(Action::Done) => Some(Todo::Done(None)),
+        Some(Action::Skip) => Some(Todo::Skip),
+        None => None,
+    };
+    let todo = c.finish_with(todo)?;
+    let channel = match todo {
+        Todo::Done(ch) => ch,
         _ => None,
     };
-    let channel = match action {
-        Some("done") if !input.channel.trim().is_empty() => c.choice("channel", &input.channel, CHANNELS),
-        _ => None,
-    };
-    c.finish()?;
-    if !matches!(step.status.as_str(), "pending" | "missed") {
+    if !step.status.is_open() {
         return Err(Error::invalid("action", Problem::AlreadyClosed));
     }
 
@@ -425,39 +449,39 @@ pub fn act_on_step(conn: &mut Connection, input: &StepAction, today: NaiveDate, 
         v.as_object_mut().expect("object").extend(extra.as_object().expect("object").clone());
         v
     };
-    match action.expect("checked") {
-        "done" => {
+    match todo {
+        Todo::Done(_) => {
             tx.execute(
                 "UPDATE plan_steps SET status = 'done', done_on = ?2, channel = ?3, updated_at = ?4 WHERE id = ?1",
                 params![step.id, ymd(today), channel, now_s],
             )?;
             match channel {
                 Some(ch) => {
-                    add_event(&tx, step.application_id, "message_sent", today, with(json!({"channel": ch})), &now_s)?
+                    let details = with(json!({ "channel": ch }));
+                    add_event(&tx, step.application_id, EventKind::MessageSent, today, details, &now_s)?
                 }
-                None => add_event(&tx, step.application_id, "step_done", today, base.clone(), &now_s)?,
+                None => add_event(&tx, step.application_id, EventKind::StepDone, today, base.clone(), &now_s)?,
             }
-            if step.kind == "nudge" {
+            if step.kind == StepKind::Nudge {
                 plan_next_nudge(&tx, step.application_id, today, &now_s)?;
             }
         }
-        "skip" => {
+        Todo::Skip => {
             tx.execute(
                 "UPDATE plan_steps SET status = 'skipped', updated_at = ?2 WHERE id = ?1",
                 params![step.id, now_s],
             )?;
-            add_event(&tx, step.application_id, "step_skipped", today, base.clone(), &now_s)?;
+            add_event(&tx, step.application_id, EventKind::StepSkipped, today, base.clone(), &now_s)?;
         }
-        "snooze" => {
-            let until = date.expect("checked");
+        Todo::Snooze(until) => {
             tx.execute(
                 "UPDATE plan_steps SET snoozed_until = ?2, reminded_at = NULL, updated_at = ?3 WHERE id = ?1",
                 params![step.id, ymd(until), now_s],
             )?;
-            add_event(&tx, step.application_id, "step_snoozed", today, with(json!({"until": ymd(until)})), &now_s)?;
+            let details = with(json!({ "until": ymd(until) }));
+            add_event(&tx, step.application_id, EventKind::StepSnoozed, today, details, &now_s)?;
         }
-        _ => {
-            let to = date.expect("checked");
+        Todo::Reschedule(to) => {
             tx.execute(
                 "UPDATE plan_steps SET due_on = ?2, snoozed_until = NULL, reminded_at = NULL, status = 'pending',
                         updated_at = ?3
@@ -467,7 +491,7 @@ pub fn act_on_step(conn: &mut Connection, input: &StepAction, today: NaiveDate, 
             add_event(
                 &tx,
                 step.application_id,
-                "step_rescheduled",
+                EventKind::StepRescheduled,
                 today,
                 with(json!({"from": step.due_on, "to": ymd(to)})),
                 &now_s,
@@ -500,8 +524,12 @@ fn plan_next_nudge(conn: &Connection, app: i64, today: NaiveDate, now: &str) -> 
     };
     if let Some((event, kind)) = latest {
         if kind == "ghosted" && !replied_since && nudges_at_company(conn, app)? < MAX_NUDGES_PER_COMPANY {
-            let step =
-                NewStep { kind: "nudge", due_on: plus(today, NUDGE_GAP_DAYS), status: "pending", ask_feedback: false };
+            let step = NewStep {
+                kind: StepKind::Nudge,
+                due_on: plus(today, NUDGE_GAP_DAYS),
+                status: StepStatus::Pending,
+                ask_feedback: false,
+            };
             insert_steps(conn, app, event, &[step], today, now)?;
         }
     }

@@ -54,8 +54,8 @@ mod tests {
         let ids: std::collections::HashSet<_> = PRESETS.iter().map(|p| p.id).collect();
         assert_eq!(ids.len(), PRESETS.len(), "ids are unique");
         for p in PRESETS {
-            assert!((1..=crate::settings::MAX_CHECK_IN_DAYS).contains(&p.days), "{}", p.id);
-            for lang in ["fr", "en"] {
+            assert!(crate::vocab::check_in_days::allows(p.days.into()), "{}", p.id);
+            for &lang in crate::vocab::Lang::ALL {
                 let label = crate::i18n::t(lang, &format!("probation.{}", p.id), &[]);
                 assert!(!label.starts_with("probation."), "{lang} label of {}", p.id);
             }

@@ -1,22 +1,14 @@
 //! Plan tests: due dates on time and late, the check-in delay, nudges and their limits, step actions.
 
-use chrono::{NaiveDate, TimeZone, Utc};
 use rusqlite::Connection;
 
 use super::*;
 use crate::db;
 use crate::journal::{self, ApplicationInput, OutcomeInput};
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 26, 14, 0, 0).unwrap()
-}
+use crate::testing::{d, now};
 
 fn kinds_and_dates(steps: &[NewStep]) -> Vec<(&str, String, &str)> {
-    steps.iter().map(|s| (s.kind, ymd(s.due_on), s.status)).collect()
+    steps.iter().map(|s| (s.kind.as_str(), ymd(s.due_on), s.status.as_str())).collect()
 }
 
 #[test]
@@ -91,17 +83,11 @@ fn app(conn: &mut Connection, company: &str) -> i64 {
         applied_on: "2026-06-01".into(),
         ..Default::default()
     };
-    journal::save_application(conn, &input, "en", d("2026-11-26"), now()).unwrap()
+    journal::save_application(conn, &input, crate::vocab::Lang::En, d("2026-11-26"), now()).unwrap()
 }
 
 fn log(conn: &mut Connection, app: i64, outcome: &str, date: &str, today: &str) -> i64 {
-    let input = OutcomeInput {
-        application_id: app,
-        outcome: outcome.into(),
-        date: date.into(),
-        channel: "email".into(),
-        ..Default::default()
-    };
+    let input = crate::testing::outcome(app, outcome, date);
     journal::log_outcome(conn, &input, d(today), now(), PlanOptions::default()).unwrap()
 }
 
@@ -249,7 +235,7 @@ fn an_applications_own_check_in_delay_wins_over_the_setting_for_its_new_plans() 
         check_in_days: Some(180),
         ..Default::default()
     };
-    let own = journal::save_application(&mut conn, &input, "en", d("2026-11-26"), now()).unwrap();
+    let own = journal::save_application(&mut conn, &input, crate::vocab::Lang::En, d("2026-11-26"), now()).unwrap();
     let other = app(&mut conn, "Default Delay");
     let opts = PlanOptions { check_in_days: 60, ..Default::default() };
     for a in [own, other] {
@@ -269,7 +255,7 @@ fn an_applications_own_check_in_delay_wins_over_the_setting_for_its_new_plans() 
 
     let bad = ApplicationInput { check_in_days: Some(0), ..input };
     assert!(matches!(
-        journal::save_application(&mut conn, &bad, "en", d("2026-11-26"), now()),
+        journal::save_application(&mut conn, &bad, crate::vocab::Lang::En, d("2026-11-26"), now()),
         Err(Error::Invalid(v)) if v[0].field == "checkInDays"
     ));
 }
@@ -282,7 +268,7 @@ fn the_first_screen_shows_what_is_due_and_the_next_seven_days() {
     let b = app(&mut conn, "Acme");
     log(&mut conn, b, "rejected", "2026-11-27", "2026-11-27");
     let shown = |conn: &Connection, today: &str| -> Vec<(String, String, String)> {
-        focus(conn, d(today)).unwrap().into_iter().map(|s| (s.company, s.kind, s.state)).collect()
+        focus(conn, d(today)).unwrap().into_iter().map(|s| (s.company, s.kind.as_str().to_owned(), s.state)).collect()
     };
     let row = |c: &str, k: &str, s: &str| (c.to_owned(), k.to_owned(), s.to_owned());
     // On the 21st: Desjardins' thank-you is due; its keep-in-touch and LinkedIn steps (the 27th) are within

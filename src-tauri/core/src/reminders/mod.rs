@@ -14,6 +14,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::error::Result;
+use crate::vocab::{EventKind, StepKind, StepStatus};
 
 /// The instant the reminder for `day` at `time` falls due in time zone `tz`.
 pub fn due_instant<Tz: TimeZone>(day: NaiveDate, time: NaiveTime, tz: &Tz) -> DateTime<Utc> {
@@ -41,7 +42,7 @@ pub struct DueStep {
     pub application_id: i64,
     pub company: String,
     pub role: String,
-    pub kind: String,
+    pub kind: StepKind,
     /// The day it became due (its due date or the end of its snooze).
     pub due_on: NaiveDate,
     /// The outcome that started the plan, and its date (for "rejected 90 days ago"). For a keep-in-touch
@@ -61,39 +62,22 @@ pub fn due_steps<Tz: TimeZone>(
     tz: &Tz,
 ) -> Result<Vec<DueStep>> {
     // A step due on day D can only have come due if D <= the local date at `now` + 1 (time zones).
-    let horizon = now.with_timezone(tz).date_naive().succ_opt().unwrap_or(NaiveDate::MAX);
-    let mut stmt = conn.prepare_cached(concat!(
-        "SELECT s.id, s.application_id, c.name, a.role, s.kind, ",
-        crate::plan::effective_day!(),
-        " AS effective_on, coalesce(e.kind, json_extract(s.options, '$.from')),
-                coalesce(e.occurred_on, json_extract(s.options, '$.anchor')), p.name
-           FROM plan_steps s JOIN applications a ON a.id = s.application_id JOIN companies c ON c.id = a.company_id
-           LEFT JOIN events e ON e.id = s.outcome_event_id LEFT JOIN people p ON p.id = s.person_id
-          WHERE s.status = 'pending' AND effective_on <= ?1
-          ORDER BY effective_on, s.id"
-    ))?;
-    let rows = stmt.query_map([crate::db::day(horizon)], |r| {
-        let date = |s: String| NaiveDate::parse_from_str(&s, "%Y-%m-%d").unwrap_or(NaiveDate::MIN);
-        Ok(DueStep {
-            step_id: r.get(0)?,
-            application_id: r.get(1)?,
-            company: r.get(2)?,
-            role: r.get(3)?,
-            kind: r.get(4)?,
-            due_on: date(r.get(5)?),
-            outcome: r.get(6)?,
-            outcome_on: date(r.get::<_, Option<String>>(7)?.unwrap_or_default()),
-            person: r.get(8)?,
-        })
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let step = row?;
-        if due_instant(step.due_on, time, tz) <= now {
-            out.push(step);
-        }
-    }
-    Ok(out)
+    let today = now.with_timezone(tz).date_naive();
+    let horizon = today.succ_opt().unwrap_or(NaiveDate::MAX);
+    let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or(NaiveDate::MIN);
+    let rows = crate::plan::open_until(conn, horizon, today)?.into_iter().filter(|s| s.status == StepStatus::Pending);
+    let rows = rows.map(|s| DueStep {
+        step_id: s.id,
+        application_id: s.application_id,
+        due_on: date(&s.effective_on),
+        outcome_on: date(s.since_on.as_deref().unwrap_or_default()),
+        outcome: s.since.unwrap_or_default(),
+        company: s.company,
+        role: s.role,
+        kind: s.kind,
+        person: s.person,
+    });
+    Ok(rows.filter(|step| due_instant(step.due_on, time, tz) <= now).collect())
 }
 
 /// The due steps not yet announced by a notification, leaving out those waiting for a retry after a failure.
@@ -139,12 +123,9 @@ pub fn mark_announced(
     }
     let mut events = Vec::with_capacity(apps.len());
     for app in apps {
-        let kinds: Vec<&str> = steps.iter().filter(|s| s.application_id == app).map(|s| s.kind.as_str()).collect();
-        tx.execute(
-            "INSERT INTO events (application_id, kind, occurred_on, details, created_at) VALUES (?1, 'reminder', ?2, ?3, ?4)",
-            params![app, crate::db::day(today), json!({ "steps": kinds }).to_string(), stamp],
-        )?;
-        events.push(tx.last_insert_rowid());
+        let kinds: Vec<StepKind> = steps.iter().filter(|s| s.application_id == app).map(|s| s.kind).collect();
+        let details = json!({ "steps": kinds });
+        events.push(crate::events::append(&tx, app, EventKind::Reminder, today, Some(&details), &stamp)?);
     }
     tx.commit()?;
     Ok(events)
@@ -176,7 +157,7 @@ pub fn unmark_announced(conn: &mut Connection, steps: &[i64], events: &[i64], no
         tx.execute("UPDATE plan_steps SET notify_retry_at = ?2 WHERE id = ?1", params![id, retry])?;
     }
     for id in events {
-        tx.execute("DELETE FROM events WHERE id = ?1 AND kind = 'reminder'", [id])?;
+        crate::events::remove(&tx, *id, EventKind::Reminder)?;
     }
     tx.commit()?;
     Ok(())

@@ -41,7 +41,7 @@ pub enum Notice {
         role: String,
         person: Option<String>,
         /// Step kinds due, in due order, and the steps themselves (what its "Snooze 1 day" moves).
-        steps: Vec<String>,
+        steps: Vec<crate::vocab::StepKind>,
         step_ids: Vec<i64>,
         /// The outcome that started the plan and how many days ago it was.
         outcome: String,
@@ -99,7 +99,7 @@ pub fn notices(due: &[DueStep], today: NaiveDate) -> Vec<Notice> {
                 company: first.company.clone(),
                 role: first.role.clone(),
                 person: first.person.clone(),
-                steps: steps.iter().map(|s| s.kind.clone()).collect(),
+                steps: steps.iter().map(|s| s.kind).collect(),
                 step_ids: steps.iter().map(|s| s.step_id).collect(),
                 outcome: first.outcome.clone(),
                 days_since: (today - first.outcome_on).num_days(),

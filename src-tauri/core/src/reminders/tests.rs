@@ -4,19 +4,16 @@
 use std::cell::{Cell, RefCell};
 use std::time::Duration as StdDuration;
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, NaiveTime, Utc};
 use chrono_tz::America::Toronto;
 use chrono_tz::Europe::Paris;
 use rusqlite::Connection;
 
 use super::schedule::{notices, turn, Clock, Notice, Notifier, MAX_SLEEP};
 use super::*;
-use crate::journal::{self, ApplicationInput, OutcomeInput};
+use crate::journal::{self, ApplicationInput};
 use crate::plan::PlanOptions;
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use crate::testing::d;
 
 fn hm(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap()
@@ -86,18 +83,12 @@ fn journal_with_rejection(conn: &mut Connection, company: &str, rejected: &str, 
             applied_on: "2025-01-01".into(),
             ..Default::default()
         },
-        "en",
+        crate::vocab::Lang::En,
         d("2028-12-31"),
         utc("2025-01-01T00:00:00Z"),
     )
     .unwrap();
-    let input = OutcomeInput {
-        application_id: app,
-        outcome: "rejected".into(),
-        date: rejected.into(),
-        channel: "email".into(),
-        ..Default::default()
-    };
+    let input = crate::testing::outcome(app, "rejected", rejected);
     let opts = PlanOptions { check_in_days: check_in, ..Default::default() };
     journal::log_outcome(conn, &input, d(rejected), utc("2025-01-01T00:00:00Z"), opts).unwrap();
     // Only the check-in matters here: close the other steps.
@@ -124,7 +115,7 @@ fn the_check_in_fires_once_on_its_day_at_the_reminder_time() {
         Notice::One { company, steps, outcome, days_since, .. } => {
             assert_eq!(
                 (company.as_str(), steps.clone(), outcome.as_str(), *days_since),
-                ("Desjardins", vec!["check_in".to_owned()], "rejected", 30)
+                ("Desjardins", vec![crate::vocab::StepKind::CheckIn], "rejected", 30)
             );
         }
         other => panic!("{other:?}"),
@@ -175,7 +166,7 @@ fn three_applications_get_a_notification_each_four_get_a_summary() {
         application_id: app,
         company: format!("Co {app}"),
         role: "Dev".into(),
-        kind: kind.into(),
+        kind: crate::vocab::Term::parse(kind).unwrap(),
         due_on: d("2027-01-01"),
         outcome: "rejected".into(),
         outcome_on: d("2026-10-03"),

@@ -17,7 +17,7 @@ pub const MAX_BYTES: u64 = 20 * 1024 * 1024;
 const SAMPLE: usize = 5;
 
 /// Applications, one row each: company, role, dates, status, people, next step, in `lang`.
-pub fn export(conn: &Connection, lang: &str) -> Result<String> {
+pub fn export(conn: &Connection, lang: crate::vocab::Lang) -> Result<String> {
     let mut out = csv::Writer::from_writer(Vec::new());
     let header = [
         "app.company",
@@ -216,7 +216,7 @@ pub fn import(
     conn: &mut Connection,
     text: &str,
     mapping: &Mapping,
-    lang: &str,
+    lang: crate::vocab::Lang,
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<CsvImported> {
@@ -247,7 +247,7 @@ pub fn import(
             location: cell(row, mapping.location),
             source: cell(row, mapping.source),
             posting_url: cell(row, mapping.posting_url),
-            lang: lang.to_owned(),
+            lang: lang.as_str().to_owned(),
             ..Default::default()
         };
         match journal::save_application(conn, &input, lang, today, now) {
@@ -276,10 +276,7 @@ pub fn import(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
-    }
+    use crate::testing::today;
 
     #[test]
     fn dates_as_spreadsheets_write_them() {
@@ -321,7 +318,7 @@ mod tests {
             }
         );
         let mut conn = crate::db::open_in_memory().unwrap();
-        let done = import(&mut conn, file, &f.guess, "fr", today(), Utc::now()).unwrap();
+        let done = import(&mut conn, file, &f.guess, crate::vocab::Lang::Fr, today(), Utc::now()).unwrap();
         assert_eq!(done.imported, 2);
         let list = journal::list_applications(&conn, "").unwrap();
         let mut got: Vec<(String, String, String)> =
@@ -341,11 +338,15 @@ mod tests {
         let file = "Company,Role,Applied\nDesjardins,Analyste,2026-10-01\n,Dev,2026-10-02\nAcme,QA,someday\n";
         let mut conn = crate::db::open_in_memory().unwrap();
         let m = read(file).unwrap().guess;
-        let Err(Error::Invalid(errors)) = import(&mut conn, file, &m, "en", today(), Utc::now()) else { panic!() };
+        let Err(Error::Invalid(errors)) = import(&mut conn, file, &m, crate::vocab::Lang::En, today(), Utc::now())
+        else {
+            panic!()
+        };
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["rows.3.company", "rows.4.appliedOn"]);
         assert!(journal::list_applications(&conn, "").unwrap().is_empty(), "all or nothing");
-        let Err(Error::Invalid(errors)) = import(&mut conn, file, &Mapping::default(), "en", today(), Utc::now())
+        let Err(Error::Invalid(errors)) =
+            import(&mut conn, file, &Mapping::default(), crate::vocab::Lang::En, today(), Utc::now())
         else {
             panic!()
         };

@@ -20,7 +20,7 @@ pub fn uid(step_id: i64) -> String {
 /// The calendar of every open step (pending or missed), in `lang`, at `time` on its day in `tz`.
 pub fn export<Tz: TimeZone>(
     conn: &Connection,
-    lang: &str,
+    lang: crate::vocab::Lang,
     time: NaiveTime,
     tz: &Tz,
     now: DateTime<Utc>,
@@ -85,8 +85,14 @@ mod tests {
             )
             .unwrap();
         let now = DateTime::parse_from_rfc3339("2026-11-26T10:00:00Z").unwrap().to_utc();
-        let ics =
-            export(&conn, "fr", NaiveTime::from_hms_opt(9, 0, 0).unwrap(), &chrono_tz::America::Toronto, now).unwrap();
+        let ics = export(
+            &conn,
+            crate::vocab::Lang::Fr,
+            NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            &chrono_tz::America::Toronto,
+            now,
+        )
+        .unwrap();
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
         assert_eq!(ics.matches("BEGIN:VEVENT").count() as i64, open);
         assert_eq!(ics.matches("BEGIN:VALARM").count() as i64, open);
@@ -96,8 +102,14 @@ mod tests {
         // The check-in, 90 days after 2026-10-20, at 9:00 in Toronto (EST, UTC-5).
         assert!(ics.contains("DTSTART:20270118T140000Z"), "{ics}");
         assert!(ics.contains("Prise de nouvelles — Desjardins — Analyste de données"), "{ics}");
-        let again =
-            export(&conn, "fr", NaiveTime::from_hms_opt(9, 0, 0).unwrap(), &chrono_tz::America::Toronto, now).unwrap();
+        let again = export(
+            &conn,
+            crate::vocab::Lang::Fr,
+            NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            &chrono_tz::America::Toronto,
+            now,
+        )
+        .unwrap();
         assert_eq!(ics, again, "the same file for the same plan: a re-import updates, never duplicates");
     }
 }

@@ -371,15 +371,8 @@ pub(crate) mod tests {
     use super::*;
     use crate::journal::{self, ApplicationInput, InterviewInput, OutcomeInput, PersonInput, ReflectionInput};
     use crate::plan::PlanOptions;
+    use crate::testing::{now, today};
     use chrono::NaiveDate;
-
-    fn now() -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339("2026-11-26T10:00:00Z").unwrap().to_utc()
-    }
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
-    }
 
     pub(crate) fn full(conn: &mut Connection, company: &str, role: &str) -> i64 {
         let input = ApplicationInput {
@@ -400,7 +393,7 @@ pub(crate) mod tests {
             }],
             ..Default::default()
         };
-        let app = journal::save_application(conn, &input, "fr", today(), now()).unwrap();
+        let app = journal::save_application(conn, &input, crate::vocab::Lang::Fr, today(), now()).unwrap();
         let outcome = OutcomeInput {
             application_id: app,
             outcome: "rejected".into(),

@@ -22,7 +22,7 @@ fn pythons_csv_module_reads_the_export_cell_for_cell() {
     let mut conn = crate::db::open_in_memory().unwrap();
     let tricky = "Procter & Gamble, \"P&G\"";
     crate::transfer::json::tests::full(&mut conn, tricky, "Analyste; données");
-    let text = super::csv::export(&conn, "fr").unwrap();
+    let text = super::csv::export(&conn, crate::vocab::Lang::Fr).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("rebound.csv");
     std::fs::write(&path, &text).unwrap();
@@ -46,9 +46,14 @@ fn pythons_icalendar_parses_the_plan_with_its_uids_times_and_alarms() {
     let mut conn = crate::db::open_in_memory().unwrap();
     crate::transfer::json::tests::full(&mut conn, "Desjardins", "Analyste de données");
     let now = DateTime::parse_from_rfc3339("2026-11-26T10:00:00Z").unwrap().to_utc();
-    let ics =
-        super::ics::export(&conn, "en", NaiveTime::from_hms_opt(9, 0, 0).unwrap(), &chrono_tz::Europe::Paris, now)
-            .unwrap();
+    let ics = super::ics::export(
+        &conn,
+        crate::vocab::Lang::En,
+        NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+        &chrono_tz::Europe::Paris,
+        now,
+    )
+    .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("rebound.ics");
     std::fs::write(&path, &ics).unwrap();

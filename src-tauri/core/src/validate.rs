@@ -4,6 +4,7 @@
 use chrono::{Months, NaiveDate};
 
 use crate::error::{Error, FieldError, Problem, Result};
+use crate::vocab::Term;
 
 /// Longest one-line field (company, role, name…), in characters.
 pub const MAX_LINE: usize = 200;
@@ -83,7 +84,7 @@ impl Checker {
         field: &str,
         value: &str,
         required: bool,
-        parse: fn(&str, NaiveDate, crate::natural_date::Lang) -> Result<NaiveDate, crate::natural_date::NotADate>,
+        parse: fn(&str, NaiveDate, crate::vocab::Lang) -> Result<NaiveDate, crate::natural_date::NotADate>,
     ) -> Option<NaiveDate> {
         let v = value.trim();
         if v.is_empty() {
@@ -92,7 +93,7 @@ impl Checker {
             }
             return None;
         }
-        use crate::natural_date::Lang;
+        use crate::vocab::Lang;
         let parsed = match (parse(v, self.today, Lang::Fr), parse(v, self.today, Lang::En)) {
             (Ok(a), Ok(b)) => (a == b).then_some(a),
             (Ok(a), Err(_)) | (Err(_), Ok(a)) => Some(a),
@@ -144,9 +145,9 @@ impl Checker {
         v
     }
 
-    /// One of a fixed list of values.
-    pub fn choice<'a>(&mut self, field: &str, value: &str, allowed: &[&'a str]) -> Option<&'a str> {
-        let found = allowed.iter().find(|a| **a == value.trim()).copied();
+    /// One term of the app's vocabulary ([`crate::vocab`]): the outcome, channel, language… the window sent.
+    pub fn pick<T: Term>(&mut self, field: &str, value: &str) -> Option<T> {
+        let found = T::parse(value.trim());
         if found.is_none() {
             self.fail(field, Problem::NotAChoice);
         }
@@ -165,10 +166,16 @@ impl Checker {
 
     /// `Ok` if every field passed, else every refusal at once.
     pub fn finish(self) -> Result<()> {
-        if self.errors.is_empty() {
-            Ok(())
-        } else {
-            Err(Error::Invalid(self.errors))
+        self.finish_with(Some(()))
+    }
+
+    /// Like [`Checker::finish`], handing back the values the checks read: `value` is `None` exactly when one
+    /// of them was refused (every check that gives `None` records why), so join required values with
+    /// [`Option::zip`] and receive them all, or every refusal.
+    pub fn finish_with<T>(self, value: Option<T>) -> Result<T> {
+        match value {
+            Some(v) if self.errors.is_empty() => Ok(v),
+            _ => Err(Error::Invalid(self.errors)),
         }
     }
 }
@@ -176,10 +183,7 @@ impl Checker {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
-    }
+    use crate::testing::today;
 
     fn problems(c: Checker) -> Vec<(String, Problem)> {
         match c.finish() {
@@ -282,9 +286,34 @@ mod tests {
 
     #[test]
     fn choices() {
+        use crate::vocab::{InterviewFormat, Lang};
         let mut c = Checker::new(today());
-        assert_eq!(c.choice("k", "video", &["phone", "video"]), Some("video"));
-        assert_eq!(c.choice("j", "fax", &["phone", "video"]), None);
-        assert_eq!(problems(c), vec![("j".into(), Problem::NotAChoice)]);
+        assert_eq!(c.pick("k", " video "), Some(InterviewFormat::Video));
+        assert_eq!(c.pick::<InterviewFormat>("j", "fax"), None);
+        assert_eq!(c.pick("l", "fr"), Some(Lang::Fr));
+        assert_eq!(c.pick::<Lang>("m", "FR"), None);
+        assert_eq!(problems(c), vec![("j".into(), Problem::NotAChoice), ("m".into(), Problem::NotAChoice)]);
+    }
+
+    #[test]
+    fn finish_with_hands_back_values_or_every_refusal() {
+        let mut c = Checker::new(today());
+        let a = c.date("a", "2026-11-20", true);
+        let b = c.pick::<crate::vocab::Outcome>("b", "rejected");
+        assert_eq!(
+            c.finish_with(a.zip(b)).unwrap(),
+            (NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(), crate::vocab::Outcome::Rejected)
+        );
+        let mut c = Checker::new(today());
+        let a = c.date("a", "2026-11-20", true);
+        let b = c.pick::<crate::vocab::Outcome>("b", "maybe");
+        c.line("c", "", true);
+        match c.finish_with(a.zip(b)) {
+            Err(Error::Invalid(v)) => assert_eq!(
+                v.into_iter().map(|e| (e.field, e.problem)).collect::<Vec<_>>(),
+                vec![("b".into(), Problem::NotAChoice), ("c".into(), Problem::Required)]
+            ),
+            other => panic!("{other:?}"),
+        }
     }
 }
