@@ -62,7 +62,7 @@ impl IpcError {
         let (kind, key) = match &e {
             Error::Invalid(_) => ("invalid", "error.invalid"),
             Error::NotFound(_) => ("not_found", "error.not_found"),
-            Error::Db(_) | Error::Migration(_) | Error::Io(_) => ("storage", "error.storage"),
+            Error::Db(_) | Error::Migration(_) | Error::Io { .. } => ("storage", "error.storage"),
             Error::NewerDatabase => ("newer_database", "error.newer_database"),
             Error::AlreadyOpen => ("already_open", "error.already_open"),
         };

@@ -34,7 +34,7 @@ impl<R: Runtime> SettingsFile for PluginSettingsFile<R> {
         self.0.set("startAtLogin", s.start_at_login);
         // Not the store's own save (a plain overwrite): temp file, fsync, rename.
         let json = Value::Object(self.0.entries().into_iter().collect());
-        let bytes = serde_json::to_vec_pretty(&json).map_err(|e| Error::Io(e.to_string()))?;
+        let bytes = serde_json::to_vec_pretty(&json).map_err(|e| Error::io(self.1.display(), e))?;
         crate::datadir::write_atomic(&self.1, &bytes)
     }
 }
@@ -50,13 +50,13 @@ pub fn load<R: Runtime>(
         if serde_json::from_slice::<Value>(&bytes).map(|v| !v.is_object()).unwrap_or(true) {
             let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
             let aside = data_dir.join(format!("settings.damaged-{stamp}.json"));
-            std::fs::rename(&path, &aside).map_err(|e| Error::Io(format!("{}: {e}", path.display())))?;
+            std::fs::rename(&path, &aside).map_err(|e| Error::io(path.display(), e))?;
             log::warn!("settings file was damaged; kept as {}", aside.display());
             notice = Some(StartNotice::plain("notice.settings_reset"));
         }
     }
     // Auto-save off: the store would write with a plain overwrite; `save` above writes atomically instead.
-    let store = app.store_builder(&path).disable_auto_save().build().map_err(|e| Error::Io(e.to_string()))?;
+    let store = app.store_builder(&path).disable_auto_save().build().map_err(|e| Error::io(path.display(), e))?;
     let json = Value::Object(store.entries().into_iter().collect());
     Ok((Settings::from_json(&json), PluginSettingsFile(store, path), notice))
 }

@@ -17,8 +17,8 @@ pub const CRASH_LOG: &str = "crash.log";
 /// The folder's one name: created if missing, then canonicalized, so `/d`, `/d/` and `/x/../d` are one folder
 /// (one instance, one lock).
 pub fn canonical(dir: &Path) -> Result<PathBuf> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::Io(format!("{}: {e}", dir.display())))?;
-    std::fs::canonicalize(dir).map_err(|e| Error::Io(format!("{}: {e}", dir.display())))
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir.display(), e))?;
+    std::fs::canonicalize(dir).map_err(|e| Error::io(dir.display(), e))
 }
 
 /// The folders whose lock this process holds, with their lock files (a lock lasts as long as its file is open).
@@ -45,18 +45,18 @@ fn lock_file(dir: &Path) -> Result<File> {
         .truncate(false)
         .write(true)
         .open(&path)
-        .map_err(|e| Error::Io(format!("{}: {e}", path.display())))?;
+        .map_err(|e| Error::io(path.display(), e))?;
     match file.try_lock() {
         Ok(()) => Ok(file),
         Err(std::fs::TryLockError::WouldBlock) => Err(Error::AlreadyOpen),
-        Err(std::fs::TryLockError::Error(e)) => Err(Error::Io(format!("{}: {e}", path.display()))),
+        Err(std::fs::TryLockError::Error(e)) => Err(Error::io(path.display(), e)),
     }
 }
 
 /// Writes a file so that a crash or a power cut leaves either the old content or the new, never half of one:
 /// a temporary file beside it, flushed to disk, then renamed over it (and the folder flushed, for the rename).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let io = |e: std::io::Error| Error::Io(format!("{}: {e}", path.display()));
+    let io = |e: std::io::Error| Error::io(path.display(), e);
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(".tmp");
     let tmp = PathBuf::from(tmp);

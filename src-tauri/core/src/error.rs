@@ -71,9 +71,14 @@ pub enum Error {
     #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),
     #[error("database upgrade failed: {0}")]
-    Migration(String),
-    #[error("file error: {0}")]
-    Io(String),
+    Migration(#[from] rusqlite_migration::Error),
+    /// A file could not be read or written: what was being done (usually the path), and why.
+    #[error("file error: {context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
     /// The journal was written by a newer Rebound: this build must not touch it.
     #[error("the journal was written by a newer version of Rebound")]
     NewerDatabase,
@@ -83,6 +88,11 @@ pub enum Error {
 }
 
 impl Error {
+    /// A file error about `context` (a path, or what was being written), keeping its cause.
+    pub fn io(context: impl std::fmt::Display, source: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        Error::Io { context: context.to_string(), source: source.into() }
+    }
+
     /// A one-field refusal.
     pub fn invalid(field: impl Into<String>, problem: Problem) -> Self {
         Error::Invalid(vec![FieldError { field: field.into(), problem }])
@@ -90,3 +100,19 @@ impl Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_error_keeps_its_cause_and_says_where() {
+        let e = Error::io("/data/rebound.db", std::io::Error::from(std::io::ErrorKind::PermissionDenied));
+        assert_eq!(e.to_string(), "file error: /data/rebound.db: permission denied");
+        let cause = std::error::Error::source(&e).expect("the cause is kept");
+        assert_eq!(
+            cause.downcast_ref::<std::io::Error>().map(|c| c.kind()),
+            Some(std::io::ErrorKind::PermissionDenied)
+        );
+    }
+}

@@ -142,7 +142,7 @@ pub fn insights(conn: &Connection, from: NaiveDate, to: NaiveDate, today: NaiveD
 pub fn to_csv(i: &Insights, lang: crate::vocab::Lang) -> Result<String> {
     use crate::i18n::t;
     let mut out = csv::Writer::from_writer(Vec::new());
-    let io = |e: csv::Error| Error::Io(e.to_string());
+    let io = |e: csv::Error| Error::io("CSV", e);
     let mut row = |what: &str, label: String, value: String| out.write_record([t(lang, what, &[]), label, value]);
     let dates = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").map(|d| crate::messages::dates::long_date(d, lang));
     let period = format!("{} — {}", dates(&i.from).unwrap_or_default(), dates(&i.to).unwrap_or_default());
@@ -169,8 +169,8 @@ pub fn to_csv(i: &Insights, lang: crate::vocab::Lang) -> Result<String> {
             row(what, t(lang, &format!("insights.{key}"), &[]), n.to_string()).map_err(io)?;
         }
     }
-    let bytes = out.into_inner().map_err(|e| Error::Io(e.to_string()))?;
-    String::from_utf8(bytes).map_err(|e| Error::Io(e.to_string()))
+    let bytes = out.into_inner().map_err(|e| Error::io("CSV", e))?;
+    String::from_utf8(bytes).map_err(|e| Error::io("CSV", e))
 }
 
 /// Longest chart a window may ask to save, in bytes.

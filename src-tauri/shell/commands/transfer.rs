@@ -73,7 +73,7 @@ pub fn export_journal<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>)
     let settings = serde_json::to_value(state.settings()).ok();
     export_to(&app, &state, "json", "JSON", |c, _| {
         let doc = transfer::json::export(c, settings, Utc::now())?;
-        serde_json::to_string_pretty(&doc).map_err(|e| Error::Io(e.to_string()))
+        serde_json::to_string_pretty(&doc).map_err(|e| Error::io("export", e))
     })
 }
 
@@ -154,11 +154,11 @@ pub fn pick_import<R: Runtime>(
         .blocking_pick_file()
         .and_then(|p| p.into_path().ok());
     let Some(path) = picked else { return Ok(Picked::None) };
-    let size = std::fs::metadata(&path).map_err(|e| fail(Error::Io(e.to_string())))?.len();
+    let size = std::fs::metadata(&path).map_err(|e| fail(Error::io(path.display(), e)))?.len();
     if size > max {
         return Err(fail(Error::invalid("file", Problem::FileTooLarge { max_mb: max / (1024 * 1024) })));
     }
-    let text = std::fs::read(&path).map_err(|e| fail(Error::Io(e.to_string())))?;
+    let text = std::fs::read(&path).map_err(|e| fail(Error::io(path.display(), e)))?;
     let text = String::from_utf8(text)
         .map_err(|_| fail(Error::invalid("file", if kind == "csv" { Problem::NotCsv } else { Problem::NotRebound })))?;
     let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();

@@ -71,7 +71,7 @@ const SUFFIX: &str = ".sqlite3";
 const STAMP: &str = "%Y%m%dT%H%M%SZ";
 
 fn io(path: &Path, e: std::io::Error) -> Error {
-    Error::Io(format!("{}: {e}", path.display()))
+    Error::io(path.display(), e)
 }
 
 /// Parses `rebound-<stamp>-<reason>.sqlite3`; other files in the folder (older upgrade copies named
@@ -89,7 +89,7 @@ fn check_file(path: &Path) -> Result<i64> {
     conn.busy_timeout(Duration::from_secs(5))?;
     let verdict: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
     if verdict != "ok" {
-        return Err(Error::Io(format!("{}: quick_check: {verdict}", path.display())));
+        return Err(Error::io(path.display(), format!("quick_check: {verdict}")));
     }
     let has_journal: bool =
         conn.query_row("SELECT count(*) > 0 FROM sqlite_master WHERE name = 'applications'", [], |r| r.get(0))?;

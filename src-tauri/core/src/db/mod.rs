@@ -117,7 +117,7 @@ fn recover(data_dir: &Path, now: DateTime<Utc>) -> Result<(Connection, Recovery)
         let from = PathBuf::from(format!("{}{suffix}", path.display()));
         if from.exists() {
             let to = PathBuf::from(format!("{}{suffix}", damaged.display()));
-            std::fs::rename(&from, &to).map_err(|e| Error::Io(format!("{}: {e}", from.display())))?;
+            std::fs::rename(&from, &to).map_err(|e| Error::io(from.display(), e))?;
         }
     }
     let backups = backup::list(&data_dir.join(BACKUP_DIR))?;
@@ -137,19 +137,19 @@ fn recover(data_dir: &Path, now: DateTime<Utc>) -> Result<(Connection, Recovery)
 
 /// Creates the data folder, readable by its owner only.
 fn prepare_dir(data_dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(data_dir).map_err(|e| Error::Io(format!("{}: {e}", data_dir.display())))?;
+    std::fs::create_dir_all(data_dir).map_err(|e| Error::io(data_dir.display(), e))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(data_dir, std::fs::Permissions::from_mode(0o700))
-            .map_err(|e| Error::Io(format!("{}: {e}", data_dir.display())))?;
+            .map_err(|e| Error::io(data_dir.display(), e))?;
     }
     Ok(())
 }
 
 /// `open_in` with a given list of migrations, so that a test can play an older build and then a newer one.
 fn open_with(data_dir: &Path, list: &'static [M<'static>]) -> Result<Connection> {
-    std::fs::create_dir_all(data_dir).map_err(|e| Error::Io(format!("{}: {e}", data_dir.display())))?;
+    std::fs::create_dir_all(data_dir).map_err(|e| Error::io(data_dir.display(), e))?;
     let path = data_dir.join(DB_FILE);
     let mut conn = Connection::open(&path)?;
     configure(&conn)?;
@@ -160,7 +160,7 @@ fn open_with(data_dir: &Path, list: &'static [M<'static>]) -> Result<Connection>
     if current > 0 && current < list.len() {
         backup::take(&conn, &data_dir.join(BACKUP_DIR), None, backup::Reason::Upgrade, Utc::now())?;
     }
-    Migrations::from_slice(list).to_latest(&mut conn).map_err(|e| Error::Migration(e.to_string()))?;
+    Migrations::from_slice(list).to_latest(&mut conn).map_err(Error::from)?;
     Ok(conn)
 }
 
@@ -183,7 +183,7 @@ fn configure(conn: &Connection) -> Result<()> {
 
 /// Brings a journal to this build's schema.
 fn migrate(conn: &mut Connection) -> Result<()> {
-    migrations().to_latest(conn).map_err(|e| Error::Migration(e.to_string()))
+    migrations().to_latest(conn).map_err(Error::from)
 }
 
 #[cfg(test)]

@@ -32,7 +32,7 @@ pub fn export(conn: &Connection, lang: crate::vocab::Lang) -> Result<String> {
         "app.source",
         "app.posting_url",
     ];
-    let io = |e: csv::Error| Error::Io(e.to_string());
+    let io = |e: csv::Error| Error::io("CSV", e);
     out.write_record(header.iter().map(|k| t(lang, k, &[]))).map_err(io)?;
     let mut stmt = conn.prepare(concat!(
         "SELECT a.id, a.location, a.source, a.posting_url,
@@ -69,8 +69,8 @@ pub fn export(conn: &Connection, lang: crate::vocab::Lang) -> Result<String> {
         ])
         .map_err(io)?;
     }
-    let bytes = out.into_inner().map_err(|e| Error::Io(e.to_string()))?;
-    String::from_utf8(bytes).map_err(|e| Error::Io(e.to_string()))
+    let bytes = out.into_inner().map_err(|e| Error::io("CSV", e))?;
+    String::from_utf8(bytes).map_err(|e| Error::io("CSV", e))
 }
 
 /// Which column of the file holds each field (`None`: not in the file).

@@ -220,13 +220,16 @@ pub fn preview(conn: &Connection, doc: &Document) -> Result<Preview> {
 pub fn import(conn: &mut Connection, doc: &Document) -> Result<Preview> {
     let tx = conn.transaction()?;
     let p = preview(&tx, doc)?;
-    if p.restore {
-        for t in TABLES {
-            rows::insert(&tx, t, doc.rows(t))?;
+    let written =
+        if p.restore { TABLES.iter().try_for_each(|t| rows::insert(&tx, t, doc.rows(t))) } else { merge(&tx, doc) };
+    // A row the journal's rules refuse (two default versions of one template, a kind Rebound does not know…)
+    // can only come from a file edited by hand: it is refused as a whole, like any file that is not ours.
+    written.map_err(|e| match e {
+        Error::Db(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
+            not_ours()
         }
-    } else {
-        merge(&tx, doc)?;
-    }
+        other => other,
+    })?;
     let broken: Option<String> = tx.query_row("PRAGMA foreign_key_check", [], |r| r.get(0)).optional()?;
     if let Some(table) = broken {
         return Err(Error::invalid(format!("file.{table}"), Problem::NotRebound));
@@ -442,6 +445,33 @@ pub(crate) mod tests {
         for (t, (x, y)) in TABLES.iter().zip(dump(&a).into_iter().zip(dump(&b))) {
             assert_eq!(x, y, "table {t}");
         }
+    }
+
+    #[test]
+    fn a_file_edited_to_break_the_journals_rules_is_refused_whole() {
+        let mut a = crate::db::open_in_memory().unwrap();
+        full(&mut a, "Desjardins", "Analyste de données");
+        for name in ["Courte", "Longue"] {
+            a.execute(
+                "INSERT INTO templates (kind, lang, name, subject, body, is_default, updated_at)
+                 VALUES ('thank_you', 'fr', ?1, 'Merci', 'Corps', 0, 'x')",
+                [name],
+            )
+            .unwrap();
+        }
+        let mut doc = export(&a, None, now()).unwrap();
+        // By hand: both versions made the default.
+        for t in doc["tables"]["templates"].as_array_mut().unwrap() {
+            t["is_default"] = 1.into();
+        }
+        let mut b = crate::db::open_in_memory().unwrap();
+        let parsed = parse(&doc.to_string()).unwrap();
+        match import(&mut b, &parsed) {
+            Err(Error::Invalid(v)) => assert_eq!((v[0].field.as_str(), v[0].problem), ("file", Problem::NotRebound)),
+            other => panic!("{other:?}"),
+        }
+        let kept: i64 = b.query_row("SELECT count(*) FROM applications", [], |r| r.get(0)).unwrap();
+        assert_eq!(kept, 0, "nothing of the file was written");
     }
 
     #[test]
