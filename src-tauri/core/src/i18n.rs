@@ -1,5 +1,6 @@
-//! The string catalogues (`ui/i18n/{fr,en}.json`), embedded so that Rust can speak the user's language in
-//! error messages (and later the tray and notifications). The UI receives the same catalogue at start-up.
+//! The string catalogues (`ui/i18n/{fr,en}.json`), embedded so that Rust speaks the user's language in error
+//! messages, the tray, notifications and exported files (CSV headers, calendar events). The window receives the
+//! same catalogue at start-up.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

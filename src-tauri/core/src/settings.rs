@@ -1,4 +1,5 @@
-//! The user's preferences: language, name and signature. Typed and checked here; kept in `settings.json`
+//! The user's preferences: language, name and signature, the check-in delay, the reminder time, notifications,
+//! tray and start at login. Typed and checked here; kept in `settings.json`
 //! under the data folder by the shell (through tauri-plugin-store). Journal data never goes there.
 
 use serde::{Deserialize, Serialize};

@@ -1,6 +1,6 @@
 //! The follow-up plan: which steps an outcome calls for, when each falls due, and what the user did with it.
 //!
-//! The defaults come from PRODUCT.md: thank-you the next day, feedback request within 2 days (or inside the
+//! The defaults are the product brief's (the README's "What it does" gives them with their reasons): thank-you the next day, feedback request within 2 days (or inside the
 //! thank-you), keep in touch and LinkedIn within a week, the check-in at rejection + N days (90 by
 //! default: a typical probation). After silence: a nudge 14 days after the last sign of life, or 3 days
 //! after a promised decision date, at most 3 per company, ~7 days apart, stopped by any reply.
