@@ -85,14 +85,11 @@ mod tests {
             )
             .unwrap();
         let now = DateTime::parse_from_rfc3339("2026-11-26T10:00:00Z").unwrap().to_utc();
-        let ics = export(
-            &conn,
-            crate::vocab::Lang::Fr,
-            NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
-            &chrono_tz::America::Toronto,
-            now,
-        )
-        .unwrap();
+        let export_fr = || {
+            let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap();
+            export(&conn, crate::vocab::Lang::Fr, nine, &chrono_tz::America::Toronto, now).unwrap()
+        };
+        let ics = export_fr();
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
         assert_eq!(ics.matches("BEGIN:VEVENT").count() as i64, open);
         assert_eq!(ics.matches("BEGIN:VALARM").count() as i64, open);
@@ -102,14 +99,7 @@ mod tests {
         // The check-in, 90 days after 2026-10-20, at 9:00 in Toronto (EST, UTC-5).
         assert!(ics.contains("DTSTART:20270118T140000Z"), "{ics}");
         assert!(ics.contains("Prise de nouvelles — Desjardins — Analyste de données"), "{ics}");
-        let again = export(
-            &conn,
-            crate::vocab::Lang::Fr,
-            NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
-            &chrono_tz::America::Toronto,
-            now,
-        )
-        .unwrap();
+        let again = export_fr();
         assert_eq!(ics, again, "the same file for the same plan: a re-import updates, never duplicates");
     }
 }
