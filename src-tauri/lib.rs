@@ -234,27 +234,31 @@ pub fn command_line_answer(args: impl IntoIterator<Item = String>) -> Option<Str
 }
 
 pub fn run() {
+    shell::actions::reap_orphans();
     let hidden = std::env::args().any(|a| a == HIDDEN_ARG);
     let app = build(tauri::Builder::default(), None).build(context());
     match app {
         Ok(app) => app.run(move |handle, event| match event {
             tauri::RunEvent::Ready => {
-                if let Err(e) = shell::tray::create(handle) {
-                    log::warn!("no tray icon: {e}");
-                }
-                shell::reminders::start(handle);
+                // The window first: the tray's and the notification server's D-Bus round trips can wait until
+                // the page is loading (they once held the first paint back by half a second).
                 if !hidden {
                     if let Err(e) = shell::window::open_main(handle, None) {
                         log::warn!("could not open the window: {e}");
                         handle.exit(1);
                     }
                 }
+                if let Err(e) = shell::tray::create(handle) {
+                    log::warn!("no tray icon: {e}");
+                }
+                shell::reminders::start(handle);
             }
             // The last window closed (code None): stay in the tray if the user wants it. Quit passes a code.
             tauri::RunEvent::ExitRequested { code: None, api, .. }
                 if handle.state::<AppState>().settings().keep_in_tray =>
             {
                 api.prevent_exit();
+                shell::actions::rest_in_tray(handle);
             }
             _ => {}
         }),

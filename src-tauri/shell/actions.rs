@@ -51,6 +51,104 @@ pub fn snooze_steps<R: Runtime>(app: &AppHandle<R>, steps: &[i64]) {
     changed(app);
 }
 
+/// The window was closed and Rebound stays in the tray. On Linux the process starts over in its `--hidden`
+/// state (exec: same process id, same arguments plus `--hidden`): WebKit's libraries, the network process and
+/// the heap a window leaves behind are let go, and the tray costs what a start at login costs (measured: 137 MB
+/// of PSS after closing the window, against 56 MB started hidden). The journal's lock is held meanwhile, so no
+/// write is cut in half, and so is the notices' lock, so no notice is recorded without being shown. If the exec
+/// fails (the binary was replaced by an upgrade), the process simply stays as it is.
+pub fn rest_in_tray<R: Runtime>(app: &AppHandle<R>) {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::process::CommandExt;
+        let state = app.state::<AppState>();
+        let _announcing = state.announcing.lock().unwrap_or_else(|p| p.into_inner());
+        let failed = state.with_db(|c| -> crate::error::Result<()> {
+            // Everything committed is already durable (WAL, synchronous=FULL); folding the log back into the
+            // file leaves the next start nothing to replay.
+            if let Err(e) = c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)") {
+                log::warn!("checkpoint before resting in the tray: {e}");
+            }
+            log::logger().flush();
+            close_all_on_exec();
+            let args: Vec<std::ffi::OsString> =
+                std::env::args_os().skip(1).filter(|a| a != crate::HIDDEN_ARG).collect();
+            let exe = std::env::current_exe().map_err(|e| crate::error::Error::io("current executable", e))?;
+            // The window's web and network processes are still ending: the new image reaps them (see
+            // `reap_orphans`), or they would stay as zombies.
+            let orphans: Vec<String> = children().iter().map(i32::to_string).collect();
+            // Returns only if the exec could not happen.
+            let e = std::process::Command::new(&exe)
+                .args(args)
+                .arg(crate::HIDDEN_ARG)
+                .env(ORPHANS_ENV, orphans.join(","))
+                .exec();
+            Err(crate::error::Error::io(exe.display(), e))
+        });
+        if let Err(e) = failed {
+            log::warn!("staying as is in the tray: {}", e.message);
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = app;
+}
+
+/// The variable that hands the process's children over to its next image, which reaps them.
+#[cfg(target_os = "linux")]
+const ORPHANS_ENV: &str = "REBOUND_ORPHANS";
+
+/// This process's child processes.
+#[cfg(target_os = "linux")]
+fn children() -> Vec<i32> {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else { return Vec::new() };
+    tasks
+        .filter_map(|t| std::fs::read_to_string(t.ok()?.path().join("children")).ok())
+        .flat_map(|list| list.split_whitespace().filter_map(|p| p.parse().ok()).collect::<Vec<i32>>())
+        .collect()
+}
+
+/// After starting over in the tray: waits, on a thread of its own, for the children the previous image left
+/// (its window's web processes) so that none stays a zombie. Blocking waits, no polling. Call once, at start.
+pub fn reap_orphans() {
+    #[cfg(target_os = "linux")]
+    {
+        let Some(list) = std::env::var_os(ORPHANS_ENV) else { return };
+        let pids: Vec<i32> = list.to_string_lossy().split(',').filter_map(|p| p.parse().ok()).collect();
+        if pids.is_empty() {
+            return;
+        }
+        let spawned = std::thread::Builder::new().name("reaper".into()).spawn(move || {
+            for pid in pids {
+                let mut status = 0;
+                // SAFETY: waits for one given child; a pid that is not (or no longer) ours fails with ECHILD.
+                unsafe { libc::waitpid(pid, &mut status, 0) };
+            }
+        });
+        if let Err(e) = spawned {
+            log::warn!("cannot reap the previous window's processes: {e}");
+        }
+    }
+}
+
+/// Marks every open descriptor close-on-exec. Libraries may open some without the flag (WebKit's sockets to its
+/// web and network processes were seen surviving the exec): left open, the new image would keep them and those
+/// processes, which wait for the socket to close, would never end.
+#[cfg(target_os = "linux")]
+fn close_all_on_exec() {
+    let Ok(dir) = std::fs::read_dir("/proc/self/fd") else { return };
+    let fds: Vec<i32> = dir.filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok()).filter(|&fd| fd > 2).collect();
+    for fd in fds {
+        // SAFETY: F_GETFD/F_SETFD only read and set the descriptor's flags; a descriptor closed meanwhile (the
+        // one read_dir used) makes them fail harmlessly with EBADF.
+        unsafe {
+            let flags = libc::fcntl(fd, libc::F_GETFD);
+            if flags >= 0 {
+                libc::fcntl(fd, libc::F_SETFD, flags | libc::FD_CLOEXEC);
+            }
+        }
+    }
+}
+
 /// Ends Rebound (tray's "Quit").
 pub fn quit<R: Runtime>(app: &AppHandle<R>) {
     app.exit(0);

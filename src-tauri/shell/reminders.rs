@@ -31,21 +31,23 @@ impl Notifier for Speaker<'_> {
 
 /// Starts the reminder thread (and, on Linux, the notification action listener).
 pub fn start<R: Runtime>(app: &AppHandle<R>) {
-    let state = app.state::<AppState>();
-    let notifier = DesktopNotifier::new(&app.config().identifier, &state.data_dir);
-    #[cfg(all(unix, not(target_os = "macos")))]
-    if notifier.has_actions() {
-        let handle = app.clone();
-        notifier::listen_for_actions(notifier.shown.clone(), move |app_id, steps, key| {
-            on_action(&handle, app_id, steps, key)
-        });
-    }
     let app = app.clone();
     let spawned = std::thread::Builder::new().name("reminders".into()).spawn(move || {
+        // On this thread, not the main one: asking the notification server what it can show is a D-Bus round
+        // trip the window must not wait for.
+        let notifier = DesktopNotifier::new(&app.config().identifier, &app.state::<AppState>().data_dir);
+        #[cfg(all(unix, not(target_os = "macos")))]
+        if notifier.has_actions() {
+            let handle = app.clone();
+            notifier::listen_for_actions(notifier.shown.clone(), move |app_id, steps, key| {
+                on_action(&handle, app_id, steps, key)
+            });
+        }
         // What the tray shows now: the menu is rebuilt only when this changes.
         let mut shown: Option<TrayView> = None;
-        // When the last daily backup was checked for; the folder is looked at once a day, not every turn.
-        let mut backup_checked: Option<chrono::DateTime<Utc>> = None;
+        // When the daily backup is next looked for: not during start-up (the window's first screen comes first),
+        // then once an hour.
+        let mut backup_due = Utc::now() + BACKUP_AFTER_START;
         // The keep-in-touch reminders follow the journal after every write; at start, after whatever changed it
         // while the app was closed (a restored backup, an older build).
         if let Err(e) =
@@ -55,7 +57,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
         }
         loop {
             let state = app.state::<AppState>();
-            daily_backup(&state, &mut backup_checked);
+            daily_backup(&state, &mut backup_due);
             let settings = state.settings();
             let time = settings.reminder_time();
             let sleep = match hold(state.wake.since_last()).filter(|_| settings.notifications) {
@@ -87,6 +89,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
 /// without holding the journal (a D-Bus call must not block the window's commands), take back any that could
 /// not be shown, and return how long to sleep.
 fn announce(state: &AppState, notifier: &dyn Notifier, time: chrono::NaiveTime, on: bool) -> Option<Duration> {
+    let _announcing = state.announcing.lock().unwrap_or_else(|p| p.into_inner());
     let now = Utc::now();
     let claimed = if on { state.with_db(|c| claim(c, now, time, &Local)).ok()? } else { Vec::new() };
     for c in &claimed {
@@ -100,25 +103,31 @@ fn announce(state: &AppState, notifier: &dyn Notifier, time: chrono::NaiveTime, 
     state.with_db(|c| next_sleep(c, now, time, &Local, on)).ok()
 }
 
-/// Takes the daily backup when the newest is a day old: at start (on this thread, after the window is up, not
-/// before it) and then once a day while Rebound runs.
-fn daily_backup(state: &AppState, checked: &mut Option<chrono::DateTime<Utc>>) {
+/// How long after start the daily backup is first looked for: start-up work that can wait.
+const BACKUP_AFTER_START: chrono::Duration = chrono::Duration::seconds(30);
+
+/// Takes the daily backup when the newest is a day old: once the app has started, then whenever it runs a day.
+/// It reads the journal through a read-only connection of its own, so the window's commands never wait for it
+/// (the journal is in WAL mode: a reader does not block the writer).
+fn daily_backup(state: &AppState, due: &mut chrono::DateTime<Utc>) {
     let now = Utc::now();
-    if checked.is_some_and(|at| now - at < chrono::Duration::hours(1)) {
+    if now < *due {
         return;
     }
-    *checked = Some(now);
+    *due = now + chrono::Duration::hours(1);
     let dir = state.backup_dir();
-    let settings = state.settings_json();
-    let taken = state.with_db(|c| {
-        if backup::daily_due(&dir, now)? {
-            backup::take(c, &dir, Some(&settings), backup::Reason::Daily, now).map(Some)
-        } else {
-            Ok(None)
+    let taken = (|| -> crate::error::Result<Option<backup::Backup>> {
+        if !backup::daily_due(&dir, now)? {
+            return Ok(None);
         }
-    });
+        let reader = rusqlite::Connection::open_with_flags(
+            state.data_dir.join(crate::db::DB_FILE),
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        backup::take(&reader, &dir, Some(&state.settings_json()), backup::Reason::Daily, now).map(Some)
+    })();
     if let Err(e) = taken {
-        log::warn!("daily backup failed: {}", e.message);
+        log::warn!("daily backup failed: {e}");
     }
 }
 

@@ -52,6 +52,8 @@ pub struct AppState {
     pub wake: Wake,
     /// The file picked for import, until it is imported or dropped.
     pending_import: Mutex<Option<PendingImport>>,
+    /// Held while notices are claimed and shown, so that the process never starts over between the two.
+    pub announcing: Mutex<()>,
 }
 
 impl AppState {
@@ -72,6 +74,7 @@ impl AppState {
             notices,
             wake: Default::default(),
             pending_import: Mutex::new(None),
+            announcing: Mutex::new(()),
         }
     }
 

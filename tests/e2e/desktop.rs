@@ -76,6 +76,13 @@ pub fn children(pid: u32) -> Vec<String> {
     out
 }
 
+/// The proportional set size of process `pid` alone, in MB (its smaps_rollup).
+pub fn pss_mb(pid: u32) -> u64 {
+    let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
+    let kb = rollup.lines().find_map(|l| l.strip_prefix("Pss:")).and_then(|v| v.split_whitespace().next());
+    kb.and_then(|k| k.parse::<u64>().ok()).map_or(0, |k| k / 1024)
+}
+
 /// The D-Bus connection and menu path of the tray item that process `pid` registered, once it has.
 pub fn tray_of(pid: u32) -> (String, String) {
     let mut found = None;

@@ -110,14 +110,18 @@ async fn closing_the_window_keeps_the_tray_and_ends_the_web_content_process() {
     let app = App::start_with_env(data.path(), EN).await;
     let pid = app_pids(data.path())[0];
     assert!(children(pid).iter().any(|c| c.starts_with("WebKitWebProces")), "{:?}", children(pid));
-    let (bus, menu) = tray_of(pid);
+    tray_of(pid);
 
     // Ctrl+W (there is no window manager under Xvfb to click a close button).
     let focused = app.client.active_element().await.unwrap();
     let _ = focused.send_keys(&format!("{}w", char::from(Key::Control))).await;
-    wait_until("the web content process to end", || !children(pid).iter().any(|c| c.starts_with("WebKitWebProces")));
+    wait_until("the window's web and network processes to end", || children(pid).is_empty());
+    // The process starts over in its --hidden state (same pid): the tray item is registered again.
     assert_eq!(app_pids(data.path()), vec![pid], "the app itself keeps running");
+    let (bus, menu) = tray_of(pid);
     assert!(labels(&bus, &menu).contains(&"Open Rebound".to_owned()), "the tray item is still there");
+    let memory = crate::desktop::pss_mb(pid);
+    assert!(memory < 100, "in the tray, the process weighs what a hidden start does: {memory} MB of PSS");
 
     // A second launch exits at once and brings the first one's window back.
     let status = exit_of(launch(data.path(), &[]), "the second launch");

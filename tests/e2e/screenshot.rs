@@ -80,15 +80,19 @@ async fn screenshot_of_a_journal_in_use() {
 
 /// Takes a screenshot, checks it is a PNG of a real window, and keeps it when asked.
 async fn keep(app: &App, name: &str) {
-    // WebKitWebDriver's screenshot never answers (here, under Xvfb without GL compositing) for a page that does
-    // not overflow the window. A page that short gets an empty block below it: the visible part, which is what
-    // the screenshot shows, does not change.
+    // WebKitWebDriver's screenshot waits for the page's next rendering update, and a page at rest (Rebound's
+    // scrollbars do not animate) never has one: it would wait forever. A one-pixel mark in a corner, almost
+    // transparent, changes every frame for a few seconds, so that updates come while the screenshot waits.
     app.js(
-        "if (document.documentElement.scrollHeight <= window.innerHeight) {
-           const pad = document.createElement('div');
-           pad.style.height = `${window.innerHeight}px`;
-           document.body.append(pad);
-         }
+        "const mark = document.createElement('div');
+         mark.style.cssText = 'position:fixed;right:0;bottom:0;width:1px;height:1px;pointer-events:none';
+         document.body.append(mark);
+         const end = performance.now() + 5000;
+         const tick = (now) => {
+           mark.style.opacity = now < end ? String(0.01 * (Math.floor(now) % 2)) : '0';
+           if (now < end) requestAnimationFrame(tick); else mark.remove();
+         };
+         requestAnimationFrame(tick);
          return 0",
         vec![],
     )

@@ -72,7 +72,7 @@ impl Vocabulary {
 }
 
 /// Language, strings and start-up notice.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_bootstrap(state: State<'_, AppState>) -> Bootstrap {
     let lang = state.lang();
     Bootstrap {

@@ -22,7 +22,7 @@ pub fn list_todo(state: State<'_, AppState>) -> Result<Vec<Step>, IpcError> {
 }
 
 /// What the first screen shows: steps due or overdue, and those of the next seven days.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_focus(state: State<'_, AppState>) -> Result<Vec<Step>, IpcError> {
     state.with_db(|c| plan::focus(c, today()))
 }

@@ -73,6 +73,7 @@ function emptyState() {
 /** Renders the list; the search keeps its text between visits. */
 export async function render() {
   const [all, focus] = await Promise.all([ipc.listApplications(''), ipc.listFocus()]);
+  performance.mark('rebound:listed');
   if (all.length === 0) {
     show(emptyState());
     return;

@@ -300,6 +300,26 @@ mod tests {
     }
 
     #[test]
+    fn a_backup_through_a_read_only_connection_does_not_hold_up_the_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let writer = journal(dir.path(), &["Desjardins", "Acme"]);
+        let reader = Connection::open_with_flags(
+            dir.path().join(crate::db::DB_FILE),
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .unwrap();
+        // A read transaction open on the reader (as during a backup) does not stop the writer (WAL).
+        reader.execute_batch("BEGIN; SELECT count(*) FROM companies;").unwrap();
+        writer.execute("INSERT INTO companies (name, folded, created_at) VALUES ('Hydro', 'hydro', 'x')", []).unwrap();
+        reader.execute_batch("COMMIT").unwrap();
+        let b = take(&reader, &dir.path().join("backups"), None, Reason::Daily, at(2026, 11, 26)).unwrap();
+        assert_eq!(b.applications, 2);
+        let copy = Connection::open(dir.path().join("backups").join(&b.file)).unwrap();
+        let companies: i64 = copy.query_row("SELECT count(*) FROM companies", [], |r| r.get(0)).unwrap();
+        assert_eq!(companies, 3, "the backup holds what was committed before it");
+    }
+
+    #[test]
     fn a_backup_is_checked_listed_and_carries_the_settings() {
         let dir = tempfile::tempdir().unwrap();
         let conn = journal(dir.path(), &["Desjardins", "Cirque du Soleil"]);
