@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Builds Rebound and an empty Tauri window in release mode and measures both under Xvfb (scripts/bench.py).
-# Not part of the test command: it takes several minutes of building and prints numbers, it asserts nothing.
+# Measures Rebound beside an empty Tauri window built the same way and prints one table with the goals, written to
+# BENCHMARKS.md (scripts/bench.py). Not part of the test command: it builds release binaries and the installers
+# and takes about a quarter of an hour; it prints numbers and asserts nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 bash scripts/setup.sh --test
-cargo build --release --features custom-protocol
+# The release binary and the .deb whose size is reported.
+bash scripts/package.sh
 cargo build --release --features custom-protocol \
   --manifest-path tests/bench/empty-window/Cargo.toml --target-dir target/bench-empty-window
+# Render and tone-check medians.
+cargo bench --bench messages | tee target/bench-messages.txt
 exec bash scripts/headless.sh python3 scripts/bench.py "$PWD/target/release/rebound" \
-  "$PWD/target/bench-empty-window/release/empty-window"
+  "$PWD/target/bench-empty-window/release/empty-window" "$PWD/target/bench-messages.txt"
