@@ -89,7 +89,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
 /// without holding the journal (a D-Bus call must not block the window's commands), take back any that could
 /// not be shown, and return how long to sleep.
 fn announce(state: &AppState, notifier: &dyn Notifier, time: chrono::NaiveTime, on: bool) -> Option<Duration> {
-    let _announcing = state.announcing.lock().unwrap_or_else(|p| p.into_inner());
+    let _busy = state.hold();
     let now = Utc::now();
     let claimed = if on { state.with_db(|c| claim(c, now, time, &Local)).ok()? } else { Vec::new() };
     for c in &claimed {
@@ -120,6 +120,7 @@ fn daily_backup(state: &AppState, due: &mut chrono::DateTime<Utc>) {
         if !backup::daily_due(&dir, now)? {
             return Ok(None);
         }
+        let _busy = state.hold();
         let reader = rusqlite::Connection::open_with_flags(
             state.data_dir.join(crate::db::DB_FILE),
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,

@@ -52,8 +52,10 @@ pub struct AppState {
     pub wake: Wake,
     /// The file picked for import, until it is imported or dropped.
     pending_import: Mutex<Option<PendingImport>>,
-    /// Held while notices are claimed and shown, so that the process never starts over between the two.
-    pub announcing: Mutex<()>,
+    /// Held by work that must not be cut in half by the process starting over in the tray
+    /// ([`crate::shell::actions::rest_in_tray`], which takes it): notices claimed and shown, backups, restores,
+    /// imports, an export being written. Taken before the journal's lock, never after it.
+    busy: Mutex<()>,
 }
 
 impl AppState {
@@ -74,7 +76,7 @@ impl AppState {
             notices,
             wake: Default::default(),
             pending_import: Mutex::new(None),
-            announcing: Mutex::new(()),
+            busy: Mutex::new(()),
         }
     }
 
@@ -135,6 +137,11 @@ impl AppState {
         })?;
         self.wake.ring();
         Ok(out)
+    }
+
+    /// Holds off the process starting over in the tray until the guard is dropped (see the `busy` field).
+    pub fn hold(&self) -> MutexGuard<'_, ()> {
+        self.busy.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// Runs `f` on the journal and translates its error for the user.

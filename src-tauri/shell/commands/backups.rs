@@ -26,6 +26,8 @@ pub fn back_up_now(state: State<'_, AppState>) -> Result<Backup, IpcError> {
 /// settings saved with it come back too. The window and the reminders follow at once.
 #[tauri::command(async)]
 pub fn restore_backup<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, file: String) -> Result<(), IpcError> {
+    // The journal and its settings come back together, or the process waits to start over in the tray.
+    let _busy = state.hold();
     let (dir, settings) = (state.backup_dir(), state.settings_json());
     let path = state.write_db(|c| {
         let path = backup::path_of(&dir, &file)?;

@@ -40,6 +40,7 @@ pub struct Exported {
 /// `contents` written atomically. Nothing is computed when the user closes the dialog.
 fn save_as<R: Runtime>(
     app: &AppHandle<R>,
+    state: &AppState,
     lang: Lang,
     (stem, title_key): (&str, &str),
     (ext, filter): (&str, &str),
@@ -49,6 +50,8 @@ fn save_as<R: Runtime>(
     let Some(path) = save_dialog(app, t(lang, title_key, &[]), &name, filter, ext) else {
         return Ok(Exported { file: None });
     };
+    // After the dialog (it needs the main thread, which a restart would hold): the file is written whole.
+    let _busy = state.hold();
     let text = contents()?;
     crate::datadir::write_atomic(&path, text.as_bytes()).map_err(|e| IpcError::from_domain(e, lang))?;
     Ok(Exported { file: Some(path.display().to_string()) })
@@ -64,7 +67,7 @@ fn export_to<R: Runtime>(
 ) -> Result<Exported, IpcError> {
     let lang = state.lang();
     let title = format!("transfer.export_{ext}");
-    save_as(app, lang, ("rebound", &title), (ext, filter), || state.with_db(|c| produce(c, lang)))
+    save_as(app, state, lang, ("rebound", &title), (ext, filter), || state.with_db(|c| produce(c, lang)))
 }
 
 /// Everything (journal, timeline, plan, reflections, templates, settings) as one JSON file.
@@ -100,7 +103,7 @@ pub fn export_insights<R: Runtime>(
 ) -> Result<Exported, IpcError> {
     let lang = state.lang();
     let (from, to) = (super::iso_day("from", &from, lang)?, super::iso_day("to", &to, lang)?);
-    save_as(&app, lang, ("rebound-insights", "insights.export_csv"), ("csv", "CSV"), || {
+    save_as(&app, &state, lang, ("rebound-insights", "insights.export_csv"), ("csv", "CSV"), || {
         state.with_db(|c| crate::insights::to_csv(&crate::insights::insights(c, from, to, today())?, lang))
     })
 }
@@ -116,7 +119,7 @@ pub fn export_chart<R: Runtime>(
     let Some(file) = crate::insights::chart_file(&svg) else {
         return Err(IpcError::from_domain(Error::invalid("svg", Problem::NotAChoice), lang));
     };
-    save_as(&app, lang, ("rebound-chart", "insights.export_chart"), ("svg", "SVG"), || Ok(file))
+    save_as(&app, &state, lang, ("rebound-chart", "insights.export_chart"), ("svg", "SVG"), || Ok(file))
 }
 
 /// What the import step shows once a file is picked.
@@ -182,6 +185,7 @@ pub fn import_journal<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> Result<transfer::json::Preview, IpcError> {
+    let _busy = state.hold();
     let lang = state.lang();
     let Some(PendingImport::Json(doc)) = state.take_pending_import() else {
         return Err(IpcError::from_domain(Error::NotFound("import"), lang));
@@ -207,6 +211,7 @@ pub fn import_csv<R: Runtime>(
     state: State<'_, AppState>,
     mapping: Mapping,
 ) -> Result<transfer::csv::CsvImported, IpcError> {
+    let _busy = state.hold();
     let lang = state.lang();
     let Some(PendingImport::Csv(text)) = state.take_pending_import() else {
         return Err(IpcError::from_domain(Error::NotFound("import"), lang));

@@ -225,7 +225,9 @@ pub fn import(conn: &mut Connection, doc: &Document) -> Result<Preview> {
     // A row the journal's rules refuse (two default versions of one template, a kind Rebound does not know…)
     // can only come from a file edited by hand: it is refused as a whole, like any file that is not ours.
     written.map_err(|e| match e {
-        Error::Db(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
+        Error::Db(rusqlite::Error::SqliteFailure(f, msg)) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
+            // Logged: were it Rebound's own merge at fault rather than the file, this is where it would show.
+            log::warn!("import refused by the journal's rules: {}", msg.as_deref().unwrap_or("constraint"));
             not_ours()
         }
         other => other,
