@@ -56,8 +56,8 @@ pub fn snooze_steps<R: Runtime>(app: &AppHandle<R>, steps: &[i64]) {
 /// the heap a window leaves behind are let go, and the tray costs what a start at login costs (measured: 137 MB
 /// of PSS after closing the window, against 56 MB started hidden). It first waits for the work that holds
 /// [`AppState::hold`] (a notice being shown, a backup, a restore, an import, an export being written), then
-/// takes the journal's lock, so nothing is cut in half. If the exec
-/// fails (the binary was replaced by an upgrade), the process simply stays as it is.
+/// takes the journal's lock, so nothing is cut in half. If the exec fails (the binary was replaced by an
+/// upgrade), the process simply stays as it is.
 pub fn rest_in_tray<R: Runtime>(app: &AppHandle<R>) {
     #[cfg(target_os = "linux")]
     {
