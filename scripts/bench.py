@@ -245,7 +245,7 @@ def tray_phase(binary, rows, steps, idle):
         # Ctrl+W's command, from the page itself
         try:
             wd(port, "POST", f"/session/{sid}/execute/sync",
-               {"script": "window.__TAURI__.core.invoke('close_window'); return 1", "args": []})
+               {"script": "window.__TAURI_INTERNALS__.invoke('close_window'); return 1", "args": []})
         except OSError:
             pass  # the window (and with it the WebDriver session) may be gone before the answer
         deadline = time.time() + 20

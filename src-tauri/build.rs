@@ -4,6 +4,7 @@
 const COMMANDS: &[&str] = &[
     "get_bootstrap",
     "list_applications",
+    "first_applications",
     "get_application",
     "save_application",
     "read_date",

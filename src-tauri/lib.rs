@@ -134,6 +134,7 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, data_dir: Option<PathBuf>) 
             commands::transfer::import_csv,
             commands::transfer::cancel_import,
             commands::journal::list_applications,
+            commands::journal::first_applications,
             commands::journal::get_application,
             commands::journal::save_application,
             commands::journal::read_date,
@@ -234,6 +235,7 @@ pub fn command_line_answer(args: impl IntoIterator<Item = String>) -> Option<Str
 }
 
 pub fn run() {
+    shell::window::prefer_js_interpreter();
     shell::actions::reap_orphans();
     let hidden = std::env::args().any(|a| a == HIDDEN_ARG);
     let app = build(tauri::Builder::default(), None).build(context());

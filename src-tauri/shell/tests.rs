@@ -56,6 +56,9 @@ fn save_list_and_get_through_ipc() {
     assert_eq!(list[0]["id"], id);
     assert_eq!(list[0]["status"], "interviewing");
     assert_eq!(list[0]["lastEventOn"], "2026-10-10");
+    let page = invoke(&w, "first_applications", json!({"limit": 100})).unwrap();
+    assert_eq!(page["total"], 1);
+    assert_eq!(page["items"], list);
 
     let ev = invoke(
         &w,
@@ -348,6 +351,7 @@ mod hostile_input {
     const COMMANDS: &[(&str, &[&str])] = &[
         ("get_bootstrap", &[]),
         ("list_applications", &["query"]),
+        ("first_applications", &["limit"]),
         ("get_application", &["id"]),
         ("save_application", &["input"]),
         ("read_date", &["text", "ahead"]),

@@ -19,7 +19,7 @@ async fn every_entry_reported_saved_survives_a_sigkill() {
         "window.__saved = [];
          (async () => {
            for (let i = 0; i < 100000; i++) {
-             const id = await window.__TAURI__.core.invoke('save_application', { input: {
+             const id = await window.__TAURI_INTERNALS__.invoke('save_application', { input: {
                company: 'Burst ' + (i % 7), role: 'Role ' + i, appliedOn: '2026-01-15' } });
              window.__saved.push(id);
            }

@@ -13,7 +13,7 @@ async fn screenshot_of_a_journal_in_use() {
     // A few entries through the UI's own bridge (the forms themselves are covered by the other tests).
     let seeded = app
         .js(
-            "const call = window.__TAURI__.core.invoke;
+            "const call = window.__TAURI_INTERNALS__.invoke;
              const day = (n) => { const d = new Date(); d.setDate(d.getDate() - n);
                return d.toISOString().slice(0, 10); };
              const add = (company, role, ago, people = []) => call('save_application', { input: {
@@ -56,7 +56,7 @@ async fn screenshot_of_a_journal_in_use() {
 
     // The people: Marie kept in touch with every 3 months (through the bridge, like the entries above).
     app.js(
-        "const call = window.__TAURI__.core.invoke;
+        "const call = window.__TAURI_INTERNALS__.invoke;
          return (async () => {
            const marie = (await call('list_people')).find((p) => p.name === 'Marie Tremblay');
            await call('set_keep_in_touch', { personId: marie.id, months: 3 });

@@ -4,7 +4,7 @@
 // and the form's draft follow as if it had been typed.
 
 import { h } from './dom.js';
-import { t, currentLang } from './i18n.js';
+import { t, currentLang, formatDateFull } from './i18n.js';
 import { ymd, parseYmd as parse, addDays, addMonths, todayYmd } from './dates.js';
 const locale = () => (currentLang() === 'fr' ? 'fr-CA' : 'en-US');
 
@@ -61,7 +61,6 @@ function month(day, onPick, onClose) {
     const start = addDays(first, -lead);
     const title = new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric' }).format(focus);
     const weekday = new Intl.DateTimeFormat(locale(), { weekday: 'short' });
-    const full = new Intl.DateTimeFormat(locale(), { dateStyle: 'full' });
     const today = todayYmd();
     const rows = [];
     for (let w = 0; w < 6; w += 1) {
@@ -74,7 +73,7 @@ function month(day, onPick, onClose) {
           h('button', {
             type: 'button', tabindex: current ? '0' : '-1', dataset: { day: key },
             class: [d.getMonth() === focus.getMonth() ? '' : 'other-month', key === today ? 'today' : ''].join(' ').trim(),
-            'aria-label': full.format(d),
+            'aria-label': formatDateFull(key),
             onclick: () => onPick(key),
           }, String(d.getDate()))));
       }

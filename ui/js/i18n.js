@@ -28,18 +28,25 @@ export function translateStatic(root = document) {
   for (const el of root.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t(el.dataset.i18nLabel));
 }
 
-/** "2026-11-26" → "26 novembre 2026" / "November 26, 2026". */
-export function formatDate(ymd) {
-  if (!ymd) return '';
+// Days are written from the catalogue, not with Intl, and their weekday counted rather than asked of a Date: the
+// first screen writes a date on every row, and the webview's ICU locale and time-zone data cost milliseconds to
+// load and megabytes to keep.
+function day(ymd, pattern) {
   const [y, m, d] = ymd.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(y, m - 1, d));
+  // Sakamoto's method: 0 is Sunday.
+  const shift = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4][m - 1];
+  const yy = m < 3 ? y - 1 : y;
+  const weekday = (yy + Math.floor(yy / 4) - Math.floor(yy / 100) + Math.floor(yy / 400) + shift + d) % 7;
+  return t(pattern, {
+    day: d === 1 ? t('date.first_day') : d, month: t(`date.month.${m}`), year: y, weekday: t(`date.weekday.${weekday}`),
+  });
 }
 
+/** "2026-11-26" → "26 novembre 2026" / "November 26, 2026". */
+export const formatDate = (ymd) => (ymd ? day(ymd, 'date.long') : '');
+
 /** A YYYY-MM-DD day with its weekday, in the interface language ("Wednesday, November 25, 2026"). */
-export function formatDateFull(ymd) {
-  const [y, m, d] = ymd.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'full' }).format(new Date(y, m - 1, d));
-}
+export const formatDateFull = (ymd) => day(ymd, 'date.full');
 
 /** A number in the interface language's style, with at most one decimal ("8.5", «8,5»). */
 export function formatNumber(n) {

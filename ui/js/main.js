@@ -24,7 +24,8 @@ const view = (name) => import(`./views/${name}.js`);
 let detail = null;
 const showDetail = async (...args) => { detail = await view('detail'); return detail.render(...args); };
 
-route('/', () => list.render());
+const listRoute = () => list.render();
+route('/', listRoute);
 route('/new', async () => (await view('form')).render(null));
 route('/app/:id', (id) => showDetail(id));
 route('/app/:id/edit', async (id) => (await view('form')).render(id));
@@ -76,6 +77,8 @@ function onKey(e) {
 }
 
 async function start() {
+  // The list's rows are asked for alongside the strings, not after them.
+  if (resolve().view === listRoute) list.prefetch();
   await loadLanguage();
   performance.mark('rebound:bootstrap');
   if (boot.notice) {

@@ -7,7 +7,8 @@ use super::today;
 use crate::error::{Error, Problem};
 use crate::journal::trash::{self, Deleted};
 use crate::journal::{
-    self, ApplicationDetail, ApplicationInput, ApplicationSummary, CompanyHistory, OutcomeInput, ReflectionInput,
+    self, ApplicationDetail, ApplicationInput, ApplicationPage, ApplicationSummary, CompanyHistory, OutcomeInput,
+    ReflectionInput,
 };
 use crate::natural_date;
 use crate::plan::PlanOptions;
@@ -19,6 +20,13 @@ use crate::shell::state::AppState;
 #[tauri::command(async)]
 pub fn list_applications(state: State<'_, AppState>, query: String) -> Result<Vec<ApplicationSummary>, IpcError> {
     state.with_db(|c| journal::list_applications(c, &query))
+}
+
+/// The first `limit` rows of the list and how many applications there are: the first screen sends no more than
+/// it draws. Off the main thread.
+#[tauri::command(async)]
+pub fn first_applications(state: State<'_, AppState>, limit: u32) -> Result<ApplicationPage, IpcError> {
+    state.with_db(|c| journal::first_applications(c, limit as usize))
 }
 
 /// Everything written about the applications (companies, roles, people, notes, reflections) searched through the

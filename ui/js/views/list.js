@@ -70,44 +70,75 @@ function emptyState() {
     h('p', {}, h('a', { class: 'button primary', href: '#/new', autofocus: true }, t('empty.action'))));
 }
 
+// The first screen's data, asked for as soon as the app starts (see prefetch), then on each visit.
+let pending = null;
+const load = () => Promise.all([ipc.firstApplications(PAGE), ipc.listFocus()]);
+
+/** Starts fetching what the list shows, while the rest of the start-up (strings, vocabulary) is on its way. */
+export function prefetch() {
+  pending = load();
+  pending.catch(() => {}); // reported by render(), which awaits the same promise
+}
+
 /** Renders the list; the search keeps its text between visits. */
 export async function render() {
-  const [all, focus] = await Promise.all([ipc.listApplications(''), ipc.listFocus()]);
+  const [first, focus] = await (pending ?? load());
+  pending = null;
   performance.mark('rebound:listed');
-  if (all.length === 0) {
+  if (first.total === 0) {
     show(emptyState());
     return;
   }
+  // Only the first page came with the screen; every row is read when a search or "show more" needs it.
+  let everything = first.items.length === first.total ? Promise.resolve(first.items) : null;
+  const all = () => (everything ??= ipc.listApplications(''));
   const results = h('div', { id: 'results' });
   const searchId = 'search';
   // Not autofocused: a blinking caret repaints the window twice a second for as long as the list is shown,
   // which costs measurable CPU on software rendering. Ctrl+F (or Tab) reaches the search box.
+  // A text field with the search box's role, not type="search": WebKitGTK builds that one's decorations from an
+  // SVG, which loads its XML parser and renderer into the webview (measured: 2.5 MB more memory for the window).
+  // Escape empties it, as it would a search field.
   const input = h('input', {
-    id: searchId, type: 'search', value: lastQuery, autocomplete: 'off', spellcheck: 'false',
-    placeholder: t('list.search_placeholder'),
+    id: searchId, type: 'text', role: 'searchbox', enterkeyhint: 'search', value: lastQuery, autocomplete: 'off',
+    spellcheck: 'false', placeholder: t('list.search_placeholder'),
+    onkeydown: (e) => {
+      if (e.key === 'Escape' && input.value) {
+        e.stopPropagation();
+        input.value = '';
+        refresh();
+      }
+    },
   });
   const count = h('p', { class: 'count', role: 'status' });
   let seq = 0;
+  const failed = (mine, err) => {
+    if (mine === seq) results.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, err.message));
+  };
   const refresh = async () => {
     const mine = ++seq;
     lastQuery = input.value;
-    let apps = all;
+    let apps = first.items;
+    let total = first.total;
     let matches = null;
     if (lastQuery.trim()) {
       let hits;
+      let every;
       try {
-        hits = await ipc.searchJournal(lastQuery);
+        [hits, every] = await Promise.all([ipc.searchJournal(lastQuery), all()]);
       } catch (err) {
-        if (mine === seq) results.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, err.message));
+        everything = null; // asked again next time
+        failed(mine, err);
         return;
       }
-      const byId = new Map(all.map((a) => [a.id, a]));
+      const byId = new Map(every.map((a) => [a.id, a]));
       apps = hits.map((hit) => byId.get(hit.applicationId)).filter(Boolean);
+      total = apps.length;
       matches = new Map(hits.map((hit) => [hit.applicationId, hit.matches]));
     }
     if (mine !== seq) return; // a newer keystroke already answered
-    count.textContent = t('list.count', { n: apps.length });
-    if (!apps.length) {
+    count.textContent = t('list.count', { n: total });
+    if (!total) {
       results.replaceChildren(h('p', { class: 'none' }, t('list.no_match', { q: lastQuery })));
       return;
     }
@@ -115,25 +146,39 @@ export async function render() {
     const list = rows(apps.slice(0, shown), matches);
     const more = h('button', { type: 'button', class: 'secondary more' });
     const label = () => {
-      more.textContent = t('list.more', { n: Math.min(PAGE, apps.length - shown) });
-      more.hidden = shown >= apps.length;
+      more.textContent = t('list.more', { n: Math.min(PAGE, total - shown) });
+      more.hidden = shown >= total;
     };
-    more.addEventListener('click', () => {
+    more.addEventListener('click', async () => {
+      if (apps.length < total) {
+        try {
+          apps = await all();
+        } catch (err) {
+          everything = null;
+          failed(mine, err);
+          return;
+        }
+        if (mine !== seq) return;
+        total = apps.length; // the journal may have changed since the first page
+      }
       const next = rows(apps.slice(shown, shown + PAGE), matches);
-      const first = next.firstElementChild;
+      const head = next.firstElementChild;
       list.append(...next.children);
       shown = Math.min(shown + PAGE, apps.length);
       label();
-      first?.querySelector('a')?.focus();
+      head?.querySelector('a')?.focus();
     });
     label();
     results.replaceChildren(list, more);
   };
   input.addEventListener('input', refresh);
+  // The rows are built before the view is shown (without a search to wait for, refresh fills `results` before its
+  // first await), so that the window lays the page out once, not once empty and again with its rows.
+  const filled = refresh();
   show(h('div', {}, today(focus), h('section', {},
     h('div', { class: 'list-head' },
       h('h2', {}, t('list.title')),
       h('div', { class: 'search' }, h('label', { for: searchId }, t('list.search')), input)),
     count, results)));
-  await refresh();
+  await filled;
 }

@@ -103,6 +103,13 @@ pub struct ApplicationSummary {
     pub people: String,
 }
 
+/// The first rows of the list, and how many there are in all.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ApplicationPage {
+    pub total: usize,
+    pub items: Vec<ApplicationSummary>,
+}
+
 /// A person met at a company.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]

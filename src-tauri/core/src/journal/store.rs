@@ -385,11 +385,15 @@ const SUMMARY_SQL: &str = "
                        JOIN people p ON p.id = ap.person_id WHERE ap.application_id = a.id), '')
       FROM applications a JOIN companies c ON c.id = a.company_id
      WHERE ?1 IS NULL OR a.company_id = ?1
-     ORDER BY 7 DESC, a.id DESC";
+     ORDER BY 7 DESC, a.id DESC
+     LIMIT ?2";
 
-fn summaries(conn: &Connection, company_id: Option<i64>) -> Result<Vec<ApplicationSummary>> {
+/// The list's rows, most recent activity first; at most `limit` of them when given.
+fn summaries(conn: &Connection, company_id: Option<i64>, limit: Option<usize>) -> Result<Vec<ApplicationSummary>> {
     let mut stmt = conn.prepare_cached(SUMMARY_SQL)?;
-    let rows = stmt.query_map([company_id], |r| {
+    // A negative LIMIT is SQLite's "no limit".
+    let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
+    let rows = stmt.query_map(params![company_id, limit], |r| {
         Ok(ApplicationSummary {
             id: r.get(0)?,
             company_id: r.get(1)?,
@@ -408,7 +412,7 @@ fn summaries(conn: &Connection, company_id: Option<i64>) -> Result<Vec<Applicati
 /// match it (folded: "societe" finds "Société").
 pub fn list_applications(conn: &Connection, query: &str) -> Result<Vec<ApplicationSummary>> {
     crate::validate::within("query", query, crate::validate::MAX_LINE)?;
-    let all = summaries(conn, None)?;
+    let all = summaries(conn, None, None)?;
     let terms: Vec<String> = fold(query).split(' ').filter(|t| !t.is_empty()).map(str::to_owned).collect();
     if terms.is_empty() {
         return Ok(all);
@@ -420,6 +424,13 @@ pub fn list_applications(conn: &Connection, query: &str) -> Result<Vec<Applicati
             terms.iter().all(|t| hay.contains(t.as_str()))
         })
         .collect())
+}
+
+/// The first `limit` rows of the unfiltered list and how many applications there are in all: what the first
+/// screen shows, without reading and sending every row of a long journal.
+pub fn first_applications(conn: &Connection, limit: usize) -> Result<ApplicationPage> {
+    let total: i64 = conn.query_row("SELECT count(*) FROM applications", [], |r| r.get(0))?;
+    Ok(ApplicationPage { total: usize::try_from(total).unwrap_or(0), items: summaries(conn, None, Some(limit))? })
 }
 
 fn person(r: &rusqlite::Row) -> rusqlite::Result<Person> {
@@ -479,7 +490,7 @@ pub fn get_application(conn: &Connection, id: i64) -> Result<ApplicationDetail> 
         .optional()?
         .ok_or(Error::NotFound("application"))?;
 
-    detail.status = summaries(conn, Some(detail.company_id))?
+    detail.status = summaries(conn, Some(detail.company_id), None)?
         .into_iter()
         .find(|s| s.id == id)
         .map(|s| s.status)
@@ -534,5 +545,5 @@ pub fn company_history(conn: &Connection, company_id: i64) -> Result<CompanyHist
     let mut stmt =
         conn.prepare_cached(&format!("SELECT {PERSON_COLUMNS} FROM people p WHERE p.company_id = ?1 ORDER BY p.name"))?;
     let people = stmt.query_map([company_id], person)?.collect::<Result<_, _>>()?;
-    Ok(CompanyHistory { id: company_id, name, applications: summaries(conn, Some(company_id))?, people })
+    Ok(CompanyHistory { id: company_id, name, applications: summaries(conn, Some(company_id), None)?, people })
 }

@@ -338,6 +338,19 @@ fn the_list_is_ordered_by_latest_activity() {
 }
 
 #[test]
+fn the_first_page_is_the_head_of_the_list_with_the_total() {
+    let mut conn = db();
+    assert_eq!(first_applications(&conn, 2).unwrap(), ApplicationPage { total: 0, items: vec![] });
+    for (i, company) in ["A", "B", "C"].iter().enumerate() {
+        save(&mut conn, &application(company, "Dev", &format!("2026-0{}-10", i + 1)));
+    }
+    let page = first_applications(&conn, 2).unwrap();
+    assert_eq!(page.total, 3);
+    assert_eq!(page.items, list_applications(&conn, "").unwrap()[..2]);
+    assert_eq!(first_applications(&conn, 10).unwrap().items.len(), 3);
+}
+
+#[test]
 fn each_person_keeps_their_form_of_address_defaulting_to_the_full_name() {
     let mut conn = db();
     let mut input = application("Desjardins", "Analyste", "2026-11-01");
