@@ -79,7 +79,8 @@ pub fn rest_in_tray<R: Runtime>(app: &AppHandle<R>) {
             // `reap_orphans`), or they would stay as zombies.
             let orphans: Vec<String> = children().iter().map(i32::to_string).collect();
             // Returns only if the exec could not happen.
-            let e = std::process::Command::new(&exe)
+            // The new image makes its own choice of JavaScript engine for its webview (and so knows it made it).
+            let e = crate::shell::window::for_other_programs(&mut std::process::Command::new(&exe))
                 .args(args)
                 .arg(crate::HIDDEN_ARG)
                 .env(ORPHANS_ENV, orphans.join(","))

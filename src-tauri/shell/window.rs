@@ -14,12 +14,29 @@ pub const SHOW_APPLICATION: &str = "rebound://show-application";
 /// DOM: measured with 1,000 applications, the window costs 8 MB less (PSS over the app and its WebKit processes),
 /// its first rows are painted ~25 ms sooner (no compiler threads competing for the cores at start-up), and the
 /// slowest interaction measured (900 more rows) takes 75 ms instead of 60. A value the user set is kept. Called
-/// first thing in `run`, while the process has one thread.
+/// first thing in `run`, while the process has one thread. Programs Rebound starts for the user (a browser, a mail
+/// client) do not get it: see [`for_other_programs`].
 pub fn prefer_js_interpreter() {
     #[cfg(target_os = "linux")]
-    if std::env::var_os("JSC_useJIT").is_none() {
-        std::env::set_var("JSC_useJIT", "0");
+    if std::env::var_os(JSC_JIT).is_none() {
+        std::env::set_var(JSC_JIT, "0");
+        JIT_OFF_BY_US.store(true, std::sync::atomic::Ordering::Relaxed);
     }
+}
+
+#[cfg(target_os = "linux")]
+const JSC_JIT: &str = "JSC_useJIT";
+#[cfg(target_os = "linux")]
+static JIT_OFF_BY_US: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// The environment for a program started on the user's behalf: without the interpreter setting Rebound chose for
+/// its own webview (a WebKitGTK browser or mail client started through xdg-open would run without its JIT).
+pub fn for_other_programs(command: &mut std::process::Command) -> &mut std::process::Command {
+    #[cfg(target_os = "linux")]
+    if JIT_OFF_BY_US.load(std::sync::atomic::Ordering::Relaxed) {
+        command.env_remove(JSC_JIT);
+    }
+    command
 }
 
 /// Shows the main window, building it if there is none, optionally on one application.

@@ -276,3 +276,63 @@ async fn after_the_linkedin_note_rebound_offers_to_keep_in_touch_and_we_talked_i
     );
     app.stop().await;
 }
+
+/// The environment a process started with, as `KEY=value` entries.
+fn environment(pid: u32) -> Vec<String> {
+    let raw = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
+    raw.split(|b| *b == 0).map(|kv| String::from_utf8_lossy(kv).into_owned()).collect()
+}
+
+#[tokio::test]
+async fn open_in_mail_app_hands_the_message_to_the_desktop_and_only_the_window_runs_without_the_jit() {
+    let data = data_dir();
+    // A stand-in for the desktop's launcher, first on PATH: it writes down what it was asked to open and whether
+    // the JavaScript-engine setting Rebound chose for its own webview reached it.
+    let bin = data.path().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let record = data.path().join("opened.txt");
+    let launcher = bin.join("xdg-open");
+    std::fs::write(
+        &launcher,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n%s\\n' \"$1\" \"${{JSC_useJIT:-unset}}\" > '{r}.part' && mv '{r}.part' '{r}'\n",
+            r = record.display()
+        ),
+    )
+    .unwrap();
+    let mut perms = std::fs::metadata(&launcher).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    std::fs::set_permissions(&launcher, perms).unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let app = App::start_with_env(data.path(), &[("PATH", &path)]).await;
+
+    // The window's web content process runs its JavaScript in the interpreter (see shell/window.rs).
+    let pid = crate::harness::app_pids(data.path())[0];
+    let web: Vec<u32> = std::fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter_map(|e| e.file_name().to_string_lossy().parse::<u32>().ok())
+        .filter(|p| {
+            let stat = std::fs::read_to_string(format!("/proc/{p}/stat")).unwrap_or_default();
+            stat.contains("(WebKitWebProces")
+                && stat.rsplit(')').next().and_then(|rest| rest.split_whitespace().nth(1)) == Some(&pid.to_string())
+        })
+        .collect();
+    assert_eq!(web.len(), 1, "one web content process");
+    assert!(environment(web[0]).iter().any(|kv| kv == "JSC_useJIT=0"), "{:?}", environment(web[0]));
+
+    // "Open in mail app": the launcher gets the message as a mailto: address, without that setting.
+    rejected_application(&app).await;
+    app.wait_css("li.step[data-kind='thank_you'] button.primary").await.click().await.unwrap();
+    app.wait_value("Message", "").await;
+    app.click("Open in mail app").await;
+    app.wait_xpath("//p[@class='saved' and .='Opened in your mail app.']").await;
+    wait_until("the launcher to run", || record.exists());
+    let opened = std::fs::read_to_string(&record).unwrap();
+    let mut lines = opened.lines();
+    let address = lines.next().unwrap_or_default();
+    assert!(address.starts_with("mailto:marie.tremblay@example.org?subject="), "{opened}");
+    assert!(address.contains("body=Hello%20Marie%20Tremblay"), "{opened}");
+    assert_eq!(lines.next(), Some("unset"), "the launcher (and the mail app it starts) keeps its JIT");
+    app.stop().await;
+}

@@ -5,6 +5,7 @@ use chrono::Utc;
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_clipboard_manager::ClipboardExt;
+#[cfg(not(target_os = "linux"))]
 use tauri_plugin_opener::OpenerExt;
 
 use super::today;
@@ -142,5 +143,33 @@ fn open<R: Runtime>(app: &AppHandle<R>, url: &str, lang: Lang) -> Result<(), Ipc
     if !links::is_openable(url) {
         return Err(IpcError::from_domain(Error::invalid("url", crate::error::Problem::NotSecureAddress), lang));
     }
+    #[cfg(target_os = "linux")]
+    {
+        let _ = app;
+        launch(url).map_err(|e| IpcError::internal(e, lang))
+    }
+    #[cfg(not(target_os = "linux"))]
     app.opener().open_url(url, None::<&str>).map_err(|e| IpcError::internal(e, lang))
+}
+
+/// Starts the desktop's first launcher that exists (xdg-open, then gio…, as the opener plugin tries them) in the
+/// environment of a program started for the user (see `window::for_other_programs`); a thread of its own reaps it.
+#[cfg(target_os = "linux")]
+fn launch(url: &str) -> std::io::Result<()> {
+    use std::process::Stdio;
+    let mut failure = None;
+    for mut command in open::commands(url) {
+        crate::shell::window::for_other_programs(&mut command)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        match command.spawn() {
+            Ok(mut child) => {
+                std::thread::spawn(move || child.wait());
+                return Ok(());
+            }
+            Err(e) => failure = Some(e),
+        }
+    }
+    Err(failure.unwrap_or_else(|| std::io::Error::other("no launcher for links on this desktop")))
 }

@@ -80,10 +80,15 @@ export function prefetch() {
   pending.catch(() => {}); // reported by render(), which awaits the same promise
 }
 
+/** Forgets a prefetch the first screen did not use (another view was asked for meanwhile): it would be stale. */
+export const dropPrefetch = () => { pending = null; };
+
 /** Renders the list; the search keeps its text between visits. */
 export async function render() {
-  const [first, focus] = await (pending ?? load());
+  // Taken before the wait: a redraw meanwhile (a change from the tray) or after a failure asks again.
+  const data = pending ?? load();
   pending = null;
+  const [first, focus] = await data;
   performance.mark('rebound:listed');
   if (first.total === 0) {
     show(emptyState());
@@ -149,17 +154,30 @@ export async function render() {
       more.textContent = t('list.more', { n: Math.min(PAGE, total - shown) });
       more.hidden = shown >= total;
     };
+    const problem = h('p', { class: 'form-error', role: 'alert', hidden: true });
     more.addEventListener('click', async () => {
+      problem.hidden = true;
       if (apps.length < total) {
         try {
           apps = await all();
         } catch (err) {
-          everything = null;
-          failed(mine, err);
+          everything = null; // asked again at the next click; the rows shown stay
+          problem.textContent = err.message;
+          problem.hidden = false;
           return;
         }
         if (mine !== seq) return;
-        total = apps.length; // the journal may have changed since the first page
+        total = apps.length;
+        count.textContent = t('list.count', { n: total });
+        // The journal changed since the first page (nothing redraws while the search box has the focus): the
+        // rows are drawn again from the whole list, one page further, rather than appended out of step.
+        const drawn = [...list.querySelectorAll(':scope > li > a.app-row')].map((a) => Number(a.dataset.id));
+        if (drawn.some((id, i) => apps[i]?.id !== id)) {
+          shown = Math.min(shown + PAGE, total);
+          list.replaceChildren(...rows(apps.slice(0, shown), matches).children);
+          label();
+          return;
+        }
       }
       const next = rows(apps.slice(shown, shown + PAGE), matches);
       const head = next.firstElementChild;
@@ -169,7 +187,7 @@ export async function render() {
       head?.querySelector('a')?.focus();
     });
     label();
-    results.replaceChildren(list, more);
+    results.replaceChildren(list, more, problem);
   };
   input.addEventListener('input', refresh);
   // The rows are built before the view is shown (without a search to wait for, refresh fills `results` before its
