@@ -310,6 +310,56 @@ async fn the_keyboard_reaches_every_action_including_closing_the_window() {
 }
 
 #[tokio::test]
+async fn a_long_journal_opens_on_its_first_hundred_rows_and_shows_the_rest_on_demand() {
+    let data = data_dir();
+    let app = App::start(data.path()).await;
+    // 130 applications through the UI's own bridge, the oldest first (the forms are covered by the other tests).
+    let saved = app
+        .js(
+            "return (async () => {
+               for (let i = 0; i < 130; i += 1) {
+                 const d = new Date(2026, 0, 1 + i);
+                 const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+                 await window.__TAURI_INTERNALS__.invoke('save_application',
+                   { input: { company: `Company ${i}`, role: 'Analyst', appliedOn: day } });
+               }
+               return 130;
+             })()",
+            vec![],
+        )
+        .await;
+    assert_eq!(saved, json!(130));
+    app.click("New application").await;
+    app.click("Applications").await;
+    app.wait_xpath("//p[@class='count' and .='Shown: 130']").await;
+    let rows = "return document.querySelectorAll('.app-row').length";
+    assert_eq!(app.js(rows, vec![]).await, json!(100), "the first page only");
+    // The newest first; the 30 oldest come with "Show 30 more", and the focus goes to the first of them.
+    assert_eq!(app.text(".app-row .company").await, "Company 129");
+    // Scrolled to first, as a person would: rows below the window are laid out only as they come into view
+    // (content-visibility), so the button settles a few pixels higher once they are, and WebDriver's own scroll
+    // and click in one step would press where it was.
+    let settled = "const b = document.querySelector('button.more'); b.scrollIntoView({ block: 'center' });
+        return new Promise((done) => { let last = null; const frame = () => { const y = b.getBoundingClientRect().top;
+          if (y === last) done(y); else { last = y; requestAnimationFrame(frame); } }; requestAnimationFrame(frame); });";
+    app.js(settled, vec![]).await;
+    app.click("Show 30 more").await;
+    app.wait_xpath("(//a[contains(@class,'app-row')])[130]").await;
+    assert_eq!(app.js(rows, vec![]).await, json!(130));
+    let focused = app.js("return document.activeElement.querySelector('.company').textContent", vec![]).await;
+    assert_eq!(focused, json!("Company 29"));
+    assert!(app.js("return document.querySelector('button.more').hidden", vec![]).await.as_bool().unwrap());
+    // Back on the first page, a search finds an application beyond it.
+    app.click("New application").await;
+    app.click("Applications").await;
+    app.wait_xpath("//p[@class='count' and .='Shown: 130']").await;
+    assert_eq!(app.js(rows, vec![]).await, json!(100));
+    app.fill("Search", "company 3").await;
+    app.wait_xpath("//a[contains(@class,'app-row')]/span[@class='company' and .='Company 3']").await;
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn edit_reflect_search_and_see_the_company_history() {
     let data = data_dir();
     let app = App::start(data.path()).await;

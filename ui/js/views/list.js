@@ -173,9 +173,11 @@ export async function render() {
         // rows are drawn again from the whole list, one page further, rather than appended out of step.
         const drawn = [...list.querySelectorAll(':scope > li > a.app-row')].map((a) => Number(a.dataset.id));
         if (drawn.some((id, i) => apps[i]?.id !== id)) {
+          const at = shown;
           shown = Math.min(shown + PAGE, total);
           list.replaceChildren(...rows(apps.slice(0, shown), matches).children);
           label();
+          list.children[at]?.querySelector('a')?.focus();
           return;
         }
       }
