@@ -64,16 +64,28 @@ pub fn notifications(needle: &str) -> Vec<(u32, String, String)> {
 
 /// The comm names of the processes below `pid` (WebKitWebProcess, WebKitNetworkProcess…).
 pub fn children(pid: u32) -> Vec<String> {
+    child_processes(pid).into_iter().map(|(_, name)| name).collect()
+}
+
+/// The processes below `pid`: (pid, comm name).
+pub fn child_processes(pid: u32) -> Vec<(u32, String)> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(child) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
         let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else { continue };
         let Some(close) = stat.rfind(')') else { continue };
         let fields: Vec<&str> = stat[close + 2..].split_whitespace().collect();
         if fields.get(1).and_then(|p| p.parse::<u32>().ok()) == Some(pid) {
-            out.push(stat[stat.find('(').unwrap() + 1..close].to_owned());
+            out.push((child, stat[stat.find('(').unwrap() + 1..close].to_owned()));
         }
     }
     out
+}
+
+/// The environment process `pid` started with, as `KEY=value` entries.
+pub fn environment(pid: u32) -> Vec<String> {
+    let raw = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
+    raw.split(|b| *b == 0).map(|kv| String::from_utf8_lossy(kv).into_owned()).collect()
 }
 
 /// The proportional set size of process `pid` alone, in MB (its smaps_rollup).

@@ -277,12 +277,6 @@ async fn after_the_linkedin_note_rebound_offers_to_keep_in_touch_and_we_talked_i
     app.stop().await;
 }
 
-/// The environment a process started with, as `KEY=value` entries.
-fn environment(pid: u32) -> Vec<String> {
-    let raw = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
-    raw.split(|b| *b == 0).map(|kv| String::from_utf8_lossy(kv).into_owned()).collect()
-}
-
 #[tokio::test]
 async fn open_in_mail_app_hands_the_message_to_the_desktop_and_only_the_window_runs_without_the_jit() {
     let data = data_dir();
@@ -308,18 +302,14 @@ async fn open_in_mail_app_hands_the_message_to_the_desktop_and_only_the_window_r
 
     // The window's web content process runs its JavaScript in the interpreter (see shell/window.rs).
     let pid = crate::harness::app_pids(data.path())[0];
-    let web: Vec<u32> = std::fs::read_dir("/proc")
-        .unwrap()
-        .flatten()
-        .filter_map(|e| e.file_name().to_string_lossy().parse::<u32>().ok())
-        .filter(|p| {
-            let stat = std::fs::read_to_string(format!("/proc/{p}/stat")).unwrap_or_default();
-            stat.contains("(WebKitWebProces")
-                && stat.rsplit(')').next().and_then(|rest| rest.split_whitespace().nth(1)) == Some(&pid.to_string())
-        })
+    let web: Vec<u32> = crate::desktop::child_processes(pid)
+        .into_iter()
+        .filter(|(_, name)| name.starts_with("WebKitWebProces"))
+        .map(|(child, _)| child)
         .collect();
     assert_eq!(web.len(), 1, "one web content process");
-    assert!(environment(web[0]).iter().any(|kv| kv == "JSC_useJIT=0"), "{:?}", environment(web[0]));
+    let env = crate::desktop::environment(web[0]);
+    assert!(env.iter().any(|kv| kv == "JSC_useJIT=0"), "{env:?}");
 
     // "Open in mail app": the launcher gets the message as a mailto: address, without that setting.
     rejected_application(&app).await;

@@ -117,9 +117,6 @@ export async function render() {
   });
   const count = h('p', { class: 'count', role: 'status' });
   let seq = 0;
-  const failed = (mine, err) => {
-    if (mine === seq) results.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, err.message));
-  };
   const refresh = async () => {
     const mine = ++seq;
     lastQuery = input.value;
@@ -133,7 +130,7 @@ export async function render() {
         [hits, every] = await Promise.all([ipc.searchJournal(lastQuery), all()]);
       } catch (err) {
         everything = null; // asked again next time
-        failed(mine, err);
+        if (mine === seq) results.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, err.message));
         return;
       }
       const byId = new Map(every.map((a) => [a.id, a]));
