@@ -22,6 +22,15 @@ export function t(key, vars = {}) {
   return s;
 }
 
+/**
+ * The plural form of key for the count n (`key.one` or `key.other`), with {n} and vars filled. French takes the
+ * singular below 2, English for exactly one: the rule of `i18n::tn` in Rust.
+ */
+export function tn(key, n, vars = {}) {
+  const singular = lang === 'fr' ? n < 2 : n === 1;
+  return t(`${key}.${singular ? 'one' : 'other'}`, { n, ...vars });
+}
+
 /** Fills every element carrying data-i18n (text) or data-i18n-placeholder / data-i18n-label (attributes). */
 export function translateStatic(root = document) {
   for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);

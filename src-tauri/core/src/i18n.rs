@@ -37,6 +37,20 @@ pub fn t(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
     s
 }
 
+/// The plural form of `key` for the count `n`: `key.one` or `key.other`, with `{n}` filled and then `args`.
+/// French takes the singular below 2 (« 0 candidature », « 1,5 jour »), English only for exactly one.
+/// `ui/js/i18n.js` `tn` applies the same rule.
+pub fn tn(lang: Lang, key: &str, n: i64, args: &[(&str, String)]) -> String {
+    let singular = match lang {
+        Lang::Fr => n < 2,
+        Lang::En => n == 1,
+    };
+    let form = format!("{key}.{}", if singular { "one" } else { "other" });
+    let mut all = vec![("n", n.to_string())];
+    all.extend(args.iter().map(|(k, v)| (*k, v.clone())));
+    t(lang, &form, &all)
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
