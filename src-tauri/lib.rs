@@ -5,8 +5,8 @@
 //! here so that `crate::journal`, `rebound::db`… read the same from the shell, the benches and the tests.
 
 pub use rebound_core::{
-    datadir, db, error, events, i18n, insights, journal, messages, natural_date, people, plan, reminders, settings,
-    transfer, validate, vocab,
+    datadir, db, error, events, i18n, insights, journal, messages, natural_date, people, plan, reminders, sample,
+    settings, transfer, validate, vocab,
 };
 pub mod shell;
 
@@ -154,6 +154,9 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, data_dir: Option<PathBuf>) 
             commands::plan::list_steps,
             commands::plan::list_todo,
             commands::plan::list_focus,
+            commands::plan::list_older,
+            commands::plan::dismiss_older,
+            commands::plan::undo_dismiss,
             commands::plan::act_on_step,
             commands::plan::log_message_sent,
             commands::plan::log_reply,

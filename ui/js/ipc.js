@@ -55,6 +55,9 @@ export const onShowApplication = (handler) => onEvent('rebound://show-applicatio
 export const listSteps = (applicationId) => call('list_steps', { applicationId });
 export const listTodo = () => call('list_todo');
 export const listFocus = () => call('list_focus');
+export const listOlder = () => call('list_older');
+export const dismissOlder = () => call('dismiss_older');
+export const undoDismiss = (at) => call('undo_dismiss', { at });
 export const actOnStep = (input) => call('act_on_step', { input });
 export const logMessageSent = (applicationId, kind, channel, personId = null) => call('log_message_sent', { applicationId, kind, channel, personId });
 export const logReply = (applicationId, note) => call('log_reply', { applicationId, note });

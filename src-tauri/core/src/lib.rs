@@ -15,6 +15,7 @@ pub mod natural_date;
 pub mod people;
 pub mod plan;
 pub mod reminders;
+pub mod sample;
 pub mod settings;
 pub mod transfer;
 pub mod validate;

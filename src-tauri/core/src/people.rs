@@ -146,7 +146,10 @@ pub fn sync(conn: &mut Connection, today: NaiveDate, now: DateTime<Utc>) -> Resu
                 let since = since.as_deref().and_then(parse_day);
                 anchor(last_contact(&tx, person, today)?, since, last_closed(&tx, person)?).map(|(from_day, from)| {
                     let options = json!({ "anchor": ymd(from_day), "from": from, "months": m });
-                    (app, next_day(from_day, m), options.to_string())
+                    // Never before the day the cadence was chosen: one chosen today for someone last met a
+                    // year ago is due today, not a year-old step that Today and the tray would count as passed.
+                    let due = next_day(from_day, m);
+                    (app, since.map_or(due, |chosen| due.max(chosen)), options.to_string())
                 })
             }
             _ => None,

@@ -5,7 +5,7 @@ use chrono::Utc;
 use tauri::State;
 
 use super::today;
-use crate::plan::{self, Step, StepAction};
+use crate::plan::{self, Dismissed, Focus, Step, StepAction};
 use crate::shell::error::IpcError;
 use crate::shell::state::AppState;
 
@@ -21,10 +21,29 @@ pub fn list_todo(state: State<'_, AppState>) -> Result<Vec<Step>, IpcError> {
     state.with_db(|c| plan::list_todo(c, today()))
 }
 
-/// What the first screen shows: steps due or overdue, and those of the next seven days.
+/// What the first screen shows: the steps of the last two weeks and the next seven days (at most fifteen), and
+/// how many older ones passed.
 #[tauri::command(async)]
-pub fn list_focus(state: State<'_, AppState>) -> Result<Vec<Step>, IpcError> {
+pub fn list_focus(state: State<'_, AppState>) -> Result<Focus, IpcError> {
     state.with_db(|c| plan::focus(c, today()))
+}
+
+/// The open steps whose moment passed long ago ("Review" on the first screen's older line).
+#[tauri::command(async)]
+pub fn list_older(state: State<'_, AppState>) -> Result<Vec<Step>, IpcError> {
+    state.with_db(|c| plan::list_older(c, today()))
+}
+
+/// Marks every older open step skipped ("Dismiss them").
+#[tauri::command]
+pub fn dismiss_older(state: State<'_, AppState>) -> Result<Dismissed, IpcError> {
+    state.write_db(|c| plan::dismiss_older(c, today(), Utc::now()))
+}
+
+/// Puts back the steps a dismissal skipped ("Undo").
+#[tauri::command]
+pub fn undo_dismiss(state: State<'_, AppState>, at: String) -> Result<usize, IpcError> {
+    state.write_db(|c| plan::undo_dismiss(c, &at))
 }
 
 /// Done, snooze, skip or reschedule one step.

@@ -26,8 +26,8 @@ macro_rules! effective_day {
 }
 pub(crate) use effective_day;
 
-/// A step logged more than this many days after its due date is "missed" rather than due (the check-in
-/// never is: it falls due on its date, or at once).
+/// A step logged more than this many days after its due date is "missed" rather than due; an open step whose
+/// day passed longer ago than this is "older": out of Today, the tray and the notifications, counted in one line.
 pub const MISSED_AFTER_DAYS: u64 = 14;
 /// Nudges after silence: how many per company, how far apart, and when the first one falls due.
 pub const MAX_NUDGES_PER_COMPANY: i64 = 3;
@@ -66,8 +66,7 @@ fn plus(d: NaiveDate, days: u64) -> NaiveDate {
 
 /// The steps a rejection on `rejected_on`, logged on `today`, calls for.
 pub fn rejection_steps(rejected_on: NaiveDate, today: NaiveDate, opts: PlanOptions) -> Vec<NewStep> {
-    let status =
-        |due: NaiveDate| if today > plus(due, MISSED_AFTER_DAYS) { StepStatus::Missed } else { StepStatus::Pending };
+    let status = |due| status_when_logged(due, today);
     let mut steps = Vec::with_capacity(5);
     let mut add = |kind, days, ask_feedback| {
         let due_on = plus(rejected_on, days);
@@ -79,14 +78,20 @@ pub fn rejection_steps(rejected_on: NaiveDate, today: NaiveDate, opts: PlanOptio
     }
     add(StepKind::KeepInTouch, 7, false);
     add(StepKind::Linkedin, 7, false);
-    // The check-in is never missed: it is due on its date, or at once if that has passed.
-    steps.push(NewStep {
-        kind: StepKind::CheckIn,
-        due_on: plus(rejected_on, u64::from(opts.check_in_days)),
-        status: StepStatus::Pending,
-        ask_feedback: false,
-    });
+    // The check-in follows the same rule: logged within two weeks of its day it is due at once; a rejection
+    // logged (or imported) a year late does not bring back a check-in whose moment is long gone.
+    add(StepKind::CheckIn, u64::from(opts.check_in_days), false);
     steps
+}
+
+/// How a step due on `due` starts when its outcome is logged on `today`: `pending`, or `missed` when its moment
+/// passed more than [`MISSED_AFTER_DAYS`] before (it is kept on the plan, never shown in Today nor announced).
+pub fn status_when_logged(due: NaiveDate, today: NaiveDate) -> StepStatus {
+    if today > plus(due, MISSED_AFTER_DAYS) {
+        StepStatus::Missed
+    } else {
+        StepStatus::Pending
+    }
 }
 
 /// When the first nudge after silence falls due.
@@ -190,12 +195,8 @@ pub fn on_outcome(
     match outcome {
         Outcome::Rejected => insert_steps(conn, app, outcome_event, &rejection_steps(date, today, opts), date, &now),
         Outcome::Ghosted if nudges_at_company(conn, app)? < MAX_NUDGES_PER_COMPANY => {
-            let step = NewStep {
-                kind: StepKind::Nudge,
-                due_on: first_nudge_due(date, promised_on),
-                status: StepStatus::Pending,
-                ask_feedback: false,
-            };
+            let due_on = first_nudge_due(date, promised_on);
+            let step = NewStep { kind: StepKind::Nudge, due_on, status: status_when_logged(due_on, today), ask_feedback: false };
             insert_steps(conn, app, outcome_event, &[step], date, &now)
         }
         _ => Ok(()),
@@ -355,23 +356,114 @@ pub fn list_todo(conn: &Connection, today: NaiveDate) -> Result<Vec<Step>> {
 
 /// How far ahead the first screen looks, in days.
 pub const FOCUS_DAYS: u64 = 7;
+/// How many steps the first screen lists at most; the rest are counted ("N more in To do").
+pub const FOCUS_LIMIT: usize = 15;
 
-/// What the first screen shows: the open steps due today or before (overdue, missed) and those of the next
-/// [`FOCUS_DAYS`] days, soonest first.
-pub fn focus(conn: &Connection, today: NaiveDate) -> Result<Vec<Step>> {
-    open_until(conn, plus(today, FOCUS_DAYS), today)
+/// What the first screen shows, whatever the journal's size.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Focus {
+    /// The open steps due today, overdue by up to [`MISSED_AFTER_DAYS`], or due in the next [`FOCUS_DAYS`]
+    /// days, soonest first: at most [`FOCUS_LIMIT`].
+    pub steps: Vec<Step>,
+    /// How many more of those there are (listed in To do).
+    pub more: usize,
+    /// How many open steps' moment passed longer ago (missed, or overdue by more than two weeks): one line.
+    pub older: usize,
 }
 
-/// The open steps (pending or missed) that show as due on or before `until`, soonest first: the one query of
-/// what is due, for the first screen and for the reminders alike.
-pub fn open_until(conn: &Connection, until: NaiveDate, today: NaiveDate) -> Result<Vec<Step>> {
+/// The first day that is not "older" on `today`: a step whose day is before it has passed too long ago to be
+/// shown in Today or announced.
+pub fn recent_from(today: NaiveDate) -> NaiveDate {
+    today.checked_sub_days(Days::new(MISSED_AFTER_DAYS)).unwrap_or(NaiveDate::MIN)
+}
+
+/// What the first screen shows: see [`Focus`].
+pub fn focus(conn: &Connection, today: NaiveDate) -> Result<Focus> {
+    let mut steps = open_within(conn, recent_from(today), plus(today, FOCUS_DAYS), today)?;
+    let more = steps.len().saturating_sub(FOCUS_LIMIT);
+    steps.truncate(FOCUS_LIMIT);
+    let older = conn.query_row(
+        concat!("SELECT count(*) FROM plan_steps s WHERE s.status IN ('pending', 'missed') AND ", effective_day!(), " < ?1"),
+        [ymd(recent_from(today))],
+        |r| r.get::<_, i64>(0),
+    )?;
+    Ok(Focus { steps, more, older: usize::try_from(older).unwrap_or(0) })
+}
+
+/// The open steps whose moment passed long ago (the "older" line of the first screen), soonest first.
+pub fn list_older(conn: &Connection, today: NaiveDate) -> Result<Vec<Step>> {
+    let from = ymd(recent_from(today));
     let today = ymd(today);
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT * FROM ({STEP_SQL} WHERE s.status IN ('pending', 'missed')) WHERE effective_on <= ?1
+        "SELECT * FROM ({STEP_SQL} WHERE s.status IN ('pending', 'missed')) WHERE effective_on < ?1
           ORDER BY effective_on, id"
     ))?;
-    let rows = stmt.query_map([ymd(until)], |r| step_row(r, &today))?;
+    let rows = stmt.query_map([from], |r| step_row(r, &today))?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The open steps (pending or missed) that show as due from `from` to `until` (both included), soonest first:
+/// the one query of what is due, for the first screen and for the reminders alike.
+pub fn open_within(conn: &Connection, from: NaiveDate, until: NaiveDate, today: NaiveDate) -> Result<Vec<Step>> {
+    let today = ymd(today);
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT * FROM ({STEP_SQL} WHERE s.status IN ('pending', 'missed')) WHERE effective_on BETWEEN ?1 AND ?2
+          ORDER BY effective_on, id"
+    ))?;
+    let rows = stmt.query_map([ymd(from), ymd(until)], |r| step_row(r, &today))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// What "Dismiss them" did: the steps it marked skipped, to put back with [`undo_dismiss`].
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Dismissed {
+    /// The write's time stamp: it names this dismissal for "Undo".
+    pub at: String,
+    pub count: usize,
+}
+
+/// "Dismiss them": marks every older open step skipped, each with its timeline entry (which remembers the
+/// status it had), in one transaction.
+pub fn dismiss_older(conn: &mut Connection, today: NaiveDate, now: DateTime<Utc>) -> Result<Dismissed> {
+    let older = list_older(conn, today)?;
+    let at = stamp(now);
+    let tx = conn.transaction()?;
+    for s in &older {
+        tx.execute("UPDATE plan_steps SET status = 'skipped', updated_at = ?2 WHERE id = ?1", params![s.id, at])?;
+        let details = json!({ "step_id": s.id, "step": s.kind, "dismissed": true, "was": s.status });
+        add_event(&tx, s.application_id, EventKind::StepSkipped, today, details, &at)?;
+    }
+    tx.commit()?;
+    Ok(Dismissed { at, count: older.len() })
+}
+
+/// "Undo" after [`dismiss_older`]: the steps it skipped (and not touched since) are open again as they were,
+/// and its timeline entries go. Returns how many steps came back.
+pub fn undo_dismiss(conn: &mut Connection, at: &str) -> Result<usize> {
+    if DateTime::parse_from_rfc3339(at).is_err() {
+        return Err(Error::NotFound("dismissal"));
+    }
+    let tx = conn.transaction()?;
+    let entries: Vec<(i64, i64, StepStatus)> = {
+        let mut stmt = tx.prepare(
+            "SELECT id, json_extract(details, '$.step_id'), json_extract(details, '$.was') FROM events
+              WHERE kind = ?1 AND created_at = ?2 AND json_extract(details, '$.dismissed') = 1",
+        )?;
+        let rows = stmt.query_map(params![EventKind::StepSkipped, at], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    let mut back = 0;
+    for (event, step, was) in entries {
+        back += tx.execute(
+            "UPDATE plan_steps SET status = ?2 WHERE id = ?1 AND status = 'skipped' AND updated_at = ?3",
+            params![step, was, at],
+        )?;
+        events::remove(&tx, event, EventKind::StepSkipped)?;
+    }
+    tx.commit()?;
+    Ok(back)
 }
 
 /// One step by id.

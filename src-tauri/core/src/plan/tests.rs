@@ -60,9 +60,12 @@ fn a_rejection_logged_late_keeps_the_passed_steps_as_missed_and_the_check_in_due
             ("check_in", "2026-12-30".into(), "pending"),
         ]
     );
-    // Logged 100 days late: the check-in's date has passed, and it is due at once, never missed.
+    // Logged 100 days late: the check-in's date passed ten days ago, and it is due at once.
     let steps = rejection_steps(d("2026-08-01"), d("2026-11-09"), PlanOptions::default());
     assert_eq!(steps.last().unwrap().status, "pending");
+    // Logged ten months late (an import): the check-in's moment is long gone too; nothing is left to do now.
+    let steps = rejection_steps(d("2026-01-15"), d("2026-11-26"), PlanOptions::default());
+    assert!(steps.iter().all(|s| s.status == "missed"), "{steps:?}");
     // Exactly two weeks late is still on time.
     let steps = rejection_steps(d("2026-10-01"), d("2026-10-16"), PlanOptions::default());
     assert_eq!(steps[0].status, "pending");
@@ -268,7 +271,8 @@ fn the_first_screen_shows_what_is_due_and_the_next_seven_days() {
     let b = app(&mut conn, "Acme");
     log(&mut conn, b, "rejected", "2026-11-27", "2026-11-27");
     let shown = |conn: &Connection, today: &str| -> Vec<(String, String, String)> {
-        focus(conn, d(today)).unwrap().into_iter().map(|s| (s.company, s.kind.as_str().to_owned(), s.state)).collect()
+        let shown = focus(conn, d(today)).unwrap().steps.into_iter();
+        shown.map(|s| (s.company, s.kind.as_str().to_owned(), s.state)).collect()
     };
     let row = |c: &str, k: &str, s: &str| (c.to_owned(), k.to_owned(), s.to_owned());
     // On the 21st: Desjardins' thank-you is due; its keep-in-touch and LinkedIn steps (the 27th) are within
@@ -283,10 +287,65 @@ fn the_first_screen_shows_what_is_due_and_the_next_seven_days() {
         ]
     );
     // Once done, a step leaves the first screen; on the 20th, the 28th is one day too far.
-    let thanks = focus(&conn, d("2026-11-21")).unwrap()[0].id;
+    let thanks = focus(&conn, d("2026-11-21")).unwrap().steps[0].id;
     act(&mut conn, thanks, "done", "", "2026-11-21").unwrap();
     assert_eq!(
         shown(&conn, "2026-11-20"),
         [row("Desjardins", "keep_in_touch", "upcoming"), row("Desjardins", "linkedin", "upcoming")]
     );
+}
+
+#[test]
+fn today_stays_short_and_counts_the_older_steps_on_one_line() {
+    let mut conn = db::open_in_memory().unwrap();
+    // Twenty rejections logged the day they came, over the last week: 20 thank-yous and 40 notes ahead.
+    for i in 0..20 {
+        let a = app(&mut conn, &format!("Recent {i}"));
+        let day = format!("2026-11-{:02}", 20 + i % 6);
+        log(&mut conn, a, "rejected", &day, &day);
+    }
+    // Ten rejections of last spring, logged today (an import): their steps are missed from the start.
+    for i in 0..10 {
+        let a = app(&mut conn, &format!("Old {i}"));
+        log(&mut conn, a, "rejected", "2026-06-10", "2026-11-26");
+    }
+    // One thank-you left undone for three weeks: it goes from Today to the older line.
+    let a = app(&mut conn, "Forgotten");
+    log(&mut conn, a, "rejected", "2026-11-04", "2026-11-04");
+    let f = focus(&conn, d("2026-11-26")).unwrap();
+    assert_eq!(f.steps.len(), FOCUS_LIMIT);
+    let within = |s: &Step| s.effective_on.as_str() >= "2026-11-12" && s.effective_on.as_str() <= "2026-12-03";
+    assert!(f.steps.iter().all(within), "only the last two weeks and the next seven days");
+    assert!(f.steps.windows(2).all(|w| w[0].effective_on <= w[1].effective_on), "in date order");
+    // Within the window: the 20 thank-yous and 40 notes of the recent rejections (Forgotten's notes, on the
+    // 11th, are 15 days old): 60, of which 15 are shown.
+    assert_eq!(f.more, 60 - FOCUS_LIMIT);
+    // Older: 10 × 4 missed steps (their check-ins too: September) + Forgotten's thank-you (the 5th) and its notes
+    // (the 11th), all more than 14 days ago.
+    assert_eq!(f.older, 43);
+    assert_eq!(list_older(&conn, d("2026-11-26")).unwrap().len(), 43);
+
+    // "Dismiss them": skipped, out of the older line, each on its timeline; "Undo" puts them back as they were.
+    let done = dismiss_older(&mut conn, d("2026-11-26"), now()).unwrap();
+    assert_eq!(done.count, 43);
+    assert_eq!(focus(&conn, d("2026-11-26")).unwrap().older, 0);
+    let skipped: i64 = conn
+        .query_row("SELECT count(*) FROM events WHERE kind = 'step_skipped' AND json_extract(details, '$.dismissed')", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(skipped, 43);
+    assert_eq!(undo_dismiss(&mut conn, &done.at).unwrap(), 43);
+    assert_eq!(focus(&conn, d("2026-11-26")).unwrap().older, 43);
+    let statuses: Vec<(String, i64)> = conn
+        .prepare("SELECT status, count(*) FROM plan_steps GROUP BY status ORDER BY status")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(statuses, [("missed".to_owned(), 40), ("pending".to_owned(), 84)]);
+    let skipped: i64 = conn.query_row("SELECT count(*) FROM events WHERE kind = 'step_skipped'", [], |r| r.get(0)).unwrap();
+    assert_eq!(skipped, 0, "the dismissal's entries are gone from the timelines");
+    // An unknown or malformed stamp brings nothing back.
+    assert_eq!(undo_dismiss(&mut conn, &done.at).unwrap(), 0);
+    assert!(undo_dismiss(&mut conn, "not a time").is_err());
 }

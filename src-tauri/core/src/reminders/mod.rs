@@ -54,7 +54,9 @@ pub struct DueStep {
     pub person: Option<String>,
 }
 
-/// Every open step (pending) whose reminder instant has come at `now`, announced or not.
+/// Every open step (pending) whose reminder instant has come at `now`, announced or not — leaving out those
+/// whose day passed more than two weeks ago ([`crate::plan::recent_from`]): a backlog of old steps is counted on
+/// the first screen, never announced nor counted in the tray.
 pub fn due_steps<Tz: TimeZone>(
     conn: &Connection,
     now: DateTime<Utc>,
@@ -65,7 +67,9 @@ pub fn due_steps<Tz: TimeZone>(
     let today = now.with_timezone(tz).date_naive();
     let horizon = today.succ_opt().unwrap_or(NaiveDate::MAX);
     let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or(NaiveDate::MIN);
-    let rows = crate::plan::open_until(conn, horizon, today)?.into_iter().filter(|s| s.status == StepStatus::Pending);
+    let from = crate::plan::recent_from(today);
+    let rows = crate::plan::open_within(conn, from, horizon, today)?;
+    let rows = rows.into_iter().filter(|s| s.status == StepStatus::Pending);
     let rows = rows.map(|s| DueStep {
         step_id: s.id,
         application_id: s.application_id,
@@ -171,14 +175,19 @@ pub fn next_due<Tz: TimeZone>(
     tz: &Tz,
 ) -> Result<Option<DateTime<Utc>>> {
     let stamp = crate::db::instant(now);
+    // Steps older than two weeks are never announced (see `due_steps`): they must not count as due now, or the
+    // thread would wake at once, forever.
+    let from = crate::db::day(crate::plan::recent_from(now.with_timezone(tz).date_naive()));
     let (day, retry): (Option<String>, Option<String>) = conn.query_row(
         concat!(
             "SELECT min(CASE WHEN s.notify_retry_at IS NULL OR s.notify_retry_at <= ?1 THEN ",
             crate::plan::effective_day!(),
             " END), min(CASE WHEN s.notify_retry_at > ?1 THEN s.notify_retry_at END)
-               FROM plan_steps s WHERE s.status = 'pending' AND s.reminded_at IS NULL"
+               FROM plan_steps s WHERE s.status = 'pending' AND s.reminded_at IS NULL AND ",
+            crate::plan::effective_day!(),
+            " >= ?2"
         ),
-        [stamp],
+        params![stamp, from],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     let due = day.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()).map(|d| due_instant(d, time, tz));

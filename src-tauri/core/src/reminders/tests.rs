@@ -140,7 +140,7 @@ fn a_leap_day_check_in() {
 }
 
 #[test]
-fn after_a_sixty_day_suspend_everything_due_is_caught_up_in_one_turn() {
+fn after_a_long_suspend_what_came_due_in_the_last_two_weeks_is_caught_up_in_one_turn() {
     let mut conn = crate::db::open_in_memory().unwrap();
     for (i, company) in ["A", "B", "C", "D", "E"].iter().enumerate() {
         journal_with_rejection(&mut conn, company, &format!("2027-01-{:02}", 10 + i), 30);
@@ -148,8 +148,9 @@ fn after_a_sixty_day_suspend_everything_due_is_caught_up_in_one_turn() {
     let rec = Recorder::default();
     let clock = FakeClock(Cell::new(utc("2027-01-20T12:00:00Z")));
     assert_eq!(turn(&mut conn, &clock, &rec, hm(9, 0), &Paris, true).unwrap().shown, 0);
-    // The machine sleeps 60 days: at wake-up all five check-ins are overdue.
-    clock.0.set(utc("2027-03-21T12:00:00Z"));
+    // The machine sleeps 40 days: at wake-up all five check-ins (February 9 to 13) are overdue, by less than
+    // two weeks.
+    clock.0.set(utc("2027-02-22T12:00:00Z"));
     let t = turn(&mut conn, &clock, &rec, hm(9, 0), &Paris, true).unwrap();
     assert_eq!((t.announced, t.shown), (5, 1), "five steps, one summary");
     let shown = rec.0.borrow().clone();
@@ -353,4 +354,21 @@ fn a_notifications_snooze_moves_only_the_steps_it_announced() {
     let still_due: Vec<String> =
         due_steps(&conn, now, hm(9, 0), &Paris).unwrap().into_iter().map(|s| s.company).collect();
     assert_eq!(still_due, ["Beta"]);
+}
+
+#[test]
+fn a_backlog_older_than_two_weeks_is_never_announced_nor_counted_and_the_thread_does_not_spin() {
+    let mut conn = crate::db::open_in_memory().unwrap();
+    for (i, company) in ["A", "B", "C"].iter().enumerate() {
+        journal_with_rejection(&mut conn, company, &format!("2027-01-{:02}", 10 + i), 30);
+    }
+    // Two months later the check-ins (February 9 to 11) are 45 days old: a backlog, not news.
+    let now = utc("2027-03-28T12:00:00Z");
+    assert!(due_steps(&conn, now, hm(9, 0), &Paris).unwrap().is_empty(), "not in the tray");
+    let rec = Recorder::default();
+    let clock = FakeClock(Cell::new(now));
+    let t = turn(&mut conn, &clock, &rec, hm(9, 0), &Paris, true).unwrap();
+    assert_eq!((t.announced, t.shown), (0, 0));
+    // Nothing is due now, so the next wake-up is not "at once" (it would be, forever, if the old steps counted).
+    assert!(next_due(&conn, now, hm(9, 0), &Paris).unwrap().is_none_or(|at| at > now));
 }
