@@ -37,3 +37,11 @@ if [ "${1:-}" = "--test" ] && ! command -v tauri-driver >/dev/null 2>&1; then
   echo "setup: installing tauri-driver"
   cargo install tauri-driver --version '^2' --locked --quiet
 fi
+
+# axe-core, the accessibility checker the end-to-end tests run inside the window (tests/e2e/looks.rs), pinned.
+AXE_VERSION=4.11.0
+axe_dir="$(cd "$(dirname "$0")/.." && pwd)/target/e2e-npm"
+if [ "${1:-}" = "--test" ] && ! grep -qs "\"version\": \"$AXE_VERSION\"" "$axe_dir/node_modules/axe-core/package.json"; then
+  echo "setup: installing axe-core $AXE_VERSION for the e2e tests"
+  npm install --prefix "$axe_dir" --no-audit --no-fund --no-save --silent "axe-core@$AXE_VERSION"
+fi

@@ -4,6 +4,7 @@
 mod desktop;
 mod harness;
 mod journal;
+mod looks;
 mod messages;
 mod reminders;
 mod robustness;

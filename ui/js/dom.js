@@ -13,10 +13,24 @@ export function h(tag, attrs = {}, ...children) {
     else if (k === 'dataset') Object.assign(el.dataset, v);
     else el.setAttribute(k, v === true ? '' : String(v));
   }
-  for (const c of children.flat(Infinity)) {
-    if (c === null || c === undefined || c === false) continue;
-    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  }
+  return add(el, ...children);
+}
+
+// The nodes for children as h() takes them: nested arrays flattened, strings as text, null/undefined/false left out.
+// (The DOM's own append() and replaceChildren() would write a null as the text "null".)
+const nodes = (children) => children.flat(Infinity)
+  .filter((c) => c !== null && c !== undefined && c !== false)
+  .map((c) => (c instanceof Node ? c : document.createTextNode(String(c))));
+
+/** Appends children to `el` as h() does (null/false skipped); returns `el`. */
+export function add(el, ...children) {
+  el.append(...nodes(children));
+  return el;
+}
+
+/** Replaces the content of `el` with children as h() takes them (null/false skipped); returns `el`. */
+export function fill(el, ...children) {
+  el.replaceChildren(...nodes(children));
   return el;
 }
 

@@ -31,6 +31,7 @@ route('/app/:id', (id) => showDetail(id));
 route('/app/:id/edit', async (id) => (await view('form')).render(id));
 route('/app/:id/step/:step', (id, step) => showDetail(id, step));
 route('/todo', async () => (await view('todo')).render());
+route('/todo/older', async () => (await view('todo')).render(true));
 route('/insights', async () => (await view('insights')).render());
 route('/people', async () => (await view('people')).render());
 route('/templates', async () => (await view('templates')).render());

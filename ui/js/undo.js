@@ -1,7 +1,7 @@
 // Deleting with a second chance: an inline confirmation before, and an "Undo" that stays for UNDO_SECONDS
 // after (outside the view, so it survives going back to the list).
 
-import { h, closeOnEscape } from './dom.js';
+import { h, closeOnEscape, fill } from './dom.js';
 import { t } from './i18n.js';
 import * as ipc from './ipc.js';
 
@@ -19,13 +19,18 @@ export function confirmDelete(slot, question) {
     const no = h('button', { type: 'button', onclick: () => done(false) }, t('form.cancel'));
     const box = h('div', { class: 'confirm', role: 'alertdialog' }, h('p', {}, question), h('div', { class: 'actions' }, yes, no));
     closeOnEscape(box, () => done(false));
-    slot.replaceChildren(box);
+    fill(slot, box);
     no.focus();
   });
 }
 
 /** Tells the user what was deleted, with "Undo" for a while; `onUndone()` runs once it is back. */
 export function offerUndo(message, deleted, onUndone) {
+  offerUndoOf(message, () => ipc.undoDelete(deleted.trashId), onUndone);
+}
+
+/** Tells the user what was done, with "Undo" for a while: `undo()` takes it back, then `onUndone()` runs. */
+export function offerUndoOf(message, undoIt, onUndone) {
   const toast = document.getElementById('toast');
   clearTimeout(timer);
   const undo = h('button', {
@@ -33,16 +38,16 @@ export function offerUndo(message, deleted, onUndone) {
     onclick: async () => {
       clearTimeout(timer);
       try {
-        await ipc.undoDelete(deleted.trashId);
-        toast.replaceChildren(t('undo.done'));
+        await undoIt();
+        fill(toast, t('undo.done'));
         timer = setTimeout(() => { toast.hidden = true; }, 4000);
         await onUndone();
       } catch (err) {
-        toast.replaceChildren(err.message);
+        fill(toast, err.message);
       }
     },
   }, t('undo.action'));
-  toast.replaceChildren(h('span', {}, message), ' ', undo);
+  fill(toast, h('span', {}, message), ' ', undo);
   toast.hidden = false;
   timer = setTimeout(() => { toast.hidden = true; toast.replaceChildren(); }, UNDO_SECONDS * 1000);
 }

@@ -87,7 +87,8 @@ pub fn year_of_search(conn: &mut Connection, count: usize, today: NaiveDate, now
         let ago = (365 * (count - i) / count.max(1)) as u64;
         let applied = back(today, ago.saturating_sub(dice.below(3)).max(1));
         let company = COMPANIES[i % COMPANIES.len()];
-        let company = if i < COMPANIES.len() { company.to_owned() } else { format!("{company} {}", i / COMPANIES.len()) };
+        let company =
+            if i < COMPANIES.len() { company.to_owned() } else { format!("{company} {}", i / COMPANIES.len()) };
         let met = i % 5 == 0;
         let interview_day = applied.checked_add_days(Days::new(5 + dice.below(10))).filter(|d| *d < today);
         let input = ApplicationInput {
@@ -103,7 +104,12 @@ pub fn year_of_search(conn: &mut Connection, count: usize, today: NaiveDate, now
             interviews: match interview_day {
                 Some(d) if met => {
                     sample.interviews += 1;
-                    vec![InterviewInput { date: crate::db::day(d), format: "video".into(), met: vec![0], ..Default::default() }]
+                    vec![InterviewInput {
+                        date: crate::db::day(d),
+                        format: "video".into(),
+                        met: vec![0],
+                        ..Default::default()
+                    }]
                 }
                 _ => Vec::new(),
             },

@@ -1,7 +1,7 @@
 // Backups, in the settings view: the list (date, why, size, applications), "Back up now", and "Restore this
 // backup" behind a confirmation that says what will happen.
 
-import { h, nextId } from '../dom.js';
+import { h, nextId, fill } from '../dom.js';
 import { t, currentLang } from '../i18n.js';
 import * as ipc from '../ipc.js';
 
@@ -38,7 +38,7 @@ export function backupsSection(onRestored) {
         await onRestored(t('backup.restored'));
       } catch (err) { close(); fail(err); }
     });
-    confirmBox.replaceChildren(h('p', {}, t('backup.confirm', { date: when(b.takenAt) })), h('div', { class: 'actions' }, yes, no));
+    fill(confirmBox, h('p', {}, t('backup.confirm', { date: when(b.takenAt) })), h('div', { class: 'actions' }, yes, no));
     confirmBox.hidden = false;
     confirmBox.onkeydown = (e) => { if (e.key === 'Escape') { e.stopPropagation(); close(); } };
     no.focus();
@@ -46,8 +46,8 @@ export function backupsSection(onRestored) {
 
   const load = async () => {
     const list = await ipc.listBackups();
-    if (!list.length) { table.replaceChildren(h('p', { class: 'muted' }, t('backup.none'))); return; }
-    table.replaceChildren(h('table', {},
+    if (!list.length) { fill(table, h('p', { class: 'muted' }, t('backup.none'))); return; }
+    fill(table, h('table', {},
       h('caption', { class: 'visually-hidden' }, t('backup.caption')),
       h('thead', {}, h('tr', {}, ['backup.when', 'backup.why', 'backup.size', 'backup.count'].map((k) => h('th', { scope: 'col' }, t(k))), h('td'))),
       h('tbody', {}, list.map((b) => h('tr', { dataset: { file: b.file } },

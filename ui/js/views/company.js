@@ -1,6 +1,6 @@
 // Company history: every application and every person at one company.
 
-import { h, show } from '../dom.js';
+import { h, show, fill } from '../dom.js';
 import { t, formatDate } from '../i18n.js';
 import * as ipc from '../ipc.js';
 import { statusBadge } from './list.js';
@@ -33,7 +33,7 @@ export async function render(id) {
                 const deleted = await ipc.deletePerson(p.id);
                 await render(id);
                 offerUndo(t('undo.person', { name: p.name }), deleted, () => render(id));
-              } catch (err) { confirmSlot.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, err.message)); }
+              } catch (err) { fill(confirmSlot, h('p', { class: 'form-error', role: 'alert' }, err.message)); }
             },
           }, t('delete.person'));
           return h('li', { dataset: { personId: p.id } },

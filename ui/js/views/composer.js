@@ -1,7 +1,7 @@
 // The message composer: a message rendered by Rust from the journal, editable, checked for tone before it
 // is copied or opened in the mail app, and marked sent in one click.
 
-import { h, nextId, closeOnEscape } from '../dom.js';
+import { h, nextId, closeOnEscape, fill, add } from '../dom.js';
 import { t, stepName } from '../i18n.js';
 import * as ipc from '../ipc.js';
 import { versionLabel } from './templates.js';
@@ -24,6 +24,29 @@ function highlighted(text, findings) {
  * Opens a composer for `kind` about `app` (its detail), optionally for plan step `step`. `onSent` runs once the
  * message was marked sent.
  */
+// The tone panel's icons, drawn inline: an emoji would depend on the fonts installed (many Linux desktops have no
+// colour emoji font, and it showed as an empty box).
+const SVG_NS = 'http://www.w3.org/2000/svg';
+function toneIcon(cls) {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  const shape = (tag, attrs) => {
+    const el = document.createElementNS(SVG_NS, tag);
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    svg.append(el);
+  };
+  for (const [k, v] of Object.entries({ viewBox: '0 0 16 16', width: '16', height: '16', 'aria-hidden': 'true', class: 'tone-icon' })) svg.setAttribute(k, v);
+  if (cls === 'tone-stop') {
+    // A stop sign: an octagon with a white bar.
+    shape('polygon', { points: '5,1 11,1 15,5 15,11 11,15 5,15 1,11 1,5', fill: '#b42318' });
+    shape('rect', { x: '4', y: '7', width: '8', height: '2', fill: '#ffffff' });
+  } else {
+    // A second look: an eye.
+    shape('path', { d: 'M1 8c2-3.5 4.5-5 7-5s5 1.5 7 5c-2 3.5-4.5 5-7 5S3 11.5 1 8z', fill: 'none', stroke: 'currentColor', 'stroke-width': '1.5' });
+    shape('circle', { cx: '8', cy: '8', r: '2.2', fill: 'currentColor' });
+  }
+  return svg;
+}
+
 export function composer(app, { kind, step = null, onSent, onClose }) {
   let lang = app.lang;
   // A person's keep-in-touch reminder is written to them; any other message to the first person met.
@@ -66,7 +89,7 @@ export function composer(app, { kind, step = null, onSent, onClose }) {
     if (mine !== versionsSeq) return; // the language changed again meanwhile: the newer call draws
     const current = all.find((v) => v.default);
     templateId = current.id ?? null;
-    versionSelect.replaceChildren(...all.map((v) => h('option', { value: v.id ?? '', selected: v === current }, versionLabel(v))));
+    fill(versionSelect, ...all.map((v) => h('option', { value: v.id ?? '', selected: v === current }, versionLabel(v))));
     versionRow.hidden = all.length < 2;
   };
 
@@ -78,11 +101,11 @@ export function composer(app, { kind, step = null, onSent, onClose }) {
     });
     problems.replaceChildren();
     if (rendered.missing.length) {
-      problems.append(h('p', {}, t('composer.missing')),
+      add(problems, h('p', {}, t('composer.missing')),
         h('ul', {}, rendered.missing.map((m) => h('li', {},
           h('a', { href: m.fixIn === 'settings' ? '#/settings' : `#/app/${app.id}/edit` }, t(`missing.${m.variable}`))))));
     } else if (rendered.error) {
-      problems.append(h('p', {}, t('composer.template_error', { line: rendered.error.line, detail: rendered.error.detail })),
+      add(problems, h('p', {}, t('composer.template_error', { line: rendered.error.line, detail: rendered.error.detail })),
         h('p', {}, h('a', { href: '#/templates' }, t('composer.edit_templates'))));
     }
     subject.value = rendered.subject;
@@ -103,7 +126,7 @@ export function composer(app, { kind, step = null, onSent, onClose }) {
     const stops = findings.filter((f) => f.severity !== 'second_look');
     const looks = findings.filter((f) => f.severity === 'second_look');
     const group = (list, cls, title, hint) => (list.length ? h('div', { class: `tone-group ${cls}` },
-      h('p', { class: 'tone-title' }, t(title)),
+      h('p', { class: 'tone-title' }, toneIcon(cls), t(title)),
       h('p', { class: 'hint' }, t(hint)),
       h('ul', { class: 'tone-reasons' }, list.map((f) => h('li', { dataset: { rule: f.rule } }, h('q', {}, text.slice(f.start, f.end)), ' — ', f.message)))) : null);
     const groups = [
@@ -112,14 +135,14 @@ export function composer(app, { kind, step = null, onSent, onClose }) {
     ];
     tonePanel.dataset.severity = stops.length ? 'stop' : 'second_look';
     if (!stops.length) {
-      tonePanel.replaceChildren(...groups, h('p', { class: 'tone-preview' }, highlighted(text, findings)));
+      fill(tonePanel, ...groups, h('p', { class: 'tone-preview' }, highlighted(text, findings)));
       tonePanel.hidden = false;
       return true;
     }
     return new Promise((resolve) => {
       const anyway = h('button', { type: 'button', onclick: () => { tonePanel.hidden = true; resolve(true); } }, t('composer.anyway'));
       const edit = h('button', { type: 'button', class: 'primary', onclick: () => { tonePanel.hidden = true; body.focus(); resolve(false); } }, t('composer.edit_it'));
-      tonePanel.replaceChildren(...groups,
+      fill(tonePanel, ...groups,
         h('p', { class: 'tone-preview' }, highlighted(text, findings)),
         h('div', { class: 'actions' }, edit, anyway));
       tonePanel.hidden = false;
@@ -182,7 +205,7 @@ export function composer(app, { kind, step = null, onSent, onClose }) {
   body.addEventListener('input', updateCounter);
 
   const subjectRow = h('div', { class: 'field' }, h('label', { for: subjectId }, t('composer.subject')), subject);
-  root.append(
+  add(root,
     h('div', { class: 'composer-head' },
       h('h3', { id: 'composer-title' }, step ? stepName(step) : t(`message.${kind}`)),
       h('button', { type: 'button', class: 'link', onclick: onClose }, t('composer.close'))),

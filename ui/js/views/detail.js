@@ -1,6 +1,6 @@
 // One application: its facts, the "log outcome" form, and the timeline with a reflection per outcome.
 
-import { h, show, closeOnEscape } from '../dom.js';
+import { h, show, closeOnEscape, fill, add } from '../dom.js';
 import { t, formatDate } from '../i18n.js';
 import { todayYmd } from '../dates.js';
 import { field, errorSummary, valueOf, onSubmit } from '../forms.js';
@@ -16,7 +16,7 @@ import { choices, feedbackAsks, heardBy, outcomes } from '../vocabulary.js';
 function outcomeForm(app, onDone) {
   const form = h('form', { class: 'card form outcome-form', novalidate: true, 'aria-labelledby': 'outcome-title' });
   const only = (outcome, el) => { el.dataset.only = outcome; return el; };
-  form.append(
+  add(form,
     h('h3', { id: 'outcome-title' }, t('outcome.title')),
     errorSummary(),
     h('div', { class: 'grid' },
@@ -63,7 +63,7 @@ function reflectionForm(event) {
   const r = event.reflection || {};
   const form = h('form', { class: 'form reflection-form', novalidate: true });
   const status = h('p', { class: 'saved', role: 'status' });
-  form.append(
+  add(form,
     errorSummary(),
     field({ label: 'reflection.went_well', field: 'wentWell', value: r.wentWell, kind: 'textarea', wide: true }),
     field({ label: 'reflection.do_differently', field: 'doDifferently', value: r.doDifferently, kind: 'textarea', wide: true }),
@@ -127,7 +127,7 @@ function deleteInterviewButton(app, e, confirmSlot) {
         const deleted = await ipc.deleteInterview(e.id);
         await render(app.id);
         offerUndo(t('undo.interview'), deleted, () => render(app.id));
-      } catch (err) { confirmSlot.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, err.message)); }
+      } catch (err) { fill(confirmSlot, h('p', { class: 'form-error', role: 'alert' }, err.message)); }
     },
   }, t('delete.interview'));
 }
@@ -152,7 +152,7 @@ function timeline(app, onThanks) {
 
 function replyForm(app, onDone) {
   const form = h('form', { class: 'card form reply-form', novalidate: true, 'aria-labelledby': 'reply-title' });
-  form.append(
+  add(form,
     h('h3', { id: 'reply-title' }, t('reply.title')),
     errorSummary(),
     field({ label: 'reply.note', field: 'note', kind: 'textarea', wide: true, autofocus: true }),
@@ -204,7 +204,7 @@ export async function render(id, stepId, { suggest = false } = {}) {
     const closeIt = () => composerSlot.replaceChildren();
     // Sent: the plan moves on; after the LinkedIn note, Rebound offers to keep in touch with the people met.
     const onSent = () => render(id, null, { suggest: step?.kind === 'linkedin' });
-    composerSlot.replaceChildren(composer(app, { kind, step, onSent, onClose: closeIt }));
+    fill(composerSlot, composer(app, { kind, step, onSent, onClose: closeIt }));
     composerSlot.scrollIntoView({ block: 'start' });
   };
   const logButton = h('button', {
@@ -217,7 +217,7 @@ export async function render(id, stepId, { suggest = false } = {}) {
         logButton.hidden = false;
         logButton.focus();
       });
-      slot.replaceChildren(form);
+      fill(slot, form);
       form.querySelector('[autofocus]').focus();
     },
   }, t('detail.log_outcome'));
@@ -229,7 +229,7 @@ export async function render(id, stepId, { suggest = false } = {}) {
         slot.replaceChildren();
         replyButton.focus();
       });
-      slot.replaceChildren(form);
+      fill(slot, form);
       form.querySelector('[autofocus]').focus();
     },
   }, t('detail.log_reply'));
@@ -259,7 +259,7 @@ export async function render(id, stepId, { suggest = false } = {}) {
               const deleted = await ipc.deleteApplication(app.id);
               go('#/');
               offerUndo(t('undo.application', { name: `${app.company} — ${app.role}` }), deleted, () => go(`#/app/${app.id}`));
-            } catch (err) { slot.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, err.message)); }
+            } catch (err) { fill(slot, h('p', { class: 'form-error', role: 'alert' }, err.message)); }
           },
         }, t('delete.application')))),
     slot,

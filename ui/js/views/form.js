@@ -1,6 +1,6 @@
 // Add or edit an application, with the people met and the interviews.
 
-import { h, show } from '../dom.js';
+import { h, show, fill, add } from '../dom.js';
 import { t, currentLang } from '../i18n.js';
 import { todayYmd } from '../dates.js';
 import { field, showError, clearErrors, errorSummary, valueOf } from '../forms.js';
@@ -55,7 +55,7 @@ export async function render(id) {
     }));
   };
 
-  const drawPeople = () => peopleBox.replaceChildren(
+  const drawPeople = () => fill(peopleBox,
     ...state.people.map((p, i) => h('fieldset', { class: 'person' },
       h('legend', {}, t('person.legend', { n: i + 1 })),
       h('div', { class: 'grid' },
@@ -75,7 +75,7 @@ export async function render(id) {
         },
       }, t('person.remove', { n: i + 1 })))));
 
-  const drawInterviews = () => interviewBox.replaceChildren(
+  const drawInterviews = () => fill(interviewBox,
     ...state.interviews.map((iv, i) => h('fieldset', { class: 'interview' },
       h('legend', {}, t('interview.legend', { n: i + 1 })),
       h('div', { class: 'grid' },
@@ -133,7 +133,7 @@ export async function render(id) {
   };
   form.addEventListener('submit', submit);
 
-  form.append(
+  add(form,
     h('h2', { id: 'form-title' }, t(app ? 'form.edit_title' : 'form.new_title')),
     errorSummary(),
     h('div', { class: 'grid' },

@@ -52,19 +52,61 @@ function bars(title, rows) {
   return svg;
 }
 
-/** Vertical bars, one per week. */
+/** A round step for an axis going up to `max`: 1, 2 or 5 times a power of ten, about four steps in all. */
+function tickStep(max) {
+  const raw = Math.max(1, max / 4);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw);
+}
+
+/**
+ * Vertical bars, one per week, on a labelled axis: a scale of applications on the left with its grid lines, the
+ * month under the first week that starts in it, and each week's figure above its bar when there is room.
+ */
 function columns(title, weeks) {
   const titleId = nextId('chart');
-  const max = Math.max(1, ...weeks.map((w) => w.applications));
-  const w = Math.max(6, Math.min(40, Math.floor(500 / Math.max(1, weeks.length))));
-  const height = 140;
-  const svg = s('svg', { viewBox: `0 0 ${weeks.length * w + 20} ${height + 24}`, role: 'img', 'aria-labelledby': titleId, class: 'chart' },
+  const step = tickStep(Math.max(1, ...weeks.map((w) => w.applications)));
+  const top = step * Math.ceil(Math.max(1, ...weeks.map((w) => w.applications)) / step);
+  const left = 40;
+  const plotW = 500;
+  const plotH = 140;
+  const y0 = 12; // room above the tallest bar for its figure
+  const w = plotW / Math.max(1, weeks.length);
+  const text = (attrs, value) => s('text', { 'font-size': 12, 'font-family': 'sans-serif', fill: INK, ...attrs }, value);
+  const svg = s('svg', { viewBox: `0 0 ${left + plotW + 8} ${y0 + plotH + 40}`, role: 'img', 'aria-labelledby': titleId, class: 'chart' },
     s('title', { id: titleId }, title));
+  for (let v = 0; v <= top; v += step) {
+    const y = y0 + plotH - (v / top) * plotH;
+    svg.append(
+      s('line', { x1: left, x2: left + plotW, y1: y, y2: y, stroke: '#d9dee5', 'stroke-width': 1, class: 'chart-grid' }),
+      text({ x: left - 6, y: y + 4, 'text-anchor': 'end', class: 'chart-axis' }, formatNumber(v)));
+  }
+  let month = '';
+  let lastLabel = -Infinity;
   weeks.forEach((week, i) => {
-    const barH = (week.applications / max) * height;
-    svg.append(s('rect', { x: i * w + 2, y: height - barH + 4, width: w - 4, height: Math.max(barH, 1), class: 'chart-bar', fill: BAR },
-      s('title', {}, `${formatDate(week.startsOn)}: ${week.applications}`)));
+    const barH = (week.applications / top) * plotH;
+    const x = left + i * w;
+    svg.append(s('rect', { x: x + w * 0.12, y: y0 + plotH - barH, width: Math.max(1, w * 0.76), height: Math.max(barH, week.applications ? 1 : 0), class: 'chart-bar', fill: BAR },
+      s('title', {}, `${t('insights.week_of', { date: formatDate(week.startsOn) })}: ${week.applications}`)));
+    if (w >= 18 && week.applications) {
+      svg.append(text({ x: x + w / 2, y: y0 + plotH - barH - 3, 'text-anchor': 'middle', class: 'chart-value' }, week.applications));
+    }
+    const m = week.startsOn.slice(0, 7);
+    // A month whose label would run into the last one (a week or two after it) goes without.
+    if (m !== month && x - lastLabel >= 48) {
+      month = m;
+      lastLabel = x;
+      // Under the first week starting in a month: its name (and the year in January or at the start).
+      const name = t(`date.month_short.${Number(m.slice(5, 7))}`);
+      const label = i === 0 || m.endsWith('-01') ? `${name} ${m.slice(0, 4)}` : name;
+      svg.append(
+        s('line', { x1: x, x2: x, y1: y0 + plotH, y2: y0 + plotH + 5, stroke: INK, class: 'chart-tick' }),
+        text({ x, y: y0 + plotH + 18, class: 'chart-axis' }, label));
+    }
   });
+  svg.append(
+    s('line', { x1: left, x2: left + plotW, y1: y0 + plotH, y2: y0 + plotH, stroke: INK, class: 'chart-tick' }),
+    text({ x: left, y: y0 + plotH + 36, class: 'chart-axis' }, t('insights.axis_weeks')));
   return svg;
 }
 

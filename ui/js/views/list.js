@@ -1,8 +1,10 @@
 // The first screen: what is due now and in the next seven days ("Today", absent when nothing is), then the
 // applications, with a search box, most recent activity first.
 
-import { h, show } from '../dom.js';
-import { t, formatDate, stepName } from '../i18n.js';
+import { h, show, fill, add } from '../dom.js';
+import { t, tn, formatDate, stepName } from '../i18n.js';
+import { go } from '../router.js';
+import { offerUndoOf } from '../undo.js';
 import * as ipc from '../ipc.js';
 
 let lastQuery = '';
@@ -43,11 +45,12 @@ function rows(apps, matches = null) {
 }
 
 /**
- * "Today": the steps due or overdue, then those of the next days, each one click from its message; `null` when
- * there are none, so the section takes no room.
+ * "Today": the steps due or overdue by up to two weeks, then those of the next days, each one click from its
+ * message — at most fifteen, then how many more are in To do; the steps whose moment passed longer ago are one
+ * line, with "Review" and "Dismiss them". `null` when there is nothing at all, so the section takes no room.
  */
-function today(steps) {
-  if (!steps.length) return null;
+function today({ steps, more, older }) {
+  if (!steps.length && !older) return null;
   const now = steps.filter((s) => s.state !== 'upcoming');
   const soon = steps.filter((s) => s.state === 'upcoming');
   const item = (s) => h('li', { class: 'focus-step', dataset: { kind: s.kind, state: s.state, stepId: s.id } },
@@ -56,11 +59,39 @@ function today(steps) {
     h('time', { datetime: s.effectiveOn, class: 'when' }, formatDate(s.effectiveOn)),
     h('a', { class: 'button primary', href: `#/app/${s.applicationId}/step/${s.id}`,
       'aria-label': t('today.write_for', { kind: stepName(s), company: s.company }) }, t('plan.write')));
-  const group = (list, title) => (list.length ? [h('h3', {}, t(title)), h('ul', { class: 'focus-list' }, list.map(item))] : null);
+  const group = (list, title) => (list.length ? [h('h3', {}, t(title)), h('ul', { class: 'focus-list' }, list.map(item))] : []);
+  const moreLine = more ? h('p', { class: 'focus-more' }, h('a', { href: '#/todo' }, tn('today.more', more))) : null;
   return h('section', { class: 'card today', 'aria-labelledby': 'today-title' },
     h('h2', { id: 'today-title' }, t('today.title')),
-    group(now, 'today.now'),
-    group(soon, 'today.soon'));
+    ...group(now, 'today.now'),
+    ...group(soon, 'today.soon'),
+    moreLine,
+    older ? olderLine(older) : null);
+}
+
+/** "N older follow-ups passed", with "Review" (To do, only those) and "Dismiss them" (skipped, with Undo). */
+function olderLine(n) {
+  const problem = h('p', { class: 'form-error', role: 'alert', hidden: true });
+  const dismiss = h('button', {
+    type: 'button',
+    onclick: async () => {
+      problem.hidden = true;
+      try {
+        const done = await ipc.dismissOlder();
+        offerUndoOf(tn('today.dismissed', done.count), () => ipc.undoDismiss(done.at), () => {
+          if (!location.hash || location.hash === '#/') go('#/');
+        });
+        go('#/');
+      } catch (err) {
+        problem.textContent = err.message;
+        problem.hidden = false;
+      }
+    },
+  }, tn('today.dismiss', n));
+  return h('div', { class: 'focus-older' },
+    h('p', {}, tn('today.older', n)),
+    h('div', { class: 'actions' }, h('a', { class: 'button', href: '#/todo/older' }, t('today.review')), dismiss),
+    problem);
 }
 
 function emptyState() {
@@ -130,7 +161,7 @@ export async function render() {
         [hits, every] = await Promise.all([ipc.searchJournal(lastQuery), all()]);
       } catch (err) {
         everything = null; // asked again next time
-        if (mine === seq) results.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, err.message));
+        if (mine === seq) fill(results, h('p', { class: 'form-error', role: 'alert' }, err.message));
         return;
       }
       const byId = new Map(every.map((a) => [a.id, a]));
@@ -141,7 +172,7 @@ export async function render() {
     if (mine !== seq) return; // a newer keystroke already answered
     count.textContent = t('list.count', { n: total });
     if (!total) {
-      results.replaceChildren(h('p', { class: 'none' }, t('list.no_match', { q: lastQuery })));
+      fill(results, h('p', { class: 'none' }, t('list.no_match', { q: lastQuery })));
       return;
     }
     let shown = Math.min(PAGE, apps.length);
@@ -172,7 +203,7 @@ export async function render() {
         if (drawn.some((id, i) => apps[i]?.id !== id)) {
           const at = shown;
           shown = Math.min(shown + PAGE, total);
-          list.replaceChildren(...rows(apps.slice(0, shown), matches).children);
+          fill(list, ...rows(apps.slice(0, shown), matches).children);
           label();
           list.children[at]?.querySelector('a')?.focus();
           return;
@@ -180,13 +211,13 @@ export async function render() {
       }
       const next = rows(apps.slice(shown, shown + PAGE), matches);
       const head = next.firstElementChild;
-      list.append(...next.children);
+      add(list, ...next.children);
       shown = Math.min(shown + PAGE, apps.length);
       label();
       head?.querySelector('a')?.focus();
     });
     label();
-    results.replaceChildren(list, more, problem);
+    fill(results, list, more, problem);
   };
   input.addEventListener('input', refresh);
   // The rows are built before the view is shown (without a search to wait for, refresh fills `results` before its

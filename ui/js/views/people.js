@@ -1,7 +1,7 @@
 // People: everyone met, with the applications they were part of, the last time you were in touch, how often to
 // keep in touch, and "we talked" for a conversation Rebound could not see.
 
-import { h, show, nextId, closeOnEscape } from '../dom.js';
+import { h, show, nextId, closeOnEscape, fill, add } from '../dom.js';
 import { t, formatDate } from '../i18n.js';
 import { todayYmd } from '../dates.js';
 import * as ipc from '../ipc.js';
@@ -47,7 +47,7 @@ export function cadenceField(p, onSaved) {
 /** The inline "We talked" form for person `p`; `onDone(saved)` closes it. */
 function talkedForm(p, onDone) {
   const form = h('form', { class: 'talked-form', novalidate: true, 'aria-label': t('people.log_title', { name: p.name }) });
-  form.append(
+  add(form,
     h('h4', {}, t('people.log_title', { name: p.name })),
     errorSummary(),
     field({ label: 'people.log_date', field: 'date', value: todayYmd(), date: true, required: true, autofocus: true }),
@@ -79,7 +79,7 @@ function card(p, redraw) {
         talked.hidden = false;
         talked.focus();
       });
-      slot.replaceChildren(form);
+      fill(slot, form);
       form.querySelector('[autofocus]').focus();
     },
     class: 'talked',

@@ -1,6 +1,6 @@
 // The follow-up plan of one application: each step with its due date and what can be done with it.
 
-import { h, nextId } from '../dom.js';
+import { h, nextId, add } from '../dom.js';
 import { t, formatDate, stepName } from '../i18n.js';
 import { inDays } from '../dates.js';
 import * as ipc from '../ipc.js';
@@ -54,7 +54,7 @@ export function planSection(steps, { onWrite, onChange }) {
         e.preventDefault();
         act(row, { stepId: s.id, action: 'reschedule', date: valueOf(reschedule, 'date') });
       });
-      row.append(
+      add(row,
         h('div', { class: 'step-head' },
           h('strong', {}, stepName(s)),
           h('span', { class: `badge badge-step-${s.state}` }, t(`state.${s.state}`)),

@@ -1,6 +1,6 @@
 // Settings: language, my name, my signature. Saved through Rust; the UI never opens the settings file.
 
-import { h, show } from '../dom.js';
+import { h, show, add } from '../dom.js';
 import { t } from '../i18n.js';
 import { field, errorSummary, valueOf, checkedOf, onSubmit } from '../forms.js';
 import * as ipc from '../ipc.js';
@@ -25,7 +25,7 @@ export async function render(dataDir, onLanguage, presets = []) {
   const s = await ipc.getSettings();
   const form = h('form', { class: 'card form', novalidate: true, 'aria-labelledby': 'settings-title' });
   const status = h('p', { class: 'saved', role: 'status' });
-  form.append(
+  add(form,
     h('h2', { id: 'settings-title' }, t('settings.title')),
     errorSummary(),
     h('div', { class: 'grid' },

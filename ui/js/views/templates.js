@@ -2,7 +2,7 @@
 // live preview rendered by Rust from sample values. One version per kind and language is the default: the one
 // the composer opens with; the others are picked there.
 
-import { h, show } from '../dom.js';
+import { h, show, fill, add } from '../dom.js';
 import { t, currentLang } from '../i18n.js';
 import { field, showError, clearErrors, errorSummary, valueOf, checkedOf } from '../forms.js';
 import { confirmDelete } from '../undo.js';
@@ -26,13 +26,13 @@ export async function render(kind = 'thank_you', lang = currentLang(), id = unde
 
   const drawPreview = (r) => {
     if (r.error) {
-      preview.replaceChildren(h('p', { class: 'form-error template-error' },
+      fill(preview, h('p', { class: 'form-error template-error' },
         t('composer.template_error', { line: r.error.line, detail: r.error.detail })));
     } else if (r.missing.length) {
-      preview.replaceChildren(h('p', { class: 'form-error' }, t('composer.missing'), ' ',
+      fill(preview, h('p', { class: 'form-error' }, t('composer.missing'), ' ',
         r.missing.map((m) => t(`missing.${m.variable}`)).join(', ')));
     } else {
-      preview.replaceChildren(
+      fill(preview,
         r.subject ? h('p', { class: 'preview-subject' }, h('strong', {}, r.subject)) : null,
         h('pre', { class: 'preview-body' }, r.body),
         r.limit ? h('p', { class: 'counter' }, t('composer.counter', { n: r.body.length, max: r.limit })) : null);
@@ -49,7 +49,7 @@ export async function render(kind = 'thank_you', lang = currentLang(), id = unde
       });
       if (mine === seq) drawPreview(r);
     } catch (err) {
-      if (mine === seq) preview.replaceChildren(h('p', { class: 'form-error' }, err.message));
+      if (mine === seq) fill(preview, h('p', { class: 'form-error' }, err.message));
     }
   };
 
@@ -71,7 +71,7 @@ export async function render(kind = 'thank_you', lang = currentLang(), id = unde
 
   const versionOptions = all.map((v) => [v.id == null ? 'ours' : String(v.id), versionLabel(v) + (v.default ? ` (${t('templates.default_mark')})` : '')]);
   const defaultOurs = all[0].default;
-  form.append(
+  add(form,
     h('div', { class: 'composer-head' }, h('h2', { id: 'templates-title' }, t('templates.title')), badge),
     errorSummary(),
     h('div', { class: 'grid' },

@@ -2,7 +2,7 @@
 // import always shows what it will do first — the merge preview for a Rebound file, the column mapping and
 // the first rows for a CSV — and nothing changes until the user confirms.
 
-import { h, nextId } from '../dom.js';
+import { h, nextId, fill, add } from '../dom.js';
 import { t } from '../i18n.js';
 import { field, showError, clearErrors, errorSummary } from '../forms.js';
 import * as ipc from '../ipc.js';
@@ -52,7 +52,7 @@ export function transferSection(onImported) {
         } catch (err) { fail(err); }
       },
     }, t('transfer.apply'));
-    step.replaceChildren(h('div', { class: 'confirm', role: 'group', 'aria-label': picked.file },
+    fill(step, h('div', { class: 'confirm', role: 'group', 'aria-label': picked.file },
       h('p', {}, t('transfer.file', { file: picked.file })),
       p.restore ? h('p', {}, t('transfer.restore')) : null,
       list('transfer.new', p.new), list('transfer.already', p.alreadyThere), list('transfer.conflicting', p.conflicting),
@@ -77,7 +77,7 @@ export function transferSection(onImported) {
       h('caption', {}, t('transfer.sample')),
       h('thead', {}, h('tr', {}, c.headers.map((name) => h('th', { scope: 'col' }, name)))),
       h('tbody', {}, c.sample.map((r) => h('tr', {}, c.headers.map((_, i) => h('td', {}, r[i] ?? ''))))));
-    form.append(
+    add(form,
       h('p', {}, t('transfer.file', { file: picked.file }), ' · ', t('transfer.rows', { n: c.rows })),
       h('h4', {}, t('transfer.mapping')),
       errorSummary(),
@@ -103,13 +103,13 @@ export function transferSection(onImported) {
         for (const f of rows) {
           const [, row, name] = f.field.split('.');
           const label = FIELDS.find(([key]) => key === name)?.[1];
-          rowErrors.append(h('li', {}, t('transfer.row_error', { row, field: label ? t(label) : name, message: f.message })));
+          add(rowErrors, h('li', {}, t('transfer.row_error', { row, field: label ? t(label) : name, message: f.message })));
         }
         // Error's own `message` is not enumerable: pass it by name.
         showError(form, { message: err.message, kind: err.kind, fields: (err.fields || []).filter((f) => !f.field.startsWith('rows.')) });
       }
     });
-    step.replaceChildren(form);
+    fill(step, form);
     form.querySelector('select').focus();
   };
 

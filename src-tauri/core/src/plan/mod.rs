@@ -196,7 +196,12 @@ pub fn on_outcome(
         Outcome::Rejected => insert_steps(conn, app, outcome_event, &rejection_steps(date, today, opts), date, &now),
         Outcome::Ghosted if nudges_at_company(conn, app)? < MAX_NUDGES_PER_COMPANY => {
             let due_on = first_nudge_due(date, promised_on);
-            let step = NewStep { kind: StepKind::Nudge, due_on, status: status_when_logged(due_on, today), ask_feedback: false };
+            let step = NewStep {
+                kind: StepKind::Nudge,
+                due_on,
+                status: status_when_logged(due_on, today),
+                ask_feedback: false,
+            };
             insert_steps(conn, app, outcome_event, &[step], date, &now)
         }
         _ => Ok(()),
@@ -345,13 +350,12 @@ pub fn list_steps(conn: &Connection, app: i64, today: NaiveDate) -> Result<Vec<S
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// The "to do" list across all applications: open steps (pending or missed), soonest first.
+/// The "to do" list across all applications: the open steps (pending or missed) from two weeks ago on, soonest
+/// first. Those whose moment passed longer ago are [`list_older`]'s, so that a year of backlog is not a wall here.
 pub fn list_todo(conn: &Connection, today: NaiveDate) -> Result<Vec<Step>> {
-    let today = ymd(today);
-    let mut stmt = conn
-        .prepare_cached(&format!("{STEP_SQL} WHERE s.status IN ('pending', 'missed') ORDER BY effective_on, s.id"))?;
-    let rows = stmt.query_map([], |r| step_row(r, &today))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    // The last day a four-digit year can write: stored days compare as text, and NaiveDate::MAX writes "+262142-…".
+    let last = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(today);
+    open_within(conn, recent_from(today), last, today)
 }
 
 /// How far ahead the first screen looks, in days.
@@ -384,7 +388,11 @@ pub fn focus(conn: &Connection, today: NaiveDate) -> Result<Focus> {
     let more = steps.len().saturating_sub(FOCUS_LIMIT);
     steps.truncate(FOCUS_LIMIT);
     let older = conn.query_row(
-        concat!("SELECT count(*) FROM plan_steps s WHERE s.status IN ('pending', 'missed') AND ", effective_day!(), " < ?1"),
+        concat!(
+            "SELECT count(*) FROM plan_steps s WHERE s.status IN ('pending', 'missed') AND ",
+            effective_day!(),
+            " < ?1"
+        ),
         [ymd(recent_from(today))],
         |r| r.get::<_, i64>(0),
     )?;

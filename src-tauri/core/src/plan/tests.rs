@@ -324,13 +324,21 @@ fn today_stays_short_and_counts_the_older_steps_on_one_line() {
     // (the 11th), all more than 14 days ago.
     assert_eq!(f.older, 43);
     assert_eq!(list_older(&conn, d("2026-11-26")).unwrap().len(), 43);
+    // To do has the rest, not the older ones.
+    let todo = list_todo(&conn, d("2026-11-26")).unwrap();
+    assert_eq!(todo.len(), 60 + 21, "and the 21 check-ins ahead (Forgotten's too)");
+    assert!(todo.iter().all(|s| s.effective_on.as_str() >= "2026-11-12"));
 
     // "Dismiss them": skipped, out of the older line, each on its timeline; "Undo" puts them back as they were.
     let done = dismiss_older(&mut conn, d("2026-11-26"), now()).unwrap();
     assert_eq!(done.count, 43);
     assert_eq!(focus(&conn, d("2026-11-26")).unwrap().older, 0);
     let skipped: i64 = conn
-        .query_row("SELECT count(*) FROM events WHERE kind = 'step_skipped' AND json_extract(details, '$.dismissed')", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM events WHERE kind = 'step_skipped' AND json_extract(details, '$.dismissed')",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(skipped, 43);
     assert_eq!(undo_dismiss(&mut conn, &done.at).unwrap(), 43);
@@ -343,7 +351,8 @@ fn today_stays_short_and_counts_the_older_steps_on_one_line() {
         .collect::<Result<_, _>>()
         .unwrap();
     assert_eq!(statuses, [("missed".to_owned(), 40), ("pending".to_owned(), 84)]);
-    let skipped: i64 = conn.query_row("SELECT count(*) FROM events WHERE kind = 'step_skipped'", [], |r| r.get(0)).unwrap();
+    let skipped: i64 =
+        conn.query_row("SELECT count(*) FROM events WHERE kind = 'step_skipped'", [], |r| r.get(0)).unwrap();
     assert_eq!(skipped, 0, "the dismissal's entries are gone from the timelines");
     // An unknown or malformed stamp brings nothing back.
     assert_eq!(undo_dismiss(&mut conn, &done.at).unwrap(), 0);
