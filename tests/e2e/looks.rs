@@ -154,7 +154,8 @@ async fn every_view_reads_right_on_a_year_of_history_in_both_languages() {
     let mut problems = Vec::new();
     for (lang, locale) in [("en", "en_US.UTF-8"), ("fr", "fr_CA.UTF-8")] {
         let app = App::start_with_env(data.path(), &[("LANG", locale), ("LC_ALL", locale)]).await;
-        app.js(&format!("{axe}\n;return typeof window.axe"), vec![]).await;
+        let loaded = app.js(&format!("{axe}\n;return typeof window.axe.run"), vec![]).await;
+        assert_eq!(loaded, json!("function"), "axe-core runs in the window");
         let mut l = Looker { app, keys: json!(catalogue_keys()), problems: Vec::new(), lang };
 
         // The first screen: Today stays short, whatever the journal's size, and the backlog is one line.
