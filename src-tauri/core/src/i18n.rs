@@ -74,8 +74,14 @@ mod tests {
 
     #[test]
     fn placeholders_are_filled() {
-        assert_eq!(t(Lang::En, "error.too_long", &[("max", "200".into())]), "200 characters at most.");
-        assert_eq!(t(Lang::Fr, "error.too_long", &[("max", "200".into())]), "200 caractères au maximum.");
+        assert_eq!(
+            t(Lang::En, "error.too_long", &[("max", "200".into())]),
+            "Shorten this text: 200 characters at most."
+        );
+        assert_eq!(
+            t(Lang::Fr, "error.too_long", &[("max", "200".into())]),
+            "Raccourcissez ce texte\u{a0}: 200 caractères au maximum."
+        );
         assert_eq!(t(Lang::En, "no.such.key", &[]), "no.such.key");
     }
 
