@@ -686,6 +686,31 @@ mod plan {
     }
 
     #[test]
+    fn a_contact_who_was_not_at_the_interview_is_not_told_of_our_conversation() {
+        // Marie, the recruiter, wrote; only Jean was at the interview.
+        let mut conn = crate::db::open_in_memory().unwrap();
+        let person = |name: &str| PersonInput { name: name.into(), ..Default::default() };
+        let input = ApplicationInput {
+            company: "Desjardins".into(),
+            role: "Analyste de données".into(),
+            applied_on: "2026-08-01".into(),
+            people: vec![person("Marie Tremblay"), person("Jean Gagnon")],
+            interviews: vec![InterviewInput { date: INTERVIEW.into(), format: "video".into(), met: vec![1], id: None }],
+            ..Default::default()
+        };
+        let app = journal::save_application(&mut conn, &input, Lang::Fr, d(REJECTED), now()).unwrap();
+        let f = facts(&conn, app, None, "", "", d("2026-09-21")).unwrap();
+        assert_eq!((f.interviews, f.talked, f.met.clone()), (1, false, vec!["Jean Gagnon".to_owned()]));
+        let thanks = render_on(&conn, app, "thank_you", Lang::Fr, d("2026-09-21"), &|_| {}).body;
+        assert!(
+            thanks.contains("Ce fut un plaisir de rencontrer Jean Gagnon.") && !thanks.contains("échanges"),
+            "{thanks}"
+        );
+        let check_in = render_on(&conn, app, "check_in", Lang::En, d("2026-12-19"), &|_| {}).body;
+        assert!(!check_in.contains("discussed") && !check_in.contains("talked"), "{check_in}");
+    }
+
+    #[test]
     fn a_thank_you_counts_the_interviews_the_journal_has() {
         let (conn, app) = journal(Journal::InterviewsAndPeople);
         let fr = render_on(&conn, app, "thank_you", Lang::Fr, d("2026-09-21"), &|_| {}).body;
