@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use crate::i18n::t;
+use crate::i18n::{t, tn};
 use crate::reminders::schedule::Notice;
 use crate::vocab::Lang;
 
@@ -109,12 +109,12 @@ pub fn words(n: &Notice, lang: Lang) -> (String, String, Option<i64>) {
             let when = if *days_since == 1 {
                 t(lang, &format!("notify.since.{outcome}.yesterday"), &[])
             } else {
-                t(lang, &format!("notify.since.{outcome}"), &[("days", days_since.to_string())])
+                tn(lang, &format!("notify.since.{outcome}"), *days_since, &[])
             };
             (summary, format!("{} — {when}", steps.join(", ")), Some(*application_id))
         }
         Notice::Summary { applications } => {
-            let summary = t(lang, "notify.summary", &[("n", applications.len().to_string())]);
+            let summary = tn(lang, "notify.summary", i64::try_from(applications.len()).unwrap_or(i64::MAX), &[]);
             let names: Vec<&str> = applications.iter().map(|(_, label)| label.as_str()).collect();
             (summary, names.join("\n"), None)
         }

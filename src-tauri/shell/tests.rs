@@ -86,15 +86,18 @@ fn errors_cross_ipc_as_kind_message_and_fields_in_the_users_language() {
             .unwrap_err();
     assert_eq!(
         err,
-        json!({"kind": "invalid", "message": "Some fields need a second look.", "fields": [
-            {"field": "company", "code": "required", "message": "This field is required."},
+        json!({"kind": "invalid", "message": "Some fields need a second look: see the note beside each.", "fields": [
+            {"field": "company", "code": "required", "message": "Fill in this field."},
             {"field": "appliedOn", "code": "not_a_date", "message": "Rebound cannot read this date. Try 2026-11-26, “yesterday” or “3 days ago”."}
         ]})
     );
 
     invoke(&w, "save_settings", json!({"settings": {"language": "fr"}})).unwrap();
     let err = invoke(&w, "get_application", json!({"id": 404})).unwrap_err();
-    assert_eq!(err, json!({"kind": "not_found", "message": "Cette entrée n’existe plus.", "fields": []}));
+    assert_eq!(
+        err,
+        json!({"kind": "not_found", "message": "Cette entrée n’existe plus : elle a peut-être été supprimée. Revenez à la liste.", "fields": []})
+    );
     let err = invoke(&w, "save_settings", json!({"settings": {"language": "de", "myName": "A\u{7}"}})).unwrap_err();
     assert_eq!(err["kind"], "invalid");
     assert_eq!(err["fields"][0]["message"], "Choisissez une des options.");

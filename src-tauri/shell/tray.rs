@@ -6,7 +6,7 @@ use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Manager, Runtime};
 
-use crate::i18n::t;
+use crate::i18n::{t, tn};
 use crate::reminders::DueStep;
 use crate::shell::actions;
 use crate::shell::state::AppState;
@@ -26,8 +26,7 @@ fn menu<R: Runtime>(app: &AppHandle<R>, due: &[DueStep], lang: Lang) -> tauri::R
     let heads = crate::reminders::schedule::group_heads(due);
     let count = match due.len() {
         0 => t(lang, "tray.none_due", &[]),
-        1 => t(lang, "tray.one_due", &[]),
-        n => t(lang, "tray.n_due", &[("n", n.to_string())]),
+        n => tn(lang, "tray.due", i64::try_from(n).unwrap_or(i64::MAX), &[]),
     };
     let menu = Menu::new(app)?;
     menu.append(&MenuItem::with_id(app, "count", count, false, None::<&str>)?)?;

@@ -55,7 +55,7 @@ async fn add_an_application_log_a_rejection_and_find_it_after_a_restart() {
     app.click("Add a person").await;
     app.fill("Name", "Marie Tremblay").await;
     app.fill("Job title", "IT director").await;
-    app.fill("E-mail", "marie.tremblay@example.org").await;
+    app.fill("Email", "marie.tremblay@example.org").await;
     app.click("Add an interview").await;
     app.fill("Interview date", &ymd(interviewed)).await;
     app.choose("Kind", "Video call").await;
@@ -217,7 +217,7 @@ async fn a_bad_date_shows_its_error_beside_the_field_and_saves_nothing() {
     app.fill("Applied on", "2026-02-30").await;
     app.click("Add a person").await;
     app.fill("Name", "Luc Gagnon").await;
-    app.fill("E-mail", "luc.gagnon.example.org").await;
+    app.fill("Email", "luc.gagnon.example.org").await;
     app.click("Save").await;
 
     // Each problem is shown beside its own field, and the form keeps what was typed.
@@ -226,17 +226,17 @@ async fn a_bad_date_shows_its_error_beside_the_field_and_saves_nothing() {
     let id = date.attr("id").await.unwrap().unwrap();
     let msg = app.text(&format!("#{id}-err")).await;
     assert_eq!(msg, "Rebound cannot read this date. Try 2026-11-26, “yesterday” or “3 days ago”.");
-    let email = app.field("E-mail").await;
+    let email = app.field("Email").await;
     let email_id = email.attr("id").await.unwrap().unwrap();
-    assert_eq!(app.text(&format!("#{email_id}-err")).await, "This e-mail address needs an @.");
-    assert_eq!(app.text(".form-error").await, "Some fields need a second look.");
+    assert_eq!(app.text(&format!("#{email_id}-err")).await, "Add the @ to this email address.");
+    assert_eq!(app.text(".form-error").await, "Some fields need a second look: see the note beside each.");
     assert_eq!(app.field("Company").await.prop("value").await.unwrap().as_deref(), Some("Hydro-Québec"));
 
     // A date more than a year ahead is refused too.
     app.fill("Applied on", &ymd(Local::now().date_naive() + Days::new(400))).await;
-    app.fill("E-mail", "luc@example.org").await;
+    app.fill("Email", "luc@example.org").await;
     app.click("Save").await;
-    app.wait_xpath("//p[@class='field-error' and normalize-space(.)='This date is more than a year from now.']").await;
+    app.wait_xpath("//p[@class='field-error' and normalize-space(.)='This date is more than a year from now. Pick a date within the next year.']").await;
 
     let db = open_db(data.path());
     let counts: (i64, i64, i64, i64) = db

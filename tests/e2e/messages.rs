@@ -27,7 +27,7 @@ pub(crate) async fn rejected_application(app: &App) {
     app.choose("Language of your messages", "English").await;
     app.click("Add a person").await;
     app.fill("Name", "Marie Tremblay").await;
-    app.fill("E-mail", "marie.tremblay@example.org").await;
+    app.fill("Email", "marie.tremblay@example.org").await;
     app.click("Save").await;
     app.wait_css("article.detail").await;
     app.click("Log outcome").await;
@@ -90,7 +90,7 @@ async fn a_rejection_plans_the_follow_ups_and_the_thank_you_goes_out_in_one_clic
     app.click("Mark as sent").await;
     app.wait_css("li.step[data-kind='thank_you'][data-state='done']").await;
     let sent = app.text("ol.timeline li[data-kind='message_sent']").await;
-    assert!(sent.contains("Thank-you note") && sent.contains("By e-mail"), "{sent}");
+    assert!(sent.contains("Thank-you note") && sent.contains("By email"), "{sent}");
     app.stop().await;
 
     // After a restart the step is still done and the send still on the timeline.
@@ -221,8 +221,11 @@ async fn after_the_linkedin_note_rebound_offers_to_keep_in_touch_and_we_talked_i
     assert_eq!(app.js("return document.querySelectorAll('.suggest').length", vec![]).await, json!(0));
     app.wait_css("li.step[data-kind='linkedin'] .step-actions button:nth-child(2)").await.click().await.unwrap();
     let offer = app.text("section.suggest").await;
-    assert!(offer.contains("Keep in touch with the people you met?") && offer.contains("Marie Tremblay"), "{offer}");
-    app.choose("Keep in touch", "Every 6 months").await;
+    assert!(
+        offer.contains("Send the people you met a catch-up now and then?") && offer.contains("Marie Tremblay"),
+        "{offer}"
+    );
+    app.choose("Catch-up reminder", "Every 6 months").await;
     // Chosen for the only person: the offer is gone, and her reminder is planned six months from today.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while app.js("return document.querySelectorAll('.suggest').length", vec![]).await != json!(0) {
@@ -243,7 +246,7 @@ async fn after_the_linkedin_note_rebound_offers_to_keep_in_touch_and_we_talked_i
     // "We talked" yesterday, from the people view: on her application's timeline with her name, and her count
     // starts again from that day.
     app.click("People").await;
-    app.click("We talked…").await;
+    app.click("Log a conversation…").await;
     app.fill("When", "yesterday").await;
     app.fill("What you talked about (optional)", "Coffee; she is hiring in the spring.").await;
     app.click("Save").await;
@@ -271,7 +274,9 @@ async fn after_the_linkedin_note_rebound_offers_to_keep_in_touch_and_we_talked_i
     app.click("Desjardins — Data analyst").await;
     let entry = app.text("ol.timeline li[data-kind='contact']").await;
     assert!(
-        entry.contains("We talked") && entry.contains("With Marie Tremblay") && entry.contains("hiring in the spring"),
+        entry.contains("Conversation")
+            && entry.contains("With Marie Tremblay")
+            && entry.contains("hiring in the spring"),
         "{entry}"
     );
     app.stop().await;

@@ -284,7 +284,7 @@ async fn a_probation_preset_sets_the_check_in_delay_and_names_its_law() {
 
 #[tokio::test]
 async fn a_person_kept_in_touch_with_falls_due_a_reply_starts_the_count_again_and_it_falls_due_later() {
-    const ABOUT_MARIE: &str = "Keep in touch: Marie Tremblay (Keepcorp)";
+    const ABOUT_MARIE: &str = "Catch-up with Marie Tremblay (Keepcorp)";
     let data = data_dir();
     let app = App::start_with_env(data.path(), EN).await;
     // Marie was met at an interview 100 days ago; the company has gone silent since.
@@ -309,23 +309,23 @@ async fn a_person_kept_in_touch_with_falls_due_a_reply_starts_the_count_again_an
     app.click("People").await;
     let card = app.text("li.person").await;
     assert!(card.contains("Keepcorp — Data analyst") && card.contains("Last in touch:"), "{card}");
-    app.choose("Keep in touch", "Every 3 months").await;
+    app.choose("Catch-up reminder", "Every 3 months").await;
     app.wait_css("li.person .next.due").await;
 
     // One notification addressed to her, and her own line in the tray.
     wait_until("a notification about Marie", || notifications_about(ABOUT_MARIE).len() == 1);
     let (_, body) = notifications_about(ABOUT_MARIE).remove(0);
-    assert_eq!(body, "Catching up — last in touch 100 days ago");
+    assert_eq!(body, "Catch-up — last in touch 100 days ago");
     let (bus, menu) = tray_of(app_pids(data.path())[0]);
     wait_until("her line in the tray", || labels(&bus, &menu).contains(&"Marie Tremblay — Keepcorp".to_owned()));
 
     // Today on the first screen, one click from a message written to her.
     app.click("Applications").await;
     let today = app.text("section.today li.focus-step[data-kind='catch_up']").await;
-    assert!(today.contains("Keep in touch with Marie Tremblay"), "{today}");
+    assert!(today.contains("Catch-up with Marie Tremblay"), "{today}");
     app.wait_css("section.today li.focus-step[data-kind='catch_up'] a.button").await.click().await.unwrap();
     app.wait_value("Message", "Hello Marie Tremblay,").await;
-    assert_eq!(app.text("#composer-title").await, "Keep in touch with Marie Tremblay");
+    assert_eq!(app.text("#composer-title").await, "Catch-up with Marie Tremblay");
 
     // A reply from the employer starts her count again: three months from today, and nothing due now.
     app.click("Close").await;
@@ -353,7 +353,7 @@ async fn a_person_kept_in_touch_with_falls_due_a_reply_starts_the_count_again_an
     let app = App::start_with_env(data.path(), EN).await;
     wait_until("a second notification about Marie", || notifications_about(ABOUT_MARIE).len() == 2);
     let bodies: Vec<String> = notifications_about(ABOUT_MARIE).into_iter().map(|(_, b)| b).collect();
-    assert!(bodies.contains(&"Catching up — last in touch 95 days ago".to_owned()), "{bodies:?}");
+    assert!(bodies.contains(&"Catch-up — last in touch 95 days ago".to_owned()), "{bodies:?}");
     app.wait_css("section.today li.focus-step[data-kind='catch_up'][data-state='due']").await;
     app.stop().await;
 }

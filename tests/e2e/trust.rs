@@ -76,7 +76,7 @@ async fn a_backup_is_restored_from_the_settings_view_after_a_confirmation() {
     add(&app, "After Co").await;
 
     app.click("Settings").await;
-    let row = app.wait_xpath("//tr[td[.='By you']]").await;
+    let row = app.wait_xpath("//tr[td[.='At your request']]").await;
     assert!(row.text().await.unwrap().contains('1'), "one application in that backup");
     row.find(fantoccini::Locator::Css("button")).await.unwrap().click().await.unwrap();
     // Nothing happens before the user confirms.
@@ -140,7 +140,7 @@ async fn one_data_folder_spelt_two_ways_is_one_process_even_without_d_bus() {
         .unwrap();
     let out = third.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("Another Rebound is already using this data folder"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Rebound is already open with this data folder"));
     assert_eq!(app_pids(data.path()), vec![pid], "the first one is untouched");
     tray_click(&bus, &menu, "Quit");
     assert!(exit_of(first, "the app after Quit").success());

@@ -74,8 +74,14 @@ mod tests {
 
     #[test]
     fn placeholders_are_filled() {
-        assert_eq!(t(Lang::En, "error.too_long", &[("max", "200".into())]), "200 characters at most.");
-        assert_eq!(t(Lang::Fr, "error.too_long", &[("max", "200".into())]), "200 caractères au maximum.");
+        assert_eq!(
+            t(Lang::En, "error.too_long", &[("max", "200".into())]),
+            "Shorten this text: 200 characters at most."
+        );
+        assert_eq!(
+            t(Lang::Fr, "error.too_long", &[("max", "200".into())]),
+            "Raccourcissez ce texte\u{a0}: 200 caractères au maximum."
+        );
         assert_eq!(t(Lang::En, "no.such.key", &[]), "no.such.key");
     }
 
@@ -135,7 +141,7 @@ mod tests {
                 if fr {
                     "courriel"
                 } else {
-                    "e-mail"
+                    "email"
                 }
             }
             _ => {
@@ -196,21 +202,19 @@ mod tests {
         assert_eq!(sent_by(Lang::Fr, "other"), "Par un autre moyen");
         assert_eq!(sent_by(Lang::Fr, "email"), "Par courriel");
         assert_eq!(sent_by(Lang::En, "other"), "By other means");
-        assert_eq!(sent_by(Lang::En, "email"), "By e-mail");
-        assert_eq!(
-            t(Lang::Fr, "timeline.via", &[("channel", t(Lang::Fr, "channel.phone", &[]))]),
-            "Moyen\u{a0}: Téléphone"
-        );
+        assert_eq!(sent_by(Lang::En, "email"), "By email");
+        // How a rejection was heard reads as a phrase of its own, not « Moyen : Téléphone ».
+        assert_eq!(t(Lang::Fr, "heard.phone", &[]), "Par téléphone");
+        assert_eq!(t(Lang::En, "heard.in_person", &[]), "In person");
         assert_eq!(t(Lang::Fr, "timeline.met", &[("names", "Marie Tremblay".into())]), "Rencontre avec Marie Tremblay");
     }
 
     #[test]
     fn the_french_catalogue_follows_the_glossary() {
-        // The tray shows `tray.one_due` as is (no placeholder) when exactly one step is due.
-        assert_eq!(t(Lang::Fr, "tray.one_due", &[]), "1 suivi à faire");
+        assert_eq!(tn(Lang::Fr, "tray.due", 1, &[]), "1 suivi à faire");
         assert_eq!(t(Lang::Fr, "tray.none_due", &[]), "Aucun suivi à faire");
-        assert_eq!(t(Lang::Fr, "tray.n_due", &[("n", "3".into())]), "3 suivis à faire");
-        assert_eq!(t(Lang::Fr, "notify.summary", &[("n", "4".into())]), "4 suivis à faire");
+        assert_eq!(tn(Lang::Fr, "tray.due", 3, &[]), "3 suivis à faire");
+        assert_eq!(tn(Lang::Fr, "notify.summary", 4, &[]), "4 suivis à faire");
         assert_eq!(
             t(Lang::Fr, "notify.one", &[("company", "Desjardins".into()), ("role", "Analyste".into())]),
             "Suivi\u{a0}: Desjardins — Analyste"
@@ -222,7 +226,7 @@ mod tests {
         assert_eq!(t(Lang::Fr, "status.interviewing", &[]), "Entrevues en cours");
         assert_eq!(t(Lang::Fr, "settings.my_name", &[]), "Votre nom");
         assert_eq!(t(Lang::Fr, "settings.signature", &[]), "Votre signature");
-        assert_eq!(t(Lang::En, "tray.one_due", &[]), "1 follow-up due");
+        assert_eq!(tn(Lang::En, "tray.due", 1, &[]), "1 follow-up due");
         for (key, text) in catalogue(Lang::Fr) {
             let lower = text.to_lowercase();
             assert!(!lower.contains("probation"), "fr {key}: « période d’essai », not « probation »: {text}");
@@ -230,6 +234,88 @@ mod tests {
                 key == "message.nudge" || !lower.contains("relance"),
                 "fr {key}: a follow-up is a « suivi »; « relance » names the nudge message only: {text}"
             );
+        }
+    }
+
+    /// Strings whose `{n}` is not a count of something named after it, so they need no plural forms: a position
+    /// in a list (« Entrevue 2 »), a figure after a label or in parentheses (« Candidatures (3) »), a running
+    /// character count whose noun goes with its limit, and "show N more" (no noun).
+    const NOT_COUNTED: &[&str] = &[
+        "company.applications",
+        "company.people",
+        "composer.counter",
+        "interview.legend",
+        "interview.remove",
+        "list.count",
+        "list.more",
+        "person.legend",
+        "person.remove",
+        "transfer.already",
+        "transfer.conflicting",
+        "transfer.new",
+        "transfer.templates",
+    ];
+
+    /// The placeholders that hold a count of something.
+    const COUNTS: &[&str] = &["n", "days", "months", "count"];
+
+    #[test]
+    fn every_count_has_plural_forms_and_each_form_reads_right() {
+        for lang in [Lang::Fr, Lang::En] {
+            let cat = catalogue(lang);
+            for (key, text) in cat {
+                let counted = placeholders(text).iter().any(|p| COUNTS.contains(&p.as_str()));
+                // A plural form is `base.one` beside `base.other` (`sent.other`, "by other means", and
+                // `notify.one`, one notification, are not); a count anywhere else needs them.
+                let plural_form = match key.rsplit_once('.') {
+                    Some((base, "one")) => cat.contains_key(&format!("{base}.other")),
+                    Some((base, "other")) => cat.contains_key(&format!("{base}.one")),
+                    _ => false,
+                };
+                assert!(
+                    plural_form || !counted || NOT_COUNTED.contains(&key.as_str()),
+                    "{lang} {key}: a count without plural forms ({text:?}); make it {key}.one and {key}.other and \
+                     call tn()"
+                );
+            }
+        }
+        // French takes the singular below 2, English only for one.
+        assert_eq!(tn(Lang::Fr, "transfer.rows", 0, &[]), "0 ligne");
+        assert_eq!(tn(Lang::Fr, "transfer.rows", 1, &[]), "1 ligne");
+        assert_eq!(tn(Lang::Fr, "transfer.rows", 2, &[]), "2 lignes");
+        assert_eq!(tn(Lang::En, "transfer.rows", 0, &[]), "0 rows");
+        assert_eq!(tn(Lang::En, "transfer.rows", 1, &[]), "1 row");
+        assert_eq!(tn(Lang::Fr, "transfer.apply_csv", 1, &[]), "Importer 1 candidature");
+        assert_eq!(tn(Lang::En, "insights.median", 1, &[]), "Median wait for a first answer: 1 day");
+        assert_eq!(tn(Lang::En, "people.every", 1, &[]), "Every month");
+        assert_eq!(tn(Lang::Fr, "people.every", 6, &[]), "Tous les 6 mois");
+    }
+
+    #[test]
+    fn the_funnel_rows_agree_with_their_column_and_a_stage_is_not_a_step() {
+        // Each row of the funnel names applications (« Candidatures »): feminine plural in French.
+        for key in ["insights.rejected", "insights.withdrawn", "insights.applied"] {
+            assert!(t(Lang::Fr, key, &[]).ends_with('s'), "{key}: {}", t(Lang::Fr, key, &[]));
+        }
+        assert_ne!(t(Lang::Fr, "insights.step", &[]), "Étape", "« étape » is an item of the plan");
+        assert_ne!(t(Lang::En, "insights.step", &[]), "Step", "a step is an item of the plan");
+    }
+
+    #[test]
+    fn the_catch_up_has_one_name_apart_from_keep_in_touch_and_the_check_in() {
+        for lang in [Lang::Fr, Lang::En] {
+            let name = t(lang, "message.catch_up", &[]);
+            for other in ["message.keep_in_touch", "message.check_in"] {
+                let other = t(lang, other, &[]);
+                for key in ["step.catch_up", "notify.person", "people.cadence"] {
+                    let text = t(lang, key, &[]);
+                    assert!(
+                        text.to_lowercase().contains(&name.to_lowercase()),
+                        "{lang} {key} names the catch-up: {text}"
+                    );
+                    assert!(!text.contains(&other), "{lang} {key}: {text} uses the name of {other}");
+                }
+            }
         }
     }
 }

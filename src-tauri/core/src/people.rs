@@ -26,21 +26,26 @@ pub const MAX_MONTHS: u32 = 24;
 /// The cadences the UI offers (any of 1..=[`MAX_MONTHS`] is accepted).
 pub const SUGGESTED_MONTHS: &[u32] = &[1, 2, 3, 6, 12];
 
-/// Contact with each person up to day `:today`: the latest day, per person. `{ep}` and `{ap}` narrow it to one
+/// Every contact with each person up to day `:today` (a row per contact: person, day, what it was, the
+/// application it is on, the message's kind for a message, the entry's id). `{ep}` and `{ap}` narrow it to one
 /// person (`:person`).
-const LAST_CONTACT_SQL: &str = "
-    SELECT person, max(d) FROM (
-        SELECT ep.person_id AS person, e.occurred_on AS d
+const CONTACTS_SQL: &str = "
+        SELECT ep.person_id AS person, e.occurred_on AS d, e.kind AS kind, e.application_id AS app,
+               NULL AS message, e.id AS id
           FROM event_people ep JOIN events e ON e.id = ep.event_id
          WHERE e.kind IN ('interview', 'contact') AND e.occurred_on <= :today {ep}
         UNION ALL
-        SELECT ap.person_id, e.occurred_on
+        SELECT ap.person_id, e.occurred_on, e.kind, e.application_id, json_extract(e.details, '$.message'), e.id
           FROM application_people ap JOIN events e ON e.application_id = ap.application_id
          WHERE (e.kind = 'reply'
                 OR (e.kind = 'message_sent'
                     AND coalesce(json_extract(e.details, '$.person_id'), ap.person_id) = ap.person_id))
-           AND e.occurred_on <= :today {ap}
-    ) GROUP BY person";
+           AND e.occurred_on <= :today {ap}";
+
+/// The latest day of contact with each person up to day `:today`.
+fn last_contact_sql() -> String {
+    format!("SELECT person, max(d) FROM ({CONTACTS_SQL}) GROUP BY person")
+}
 
 fn parse_day(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
@@ -49,7 +54,7 @@ fn parse_day(s: &str) -> Option<NaiveDate> {
 /// The last day of contact with `person` up to `today`, if any.
 pub fn last_contact(conn: &Connection, person: i64, today: NaiveDate) -> Result<Option<NaiveDate>> {
     let sql =
-        LAST_CONTACT_SQL.replace("{ep}", "AND ep.person_id = :person").replace("{ap}", "AND ap.person_id = :person");
+        last_contact_sql().replace("{ep}", "AND ep.person_id = :person").replace("{ap}", "AND ap.person_id = :person");
     let found: Option<String> = conn
         .prepare_cached(&sql)?
         .query_row(rusqlite::named_params! { ":today": ymd(today), ":person": person }, |r| r.get(1))
@@ -58,9 +63,75 @@ pub fn last_contact(conn: &Connection, person: i64, today: NaiveDate) -> Result<
     Ok(found.as_deref().and_then(parse_day))
 }
 
+/// What the last contact with a person was, as a message about it may mention it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContactKind {
+    /// An interview they were at, on the application the message is about.
+    Interview,
+    /// A conversation the user logged with them ("we talked…"): not about any position.
+    Conversation,
+    /// A reply on the application the message is about.
+    Reply,
+    /// A message the user sent about the application the message is about.
+    Message,
+    /// A keep-in-touch message sent to them: news, not the position.
+    CatchUp,
+    /// An interview, reply or message about another of the user's applications.
+    Elsewhere,
+}
+
+impl ContactKind {
+    /// The word templates test (`last_contact`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContactKind::Interview => "interview",
+            ContactKind::Conversation => "conversation",
+            ContactKind::Reply => "reply",
+            ContactKind::Message => "message",
+            ContactKind::CatchUp => "catch_up",
+            ContactKind::Elsewhere => "elsewhere",
+        }
+    }
+
+    /// Whether the position of the application the message is about was what this contact was about.
+    pub fn about_the_position(self) -> bool {
+        matches!(self, ContactKind::Interview | ContactKind::Reply | ContactKind::Message)
+    }
+}
+
+/// The last contact with `person` up to `today`, seen from application `app`: its day and what it was. Of two
+/// contacts on the same day, the one logged last counts.
+pub fn last_contact_detail(
+    conn: &Connection,
+    person: i64,
+    app: i64,
+    today: NaiveDate,
+) -> Result<Option<(NaiveDate, ContactKind)>> {
+    let sql = format!("SELECT d, kind, app, message FROM ({CONTACTS_SQL}) ORDER BY d DESC, id DESC LIMIT 1")
+        .replace("{ep}", "AND ep.person_id = :person")
+        .replace("{ap}", "AND ap.person_id = :person");
+    let found: Option<(String, String, i64, Option<String>)> = conn
+        .prepare_cached(&sql)?
+        .query_row(rusqlite::named_params! { ":today": ymd(today), ":person": person }, |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .optional()?;
+    Ok(found.and_then(|(day, kind, on_app, message)| {
+        let what = match (kind.as_str(), message.as_deref()) {
+            ("contact", _) => ContactKind::Conversation,
+            (_, Some("catch_up")) => ContactKind::CatchUp,
+            _ if on_app != app => ContactKind::Elsewhere,
+            ("interview", _) => ContactKind::Interview,
+            ("reply", _) => ContactKind::Reply,
+            _ => ContactKind::Message,
+        };
+        Some((parse_day(&day)?, what))
+    }))
+}
+
 /// The last day of contact up to `today` with everyone who has one.
 fn last_contacts(conn: &Connection, today: NaiveDate) -> Result<HashMap<i64, String>> {
-    let sql = LAST_CONTACT_SQL.replace("{ep}", "").replace("{ap}", "");
+    let sql = last_contact_sql().replace("{ep}", "").replace("{ap}", "");
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(rusqlite::named_params! { ":today": ymd(today) }, |r| {
         Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))

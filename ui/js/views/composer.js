@@ -105,7 +105,7 @@ export function composer(app, { kind, step = null, onSent, onClose }) {
         h('ul', {}, rendered.missing.map((m) => h('li', {},
           h('a', { href: m.fixIn === 'settings' ? '#/settings' : `#/app/${app.id}/edit` }, t(`missing.${m.variable}`))))));
     } else if (rendered.error) {
-      add(problems, h('p', {}, t('composer.template_error', { line: rendered.error.line, detail: rendered.error.detail })),
+      add(problems, h('p', {}, t('composer.template_error', { line: rendered.error.line })),
         h('p', {}, h('a', { href: '#/templates' }, t('composer.edit_templates'))));
     }
     subject.value = rendered.subject;

@@ -1,7 +1,7 @@
 // One application: its facts, the "log outcome" form, and the timeline with a reflection per outcome.
 
 import { h, show, closeOnEscape, fill, add } from '../dom.js';
-import { t, formatDate } from '../i18n.js';
+import { t, tn, formatDate } from '../i18n.js';
 import { todayYmd } from '../dates.js';
 import { field, errorSummary, valueOf, onSubmit } from '../forms.js';
 import * as ipc from '../ipc.js';
@@ -89,13 +89,13 @@ function describe(e, app) {
     case 'interview':
       return [t(`interview.format.${d.format}`), names.length ? t('timeline.met', { names: names.join(', ') }) : null];
     case 'rejected':
-      return [d.channel ? t('timeline.via', { channel: t(`channel.${d.channel}`) }) : null,
+      return [d.channel ? t(`heard.${d.channel}`) : null,
         d.reason ? t('timeline.reason', { reason: d.reason }) : null, d.note];
     case 'ghosted':
       return [d.promised_on ? t('timeline.promised', { date: formatDate(d.promised_on) }) : null, d.note];
     case 'plan_created': {
       const checkIn = (d.steps || []).find((s) => s.step === 'check_in');
-      return [checkIn ? t('timeline.steps', { n: d.steps.length, date: formatDate(checkIn.due_on) })
+      return [checkIn ? tn('timeline.steps', d.steps.length, { date: formatDate(checkIn.due_on) })
         : (d.steps || []).map((s) => t(`message.${s.step}`)).join(', ')];
     }
     case 'message_sent': {

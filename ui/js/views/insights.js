@@ -3,7 +3,7 @@
 // as SVG charts (no remote assets) each with a table of the same figures beside it.
 
 import { h, show, nextId } from '../dom.js';
-import { t, formatDate, formatNumber } from '../i18n.js';
+import { t, tn, formatDate, formatNumber } from '../i18n.js';
 import { inDays, todayYmd } from '../dates.js';
 import * as ipc from '../ipc.js';
 
@@ -134,7 +134,7 @@ export async function render() {
     render().catch((err) => { select.after(h('p', { class: 'form-error', role: 'alert' }, err.message)); });
   });
   const median = data.medianDaysToAnswer == null ? t('insights.no_median')
-    : t('insights.median', { n: formatNumber(data.medianDaysToAnswer) });
+    : tn('insights.median', data.medianDaysToAnswer, { n: formatNumber(data.medianDaysToAnswer) });
 
   const status = h('p', { class: 'saved', role: 'status' });
   const saved = (r) => { status.textContent = r.file ? t('insights.exported', { file: r.file }) : ''; };

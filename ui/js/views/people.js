@@ -2,13 +2,13 @@
 // keep in touch, and "we talked" for a conversation Rebound could not see.
 
 import { h, show, nextId, closeOnEscape, fill, add } from '../dom.js';
-import { t, formatDate } from '../i18n.js';
+import { t, tn, formatDate } from '../i18n.js';
 import { todayYmd } from '../dates.js';
 import * as ipc from '../ipc.js';
 import { field, showError, clearErrors, errorSummary, valueOf, onSubmit } from '../forms.js';
 import { keepInTouchMonths } from '../vocabulary.js';
 
-const every = (n) => (n === 1 ? t('people.every_month') : t('people.every_n_months', { n }));
+const every = (n) => tn('people.every', n);
 
 /**
  * The "Keep in touch" select for person `p` (`{ id, name, keepInTouchMonths }`), saved as soon as it changes;

@@ -27,7 +27,7 @@ export async function render(kind = 'thank_you', lang = currentLang(), id = unde
   const drawPreview = (r) => {
     if (r.error) {
       fill(preview, h('p', { class: 'form-error template-error' },
-        t('composer.template_error', { line: r.error.line, detail: r.error.detail })));
+        t('composer.template_error', { line: r.error.line })));
     } else if (r.missing.length) {
       fill(preview, h('p', { class: 'form-error' }, t('composer.missing'), ' ',
         r.missing.map((m) => t(`missing.${m.variable}`)).join(', ')));

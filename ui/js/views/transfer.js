@@ -3,7 +3,7 @@
 // the first rows for a CSV — and nothing changes until the user confirms.
 
 import { h, nextId, fill, add } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, tn } from '../i18n.js';
 import { field, showError, clearErrors, errorSummary } from '../forms.js';
 import * as ipc from '../ipc.js';
 
@@ -78,13 +78,13 @@ export function transferSection(onImported) {
       h('thead', {}, h('tr', {}, c.headers.map((name) => h('th', { scope: 'col' }, name)))),
       h('tbody', {}, c.sample.map((r) => h('tr', {}, c.headers.map((_, i) => h('td', {}, r[i] ?? ''))))));
     add(form,
-      h('p', {}, t('transfer.file', { file: picked.file }), ' · ', t('transfer.rows', { n: c.rows })),
+      h('p', {}, t('transfer.file', { file: picked.file }), ' · ', tn('transfer.rows', c.rows)),
       h('h4', {}, t('transfer.mapping')),
       errorSummary(),
       h('div', { class: 'grid' }, selects),
       rowErrors,
       h('div', { class: 'sample-wrap' }, sample),
-      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('transfer.apply_csv', { n: c.rows })), cancel()));
+      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, tn('transfer.apply_csv', c.rows)), cancel()));
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       clearErrors(form);
@@ -97,7 +97,7 @@ export function transferSection(onImported) {
       try {
         const done = await ipc.importCsv(mapping);
         step.replaceChildren();
-        await onImported(t('transfer.csv_imported', { n: done.imported }));
+        await onImported(tn('transfer.csv_imported', done.imported));
       } catch (err) {
         const rows = (err.fields || []).filter((f) => f.field.startsWith('rows.'));
         for (const f of rows) {

@@ -9,13 +9,14 @@ pub mod dates;
 pub mod links;
 pub mod tone;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use crate::error::{Error, Problem, Result};
+pub use crate::people::ContactKind;
 use crate::validate::Checker;
 use crate::vocab::{AddressForm, Lang, MessageKind, StepKind, Term};
 use dates::long_date;
@@ -264,11 +265,34 @@ pub struct Facts {
     pub signature: String,
     /// For a nudge: which one it is at this company (1, 2, 3), so the second and last read differently.
     pub nudge_number: Option<i64>,
+    /// How many interviews the journal has for the application, up to today.
+    pub interviews: i64,
+    /// The people the journal shows were met: at an interview or a conversation logged on the application.
+    pub met: Vec<String>,
+    /// Whether the journal shows a conversation with the addressee (an interview they were at, or a
+    /// conversation logged with them); without an addressee, whether any interview was logged. A message may
+    /// say "our conversation" only then.
+    pub talked: bool,
+    /// The last contact with the addressee: what it was, and how many whole months ago.
+    pub last_contact: Option<(ContactKind, i64)>,
+}
+
+/// Whole months from `from` to `to` (0 when `to` is earlier): 2026-10-26 → 2026-11-25 is 0, → 2026-11-26 is 1.
+pub fn whole_months(from: NaiveDate, to: NaiveDate) -> i64 {
+    let months = (i64::from(to.year()) - i64::from(from.year())) * 12 + i64::from(to.month()) - i64::from(from.month());
+    (months - i64::from(to.day() < from.day())).max(0)
 }
 
 /// Gathers the facts for a message about application `app`, addressed to `person` (default: the first person
-/// met for it).
-pub fn facts(conn: &Connection, app: i64, person: Option<i64>, my_name: &str, signature: &str) -> Result<Facts> {
+/// met for it), as the journal knows them on `today` (an interview planned for later has not happened yet).
+pub fn facts(
+    conn: &Connection,
+    app: i64,
+    person: Option<i64>,
+    my_name: &str,
+    signature: &str,
+    today: NaiveDate,
+) -> Result<Facts> {
     let detail = crate::journal::get_application(conn, app)?;
     let addressee = match person {
         Some(id) => Some(detail.people.iter().find(|p| p.id == id).ok_or(Error::NotFound("person"))?),
@@ -276,6 +300,25 @@ pub fn facts(conn: &Connection, app: i64, person: Option<i64>, my_name: &str, si
     };
     let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
     let latest = |kind: &str| detail.timeline.iter().rev().find(|e| e.kind == kind);
+    let past = |e: &&crate::journal::Event| date(&e.date).is_some_and(|d| d <= today);
+    let interviews = detail.timeline.iter().filter(past).filter(|e| e.kind == "interview").count();
+    // Everyone at an interview or a logged conversation on this application, up to today.
+    let met_ids: Vec<i64> = detail
+        .timeline
+        .iter()
+        .filter(past)
+        .filter(|e| e.kind == "interview" || e.kind == "contact")
+        .flat_map(|e| e.people.iter().copied())
+        .collect();
+    let last_contact = match addressee {
+        Some(p) => crate::people::last_contact_detail(conn, p.id, app, today)?
+            .map(|(day, what)| (what, whole_months(day, today))),
+        None => None,
+    };
+    let talked = match addressee {
+        Some(p) => met_ids.contains(&p.id) || last_contact.is_some_and(|(what, _)| what == ContactKind::Conversation),
+        None => interviews > 0,
+    };
     Ok(Facts {
         company: detail.company.clone(),
         role: detail.role.clone(),
@@ -292,6 +335,10 @@ pub fn facts(conn: &Connection, app: i64, person: Option<i64>, my_name: &str, si
         my_name: my_name.trim().to_owned(),
         signature: signature.trim().to_owned(),
         nudge_number: None,
+        interviews: i64::try_from(interviews).unwrap_or(i64::MAX),
+        met: detail.people.iter().filter(|p| met_ids.contains(&p.id)).map(|p| p.name.clone()).collect(),
+        talked,
+        last_contact,
     })
 }
 
@@ -305,6 +352,7 @@ pub fn sample_facts(lang: Lang, my_name: &str, signature: &str) -> Facts {
         ("Data analyst", vec!["Marie Tremblay".to_owned(), "John Gagnon".to_owned()])
     };
     Facts {
+        met: people.clone(),
         company: "Desjardins".into(),
         role: role.into(),
         applied_on: d(2026, 9, 1),
@@ -320,6 +368,9 @@ pub fn sample_facts(lang: Lang, my_name: &str, signature: &str) -> Facts {
         my_name: my_name.trim().into(),
         signature: signature.trim().into(),
         nudge_number: None,
+        interviews: 1,
+        talked: true,
+        last_contact: Some((ContactKind::Interview, 2)),
     }
 }
 
@@ -330,6 +381,13 @@ impl Facts {
         m.insert("company".into(), self.company.clone().into());
         m.insert("role".into(), self.role.clone().into());
         m.insert("people".into(), json!(self.people));
+        m.insert("met".into(), json!(self.met));
+        m.insert("interviews".into(), self.interviews.into());
+        m.insert("talked".into(), self.talked.into());
+        if let Some((what, months)) = self.last_contact {
+            m.insert("last_contact".into(), what.as_str().into());
+            m.insert("months_since_contact".into(), months.into());
+        }
         m.insert("ask_feedback".into(), self.ask_feedback.into());
         let mut put_date = |k: &str, d: Option<NaiveDate>| {
             if let Some(d) = d {
@@ -433,7 +491,7 @@ pub fn render_request(
     // A person's keep-in-touch reminder is addressed to them unless the composer picked someone else.
     let addressee = req.person_id.or(step.as_ref().and_then(|s| s.person_id));
     let mut facts = match req.application_id {
-        Some(app) => facts(conn, app, addressee, my_name, signature)?,
+        Some(app) => facts(conn, app, addressee, my_name, signature, today)?,
         None => sample_facts(lang, my_name, signature),
     };
     // A thank-you asks for feedback unless the plan put that in its own message.
@@ -477,6 +535,7 @@ fn fix_for(variable: &str) -> &'static str {
         "contact" => "people",
         "interview_date" => "interviews",
         "rejection_date" | "promised_date" => "outcome",
+        "last_contact" | "months_since_contact" => "people",
         _ => "settings",
     }
 }

@@ -29,6 +29,10 @@ pub(crate) fn full_facts() -> Facts {
         my_name: "Alex Martin".into(),
         signature: "514 555-0123\nlinkedin.com/in/alexmartin".into(),
         nudge_number: None,
+        interviews: 1,
+        met: vec!["Marie Tremblay".into(), "Jean Gagnon".into(), "Sophie Roy".into()],
+        talked: true,
+        last_contact: Some((ContactKind::Interview, 3)),
     }
 }
 
@@ -135,12 +139,17 @@ fn french_messages_use_quebec_typography_and_usage() {
 }
 
 #[test]
-fn dates_are_written_for_the_language() {
+fn the_nudge_recalls_the_promised_decision_without_its_date() {
+    // The decision date once read « vers le 15 septembre 2026 »: a date with its year weighs in a sentence, and
+    // the first nudge falls due a few days after it anyway.
     let facts = full_facts();
     let fr = render_builtin("nudge", "fr", &facts);
-    assert!(fr.body.contains("le 15 septembre 2026"), "{}", fr.body);
+    assert!(fr.body.contains("une décision serait prise à peu près à ce moment-ci"), "{}", fr.body);
     let en = render_builtin("nudge", "en", &facts);
-    assert!(en.body.contains("September 15, 2026"), "{}", en.body);
+    assert!(en.body.contains("a decision was expected around this time"), "{}", en.body);
+    for r in [fr, en] {
+        assert!(!r.body.contains("2026") && !r.body.contains("15"), "{}", r.body);
+    }
 }
 
 #[test]
@@ -381,5 +390,335 @@ fn each_greeting_follows_the_persons_form_of_address() {
             let hello = if lang == "fr" { "Bonjour Marie," } else { "Hello Marie," };
             assert!(r.body.starts_with(hello), "{kind} {lang}: {}", r.body);
         }
+    }
+}
+
+// ---- Every message of one plan, rendered from a real journal ----
+
+mod plan {
+    //! The messages a person sends under their own name for one application: the rejection's plan (thank-you
+    //! with its feedback request, the feedback request on its own, keep in touch, the LinkedIn note, the
+    //! check-in), the thank-you after an interview and the three nudges, and the keep-in-touch reminder
+    //! (catch-up) one and twelve months after the last contact. Three journals: interviews with people met,
+    //! a person but no interview or conversation (a recruiter's e-mail), and neither (a general inbox).
+
+    use chrono::NaiveDate;
+    use rusqlite::Connection;
+
+    use super::super::*;
+    use crate::journal::{self, ApplicationInput, InterviewInput, PersonInput};
+    use crate::messages::tone;
+    use crate::plan::PlanOptions;
+    use crate::testing::{d, now, outcome};
+    use crate::vocab::{Lang, MessageKind};
+
+    const REJECTED: &str = "2026-09-20";
+    const INTERVIEW: &str = "2026-09-01";
+
+    #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+    enum Journal {
+        InterviewsAndPeople,
+        PersonOnly,
+        Neither,
+    }
+
+    /// The journal `j` with one rejected application for « Analyste de données » at Desjardins; its id.
+    fn journal(j: Journal) -> (Connection, i64) {
+        let mut conn = crate::db::open_in_memory().unwrap();
+        let person = |name: &str| PersonInput { name: name.into(), ..Default::default() };
+        let input = ApplicationInput {
+            company: "Desjardins".into(),
+            role: "Analyste de données".into(),
+            applied_on: "2026-08-01".into(),
+            people: match j {
+                Journal::InterviewsAndPeople => vec![person("Marie Tremblay"), person("Jean Gagnon")],
+                Journal::PersonOnly => vec![person("Marie Tremblay")],
+                Journal::Neither => vec![],
+            },
+            interviews: match j {
+                Journal::InterviewsAndPeople => {
+                    vec![InterviewInput { date: INTERVIEW.into(), format: "video".into(), met: vec![0, 1], id: None }]
+                }
+                _ => vec![],
+            },
+            ..Default::default()
+        };
+        let app = journal::save_application(&mut conn, &input, Lang::Fr, d(REJECTED), now()).unwrap();
+        journal::log_outcome(
+            &mut conn,
+            &outcome(app, "rejected", REJECTED),
+            d(REJECTED),
+            now(),
+            PlanOptions::default(),
+        )
+        .unwrap();
+        (conn, app)
+    }
+
+    fn render_on(
+        conn: &Connection,
+        app: i64,
+        kind: &str,
+        lang: Lang,
+        today: NaiveDate,
+        edit: &dyn Fn(&mut Facts),
+    ) -> Rendered {
+        let mut facts = facts(conn, app, None, "Alex Martin", "514 555-0123", today).unwrap();
+        edit(&mut facts);
+        let kind = MessageKind::parse(kind).unwrap();
+        let t = builtin(kind, lang).unwrap();
+        let r = render(kind, lang, &t.subject, &t.body, &facts);
+        assert_eq!((&r.error, &r.missing), (&None, &vec![]), "{lang}/{kind}");
+        r
+    }
+
+    /// The sentences a message says: the body between the greeting (its first line) and the closing (its last
+    /// paragraph, with the name and signature), split at each sentence end, lower-cased, with punctuation and
+    /// runs of spaces folded, so "Merci  de votre temps." and "merci de votre temps" are one sentence.
+    fn sentences(body: &str) -> Vec<String> {
+        let inner = body.split_once('\n').map_or("", |(_, rest)| rest);
+        let inner = inner.rsplit_once("\n\n").map_or(inner, |(before, _)| before);
+        inner
+            .split(['.', '!', '?', '\n'])
+            .map(|s| {
+                let kept: String = s
+                    .to_lowercase()
+                    .replace('’', "'")
+                    .chars()
+                    .map(|c| if c.is_alphanumeric() || c == '\'' { c } else { ' ' })
+                    .collect();
+                kept.split_whitespace().collect::<Vec<_>>().join(" ")
+            })
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+
+    /// Words that say a conversation took place (an interview, a meeting, an exchange).
+    const CONVERSATION: &[&str] = &[
+        "échang",
+        "conversation",
+        "rencontr",
+        "entrevue",
+        "parlé",
+        "parlions",
+        "discut",
+        "talk",
+        "spoke",
+        "met ",
+        "meet",
+        "interview",
+        "discuss",
+    ];
+    /// Words that say the conversation was enjoyed.
+    const ENJOYED: &[&str] =
+        &["apprécié", "plaisir de rencontrer", "plaisir à rencontrer", "bon souvenir", "enjoyed", "pleasure to meet"];
+    /// Month names ("may" is left out: it is mostly the verb, and a date in May still has its year).
+    const MONTHS: &[&str] = &[
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+
+    /// A year or a month's name anywhere in the message.
+    fn dated(text: &str) -> Option<String> {
+        let lower = text.to_lowercase();
+        lower
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| {
+                MONTHS.contains(w)
+                    || (w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.parse::<u32>().is_ok())
+            })
+            .map(str::to_owned)
+    }
+
+    #[test]
+    fn no_two_messages_of_a_plan_share_a_sentence_and_none_claims_what_the_journal_lacks_or_gives_a_date() {
+        for j in [Journal::InterviewsAndPeople, Journal::PersonOnly, Journal::Neither] {
+            let (conn, app) = journal(j);
+            let talked = j == Journal::InterviewsAndPeople;
+            let day_after = d("2026-09-21");
+            for lang in [Lang::Fr, Lang::En] {
+                // (name, which set it belongs to, message): the rejection's plan, and the silence messages.
+                let mut plan: Vec<(String, &str, Rendered)> = vec![];
+                let mut add = |name: &str, set, kind, today, edit: &dyn Fn(&mut Facts)| {
+                    plan.push((name.to_owned(), set, render_on(&conn, app, kind, lang, today, edit)));
+                };
+                add("thank_you", "plan", "thank_you", day_after, &|f| f.ask_feedback = true);
+                add("feedback", "plan", "feedback", day_after, &|_| {});
+                add("keep_in_touch", "plan", "keep_in_touch", d("2026-09-27"), &|_| {});
+                add("linkedin", "plan", "linkedin", d("2026-09-27"), &|_| {});
+                add("check_in", "plan", "check_in", d("2026-12-19"), &|_| {});
+                if talked {
+                    add("interview_thanks", "silence", "interview_thanks", d("2026-09-02"), &|_| {});
+                }
+                for n in 1..=3 {
+                    add(&format!("nudge {n}"), "silence", "nudge", day_after, &move |f| f.nudge_number = Some(n));
+                }
+                // The catch-up a month and a year after the interview (the last contact with Marie).
+                let catch_ups = [
+                    ("catch_up after 1 month", render_on(&conn, app, "catch_up", lang, d("2026-10-01"), &|_| {})),
+                    ("catch_up after 12 months", render_on(&conn, app, "catch_up", lang, d("2027-09-01"), &|_| {})),
+                ];
+                for (name, catch_up) in catch_ups {
+                    let mut all: Vec<(String, &str, &Rendered)> =
+                        plan.iter().map(|(n, s, r)| (n.clone(), *s, r)).collect();
+                    all.push((name.to_owned(), "plan", &catch_up));
+                    check_plan(&format!("{j:?} {lang}"), lang, talked, &all);
+                }
+            }
+        }
+    }
+
+    fn check_plan(what: &str, lang: Lang, talked: bool, all: &[(String, &str, &Rendered)]) {
+        let mut said: Vec<(String, &str)> = vec![];
+        let mut openings: Vec<(String, &str)> = vec![];
+        for (name, _, r) in all {
+            let text = format!("{}\n{}", r.subject, r.body);
+            assert!(dated(&text).is_none(), "{what} {name}: a date ({:?}):\n{text}", dated(&text));
+            assert!(r.body.split_whitespace().count() < 150, "{what} {name}: over 150 words");
+            if r.kind == MessageKind::Linkedin {
+                assert!(r.length <= LINKEDIN_LIMIT, "{what} {name}: {} characters", r.length);
+            }
+            for part in [&r.subject, &r.body] {
+                assert_eq!(
+                    tone::check(part, lang.as_str(), &tone::Context::default()),
+                    vec![],
+                    "{what} {name}: {part}"
+                );
+            }
+            let own = sentences(&r.body);
+            assert!(!own.is_empty(), "{what} {name}: nothing said:\n{}", r.body);
+            for s in &own {
+                if let Some((_, other)) = said.iter().find(|(t, _)| t == s) {
+                    panic!("{what}: {name} and {other} both say « {s} »");
+                }
+                if !talked {
+                    if let Some(word) = CONVERSATION.iter().find(|w| s.contains(*w)) {
+                        panic!("{what} {name}: claims a conversation the journal does not have ({word}): « {s} »");
+                    }
+                }
+            }
+            said.extend(own.iter().map(|s| (s.clone(), name.as_str())));
+            let opening = own[0].split(' ').take(3).collect::<Vec<_>>().join(" ");
+            if let Some((_, other)) = openings.iter().find(|(o, _)| *o == opening) {
+                panic!("{what}: {name} opens like {other}: « {opening} »");
+            }
+            openings.push((opening, name.as_str()));
+        }
+        for set in ["plan", "silence"] {
+            let enjoying: Vec<&str> = all
+                .iter()
+                .filter(|(_, s, r)| {
+                    *s == set && sentences(&r.body).iter().any(|t| ENJOYED.iter().any(|w| t.contains(w)))
+                })
+                .map(|(n, _, _)| n.as_str())
+                .collect();
+            assert!(
+                enjoying.len() <= 1,
+                "{what}: more than one message says the conversation was enjoyed: {enjoying:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_catch_up_says_how_long_it_has_been_and_names_the_position_only_if_that_was_the_last_topic() {
+        let (mut conn, app) = journal(Journal::InterviewsAndPeople);
+        let cases = [
+            (
+                "2026-10-01",
+                "Il y a un mois, nous parlions du poste",
+                "It has been a month since we talked about the Analyste de données position",
+            ),
+            (
+                "2027-09-01",
+                "Il y a un an, nous parlions du poste",
+                "It has been a year since we talked about the Analyste de données position",
+            ),
+            ("2026-12-15", "Il y a 3 mois, nous parlions du poste", "It has been 3 months since we talked"),
+            ("2028-01-01", "Il y a plus d’un an", "It has been more than a year"),
+            ("2026-09-20", "Je prends un moment pour vous écrire", "I'm taking a moment to write"),
+        ];
+        for (today, fr, en) in cases {
+            let r = render_on(&conn, app, "catch_up", Lang::Fr, d(today), &|_| {});
+            assert!(r.body.contains(fr), "{today}: {}", r.body);
+            let r = render_on(&conn, app, "catch_up", Lang::En, d(today), &|_| {});
+            assert!(r.body.contains(en), "{today}: {}", r.body);
+        }
+        // A coffee logged later is the last contact: time counts from it, and the old position is not brought up.
+        let marie = journal::get_application(&conn, app).unwrap().people[0].id;
+        crate::people::log_contact(&mut conn, marie, "2026-11-02", "Café", d("2026-11-02"), now()).unwrap();
+        for lang in [Lang::Fr, Lang::En] {
+            let r = render_on(&conn, app, "catch_up", lang, d("2027-01-05"), &|_| {});
+            let since = if lang == Lang::Fr {
+                "Il y a 2 mois, nous prenions le temps de discuter"
+            } else {
+                "It has been 2 months since we last took the time to talk"
+            };
+            assert!(r.body.contains(since), "{lang}: {}", r.body);
+            assert!(!format!("{}{}", r.subject, r.body).contains("Analyste"), "{lang}: {}", r.body);
+        }
+        // Without any contact with the person (a rejection by e-mail only), nothing is said of time or the past.
+        let (conn, app) = journal(Journal::PersonOnly);
+        for lang in [Lang::Fr, Lang::En] {
+            let r = render_on(&conn, app, "catch_up", lang, d("2027-01-05"), &|_| {});
+            assert!(!r.body.contains("Il y a") && !r.body.contains("It has been"), "{lang}: {}", r.body);
+        }
+    }
+
+    #[test]
+    fn a_contact_who_was_not_at_the_interview_is_not_told_of_our_conversation() {
+        // Marie, the recruiter, wrote; only Jean was at the interview.
+        let mut conn = crate::db::open_in_memory().unwrap();
+        let person = |name: &str| PersonInput { name: name.into(), ..Default::default() };
+        let input = ApplicationInput {
+            company: "Desjardins".into(),
+            role: "Analyste de données".into(),
+            applied_on: "2026-08-01".into(),
+            people: vec![person("Marie Tremblay"), person("Jean Gagnon")],
+            interviews: vec![InterviewInput { date: INTERVIEW.into(), format: "video".into(), met: vec![1], id: None }],
+            ..Default::default()
+        };
+        let app = journal::save_application(&mut conn, &input, Lang::Fr, d(REJECTED), now()).unwrap();
+        let f = facts(&conn, app, None, "", "", d("2026-09-21")).unwrap();
+        assert_eq!((f.interviews, f.talked, f.met.clone()), (1, false, vec!["Jean Gagnon".to_owned()]));
+        let thanks = render_on(&conn, app, "thank_you", Lang::Fr, d("2026-09-21"), &|_| {}).body;
+        assert!(
+            thanks.contains("Ce fut un plaisir de rencontrer Jean Gagnon.") && !thanks.contains("échanges"),
+            "{thanks}"
+        );
+        let check_in = render_on(&conn, app, "check_in", Lang::En, d("2026-12-19"), &|_| {}).body;
+        assert!(!check_in.contains("discussed") && !check_in.contains("talked"), "{check_in}");
+    }
+
+    #[test]
+    fn a_thank_you_counts_the_interviews_the_journal_has() {
+        let (conn, app) = journal(Journal::InterviewsAndPeople);
+        let fr = render_on(&conn, app, "thank_you", Lang::Fr, d("2026-09-21"), &|_| {}).body;
+        assert!(fr.contains("et à notre entrevue.") && !fr.contains("mes entrevues"), "{fr}");
+        let two = render_on(&conn, app, "thank_you", Lang::En, d("2026-09-21"), &|f| f.interviews = 2).body;
+        assert!(two.contains("and my interviews.") && two.contains("our conversations"), "{two}");
+        let (conn, app) = journal(Journal::Neither);
+        let none = render_on(&conn, app, "thank_you", Lang::Fr, d("2026-09-21"), &|_| {}).body;
+        assert!(none.contains("consacré à ma candidature.") && !none.contains("entrevue"), "{none}");
     }
 }
