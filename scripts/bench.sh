@@ -10,6 +10,8 @@ bash scripts/setup.sh --test
 bash scripts/package.sh
 cargo build --release --features custom-protocol \
   --manifest-path tests/bench/empty-window/Cargo.toml --target-dir target/bench-empty-window
+# The journal of a year that Rebound is measured with, written through the domain (rebound_core::sample).
+cargo build --release -p rebound-core --example seed_year
 # Render and tone-check medians.
 cargo bench --bench messages | tee target/bench-messages.txt
 exec bash scripts/headless.sh python3 scripts/bench.py "$PWD/target/release/rebound" \

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use rebound::messages::{builtin, render, tone, Facts};
+use rebound::people::ContactKind;
 use rebound::vocab::{AddressForm, Lang, MessageKind};
 
 fn facts() -> Facts {
@@ -26,6 +27,10 @@ fn facts() -> Facts {
         my_name: "Alex Martin".into(),
         signature: "514 555-0123".into(),
         nudge_number: None,
+        interviews: 1,
+        met: vec!["Marie Tremblay".into(), "Jean Gagnon".into()],
+        talked: true,
+        last_contact: Some((ContactKind::Interview, 3)),
     }
 }
 

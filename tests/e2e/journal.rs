@@ -78,7 +78,7 @@ async fn add_an_application_log_a_rejection_and_find_it_after_a_restart() {
     let rejected_entry = app.text("ol.timeline li[data-kind='rejected']").await;
     assert!(rejected_entry.contains("They chose an internal candidate."), "{rejected_entry}");
     assert!(rejected_entry.contains(&long_date(rejected, "en")), "{rejected_entry}");
-    assert!(rejected_entry.contains("Phone"), "{rejected_entry}");
+    assert!(rejected_entry.contains("By phone"), "{rejected_entry}");
     let interview_entry = app.text("ol.timeline li[data-kind='interview']").await;
     assert!(interview_entry.contains("Marie Tremblay"), "{interview_entry}");
     assert!(interview_entry.contains("Video call"), "{interview_entry}");

@@ -1,6 +1,6 @@
 //! What a person sees, at the size of a real job search: every view, in English and in French, on a journal of a
 //! year (1,000 applications, a third rejected over the year, a tenth without an answer), checked as a careful
-//! reader would — no "null", "undefined", "NaN", "[object Object]" or catalogue key on screen, every button
+//! reader would — no "null", "undefined", "NaN", "[object Object]", catalogue key or emoji on screen, every button
 //! readable (text contrast at least 4.5:1 against its own background), no serious or critical finding of
 //! axe-core (run in the window), nothing wider than the window at 1100×800 nor at a narrow 760×600 — and a
 //! Today that stays short, with the tray counting the same steps.
@@ -48,6 +48,19 @@ for (let n = walker.nextNode(); n; n = walker.nextNode()) {
 }
 for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
   for (const a of ['aria-label', 'title', 'placeholder', 'alt']) if (el.hasAttribute(a)) look(el.getAttribute(a), `${a}=`);
+}
+// No emoji: its glyph depends on the fonts installed (none on many Linux desktops: an empty box), in text or in
+// generated content. Icons are inline SVG.
+const emoji = /\p{Extended_Pictographic}/u;
+for (const el of document.body.querySelectorAll('*')) {
+  for (const pseudo of ['::before', '::after']) {
+    const c = getComputedStyle(el, pseudo).content;
+    if (c && c !== 'none' && c !== 'normal' && emoji.test(c)) say(`an emoji in the ${pseudo} of ${el.tagName.toLowerCase()}.${el.className}: ${c}`);
+  }
+}
+const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+for (let n = texts.nextNode(); n; n = texts.nextNode()) {
+  if (emoji.test(n.data)) say(`an emoji in the text ${JSON.stringify(n.data.trim().slice(0, 40))}`);
 }
 // Contrast of every visible button's text against its own background (through transparent parents).
 const rgba = (s) => {

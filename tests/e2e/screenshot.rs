@@ -1,6 +1,6 @@
-//! Pictures of the app with a few applications in it: the list, one application's detail, a message, Insights. The test always
-//! takes them and checks they are real pictures of the window; `scripts/screenshot.sh` sets
-//! REBOUND_SCREENSHOTS to a folder to keep them for the README.
+//! Pictures of the app with a few applications in it: the list (in English and in French), one application's
+//! detail, a message, Insights. The test always takes them and checks they are real pictures of the window;
+//! `scripts/screenshot.sh` sets REBOUND_SCREENSHOTS to a folder to keep them for the README.
 
 use serde_json::json;
 
@@ -74,7 +74,13 @@ async fn screenshot_of_a_journal_in_use() {
     app.choose("Period", "Last 12 months").await;
     app.wait_xpath("//tr[@data-key='applied']/td[.='5']").await;
     keep(&app, "insights.png").await;
+    app.stop().await;
 
+    // The first screen in French, on the same journal.
+    let app = App::start_with_env(data.path(), &[("LANG", "fr_CA.UTF-8"), ("LC_ALL", "fr_CA.UTF-8")]).await;
+    app.wait_xpath("//a[contains(@class,'app-row')][.//span[.='Banque Nationale']]").await;
+    app.wait_xpath("//h2[.='Aujourd’hui']").await;
+    keep(&app, "list-fr.png").await;
     app.stop().await;
 }
 
