@@ -73,6 +73,8 @@ async fn screenshot_of_a_journal_in_use() {
     app.click("Insights").await;
     app.choose("Period", "Last 12 months").await;
     app.wait_xpath("//tr[@data-key='applied']/td[.='5']").await;
+    // The weekly chart, with its scale and its months, in view.
+    app.js("document.querySelectorAll('.chart-card')[1].scrollIntoView({ block: 'start' }); return 0", vec![]).await;
     keep(&app, "insights.png").await;
     app.stop().await;
 

@@ -73,7 +73,7 @@ function columns(title, weeks) {
   const y0 = 12; // room above the tallest bar for its figure
   const w = plotW / Math.max(1, weeks.length);
   const text = (attrs, value) => s('text', { 'font-size': 12, 'font-family': 'sans-serif', fill: INK, ...attrs }, value);
-  const svg = s('svg', { viewBox: `0 0 ${left + plotW + 8} ${y0 + plotH + 40}`, role: 'img', 'aria-labelledby': titleId, class: 'chart' },
+  const svg = s('svg', { viewBox: `0 0 ${left + plotW + 8} ${y0 + plotH + 56}`, role: 'img', 'aria-labelledby': titleId, class: 'chart' },
     s('title', { id: titleId }, title));
   for (let v = 0; v <= top; v += step) {
     const y = y0 + plotH - (v / top) * plotH;
@@ -93,20 +93,20 @@ function columns(title, weeks) {
     }
     const m = week.startsOn.slice(0, 7);
     // A month whose label would run into the last one (a week or two after it) goes without.
-    if (m !== month && x - lastLabel >= 48) {
-      month = m;
+    const starts = m !== month;
+    month = m;
+    if (starts && x - lastLabel >= 30) {
       lastLabel = x;
-      // Under the first week starting in a month: its name (and the year in January or at the start).
-      const name = t(`date.month_short.${Number(m.slice(5, 7))}`);
-      const label = i === 0 || m.endsWith('-01') ? `${name} ${m.slice(0, 4)}` : name;
+      // Under the first week that starts in a month: its name, and below it the year (at the start and in January).
       svg.append(
         s('line', { x1: x, x2: x, y1: y0 + plotH, y2: y0 + plotH + 5, stroke: INK, class: 'chart-tick' }),
-        text({ x, y: y0 + plotH + 18, class: 'chart-axis' }, label));
+        text({ x, y: y0 + plotH + 18, class: 'chart-axis' }, t(`date.month_short.${Number(m.slice(5, 7))}`)));
+      if (i === 0 || m.endsWith('-01')) svg.append(text({ x, y: y0 + plotH + 31, class: 'chart-axis' }, m.slice(0, 4)));
     }
   });
   svg.append(
     s('line', { x1: left, x2: left + plotW, y1: y0 + plotH, y2: y0 + plotH, stroke: INK, class: 'chart-tick' }),
-    text({ x: left, y: y0 + plotH + 36, class: 'chart-axis' }, t('insights.axis_weeks')));
+    text({ x: left, y: y0 + plotH + 50, class: 'chart-axis' }, t('insights.axis_weeks')));
   return svg;
 }
 
