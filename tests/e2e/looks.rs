@@ -165,8 +165,11 @@ async fn every_view_reads_right_on_a_year_of_history_in_both_languages() {
         )
         .expect("a pending thank-you");
     let mut problems = Vec::new();
-    for (lang, locale) in [("en", "en_US.UTF-8"), ("fr", "fr_CA.UTF-8")] {
-        let app = App::start_with_env(data.path(), &[("LANG", locale), ("LC_ALL", locale)]).await;
+    // English in the light theme, French in the dark one (the colours of both are checked).
+    for (lang, locale, theme) in [("en", "en_US.UTF-8", "Adwaita"), ("fr", "fr_CA.UTF-8", "Adwaita:dark")] {
+        let app = App::start_with_env(data.path(), &[("LANG", locale), ("LC_ALL", locale), ("GTK_THEME", theme)]).await;
+        let dark = app.js("return matchMedia('(prefers-color-scheme: dark)').matches", vec![]).await;
+        assert_eq!(dark, json!(theme.ends_with(":dark")), "the window follows the {theme} theme");
         let loaded = app.js(&format!("{axe}\n;return typeof window.axe.run"), vec![]).await;
         assert_eq!(loaded, json!("function"), "axe-core runs in the window");
         let mut l = Looker { app, keys: json!(catalogue_keys()), problems: Vec::new(), lang };
@@ -213,6 +216,11 @@ async fn every_view_reads_right_on_a_year_of_history_in_both_languages() {
         }
 
         l.visit("detail", &format!("#/app/{app_id}"), "ol.timeline").await;
+        // The filled danger button of a confirmation, then back without deleting.
+        l.app.js("document.querySelector('.detail-head button.link.danger').click(); return 0", vec![]).await;
+        l.app.wait_css(".confirm button.danger").await;
+        l.look("detail, asked to confirm a deletion").await;
+        l.app.js("document.querySelector('.confirm button:not(.danger)').click(); return 0", vec![]).await;
         l.visit("To do", "#/todo", "section.todo li").await;
         l.visit("older follow-ups", "#/todo/older", "section.todo li").await;
         l.visit("people", "#/people", "li.person").await;
@@ -249,6 +257,32 @@ async fn every_view_reads_right_on_a_year_of_history_in_both_languages() {
         l.app.wait_css(".tone[data-severity='second_look']:not([hidden]) .tone-title svg").await;
         l.look("composer, a second look").await;
 
+        if lang == "en" {
+            // The older line's two actions: "Review" lists exactly them; "Dismiss them" skips them all, and "Undo"
+            // brings them back as they were.
+            l.app.js("location.hash = '#/'; return 0", vec![]).await;
+            let line = l.app.text("section.today .focus-older p").await;
+            let older: usize = line.split(' ').next().unwrap().parse().expect("the line starts with the count");
+            assert!(older > 900, "{line}");
+            l.app.click("Review").await;
+            l.app.wait_xpath("//h2[.='Older follow-ups']").await;
+            let shown = l.app.js("return document.querySelectorAll('section.todo li').length", vec![]).await;
+            assert_eq!(shown, json!(100), "the first hundred");
+            l.app.js("history.back(); return 0", vec![]).await;
+            l.app.click("Dismiss them").await;
+            l.app.wait_xpath(&format!("//div[@id='toast']/span[.='{older} follow-ups dismissed.']")).await;
+            crate::harness::wait_until("the older line to go", || {
+                db.query_row("SELECT count(*) FROM plan_steps WHERE status = 'skipped'", [], |r| r.get::<_, usize>(0))
+                    .unwrap()
+                    == older
+            });
+            l.app.wait_css("section.today:not(:has(.focus-older))").await;
+            l.app.click("Undo").await;
+            l.app.wait_xpath(&format!("//section[contains(@class,'today')]//p[.={line:?}]")).await;
+            let skipped: usize =
+                db.query_row("SELECT count(*) FROM plan_steps WHERE status = 'skipped'", [], |r| r.get(0)).unwrap();
+            assert_eq!(skipped, 0, "all back");
+        }
         problems.extend(l.problems);
         l.app.stop().await;
     }

@@ -353,10 +353,13 @@ pub fn list_steps(conn: &Connection, app: i64, today: NaiveDate) -> Result<Vec<S
 /// The "to do" list across all applications: the open steps (pending or missed) from two weeks ago on, soonest
 /// first. Those whose moment passed longer ago are [`list_older`]'s, so that a year of backlog is not a wall here.
 pub fn list_todo(conn: &Connection, today: NaiveDate) -> Result<Vec<Step>> {
-    // The last day a four-digit year can write: stored days compare as text, and NaiveDate::MAX writes "+262142-…".
-    let last = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(today);
-    open_within(conn, recent_from(today), last, today)
+    open_within(conn, recent_from(today), LAST_DAY, today)
 }
+
+/// The widest days a stored day can hold, for a query open on one side: days are stored as `YYYY-MM-DD` and
+/// compared as text, so the bounds must be written with four-digit years too (`NaiveDate::MAX` is "+262142-…").
+const FIRST_DAY: NaiveDate = NaiveDate::from_ymd_opt(1, 1, 1).expect("a valid day");
+const LAST_DAY: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a valid day");
 
 /// How far ahead the first screen looks, in days.
 pub const FOCUS_DAYS: u64 = 7;
@@ -401,14 +404,8 @@ pub fn focus(conn: &Connection, today: NaiveDate) -> Result<Focus> {
 
 /// The open steps whose moment passed long ago (the "older" line of the first screen), soonest first.
 pub fn list_older(conn: &Connection, today: NaiveDate) -> Result<Vec<Step>> {
-    let from = ymd(recent_from(today));
-    let today = ymd(today);
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT * FROM ({STEP_SQL} WHERE s.status IN ('pending', 'missed')) WHERE effective_on < ?1
-          ORDER BY effective_on, id"
-    ))?;
-    let rows = stmt.query_map([from], |r| step_row(r, &today))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let until = recent_from(today).pred_opt().unwrap_or(FIRST_DAY);
+    open_within(conn, FIRST_DAY, until, today)
 }
 
 /// The open steps (pending or missed) that show as due from `from` to `until` (both included), soonest first:
