@@ -38,8 +38,11 @@ pub struct Match {
 /// The FTS5 query for what the user typed: each word quoted (so nothing typed is read as query syntax) and
 /// matched as a prefix; words without a letter or digit are dropped. `None` when nothing is left.
 fn fts_query(typed: &str) -> Option<String> {
+    // A control character (a NUL pasted in) separates words like a space: inside a quoted FTS5 string, a NUL
+    // ends the query early and SQLite reports a syntax error instead of a search.
     let words: Vec<String> = typed
-        .split_whitespace()
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .take(12)
         .map(|w| format!("\"{}\"*", w.replace('"', "")))
@@ -172,5 +175,15 @@ mod tests {
         assert_eq!(fts_query("  Desj  élise "), Some("\"Desj\"* \"élise\"*".into()));
         assert_eq!(fts_query("a\"b OR -"), Some("\"ab\"* \"OR\"*".into()));
         assert_eq!(fts_query(" - * "), None);
+        assert_eq!(fts_query("Desj\0élise\u{1}"), Some("\"Desj\"* \"élise\"*".into()));
+    }
+
+    #[test]
+    fn a_nul_in_the_search_box_is_text_not_a_storage_error() {
+        let (conn, _) = crate::testing::journal_with_application();
+        for q in ["\0", "a\0b", "\0\"", "Acme\0"] {
+            assert!(search(&conn, q).is_ok(), "{q:?}");
+            assert!(crate::journal::list_applications(&conn, q).is_ok(), "{q:?}");
+        }
     }
 }
