@@ -79,23 +79,28 @@ pub fn export(conn: &Connection, lang: crate::vocab::Lang) -> Result<String> {
 /// lets the next character start one).
 const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
+/// Whether `cell` is, after any leading `'`, the start of a formula.
+fn formula_after_quotes(cell: &str) -> bool {
+    cell.trim_start_matches('\'').starts_with(FORMULA_START)
+}
+
 /// A cell as OWASP advises for CSV injection: one that a spreadsheet would run as a formula
-/// (`=HYPERLINK(…)`, `+cmd|…`) gets a leading `'`, which makes it text. Others are left as they are.
+/// (`=HYPERLINK(…)`, `+cmd|…`) gets a leading `'`, which makes it text. So does one already written that way
+/// (`'=x`, typed as is), so that reading back removes exactly the `'` added here. Others are left as they are.
 pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(FORMULA_START) {
+    if formula_after_quotes(cell) {
         format!("'{cell}").into()
     } else {
         cell.into()
     }
 }
 
-/// The reverse, for a cell read back: `'` followed by a formula start is our own neutralising (or a
-/// spreadsheet's way of typing such text), and comes back as the value that was typed. A journal's values are
-/// trimmed one-line texts, so a company really named `'=x` cannot come from a form, and the round trip of
-/// our own exports is exact.
+/// The reverse, for a cell read back: `'` before a formula start (after any further `'`) is taken off once,
+/// so our own exports come back exactly as typed (`'=x` went out as `''=x`). A cell of another program's
+/// file written `'=x` comes in as `=x`, the text a spreadsheet shows for it.
 fn restore_cell(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(FORMULA_START) => rest,
+        Some(rest) if formula_after_quotes(rest) => rest,
         _ => cell,
     }
 }
@@ -448,6 +453,9 @@ mod tests {
         assert_eq!(neutralise("\tx"), "'\tx");
         assert_eq!(neutralise("\rx"), "'\rx");
         assert_eq!(neutralise("Desjardins"), "Desjardins");
+        assert_eq!(neutralise("'=x"), "''=x", "typed with its quote, it comes back with it");
+        assert_eq!(restore_cell("''=x"), "'=x");
+        assert_eq!((neutralise("'Tis"), restore_cell("'Tis")), ("'Tis".into(), "'Tis"));
     }
 
     #[test]
