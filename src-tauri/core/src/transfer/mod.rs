@@ -7,6 +7,8 @@ pub mod ics;
 pub mod json;
 
 #[cfg(test)]
+mod properties;
+#[cfg(test)]
 mod tests;
 
 use std::io::Read;
