@@ -66,8 +66,23 @@ pub fn select(conn: &Connection, table: &str, filter: &str, args: &[i64]) -> Res
 /// Inserts rows into `table` as they are (ids included). A column the table does not have is refused.
 pub fn insert(conn: &Connection, table: &str, rows: &[Row]) -> Result<()> {
     let cols = columns(conn, table)?;
+    // Rows of one table almost always share their columns: the statement is made once per set of columns
+    // (a restore of 100,000 applications writes about 1.5 million rows).
+    let mut last: Option<(Vec<&str>, rusqlite::CachedStatement<'_>)> = None;
     for row in rows {
-        insert_as(conn, table, &cols, row, &[], &[])?;
+        let same = last.as_ref().is_some_and(|(keys, _)| keys.iter().copied().eq(row.keys().map(String::as_str)));
+        if !same {
+            if let Some(bad) = row.keys().find(|k| !cols.contains(k)) {
+                return Err(Error::invalid(format!("{table}.{bad}"), Problem::NotAChoice));
+            }
+            let keys: Vec<&str> = row.keys().map(String::as_str).collect();
+            let marks: Vec<String> = (1..=keys.len()).map(|i| format!("?{i}")).collect();
+            let sql = format!("INSERT INTO {table} ({}) VALUES ({})", keys.join(", "), marks.join(", "));
+            last = Some((keys, conn.prepare_cached(&sql)?));
+        }
+        if let Some((_, stmt)) = last.as_mut() {
+            stmt.execute(params_from_iter(row.values().map(to_sql)))?;
+        }
     }
     Ok(())
 }
