@@ -110,8 +110,22 @@ enum Rule {
     Note,
     Email,
     WebAddress,
-    /// A timeline entry's details: each text in it is a note.
+    /// A timeline entry's details: JSON, and each text in it is a note.
     Details,
+    /// One of the words of a vocabulary (when the column is there: files from before it lack it).
+    Choice(fn(&str) -> bool),
+    /// A calendar day written `YYYY-MM-DD`; null or absent where not `required`.
+    Day {
+        required: bool,
+    },
+    /// A whole number in `min..=max`, or null.
+    Range(usize, usize),
+    /// A JSON text (a step's options).
+    Json,
+}
+
+fn is<T: crate::vocab::Term>(s: &str) -> bool {
+    T::parse(s).is_some()
 }
 
 const RULES: &[(&str, &str, Rule)] = &[
@@ -120,15 +134,30 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("applications", "location", Rule::Line { required: false }),
     ("applications", "source", Rule::Line { required: false }),
     ("applications", "posting_url", Rule::WebAddress),
+    ("applications", "applied_on", Rule::Day { required: true }),
+    ("applications", "lang", Rule::Choice(is::<crate::vocab::Lang>)),
+    ("applications", "check_in_days", Rule::Range(1, 730)),
     ("people", "name", Rule::Line { required: true }),
     ("people", "title", Rule::Line { required: false }),
     ("people", "email", Rule::Email),
     ("people", "linkedin_url", Rule::WebAddress),
     ("people", "phone", Rule::Line { required: false }),
+    ("people", "address_as", Rule::Choice(is::<crate::vocab::AddressForm>)),
+    ("people", "keep_in_touch_months", Rule::Range(1, 24)),
+    ("people", "keep_in_touch_since", Rule::Day { required: false }),
+    ("events", "kind", Rule::Choice(is::<crate::vocab::EventKind>)),
+    ("events", "occurred_on", Rule::Day { required: true }),
     ("events", "details", Rule::Details),
     ("reflections", "went_well", Rule::Note),
     ("reflections", "do_differently", Rule::Note),
     ("reflections", "feelings", Rule::Note),
+    ("plan_steps", "kind", Rule::Choice(is::<crate::vocab::StepKind>)),
+    ("plan_steps", "status", Rule::Choice(is::<crate::vocab::StepStatus>)),
+    ("plan_steps", "due_on", Rule::Day { required: true }),
+    ("plan_steps", "snoozed_until", Rule::Day { required: false }),
+    ("plan_steps", "done_on", Rule::Day { required: false }),
+    ("plan_steps", "options", Rule::Json),
+    ("templates", "lang", Rule::Choice(is::<crate::vocab::Lang>)),
     ("templates", "name", Rule::Line { required: false }),
     ("templates", "subject", Rule::Line { required: false }),
     ("templates", "body", Rule::Note),
@@ -187,10 +216,43 @@ fn check_rows(tables: &HashMap<String, Vec<Row>>) -> Result<()> {
                     Rule::WebAddress => {
                         c.web_address(&field, text);
                     }
-                    Rule::Details => match serde_json::from_str::<Value>(if text.is_empty() { "{}" } else { text }) {
-                        Ok(details) => note_texts(&mut c, &field, &details),
-                        Err(_) => c.problem(&field, Problem::NotRebound),
+                    Rule::Details => match value.map(|v| v.as_str().map(serde_json::from_str::<Value>)) {
+                        None => {}
+                        Some(Some(Ok(details))) => note_texts(&mut c, &field, &details),
+                        Some(_) => c.problem(&field, Problem::NotRebound),
                     },
+                    Rule::Choice(known) => {
+                        if value.is_some_and(|v| !v.as_str().is_some_and(known)) {
+                            c.problem(&field, Problem::NotAChoice);
+                        }
+                    }
+                    Rule::Day { required } => {
+                        let day = |s: &str| {
+                            NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                                .is_ok_and(|d| d.format("%Y-%m-%d").to_string() == s)
+                        };
+                        let fine = match value {
+                            None | Some(Value::Null) => !required,
+                            Some(v) => v.as_str().is_some_and(day),
+                        };
+                        if !fine {
+                            c.problem(&field, Problem::NotADate);
+                        }
+                    }
+                    Rule::Range(min, max) => {
+                        let fine = match value {
+                            None | Some(Value::Null) => true,
+                            Some(v) => v.as_u64().is_some_and(|n| (*min as u64..=*max as u64).contains(&n)),
+                        };
+                        if !fine {
+                            c.problem(&field, Problem::OutOfRange { min: *min, max: *max });
+                        }
+                    }
+                    Rule::Json => {
+                        if value.is_some_and(|v| v.as_str().is_none_or(|t| serde_json::from_str::<Value>(t).is_err())) {
+                            c.problem(&field, Problem::NotRebound);
+                        }
+                    }
                 }
                 if c.has_error(&field) {
                     refused += 1;
@@ -278,6 +340,14 @@ pub fn parse(text: &str) -> Result<Document> {
 
 fn index(tables: HashMap<String, Vec<Row>>, settings: Option<Value>) -> Result<Document> {
     let companies = unique_ids(&tables, "companies", "id")?;
+    // Two companies of one name (as matched, folded) would break the journal's rule on restore.
+    let mut names = std::collections::HashSet::new();
+    for (n, c) in tables.get("companies").map(Vec::as_slice).unwrap_or_default().iter().enumerate() {
+        let folded = c.get("folded").and_then(Value::as_str).map_or_else(|| fold(text(c, "name")), str::to_owned);
+        if !names.insert(folded) {
+            return Err(Error::invalid(format!("file.companies.{n}.name"), Problem::NameTaken));
+        }
+    }
     let applications = unique_ids(&tables, "applications", "id")?;
     let people = unique_ids(&tables, "people", "id")?;
     let events = unique_ids(&tables, "events", "id")?;
@@ -913,6 +983,20 @@ pub(crate) mod tests {
         // Two applications under one id: the preview would list both, the merge insert one twice.
         let twice = refused(&|d| d["tables"]["applications"][1]["id"] = d["tables"]["applications"][0]["id"].clone());
         assert_eq!(twice, [("file.applications.1.id".to_owned(), Problem::NotRebound)]);
+        // Values the journal's own rules refuse: caught here, before the backup an import takes.
+        let kind = refused(&|d| d["tables"]["plan_steps"][0]["kind"] = "bogus".into());
+        assert_eq!(kind, [("file.plan_steps.0.kind".to_owned(), Problem::NotAChoice)]);
+        let day = refused(&|d| d["tables"]["events"][1]["occurred_on"] = "2026-10-10junk".into());
+        assert_eq!(day, [("file.events.1.occurred_on".to_owned(), Problem::NotADate)]);
+        let months = refused(&|d| d["tables"]["people"][1]["keep_in_touch_months"] = 99.into());
+        assert_eq!(
+            months,
+            [("file.people.1.keep_in_touch_months".to_owned(), Problem::OutOfRange { min: 1, max: 24 })]
+        );
+        let options = refused(&|d| d["tables"]["plan_steps"][1]["options"] = "{".into());
+        assert_eq!(options, [("file.plan_steps.1.options".to_owned(), Problem::NotRebound)]);
+        let same = refused(&|d| d["tables"]["companies"][1]["folded"] = d["tables"]["companies"][0]["folded"].clone());
+        assert_eq!(same, [("file.companies.1.name".to_owned(), Problem::NameTaken)]);
         // An event of an application the file does not hold.
         let orphan = refused(&|d| d["tables"]["events"][0]["application_id"] = 999.into());
         assert_eq!(orphan, [("file.events.0.application_id".to_owned(), Problem::NotRebound)]);
@@ -936,10 +1020,27 @@ pub(crate) mod tests {
         let mut c = crate::db::open_in_memory().unwrap();
         import(&mut c, &doc).unwrap();
         assert_eq!(found(&c, "company"), 3, "restored applications are indexed");
-        // A refused file leaves the triggers in place (the rollback puts them back).
+        // A refused file leaves the triggers in place (the rollback puts them back): one the journal refuses
+        // though the file's own checks pass (a second company of a name already in the journal, which a merge
+        // reuses, is not that; a template made default twice is).
         let mut bad = synthetic(1, 10);
-        bad["tables"]["plan_steps"][0]["kind"] = "bogus".into();
-        assert!(import(&mut c, &parse(&bad.to_string()).unwrap()).is_err());
+        bad["tables"]["templates"] = json!([
+            {"kind": "thank_you", "lang": "fr", "name": "a", "subject": "", "body": "b", "is_default": 1, "updated_at": "x"},
+            {"kind": "thank_you", "lang": "fr", "name": "b", "subject": "", "body": "b", "is_default": 1, "updated_at": "x"}
+        ]);
+        let mut empty = crate::db::open_in_memory().unwrap();
+        assert!(import(&mut empty, &parse(&bad.to_string()).unwrap()).is_err());
+        empty
+            .execute("INSERT INTO companies (name, folded, created_at) VALUES ('Zébulon', 'zebulon', 'x')", [])
+            .unwrap();
+        empty
+            .execute(
+                "INSERT INTO applications (company_id, role, applied_on, lang, created_at, updated_at)
+                 VALUES (last_insert_rowid(), 'r', '2026-01-01', 'fr', 'x', 'x')",
+                [],
+            )
+            .unwrap();
+        assert_eq!(found(&empty, "zebulon"), 1);
         c.execute("UPDATE companies SET name = 'Zébulon' WHERE name = 'Company 2'", []).unwrap();
         assert_eq!(found(&c, "zebulon"), 1);
     }
