@@ -55,21 +55,27 @@ fn lock_file(dir: &Path) -> Result<File> {
 
 /// Writes a file so that a crash or a power cut leaves either the old content or the new, never half of one:
 /// a temporary file beside it, flushed to disk, then renamed over it (and the folder flushed, for the rename).
+/// The temporary file is created exclusively under a random name, readable by the user only (a journal's
+/// export is private, and a predictable name could be a link planted to elsewhere); a file replaced keeps its
+/// mode.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let io = |e: std::io::Error| Error::io(path.display(), e);
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    let tmp = PathBuf::from(tmp);
-    let mut f = File::create(&tmp).map_err(io)?;
-    f.write_all(bytes).map_err(io)?;
-    f.sync_all().map_err(io)?;
-    drop(f);
-    std::fs::rename(&tmp, path).map_err(io)?;
-    if let Some(dir) = path.parent() {
-        // Where the platform allows opening a folder (Unix), flushing it makes the rename itself durable.
-        if let Ok(d) = File::open(dir) {
-            let _ = d.sync_all();
-        }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new().prefix(".rebound-").suffix(".tmp").tempfile_in(dir).map_err(io)?;
+    #[cfg(unix)]
+    if let Ok(old) = std::fs::metadata(path) {
+        tmp.as_file().set_permissions(old.permissions()).map_err(io)?;
+    }
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    // On failure the temporary file is deleted as the error drops it.
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    // Where the platform allows opening a folder (Unix), flushing it makes the rename itself durable.
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
     }
     Ok(())
 }
@@ -153,6 +159,30 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "{\"new\": true}");
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, vec![std::ffi::OsString::from("settings.json")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_atomic_write_is_private_keeps_a_replaced_files_mode_and_follows_no_planted_link() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let new = dir.path().join("rebound-2026-11-26.json");
+        write_atomic(&new, b"{}").unwrap();
+        assert_eq!(mode(&new), 0o600, "an export is the user's only");
+        let kept = dir.path().join("settings.json");
+        std::fs::write(&kept, "old").unwrap();
+        std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&kept, b"new").unwrap();
+        assert_eq!(mode(&kept), 0o640);
+        // A link planted where the old code put its temporary file: nothing is written through it.
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "untouched").unwrap();
+        let target = dir.path().join("out.csv");
+        std::os::unix::fs::symlink(&victim, dir.path().join("out.csv.tmp")).unwrap();
+        write_atomic(&target, b"a,b").unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "untouched");
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "a,b");
     }
 
     #[test]

@@ -11,8 +11,9 @@ use crate::shell::state::AppState;
 /// Every backup, newest first, with its date, size and number of applications.
 #[tauri::command(async)]
 pub fn list_backups(state: State<'_, AppState>) -> Result<Vec<Backup>, IpcError> {
+    // Opening and checking every backup needs no journal: the journal's lock is not held meanwhile.
     let dir = state.backup_dir();
-    state.with_db(|_| backup::list(&dir))
+    backup::list(&dir).map_err(|e| IpcError::from_domain(e, state.lang()))
 }
 
 /// "Back up now".
@@ -29,12 +30,8 @@ pub fn restore_backup<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>,
     // The journal and its settings come back together, or the process waits to start over in the tray.
     let _busy = state.hold();
     let (dir, settings) = (state.backup_dir(), state.settings_json());
-    let path = state.write_db(|c| {
-        let path = backup::path_of(&dir, &file)?;
-        backup::take(c, &dir, Some(&settings), Reason::BeforeRestore, Utc::now())?;
-        backup::restore_into(c, &path)?;
-        Ok(path)
-    })?;
+    // The backup is checked before the journal is kept as a before-restore copy (a refused one takes none).
+    let path = state.write_db(|c| backup::restore(c, &dir, &file, Some(&settings), Utc::now()))?;
     if let Ok(json) = std::fs::read_to_string(backup::settings_path(&path)) {
         if let Ok(value) = serde_json::from_str(&json) {
             let lang = state.lang();

@@ -13,7 +13,6 @@ use super::today;
 use crate::db::backup::{self, Reason};
 use crate::error::{Error, Problem};
 use crate::i18n::t;
-use crate::settings::Settings;
 use crate::shell::error::IpcError;
 use crate::shell::state::{AppState, PendingImport};
 use crate::transfer::{self, csv::Mapping};
@@ -157,16 +156,15 @@ pub fn pick_import<R: Runtime>(
         .blocking_pick_file()
         .and_then(|p| p.into_path().ok());
     let Some(path) = picked else { return Ok(Picked::None) };
-    let size = std::fs::metadata(&path).map_err(|e| fail(Error::io(path.display(), e)))?.len();
-    if size > max {
-        return Err(fail(Error::invalid("file", Problem::FileTooLarge { max_mb: max / (1024 * 1024) })));
-    }
-    let text = std::fs::read(&path).map_err(|e| fail(Error::io(path.display(), e)))?;
+    // Only a regular file, and never more than `max` bytes of it (a device or a pipe says 0 and never ends).
+    let text = transfer::read_file(&path, max).map_err(fail)?;
     let text = String::from_utf8(text)
         .map_err(|_| fail(Error::invalid("file", if kind == "csv" { Problem::NotCsv } else { Problem::NotRebound })))?;
     let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let out = if kind == "json" {
+        // Reading, checking and indexing the file need no journal: only the comparison takes its lock.
         let doc = transfer::json::parse(&text).map_err(fail)?;
+        drop(text);
         let preview = state.with_db(|c| transfer::json::preview(c, &doc))?;
         state.set_pending_import(Some(PendingImport::Json(doc)));
         Picked::Json { file, preview }
@@ -196,8 +194,9 @@ pub fn import_journal<R: Runtime>(
         transfer::json::import(c, &doc)
     })?;
     if done.restore {
-        if let Some(s) = &doc.settings {
-            state.replace_settings(Settings::from_json(s)).map_err(|e| IpcError::from_domain(e, lang))?;
+        // Start at login stays as this machine has it: the file cannot bring the autostart entry behind it.
+        if let Some(s) = doc.settings_to_restore(&state.settings()) {
+            state.replace_settings(s).map_err(|e| IpcError::from_domain(e, lang))?;
         }
     }
     crate::shell::actions::changed(&app);
@@ -218,6 +217,8 @@ pub fn import_csv<R: Runtime>(
     };
     let (dir, settings) = (state.backup_dir(), state.settings_json());
     let result = state.write_db(|c| {
+        // Checked first: a refused file takes no backup (ten refused tries would rotate away the real ones).
+        transfer::csv::check(c, &text, &mapping, lang, today(), Utc::now())?;
         backup::take(c, &dir, Some(&settings), Reason::BeforeRestore, Utc::now())?;
         transfer::csv::import(c, &text, &mapping, lang, today(), Utc::now())
     });

@@ -23,7 +23,15 @@ export function transferSection(onImported) {
   const titleId = nextId();
   const status = h('p', { class: 'saved', role: 'status' });
   const step = h('div', { class: 'import-step' });
-  const fail = (err) => { status.textContent = err.message; };
+  // A refused Rebound file says why, and where: `file.<table>.<n>.<column>` names the entry (n counted from 0).
+  const fail = (err) => {
+    const why = (err.fields || []).filter((f) => f.field === 'file' || f.field.startsWith('file.')).map((f) => {
+      const [, table, row, column] = f.field.split('.');
+      if (row === undefined || column === undefined) return f.message;
+      return t('transfer.file_error', { table, row: Number(row) + 1, column, message: f.message });
+    });
+    status.textContent = [err.message, ...why].join(' ');
+  };
 
   const exporter = (label, fn) => h('button', {
     type: 'button',

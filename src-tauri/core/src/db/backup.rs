@@ -69,6 +69,10 @@ pub struct Backup {
 const PREFIX: &str = "rebound-";
 const SUFFIX: &str = ".sqlite3";
 const STAMP: &str = "%Y%m%dT%H%M%SZ";
+/// The suffix of a copy being written; one left behind (a crash, a full disk) is swept at the next rotation.
+const PARTIAL: &str = ".partial";
+/// A partial file younger than this may be another backup being written right now: the sweep leaves it.
+const PARTIAL_GRACE: Duration = Duration::from_secs(60 * 60);
 
 fn io(path: &Path, e: std::io::Error) -> Error {
     Error::io(path.display(), e)
@@ -120,22 +124,31 @@ pub fn take(
         }
         at += chrono::Duration::seconds(1);
     }
-    let partial = dir.join(format!("{name}.partial"));
+    let partial = dir.join(format!("{name}{PARTIAL}"));
+    let target = dir.join(&name);
+    let side = settings_path(&target);
     let _ = std::fs::remove_file(&partial);
-    conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
-    let applications = match check_file(&partial) {
+    // Whatever fails on the way (the copy, its check, the settings file, the rename) takes its leftovers with
+    // it: a half-written copy is never left to fill the disk, and a side file never outlives its backup.
+    let copied = (|| -> Result<i64> {
+        conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
+        let applications = check_file(&partial)?;
+        if let Some(json) = settings {
+            std::fs::write(&side, json).map_err(|e| io(&side, e))?;
+        }
+        std::fs::rename(&partial, &target).map_err(|e| io(&target, e))?;
+        Ok(applications)
+    })();
+    let applications = match copied {
         Ok(n) => n,
         Err(e) => {
             let _ = std::fs::remove_file(&partial);
+            if settings.is_some() && !target.exists() {
+                let _ = std::fs::remove_file(&side);
+            }
             return Err(e);
         }
     };
-    let target = dir.join(&name);
-    if let Some(json) = settings {
-        let side = settings_path(&target);
-        std::fs::write(&side, json).map_err(|e| io(&side, e))?;
-    }
-    std::fs::rename(&partial, &target).map_err(|e| io(&target, e))?;
     let size = std::fs::metadata(&target).map_err(|e| io(&target, e))?.len();
     rotate(dir)?;
     Ok(Backup { file: name, taken_at: at, reason, size, applications })
@@ -184,9 +197,11 @@ pub fn newest(dir: &Path) -> Result<Option<DateTime<Utc>>> {
     Ok(files(dir)?.first().map(|f| f.1))
 }
 
-/// Whether a daily backup is due at `now`: none yet, or the newest is a day old.
+/// Whether a daily backup is due at `now`: none yet, or the newest is a day old. A backup named after `now`
+/// (taken while the clock was wrong) does not count: trusting it would stop daily backups until that date.
 pub fn daily_due(dir: &Path, now: DateTime<Utc>) -> Result<bool> {
-    Ok(newest(dir)?.is_none_or(|at| now - at >= chrono::Duration::days(1)))
+    let newest_past = files(dir)?.into_iter().map(|f| f.1).find(|at| *at <= now);
+    Ok(newest_past.is_none_or(|at| now - at >= chrono::Duration::days(1)))
 }
 
 /// The daily backups to keep, by time (newest first): the newest of each of the last 7 days, 4 ISO weeks and
@@ -239,7 +254,24 @@ pub fn rotate(dir: &Path) -> Result<()> {
             let _ = std::fs::remove_file(settings_path(&path));
         }
     }
+    sweep_partials(dir);
     Ok(())
+}
+
+/// Deletes the copies left half-written by a backup that never finished (an hour old or more, so that one
+/// being written by another thread is left alone). Best effort: a file that will not go is tried next time.
+fn sweep_partials(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.filter_map(|e| e.ok()) {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if !(name.starts_with(PREFIX) && name.ends_with(PARTIAL)) {
+            continue;
+        }
+        let age = e.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok());
+        if age.is_none_or(|a| a >= PARTIAL_GRACE) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
 }
 
 /// Resolves a backup's file name inside `dir`, refusing anything that is not a backup name there (no path
@@ -255,8 +287,37 @@ pub fn path_of(dir: &Path, file: &str) -> Result<PathBuf> {
     Ok(path)
 }
 
+/// Checks a file as a restore would, without touching the journal: it opens read-only, `quick_check` says
+/// ok, and it is not from a newer Rebound. Returns the applications it holds.
+pub fn check(path: &Path) -> Result<i64> {
+    let applications = check_file(path)?;
+    let src = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    let version: i64 = src.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version as usize > super::schema_version() {
+        return Err(Error::NewerDatabase);
+    }
+    Ok(applications)
+}
+
+/// Restores the backup named `file` in `dir`: checked first, then the journal as it is kept as a
+/// `BeforeRestore` backup (with `settings`), then replaced. A refused file takes no backup, so attempts at
+/// a damaged one never rotate away the journal's real copies. Returns the restored backup's path.
+pub fn restore(
+    conn: &mut Connection,
+    dir: &Path,
+    file: &str,
+    settings: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<PathBuf> {
+    let path = path_of(dir, file)?;
+    check(&path)?;
+    take(conn, dir, settings, Reason::BeforeRestore, now)?;
+    restore_into(conn, &path)?;
+    Ok(path)
+}
+
 /// Replaces the journal in `conn` by the backup at `path` (checked first), with the backup API, then brings
-/// it to this build's schema. The caller takes a `BeforeRestore` backup first.
+/// it to this build's schema. The caller takes a `BeforeRestore` backup first ([`restore`] does both).
 pub fn restore_into(conn: &mut Connection, path: &Path) -> Result<()> {
     check_file(path)?;
     let src = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
@@ -409,5 +470,70 @@ mod tests {
         take(&conn, &backups, None, Reason::Daily, at(2026, 11, 26)).unwrap();
         assert!(!daily_due(&backups, at(2026, 11, 26) + chrono::Duration::hours(23)).unwrap());
         assert!(daily_due(&backups, at(2026, 11, 27)).unwrap());
+    }
+
+    #[test]
+    fn a_failed_backup_leaves_no_partial_file_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = journal(dir.path(), &["A"]);
+        let backups = dir.path().join("backups");
+        std::fs::create_dir_all(&backups).unwrap();
+        // The copy is made, then the settings side file cannot be written (a folder holds its name).
+        let name = "rebound-20261126T120000Z-manual.sqlite3";
+        std::fs::create_dir(backups.join(format!("{name}.settings.json"))).unwrap();
+        assert!(take(&conn, &backups, Some("{}"), Reason::Manual, at(2026, 11, 26)).is_err());
+        let left: Vec<String> = std::fs::read_dir(&backups)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(!left.iter().any(|n| n.ends_with(".partial")), "{left:?}");
+    }
+
+    #[test]
+    fn a_damaged_backup_is_refused_before_any_before_restore_copy_is_taken() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = journal(dir.path(), &["A"]);
+        let backups = dir.path().join("backups");
+        std::fs::create_dir_all(&backups).unwrap();
+        let bad = "rebound-20261120T120000Z-manual.sqlite3";
+        std::fs::write(backups.join(bad), b"not a database at all").unwrap();
+        for _ in 0..KEEP_OTHERS + 1 {
+            assert!(restore(&mut conn, &backups, bad, None, at(2026, 11, 26)).is_err());
+        }
+        let taken = files(&backups).unwrap().into_iter().filter(|f| f.2 == Reason::BeforeRestore).count();
+        assert_eq!(taken, 0, "refused attempts rotate nothing away");
+        let good = take(&conn, &backups, None, Reason::Manual, at(2026, 11, 21)).unwrap();
+        restore(&mut conn, &backups, &good.file, None, at(2026, 11, 26)).unwrap();
+        let taken = files(&backups).unwrap().into_iter().filter(|f| f.2 == Reason::BeforeRestore).count();
+        assert_eq!(taken, 1);
+    }
+
+    #[test]
+    fn rotation_sweeps_stale_partial_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = journal(dir.path(), &["A"]);
+        let backups = dir.path().join("backups");
+        std::fs::create_dir_all(&backups).unwrap();
+        let stale = backups.join("rebound-20261101T120000Z-daily.sqlite3.partial");
+        std::fs::write(&stale, b"half a copy").unwrap();
+        let two_hours_ago = std::time::SystemTime::now() - Duration::from_secs(2 * 3600);
+        std::fs::File::options().write(true).open(&stale).unwrap().set_modified(two_hours_ago).unwrap();
+        let fresh = backups.join("rebound-20261126T115959Z-manual.sqlite3.partial");
+        std::fs::write(&fresh, b"being written").unwrap();
+        take(&conn, &backups, None, Reason::Daily, at(2026, 11, 26)).unwrap();
+        assert!(!stale.exists(), "a partial left by a crash goes at the next rotation");
+        assert!(fresh.exists(), "one that may be being written is left alone");
+    }
+
+    #[test]
+    fn a_backup_dated_in_the_future_does_not_stop_daily_backups() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = journal(dir.path(), &["A"]);
+        let backups = dir.path().join("backups");
+        // Taken while the clock was a year ahead.
+        take(&conn, &backups, None, Reason::Daily, at(2027, 11, 26)).unwrap();
+        assert!(daily_due(&backups, at(2026, 11, 26)).unwrap());
+        take(&conn, &backups, None, Reason::Daily, at(2026, 11, 26)).unwrap();
+        assert!(!daily_due(&backups, at(2026, 11, 26) + chrono::Duration::hours(23)).unwrap());
     }
 }

@@ -164,15 +164,34 @@ pub fn claim<Tz: TimeZone>(
             }
             Notice::Summary { .. } => due.to_vec(),
         };
-        let events = mark_announced(conn, &steps, now, today)?;
-        out.push(Claimed { notice, steps: steps.iter().map(|s| s.step_id).collect(), events });
+        match mark_announced(conn, &steps, now, today) {
+            Ok(events) => out.push(Claimed { notice, steps: steps.iter().map(|s| s.step_id).collect(), events }),
+            // The notices claimed before are committed as announced: returning the error would drop them, and
+            // they would never be shown ("exactly once" become "never"). They go out; this one (rolled back,
+            // still unannounced) is tried at the next turn.
+            Err(e) if !out.is_empty() => {
+                log::warn!("claiming a reminder failed, {} claimed before it still shown: {e}", out.len());
+                break;
+            }
+            Err(e) => return Err(e),
+        }
     }
     Ok(out)
 }
 
 /// The second half, for a notice that could not be shown: back to unannounced, tried again after a wait.
+/// A step deleted meanwhile (its application deleted while the notification was tried) is simply no longer
+/// there to release: the others are released all the same.
 pub fn release(conn: &mut Connection, claimed: &Claimed, now: DateTime<Utc>) -> Result<()> {
-    unmark_announced(conn, &claimed.steps, &claimed.events, now)
+    let mut still = conn.prepare_cached("SELECT count(*) > 0 FROM plan_steps WHERE id = ?1")?;
+    let mut steps = Vec::with_capacity(claimed.steps.len());
+    for id in &claimed.steps {
+        if still.query_row([id], |r| r.get::<_, bool>(0))? {
+            steps.push(*id);
+        }
+    }
+    drop(still);
+    unmark_announced(conn, &steps, &claimed.events, now)
 }
 
 /// How long to sleep after a turn at `now`: until the next reminder (or retry), at most [`MAX_SLEEP`]; with
@@ -217,4 +236,69 @@ pub fn turn<Tz: TimeZone>(
     }
     let sleep = next_sleep(conn, now, time, tz, notifications_on)?;
     Ok(Turn { announced, shown, sleep })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::PlanOptions;
+    use crate::testing::{application, d, outcome, save};
+
+    fn rejected(conn: &mut Connection, company: &str, on: &str) -> i64 {
+        let app = save(conn, &application(company, "Analyst", "2026-01-05"));
+        crate::journal::log_outcome(
+            conn,
+            &outcome(app, "rejected", on),
+            d(on),
+            crate::testing::now(),
+            PlanOptions::default(),
+        )
+        .unwrap();
+        app
+    }
+
+    fn reminded(conn: &Connection, id: i64) -> Option<String> {
+        conn.query_row("SELECT reminded_at FROM plan_steps WHERE id = ?1", [id], |r| r.get(0)).unwrap()
+    }
+
+    #[test]
+    fn a_claim_that_fails_midway_still_hands_over_what_it_committed() {
+        let mut conn = crate::db::open_in_memory().unwrap();
+        rejected(&mut conn, "Alpha", "2026-02-01");
+        let beta = rejected(&mut conn, "Beta", "2026-02-10");
+        conn.execute("UPDATE plan_steps SET status = 'done' WHERE kind <> 'check_in'", []).unwrap();
+        // Writing Beta's reminder fails (a full disk, say).
+        conn.execute_batch(&format!(
+            "CREATE TEMP TRIGGER fail BEFORE INSERT ON events WHEN NEW.application_id = {beta}
+             BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+        ))
+        .unwrap();
+        let now = DateTime::parse_from_rfc3339("2027-06-01T12:00:00Z").unwrap().to_utc();
+        let time = NaiveTime::from_hms_opt(9, 0, 0).unwrap();
+        let claimed = claim(&mut conn, now, time, &Utc).expect("Alpha's claim is committed: it must be shown");
+        assert_eq!(claimed.len(), 1);
+        assert!(matches!(&claimed[0].notice, Notice::One { company, .. } if company == "Alpha"));
+        let beta_step: i64 =
+            conn.query_row("SELECT id FROM plan_steps WHERE application_id = ?1", [beta], |r| r.get(0)).unwrap();
+        assert_eq!(reminded(&conn, beta_step), None, "Beta waits for the next turn");
+        conn.execute_batch("DROP TRIGGER fail").unwrap();
+        assert_eq!(claim(&mut conn, now, time, &Utc).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_release_after_one_of_its_steps_was_deleted_releases_the_others() {
+        let mut conn = crate::db::open_in_memory().unwrap();
+        rejected(&mut conn, "Alpha", "2026-02-01");
+        let now = DateTime::parse_from_rfc3339("2027-06-01T12:00:00Z").unwrap().to_utc();
+        let time = NaiveTime::from_hms_opt(9, 0, 0).unwrap();
+        let claimed = claim(&mut conn, now, time, &Utc).unwrap();
+        assert_eq!(claimed.len(), 1);
+        let steps = claimed[0].steps.clone();
+        assert!(steps.len() >= 2, "{steps:?}");
+        conn.execute("DELETE FROM plan_steps WHERE id = ?1", [steps[0]]).unwrap();
+        release(&mut conn, &claimed[0], now).unwrap();
+        for id in &steps[1..] {
+            assert_eq!(reminded(&conn, *id), None, "step {id} is tried again");
+        }
+    }
 }

@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -20,12 +20,14 @@ use serde_json::{json, Map, Value};
 use crate::db::rows::{self, Row};
 use crate::error::{Error, Problem, Result};
 use crate::journal::fold;
+use crate::validate::Checker;
 
 /// The `format` field's value.
 pub const FORMAT: &str = "rebound";
 /// The version of this document's layout.
 pub const VERSION: u64 = 1;
-/// Largest file an import reads, in bytes (a journal of 100,000 applications is about 60 MB).
+/// Largest file an import reads, in bytes. (Measured for issue 21: 100,000 applications each with a person, an
+/// interview, a rejection, its plan and a reflection export to about 340 MB, so such a journal is over it.)
 pub const MAX_BYTES: u64 = 200 * 1024 * 1024;
 
 /// The tables of the journal, parents before children: the order to insert them in.
@@ -58,20 +60,254 @@ pub fn export(conn: &Connection, settings: Option<Value>, now: DateTime<Utc>) ->
     }))
 }
 
-/// A document read and checked: its tables, and its settings if it has them.
+/// A document read, checked and indexed: its tables, its settings if it has them, and its rows found by id.
+/// Everything here is done without the journal ([`parse`]), so the shell can do it before it takes the
+/// journal's lock; comparing with the journal ([`preview`]) and writing ([`import`]) are the short parts.
 #[derive(Debug, Clone)]
 pub struct Document {
     tables: HashMap<String, Vec<Row>>,
     pub settings: Option<Value>,
+    /// The file's applications, in file order, with what identifies and describes each.
+    apps: Vec<FileApp>,
+    /// Row positions by id, per table that has ids.
+    companies: HashMap<i64, usize>,
+    people: HashMap<i64, usize>,
+    /// Row positions of the rows that hang on an application (by its id) or an event (by its id).
+    events_of: HashMap<i64, Vec<usize>>,
+    links_of: HashMap<i64, Vec<usize>>,
+    steps_of: HashMap<i64, Vec<usize>>,
+    event_people_of: HashMap<i64, Vec<usize>>,
+    reflections_of: HashMap<i64, Vec<usize>>,
+}
+
+/// One application of the file.
+#[derive(Debug, Clone)]
+struct FileApp {
+    /// Its position in the `applications` table of the file, and its id there.
+    row: usize,
+    id: i64,
+    key: Key,
+    content: Content,
+    label: String,
 }
 
 fn not_ours() -> Error {
     Error::invalid("file", Problem::NotRebound)
 }
 
-/// Reads a document, refusing anything that is not a Rebound export of a version this build knows.
+/// The longest text any cell of a file may hold, in characters: a note's limit with room for the JSON around
+/// it. A file edited to hold a 5 MB name is refused before anything is compared or written.
+const MAX_CELL: usize = 4 * crate::validate::MAX_NOTE;
+/// Refusals reported at most, as for a CSV.
+const MAX_ERRORS: usize = 50;
+
+/// What the forms check on each column a person types into, applied to the same column of an imported row.
+#[derive(Clone, Copy)]
+enum Rule {
+    Line {
+        required: bool,
+    },
+    Note,
+    Email,
+    WebAddress,
+    /// A timeline entry's details: JSON, and each text in it is a note.
+    Details,
+    /// One of the words of a vocabulary (when the column is there: files from before it lack it).
+    Choice(fn(&str) -> bool),
+    /// A calendar day written `YYYY-MM-DD`; null or absent where not `required`.
+    Day {
+        required: bool,
+    },
+    /// A whole number in `min..=max`, or null.
+    Range(usize, usize),
+    /// A JSON text (a step's options).
+    Json,
+}
+
+fn is<T: crate::vocab::Term>(s: &str) -> bool {
+    T::parse(s).is_some()
+}
+
+const RULES: &[(&str, &str, Rule)] = &[
+    ("companies", "name", Rule::Line { required: true }),
+    ("applications", "role", Rule::Line { required: true }),
+    ("applications", "location", Rule::Line { required: false }),
+    ("applications", "source", Rule::Line { required: false }),
+    ("applications", "posting_url", Rule::WebAddress),
+    ("applications", "applied_on", Rule::Day { required: true }),
+    ("applications", "lang", Rule::Choice(is::<crate::vocab::Lang>)),
+    ("applications", "check_in_days", Rule::Range(1, 730)),
+    ("people", "name", Rule::Line { required: true }),
+    ("people", "title", Rule::Line { required: false }),
+    ("people", "email", Rule::Email),
+    ("people", "linkedin_url", Rule::WebAddress),
+    ("people", "phone", Rule::Line { required: false }),
+    ("people", "address_as", Rule::Choice(is::<crate::vocab::AddressForm>)),
+    ("people", "keep_in_touch_months", Rule::Range(1, 24)),
+    ("people", "keep_in_touch_since", Rule::Day { required: false }),
+    ("events", "kind", Rule::Choice(is::<crate::vocab::EventKind>)),
+    ("events", "occurred_on", Rule::Day { required: true }),
+    ("events", "details", Rule::Details),
+    ("reflections", "went_well", Rule::Note),
+    ("reflections", "do_differently", Rule::Note),
+    ("reflections", "feelings", Rule::Note),
+    ("plan_steps", "kind", Rule::Choice(is::<crate::vocab::StepKind>)),
+    ("plan_steps", "status", Rule::Choice(is::<crate::vocab::StepStatus>)),
+    ("plan_steps", "due_on", Rule::Day { required: true }),
+    ("plan_steps", "snoozed_until", Rule::Day { required: false }),
+    ("plan_steps", "done_on", Rule::Day { required: false }),
+    ("plan_steps", "options", Rule::Json),
+    ("templates", "lang", Rule::Choice(is::<crate::vocab::Lang>)),
+    ("templates", "name", Rule::Line { required: false }),
+    ("templates", "subject", Rule::Line { required: false }),
+    ("templates", "body", Rule::Note),
+];
+
+fn note_texts(c: &mut Checker, field: &str, v: &Value) {
+    match v {
+        Value::String(s) => {
+            c.note(field, s);
+        }
+        Value::Array(a) => a.iter().for_each(|x| note_texts(c, field, x)),
+        Value::Object(o) => o.values().for_each(|x| note_texts(c, field, x)),
+        _ => {}
+    }
+}
+
+/// Every row passes the checks its form applies (a name on one line of at most 200 characters, an e-mail
+/// with an @…), and no cell is huge. A refusal names the row: `file.<table>.<position>.<column>`.
+fn check_rows(tables: &HashMap<String, Vec<Row>>) -> Result<()> {
+    // Only text checks are made here: no date is judged against a today.
+    let mut c = Checker::new(NaiveDate::MAX);
+    let mut refused = 0;
+    for table in TABLES {
+        let Some(rows) = tables.get(*table) else { continue };
+        let rules: Vec<(&str, Rule)> = RULES.iter().filter(|r| r.0 == *table).map(|r| (r.1, r.2)).collect();
+        for (n, row) in rows.iter().enumerate() {
+            if refused >= MAX_ERRORS {
+                break;
+            }
+            let before = refused;
+            for (col, v) in row {
+                if let Value::String(s) = v {
+                    if s.chars().nth(MAX_CELL).is_some() {
+                        c.problem(&format!("file.{table}.{n}.{col}"), Problem::TooLong { max: MAX_CELL });
+                        refused += 1;
+                    }
+                }
+            }
+            if refused > before {
+                continue;
+            }
+            for (col, rule) in &rules {
+                let field = format!("file.{table}.{n}.{col}");
+                let value = row.get(*col);
+                let text = value.and_then(Value::as_str).unwrap_or_default();
+                match rule {
+                    Rule::Line { required } => {
+                        c.line(&field, text, *required);
+                    }
+                    Rule::Note => {
+                        c.note(&field, text);
+                    }
+                    Rule::Email => {
+                        c.email(&field, text);
+                    }
+                    Rule::WebAddress => {
+                        c.web_address(&field, text);
+                    }
+                    Rule::Details => match value.map(|v| v.as_str().map(serde_json::from_str::<Value>)) {
+                        None => {}
+                        Some(Some(Ok(details))) => note_texts(&mut c, &field, &details),
+                        Some(_) => c.problem(&field, Problem::NotRebound),
+                    },
+                    Rule::Choice(known) => {
+                        if value.is_some_and(|v| !v.as_str().is_some_and(known)) {
+                            c.problem(&field, Problem::NotAChoice);
+                        }
+                    }
+                    Rule::Day { required } => {
+                        let day = |s: &str| {
+                            NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                                .is_ok_and(|d| d.format("%Y-%m-%d").to_string() == s)
+                        };
+                        let fine = match value {
+                            None | Some(Value::Null) => !required,
+                            Some(v) => v.as_str().is_some_and(day),
+                        };
+                        if !fine {
+                            c.problem(&field, Problem::NotADate);
+                        }
+                    }
+                    Rule::Range(min, max) => {
+                        let fine = match value {
+                            None | Some(Value::Null) => true,
+                            Some(v) => v.as_u64().is_some_and(|n| (*min as u64..=*max as u64).contains(&n)),
+                        };
+                        if !fine {
+                            c.problem(&field, Problem::OutOfRange { min: *min, max: *max });
+                        }
+                    }
+                    Rule::Json => {
+                        if value.is_some_and(|v| v.as_str().is_none_or(|t| serde_json::from_str::<Value>(t).is_err())) {
+                            c.problem(&field, Problem::NotRebound);
+                        }
+                    }
+                }
+                if c.has_error(&field) {
+                    refused += 1;
+                }
+            }
+        }
+    }
+    c.finish()
+}
+
+/// The rows of `table` by their integer column `col`, which each must have and no two may share (two
+/// applications with one id would be merged as one, though the preview listed both).
+fn unique_ids(tables: &HashMap<String, Vec<Row>>, table: &str, col: &str) -> Result<HashMap<i64, usize>> {
+    let rows = tables.get(table).map(Vec::as_slice).unwrap_or_default();
+    let mut ids = HashMap::with_capacity(rows.len());
+    for (n, row) in rows.iter().enumerate() {
+        let refuse = || Error::invalid(format!("file.{table}.{n}.{col}"), Problem::NotRebound);
+        let id = row.get(col).and_then(Value::as_i64).ok_or_else(refuse)?;
+        if ids.insert(id, n).is_some() {
+            return Err(refuse());
+        }
+    }
+    Ok(ids)
+}
+
+/// Positions of the rows of `table` grouped by their column `col`, which must name a row of `parents` (or be
+/// null where `optional`).
+fn children(
+    tables: &HashMap<String, Vec<Row>>,
+    table: &str,
+    col: &str,
+    parents: &HashMap<i64, usize>,
+    optional: bool,
+) -> Result<HashMap<i64, Vec<usize>>> {
+    let mut out: HashMap<i64, Vec<usize>> = HashMap::new();
+    for (n, row) in tables.get(table).map(Vec::as_slice).unwrap_or_default().iter().enumerate() {
+        let refuse = || Error::invalid(format!("file.{table}.{n}.{col}"), Problem::NotRebound);
+        match row.get(col) {
+            None | Some(Value::Null) if optional => continue,
+            Some(v) => {
+                let id = v.as_i64().filter(|id| parents.contains_key(id)).ok_or_else(refuse)?;
+                out.entry(id).or_default().push(n);
+            }
+            None => return Err(refuse()),
+        }
+    }
+    Ok(out)
+}
+
+/// Reads a document, refusing anything that is not a Rebound export of a version this build knows, or whose
+/// rows the forms would refuse, or whose rows point at rows it does not hold. Needs no journal: the work that
+/// grows with the file (reading, checking, indexing) is all done here, once.
 pub fn parse(text: &str) -> Result<Document> {
     let v: Value = serde_json::from_str(text).map_err(|_| not_ours())?;
+    let Value::Object(mut v) = v else { return Err(not_ours()) };
     if v.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(not_ours());
     }
@@ -81,26 +317,121 @@ pub fn parse(text: &str) -> Result<Document> {
         return Err(Error::invalid("file", Problem::NewerFile));
     }
     let mut tables = HashMap::new();
-    let given = v.get("tables").and_then(Value::as_object).ok_or_else(not_ours)?;
+    let Some(Value::Object(given)) = v.remove("tables") else { return Err(not_ours()) };
     for (name, list) in given {
         if !TABLES.contains(&name.as_str()) {
             return Err(not_ours());
         }
+        // The rows are moved out of the parsed value, not copied.
+        let Value::Array(list) = list else { return Err(not_ours()) };
         let rows: Vec<Row> = list
-            .as_array()
-            .ok_or_else(not_ours)?
-            .iter()
-            .map(|r| r.as_object().cloned().ok_or_else(not_ours))
+            .into_iter()
+            .map(|r| match r {
+                Value::Object(o) => Ok(o),
+                _ => Err(not_ours()),
+            })
             .collect::<Result<_>>()?;
-        tables.insert(name.clone(), rows);
+        tables.insert(name, rows);
     }
-    let settings = v.get("settings").filter(|s| s.is_object()).cloned();
-    Ok(Document { tables, settings })
+    let settings = v.remove("settings").filter(Value::is_object);
+    check_rows(&tables)?;
+    index(tables, settings)
+}
+
+fn index(tables: HashMap<String, Vec<Row>>, settings: Option<Value>) -> Result<Document> {
+    let companies = unique_ids(&tables, "companies", "id")?;
+    // Two companies of one name (as matched, folded) would break the journal's rule on restore.
+    let mut names = std::collections::HashSet::new();
+    for (n, c) in tables.get("companies").map(Vec::as_slice).unwrap_or_default().iter().enumerate() {
+        let folded = c.get("folded").and_then(Value::as_str).map_or_else(|| fold(text(c, "name")), str::to_owned);
+        if !names.insert(folded) {
+            return Err(Error::invalid(format!("file.companies.{n}.name"), Problem::NameTaken));
+        }
+    }
+    let applications = unique_ids(&tables, "applications", "id")?;
+    let people = unique_ids(&tables, "people", "id")?;
+    let events = unique_ids(&tables, "events", "id")?;
+    unique_ids(&tables, "plan_steps", "id")?;
+    unique_ids(&tables, "reflections", "outcome_event_id")?;
+    // Applications and people belong to a company of the file.
+    children(&tables, "applications", "company_id", &companies, false)?;
+    children(&tables, "people", "company_id", &companies, false)?;
+    let events_of = children(&tables, "events", "application_id", &applications, false)?;
+    let links_of = children(&tables, "application_people", "application_id", &applications, false)?;
+    children(&tables, "application_people", "person_id", &people, false)?;
+    let steps_of = children(&tables, "plan_steps", "application_id", &applications, false)?;
+    children(&tables, "plan_steps", "outcome_event_id", &events, true)?;
+    children(&tables, "plan_steps", "person_id", &people, true)?;
+    let event_people_of = children(&tables, "event_people", "event_id", &events, false)?;
+    children(&tables, "event_people", "person_id", &people, false)?;
+    let reflections_of = children(&tables, "reflections", "outcome_event_id", &events, false)?;
+
+    let rows = |t: &str| tables.get(t).map(Vec::as_slice).unwrap_or_default();
+    let (company_rows, event_rows) = (rows("companies"), rows("events"));
+    let apps = rows("applications")
+        .iter()
+        .enumerate()
+        .map(|(n, a)| {
+            let id = int(a, "id");
+            let company = companies.get(&int(a, "company_id")).map(|c| text(&company_rows[*c], "name")).unwrap_or("");
+            let mut timeline: Vec<(String, String)> = events_of
+                .get(&id)
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+                .iter()
+                .map(|e| &event_rows[*e])
+                .filter(|e| text(e, "kind") != "reminder")
+                .map(|e| (text(e, "kind").to_owned(), text(e, "occurred_on").to_owned()))
+                .collect();
+            timeline.sort();
+            let key = (fold(company), fold(text(a, "role")), text(a, "applied_on").to_owned());
+            let content = (
+                text(a, "posting_url").to_owned(),
+                text(a, "location").to_owned(),
+                text(a, "source").to_owned(),
+                text(a, "lang").to_owned(),
+                timeline,
+            );
+            FileApp { row: n, id, key, content, label: format!("{company} — {}", text(a, "role")) }
+        })
+        .collect();
+    Ok(Document {
+        apps,
+        companies,
+        people,
+        events_of,
+        links_of,
+        steps_of,
+        event_people_of,
+        reflections_of,
+        tables,
+        settings,
+    })
 }
 
 impl Document {
     fn rows(&self, table: &str) -> &[Row] {
         self.tables.get(table).map(Vec::as_slice).unwrap_or_default()
+    }
+
+    /// The rows of `table` that `index` lists under `id`, in file order.
+    fn at<'a>(&'a self, table: &str, index: &'a HashMap<i64, Vec<usize>>, id: i64) -> impl Iterator<Item = &'a Row> {
+        let rows = self.rows(table);
+        index.get(&id).map(Vec::as_slice).unwrap_or_default().iter().map(move |n| &rows[*n])
+    }
+
+    /// How many applications the file holds.
+    pub fn applications(&self) -> usize {
+        self.apps.len()
+    }
+
+    /// The settings to put in place when this file is restored into an empty journal: the file's, except
+    /// whether Rebound starts at login, which is kept as `current` has it — the file cannot bring the
+    /// autostart entry that setting stands for (it would show "on" with nothing behind it).
+    pub fn settings_to_restore(&self, current: &crate::settings::Settings) -> Option<crate::settings::Settings> {
+        let mut s = crate::settings::Settings::from_json(self.settings.as_ref()?);
+        s.start_at_login = current.start_at_login;
+        Some(s)
     }
 }
 
@@ -134,33 +465,6 @@ type Key = (String, String, String);
 /// What is compared to tell "already there" from "conflicting": the facts and the timeline's kinds and days.
 type Content = (String, String, String, String, Vec<(String, String)>);
 
-fn file_apps(doc: &Document) -> Vec<(Key, Content, String, i64)> {
-    let companies: HashMap<i64, &str> = doc.rows("companies").iter().map(|c| (int(c, "id"), text(c, "name"))).collect();
-    doc.rows("applications")
-        .iter()
-        .map(|a| {
-            let company = companies.get(&int(a, "company_id")).copied().unwrap_or_default();
-            let id = int(a, "id");
-            let mut events: Vec<(String, String)> = doc
-                .rows("events")
-                .iter()
-                .filter(|e| int(e, "application_id") == id && text(e, "kind") != "reminder")
-                .map(|e| (text(e, "kind").to_owned(), text(e, "occurred_on").to_owned()))
-                .collect();
-            events.sort();
-            let key = (fold(company), fold(text(a, "role")), text(a, "applied_on").to_owned());
-            let content = (
-                text(a, "posting_url").to_owned(),
-                text(a, "location").to_owned(),
-                text(a, "source").to_owned(),
-                text(a, "lang").to_owned(),
-                events,
-            );
-            (key, content, format!("{company} — {}", text(a, "role")), id)
-        })
-        .collect()
-}
-
 fn journal_app(conn: &Connection, key: &Key) -> Result<Option<Content>> {
     // The role is compared folded, in Rust (SQLite's lower() does not fold accents).
     let mut stmt = conn.prepare_cached(
@@ -188,40 +492,70 @@ fn is_empty(conn: &Connection) -> Result<bool> {
     })?)
 }
 
-/// Says what importing `doc` into this journal will do, changing nothing.
-pub fn preview(conn: &Connection, doc: &Document) -> Result<Preview> {
+/// What an import will do, and which of the file's applications (by position in `doc.apps`) are new.
+fn plan(conn: &Connection, doc: &Document) -> Result<(Preview, Vec<usize>)> {
     if is_empty(conn)? {
-        let new = file_apps(doc).into_iter().map(|a| a.2).collect();
-        return Ok(Preview { restore: true, new, new_templates: doc.rows("templates").len(), ..Preview::default() });
+        let new = doc.apps.iter().map(|a| a.label.clone()).collect();
+        let all = (0..doc.apps.len()).collect();
+        return Ok((
+            Preview { restore: true, new, new_templates: doc.rows("templates").len(), ..Preview::default() },
+            all,
+        ));
     }
     let mut p = Preview::default();
-    for (key, content, label, _) in file_apps(doc) {
-        match journal_app(conn, &key)? {
-            None => p.new.push(label),
-            Some(c) if c == content => p.already_there.push(label),
-            Some(_) => p.conflicting.push(label),
+    let mut added = Vec::new();
+    // Two applications of the file with one key are one in the journal: the first is added, the second is
+    // then "already there" (or conflicting), as a second import would say.
+    let mut seen: HashMap<&Key, &Content> = HashMap::new();
+    for (n, app) in doc.apps.iter().enumerate() {
+        let there = match seen.get(&app.key) {
+            Some(c) => Some((*c).clone()),
+            None => journal_app(conn, &app.key)?,
+        };
+        match there {
+            None => {
+                p.new.push(app.label.clone());
+                added.push(n);
+                seen.insert(&app.key, &app.content);
+            }
+            Some(c) if c == app.content => p.already_there.push(app.label.clone()),
+            Some(_) => p.conflicting.push(app.label.clone()),
         }
     }
+    let mut exists =
+        conn.prepare_cached("SELECT count(*) > 0 FROM templates WHERE kind = ?1 AND lang = ?2 AND name = ?3")?;
+    let mut file_templates = std::collections::HashSet::new();
     for t in doc.rows("templates") {
-        let exists: bool = conn.query_row(
-            "SELECT count(*) > 0 FROM templates WHERE kind = ?1 AND lang = ?2 AND name = ?3",
-            [text(t, "kind"), text(t, "lang"), text(t, "name")],
-            |r| r.get(0),
-        )?;
-        if !exists {
+        let id = (text(t, "kind"), text(t, "lang"), text(t, "name"));
+        if file_templates.insert(id) && !exists.query_row([id.0, id.1, id.2], |r| r.get::<_, bool>(0))? {
             p.new_templates += 1;
         }
     }
-    Ok(p)
+    Ok((p, added))
+}
+
+/// Says what importing `doc` into this journal will do, changing nothing. The file was read and indexed by
+/// [`parse`]: this is one indexed look-up per application of the file, the part that needs the journal.
+pub fn preview(conn: &Connection, doc: &Document) -> Result<Preview> {
+    Ok(plan(conn, doc)?.0)
 }
 
 /// Imports `doc`: restores it exactly into an empty journal, or merges it (new applications added with their
 /// timeline, plan, people and reflections; the others left as they are). One transaction: all or nothing.
 pub fn import(conn: &mut Connection, doc: &Document) -> Result<Preview> {
+    conn.set_prepared_statement_cache_capacity(64);
     let tx = conn.transaction()?;
-    let p = preview(&tx, doc)?;
-    let written =
-        if p.restore { TABLES.iter().try_for_each(|t| rows::insert(&tx, t, doc.rows(t))) } else { merge(&tx, doc) };
+    let (p, added) = plan(&tx, doc)?;
+    // New applications take ids above every one there (and a restore, the file's own, in an empty journal).
+    let first_new: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM applications", [], |r| r.get(0))?;
+    let first_new = if p.restore { i64::MIN } else { first_new };
+    let written = crate::journal::search::bulk(&tx, first_new, || {
+        if p.restore {
+            TABLES.iter().try_for_each(|t| rows::insert(&tx, t, doc.rows(t)))
+        } else {
+            merge(&tx, doc, &added)
+        }
+    });
     // A row the journal's rules refuse (two default versions of one template, a kind Rebound does not know…)
     // can only come from a file edited by hand: it is refused as a whole, like any file that is not ours.
     written.map_err(|e| match e {
@@ -240,80 +574,87 @@ pub fn import(conn: &mut Connection, doc: &Document) -> Result<Preview> {
     Ok(p)
 }
 
-/// Inserts `row` without its id (or with the given changes), and returns the new rowid.
-fn insert_new(conn: &Connection, table: &str, row: &Row, drop_id: bool, set: &[(&str, Value)]) -> Result<i64> {
-    let mut r = row.clone();
-    if drop_id {
-        r.remove("id");
+/// The columns of each table, read once per merge.
+struct Columns(HashMap<&'static str, Vec<String>>);
+
+impl Columns {
+    fn read(conn: &Connection) -> Result<Columns> {
+        TABLES.iter().map(|t| Ok((*t, rows::columns(conn, t)?))).collect::<Result<_>>().map(Columns)
     }
-    for (k, v) in set {
-        r.insert((*k).to_owned(), v.clone());
+
+    /// Inserts `row` into `table` without the columns in `drop` and with `set`, and returns the new rowid.
+    fn insert(
+        &self,
+        conn: &Connection,
+        table: &'static str,
+        row: &Row,
+        drop: &[&str],
+        set: &[(&str, Value)],
+    ) -> Result<i64> {
+        rows::insert_as(conn, table, &self.0[table], row, drop, set)?;
+        Ok(conn.last_insert_rowid())
     }
-    rows::insert(conn, table, &[r])?;
-    Ok(conn.last_insert_rowid())
 }
 
-fn merge(conn: &Connection, doc: &Document) -> Result<()> {
-    let companies: HashMap<i64, &Row> = doc.rows("companies").iter().map(|c| (int(c, "id"), c)).collect();
-    let people: HashMap<i64, &Row> = doc.rows("people").iter().map(|p| (int(p, "id"), p)).collect();
+fn merge(conn: &Connection, doc: &Document, added: &[usize]) -> Result<()> {
+    let cols = Columns::read(conn)?;
+    let (company_rows, people_rows) = (doc.rows("companies"), doc.rows("people"));
     let mut company_ids: HashMap<i64, i64> = HashMap::new();
     let mut person_ids: HashMap<i64, i64> = HashMap::new();
-    for (key, _, _, old_app) in file_apps(doc) {
-        if journal_app(conn, &key)?.is_some() {
-            continue;
-        }
-        let app = doc.rows("applications").iter().find(|a| int(a, "id") == old_app).ok_or_else(not_ours)?;
+    let mut find_company = conn.prepare_cached("SELECT id FROM companies WHERE folded = ?1")?;
+    let mut same_people = conn.prepare_cached("SELECT id, name FROM people WHERE company_id = ?1")?;
+    for n in added {
+        let FileApp { row, id: old_app, .. } = &doc.apps[*n];
+        let (app, old_app) = (&doc.rows("applications")[*row], *old_app);
         let old_company = int(app, "company_id");
         let company = match company_ids.get(&old_company) {
             Some(id) => *id,
             None => {
-                let row = companies.get(&old_company).ok_or_else(not_ours)?;
-                let existing: Option<i64> = conn
-                    .query_row("SELECT id FROM companies WHERE folded = ?1", [fold(text(row, "name"))], |r| r.get(0))
-                    .optional()?;
-                let id = match existing {
+                let row = doc.companies.get(&old_company).map(|c| &company_rows[*c]).ok_or_else(not_ours)?;
+                let folded = fold(text(row, "name"));
+                let id = match find_company.query_row([&folded], |r| r.get(0)).optional()? {
                     Some(id) => id,
-                    None => insert_new(conn, "companies", row, true, &[("folded", fold(text(row, "name")).into())])?,
+                    None => cols.insert(conn, "companies", row, &["id"], &[("folded", folded.into())])?,
                 };
                 company_ids.insert(old_company, id);
                 id
             }
         };
-        let app_id = insert_new(conn, "applications", app, true, &[("company_id", company.into())])?;
+        let app_id = cols.insert(conn, "applications", app, &["id"], &[("company_id", company.into())])?;
         let mut person = |old: i64| -> Result<i64> {
             if let Some(id) = person_ids.get(&old) {
                 return Ok(*id);
             }
-            let row = people.get(&old).ok_or_else(not_ours)?;
-            let mut stmt = conn.prepare_cached("SELECT id, name FROM people WHERE company_id = ?1")?;
-            let same = stmt
+            let row = doc.people.get(&old).map(|p| &people_rows[*p]).ok_or_else(not_ours)?;
+            let name = fold(text(row, "name"));
+            let same = same_people
                 .query_map([company], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
                 .collect::<rusqlite::Result<Vec<_>>>()?
                 .into_iter()
-                .find(|(_, n)| fold(n) == fold(text(row, "name")));
+                .find(|(_, n)| fold(n) == name);
             let id = match same {
                 Some((id, _)) => id,
-                None => insert_new(conn, "people", row, true, &[("company_id", company.into())])?,
+                None => cols.insert(conn, "people", row, &["id"], &[("company_id", company.into())])?,
             };
             person_ids.insert(old, id);
             Ok(id)
         };
-        for link in doc.rows("application_people").iter().filter(|l| int(l, "application_id") == old_app) {
-            let p = person(int(link, "person_id"))?;
-            conn.execute(
-                "INSERT OR IGNORE INTO application_people (application_id, person_id) VALUES (?1, ?2)",
-                [app_id, p],
-            )?;
+        let mut link = conn
+            .prepare_cached("INSERT OR IGNORE INTO application_people (application_id, person_id) VALUES (?1, ?2)")?;
+        for l in doc.at("application_people", &doc.links_of, old_app) {
+            let p = person(int(l, "person_id"))?;
+            link.execute([app_id, p])?;
         }
-        let mut event_ids: HashMap<i64, i64> = HashMap::new();
-        for e in doc.rows("events").iter().filter(|e| int(e, "application_id") == old_app) {
+        // Old id → new id, in file order.
+        let mut event_ids: Vec<(i64, i64)> = Vec::new();
+        for e in doc.at("events", &doc.events_of, old_app) {
             // A message's addressee is a person of the file: it takes that person's id in this journal (a
             // person the file does not hold is dropped rather than pointed at someone else).
             let mut set = vec![("application_id", Value::from(app_id))];
             let details: Option<Value> =
                 e.get("details").and_then(Value::as_str).and_then(|d| serde_json::from_str(d).ok());
             if let Some(mut details) = details.filter(|d| d.get("person_id").is_some()) {
-                let old_person = details["person_id"].as_i64().filter(|p| people.contains_key(p));
+                let old_person = details["person_id"].as_i64().filter(|p| doc.people.contains_key(p));
                 match old_person {
                     Some(p) => details["person_id"] = person(p)?.into(),
                     None => {
@@ -322,29 +663,30 @@ fn merge(conn: &Connection, doc: &Document) -> Result<()> {
                 }
                 set.push(("details", details.to_string().into()));
             }
-            let id = insert_new(conn, "events", e, true, &set)?;
-            event_ids.insert(int(e, "id"), id);
+            let id = cols.insert(conn, "events", e, &["id"], &set)?;
+            event_ids.push((int(e, "id"), id));
         }
-        for ep in doc.rows("event_people") {
-            if let Some(ev) = event_ids.get(&int(ep, "event_id")) {
+        let mut tag =
+            conn.prepare_cached("INSERT OR IGNORE INTO event_people (event_id, person_id) VALUES (?1, ?2)")?;
+        for (old_event, new_event) in &event_ids {
+            for ep in doc.at("event_people", &doc.event_people_of, *old_event) {
                 let p = person(int(ep, "person_id"))?;
-                conn.execute("INSERT OR IGNORE INTO event_people (event_id, person_id) VALUES (?1, ?2)", [*ev, p])?;
+                tag.execute([*new_event, p])?;
             }
-        }
-        for r in doc.rows("reflections") {
-            if let Some(ev) = event_ids.get(&int(r, "outcome_event_id")) {
-                insert_new(conn, "reflections", r, false, &[("outcome_event_id", (*ev).into())])?;
+            for r in doc.at("reflections", &doc.reflections_of, *old_event) {
+                cols.insert(conn, "reflections", r, &[], &[("outcome_event_id", (*new_event).into())])?;
             }
         }
         // A keep-in-touch reminder (with a person) is not imported: the people's cadences bring it back.
-        let of_app = |s: &&Row| int(s, "application_id") == old_app && s.get("person_id").is_none_or(Value::is_null);
-        for s in doc.rows("plan_steps").iter().filter(of_app) {
-            let ev = event_ids.get(&int(s, "outcome_event_id")).ok_or_else(not_ours)?;
-            insert_new(
+        for s in doc.at("plan_steps", &doc.steps_of, old_app).filter(|s| s.get("person_id").is_none_or(Value::is_null))
+        {
+            let old_event = int(s, "outcome_event_id");
+            let ev = event_ids.iter().find(|(old, _)| *old == old_event).map(|(_, new)| new).ok_or_else(not_ours)?;
+            cols.insert(
                 conn,
                 "plan_steps",
                 s,
-                true,
+                &["id"],
                 &[("application_id", app_id.into()), ("outcome_event_id", (*ev).into())],
             )?;
         }
@@ -556,7 +898,8 @@ pub(crate) mod tests {
         // A plan step pointing at an event that is not in the file.
         doc["tables"]["plan_steps"][0]["outcome_event_id"] = json!(999);
         let mut b = crate::db::open_in_memory().unwrap();
-        assert!(import(&mut b, &parse(&doc.to_string()).unwrap()).is_err());
+        // Refused as it is read now, before any journal is looked at (was: by the import's own checks).
+        assert!(parse(&doc.to_string()).and_then(|d| import(&mut b, &d)).is_err());
         assert_eq!(dump(&b), dump(&crate::db::open_in_memory().unwrap()), "all or nothing");
 
         for bad in [
@@ -568,5 +911,199 @@ pub(crate) mod tests {
         ] {
             assert!(matches!(parse(bad), Err(Error::Invalid(_))), "{bad}");
         }
+    }
+
+    /// An export of `n` applications like `full()`'s (a person, an interview, a rejection with its reflection
+    /// and plan), each at its own company "Company <first + i>": made by copying one real export's rows under
+    /// new ids, so that 100,000 take seconds to make, not minutes.
+    pub(crate) fn synthetic(n: usize, first: usize) -> Value {
+        let mut one = crate::db::open_in_memory().unwrap();
+        full(&mut one, "Company", "Analyste de données");
+        let doc = export(&one, None, now()).unwrap();
+        let ids: &[(&str, &[&str])] = &[
+            ("companies", &["id"]),
+            ("applications", &["id", "company_id"]),
+            ("people", &["id", "company_id"]),
+            ("application_people", &["application_id", "person_id"]),
+            ("events", &["id", "application_id"]),
+            ("event_people", &["event_id", "person_id"]),
+            ("reflections", &["outcome_event_id"]),
+            ("plan_steps", &["id", "application_id", "outcome_event_id", "person_id"]),
+        ];
+        let mut out = doc.clone();
+        for (table, cols) in ids {
+            let template = doc["tables"][*table].as_array().unwrap();
+            let mut rows = Vec::with_capacity(n * template.len());
+            for i in first..first + n {
+                for r in template {
+                    let mut r = r.clone();
+                    for c in *cols {
+                        if let Some(id) = r[*c].as_i64() {
+                            r[*c] = (id + 100 * i as i64).into();
+                        }
+                    }
+                    if *table == "companies" {
+                        r["name"] = format!("Company {i}").into();
+                        r["folded"] = format!("company {i}").into();
+                    }
+                    rows.push(r);
+                }
+            }
+            out["tables"][*table] = Value::Array(rows);
+        }
+        out
+    }
+
+    #[test]
+    fn a_file_whose_rows_the_forms_would_refuse_is_refused_naming_the_row() {
+        let mut a = crate::db::open_in_memory().unwrap();
+        full(&mut a, "Desjardins", "Analyste");
+        full(&mut a, "Cirque du Soleil", "Développeur");
+        let doc = export(&a, None, now()).unwrap();
+        let refused = |edit: &dyn Fn(&mut Value)| {
+            let mut d = doc.clone();
+            edit(&mut d);
+            match parse(&d.to_string()) {
+                Err(Error::Invalid(v)) => v.into_iter().map(|f| (f.field, f.problem)).collect::<Vec<_>>(),
+                other => panic!("{other:?}"),
+            }
+        };
+        // A 5 MB name.
+        let big = refused(&|d| d["tables"]["companies"][1]["name"] = "x".repeat(5_000_000).into());
+        assert_eq!(big, [("file.companies.1.name".to_owned(), Problem::TooLong { max: MAX_CELL })]);
+        // A bare CR in a company (it breaks the ICS) or a role longer than the form allows.
+        let cr = refused(&|d| d["tables"]["companies"][0]["name"] = "Acme\rInc".into());
+        assert_eq!(cr, [("file.companies.0.name".to_owned(), Problem::ControlCharacter)]);
+        let long = refused(&|d| d["tables"]["applications"][1]["role"] = "r".repeat(201).into());
+        assert_eq!(long, [("file.applications.1.role".to_owned(), Problem::TooLong { max: 200 })]);
+        let mail = refused(&|d| d["tables"]["people"][0]["email"] = "nobody".into());
+        assert_eq!(mail, [("file.people.0.email".to_owned(), Problem::NotEmail)]);
+        let note = refused(&|d| d["tables"]["reflections"][0]["feelings"] = "a\u{0}b".into());
+        assert_eq!(note, [("file.reflections.0.feelings".to_owned(), Problem::ControlCharacter)]);
+        // Two applications under one id: the preview would list both, the merge insert one twice.
+        let twice = refused(&|d| d["tables"]["applications"][1]["id"] = d["tables"]["applications"][0]["id"].clone());
+        assert_eq!(twice, [("file.applications.1.id".to_owned(), Problem::NotRebound)]);
+        // Values the journal's own rules refuse: caught here, before the backup an import takes.
+        let kind = refused(&|d| d["tables"]["plan_steps"][0]["kind"] = "bogus".into());
+        assert_eq!(kind, [("file.plan_steps.0.kind".to_owned(), Problem::NotAChoice)]);
+        let day = refused(&|d| d["tables"]["events"][1]["occurred_on"] = "2026-10-10junk".into());
+        assert_eq!(day, [("file.events.1.occurred_on".to_owned(), Problem::NotADate)]);
+        let months = refused(&|d| d["tables"]["people"][1]["keep_in_touch_months"] = 99.into());
+        assert_eq!(
+            months,
+            [("file.people.1.keep_in_touch_months".to_owned(), Problem::OutOfRange { min: 1, max: 24 })]
+        );
+        let options = refused(&|d| d["tables"]["plan_steps"][1]["options"] = "{".into());
+        assert_eq!(options, [("file.plan_steps.1.options".to_owned(), Problem::NotRebound)]);
+        let same = refused(&|d| d["tables"]["companies"][1]["folded"] = d["tables"]["companies"][0]["folded"].clone());
+        assert_eq!(same, [("file.companies.1.name".to_owned(), Problem::NameTaken)]);
+        // An event of an application the file does not hold.
+        let orphan = refused(&|d| d["tables"]["events"][0]["application_id"] = 999.into());
+        assert_eq!(orphan, [("file.events.0.application_id".to_owned(), Problem::NotRebound)]);
+        // The journal's own export passes.
+        assert_eq!(parse(&doc.to_string()).unwrap().applications(), 2);
+    }
+
+    #[test]
+    fn what_an_import_adds_is_found_by_search_and_the_index_stays_current() {
+        let mut b = crate::db::open_in_memory().unwrap();
+        full(&mut b, "Déjà là", "Analyste");
+        let doc = parse(&synthetic(3, 0).to_string()).unwrap();
+        import(&mut b, &doc).unwrap();
+        let found = |b: &Connection, q: &str| crate::journal::search::search(b, q).unwrap().len();
+        assert_eq!(found(&b, "company"), 3, "merged applications are indexed");
+        assert_eq!(found(&b, "deja"), 1, "those already there still are");
+        assert_eq!(found(&b, "retenu"), 4, "with their notes");
+        // The index's triggers are back: a change after the import is found.
+        b.execute("UPDATE companies SET name = 'Zébulon' WHERE name = 'Company 1'", []).unwrap();
+        assert_eq!(found(&b, "zebulon"), 1);
+        let mut c = crate::db::open_in_memory().unwrap();
+        import(&mut c, &doc).unwrap();
+        assert_eq!(found(&c, "company"), 3, "restored applications are indexed");
+        // A refused file leaves the triggers in place (the rollback puts them back): one the journal refuses
+        // though the file's own checks pass (a second company of a name already in the journal, which a merge
+        // reuses, is not that; a template made default twice is).
+        let mut bad = synthetic(1, 10);
+        bad["tables"]["templates"] = json!([
+            {"kind": "thank_you", "lang": "fr", "name": "a", "subject": "", "body": "b", "is_default": 1, "updated_at": "x"},
+            {"kind": "thank_you", "lang": "fr", "name": "b", "subject": "", "body": "b", "is_default": 1, "updated_at": "x"}
+        ]);
+        let mut empty = crate::db::open_in_memory().unwrap();
+        assert!(import(&mut empty, &parse(&bad.to_string()).unwrap()).is_err());
+        empty
+            .execute("INSERT INTO companies (name, folded, created_at) VALUES ('Zébulon', 'zebulon', 'x')", [])
+            .unwrap();
+        empty
+            .execute(
+                "INSERT INTO applications (company_id, role, applied_on, lang, created_at, updated_at)
+                 VALUES (last_insert_rowid(), 'r', '2026-01-01', 'fr', 'x', 'x')",
+                [],
+            )
+            .unwrap();
+        assert_eq!(found(&empty, "zebulon"), 1);
+        c.execute("UPDATE companies SET name = 'Zébulon' WHERE name = 'Company 2'", []).unwrap();
+        assert_eq!(found(&c, "zebulon"), 1);
+    }
+
+    #[test]
+    fn start_at_login_is_not_taken_from_a_file() {
+        let a = crate::db::open_in_memory().unwrap();
+        let doc = export(&a, Some(json!({"startAtLogin": true, "myName": "Léa"})), now()).unwrap();
+        let doc = parse(&doc.to_string()).unwrap();
+        let current = crate::settings::Settings::default();
+        let restored = doc.settings_to_restore(&current).unwrap();
+        assert!(!restored.start_at_login, "no autostart entry comes with a file");
+        let on = crate::settings::Settings { start_at_login: true, ..Default::default() };
+        assert!(doc.settings_to_restore(&on).unwrap().start_at_login, "this machine's entry stays as it is");
+    }
+
+    #[test]
+    fn a_merge_of_thousands_is_linear_not_quadratic() {
+        // Quadratic before (every event scanned for each application, three times; whole tables per new
+        // application): 3,000 took minutes in a debug build. Now one pass over the file.
+        let mut b = crate::db::open_in_memory().unwrap();
+        full(&mut b, "Déjà là", "Analyste");
+        let doc = parse(&synthetic(3_000, 0).to_string()).unwrap();
+        let started = std::time::Instant::now();
+        let p = import(&mut b, &doc).unwrap();
+        let took = started.elapsed();
+        assert_eq!((p.restore, p.new.len()), (false, 3_000));
+        let n: i64 = b.query_row("SELECT count(*) FROM applications", [], |r| r.get(0)).unwrap();
+        assert_eq!(n, 3_001);
+        let steps: i64 = b.query_row("SELECT count(*) FROM plan_steps", [], |r| r.get(0)).unwrap();
+        let per_app: i64 = doc.rows("plan_steps").len() as i64 / 3_000;
+        assert_eq!(steps, per_app * 3_001);
+        assert!(took < std::time::Duration::from_secs(20), "{took:?}");
+        // Imported again: all already there.
+        assert_eq!(preview(&b, &doc).unwrap().already_there.len(), 3_000);
+    }
+
+    /// `cargo test --release -p rebound-core --lib -- --ignored --nocapture import_timings`: a 100,000
+    /// application export restored into an empty journal and 10,000 merged into one in use (goals: 10 s, 5 s).
+    #[test]
+    #[ignore]
+    fn import_timings() {
+        let t = std::time::Instant::now();
+        let text = synthetic(100_000, 0).to_string();
+        println!("made a {} MB file in {:?}", text.len() / 1_000_000, t.elapsed());
+        let t = std::time::Instant::now();
+        let doc = parse(&text).unwrap();
+        let parsed = t.elapsed();
+        let mut b = crate::db::open_in_memory().unwrap();
+        let t = std::time::Instant::now();
+        let p = import(&mut b, &doc).unwrap();
+        println!("100,000 restored: parse {parsed:?} (no journal), import {:?}", t.elapsed());
+        assert!(p.restore);
+        let text = synthetic(10_000, 200_000).to_string();
+        let t = std::time::Instant::now();
+        let doc = parse(&text).unwrap();
+        let parsed = t.elapsed();
+        let t = std::time::Instant::now();
+        let preview = preview(&b, &doc).unwrap();
+        let previewed = t.elapsed();
+        let t = std::time::Instant::now();
+        let p = import(&mut b, &doc).unwrap();
+        println!("10,000 merged into 100,000: parse {parsed:?}, preview {previewed:?}, import {:?}", t.elapsed());
+        assert_eq!((preview.new.len(), p.new.len()), (10_000, 10_000));
     }
 }
