@@ -33,7 +33,8 @@ impl StartNotice {
 
 /// A file picked for import, waiting for the user to confirm what its preview said.
 pub enum PendingImport {
-    Json(crate::transfer::json::Document),
+    /// Boxed: a parsed journal is a large value, and the enum stays the size of a pointer.
+    Json(Box<crate::transfer::json::Document>),
     Csv(String),
 }
 

@@ -272,14 +272,14 @@ async fn every_view_reads_right_on_a_year_of_history_in_both_languages() {
             l.app.click("Dismiss them").await;
             l.app.wait_xpath(&format!("//div[@id='toast']/span[.='{older} follow-ups dismissed.']")).await;
             crate::harness::wait_until("the older line to go", || {
-                db.query_row("SELECT count(*) FROM plan_steps WHERE status = 'skipped'", [], |r| r.get::<_, usize>(0))
+                db.query_row("SELECT count(*) FROM plan_steps WHERE status = 'skipped'", [], |r| r.get::<_, i64>(0))
                     .unwrap()
-                    == older
+                    == older as i64
             });
             l.app.wait_css("section.today:not(:has(.focus-older))").await;
             l.app.click("Undo").await;
             l.app.wait_xpath(&format!("//section[contains(@class,'today')]//p[.={line:?}]")).await;
-            let skipped: usize =
+            let skipped: i64 =
                 db.query_row("SELECT count(*) FROM plan_steps WHERE status = 'skipped'", [], |r| r.get(0)).unwrap();
             assert_eq!(skipped, 0, "all back");
         }

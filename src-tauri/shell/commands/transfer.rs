@@ -166,7 +166,7 @@ pub fn pick_import<R: Runtime>(
         let doc = transfer::json::parse(&text).map_err(fail)?;
         drop(text);
         let preview = state.with_db(|c| transfer::json::preview(c, &doc))?;
-        state.set_pending_import(Some(PendingImport::Json(doc)));
+        state.set_pending_import(Some(PendingImport::Json(Box::new(doc))));
         Picked::Json { file, preview }
     } else {
         let csv = transfer::csv::read(&text).map_err(fail)?;

@@ -273,7 +273,8 @@ mod tests {
              BEGIN SELECT RAISE(ABORT, 'disk full'); END"
         ))
         .unwrap();
-        let now = DateTime::parse_from_rfc3339("2027-06-01T12:00:00Z").unwrap().to_utc();
+        // Both check-ins (May 2 and May 11) have come due, within the last two weeks.
+        let now = DateTime::parse_from_rfc3339("2026-05-12T12:00:00Z").unwrap().to_utc();
         let time = NaiveTime::from_hms_opt(9, 0, 0).unwrap();
         let claimed = claim(&mut conn, now, time, &Utc).expect("Alpha's claim is committed: it must be shown");
         assert_eq!(claimed.len(), 1);
@@ -289,7 +290,8 @@ mod tests {
     fn a_release_after_one_of_its_steps_was_deleted_releases_the_others() {
         let mut conn = crate::db::open_in_memory().unwrap();
         rejected(&mut conn, "Alpha", "2026-02-01");
-        let now = DateTime::parse_from_rfc3339("2027-06-01T12:00:00Z").unwrap().to_utc();
+        // A week after the rejection: the thank-you and both notes are due.
+        let now = DateTime::parse_from_rfc3339("2026-02-09T12:00:00Z").unwrap().to_utc();
         let time = NaiveTime::from_hms_opt(9, 0, 0).unwrap();
         let claimed = claim(&mut conn, now, time, &Utc).unwrap();
         assert_eq!(claimed.len(), 1);
