@@ -89,22 +89,26 @@ impl App {
 
     /// Waits for an element matching a CSS selector.
     pub async fn wait_css(&self, css: &str) -> Element {
-        self.client
-            .wait()
-            .at_most(PATIENCE)
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("waiting for {css}: {e}"))
+        self.wait_for(Locator::Css(css), css).await
     }
 
     /// Waits for an element matching an XPath expression.
     pub async fn wait_xpath(&self, xpath: &str) -> Element {
-        self.client
-            .wait()
-            .at_most(PATIENCE)
-            .for_element(Locator::XPath(xpath))
-            .await
-            .unwrap_or_else(|e| panic!("waiting for {xpath}: {e}"))
+        self.wait_for(Locator::XPath(xpath), xpath).await
+    }
+
+    /// Looks for `locator` every 20 ms until it is found. A view redrawn while WebDriver was taking hold of the
+    /// element (the journal changed, a notice was recorded) answers "stale element": the next look finds the new
+    /// one.
+    async fn wait_for(&self, locator: Locator<'_>, what: &str) -> Element {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            match self.client.find(locator).await {
+                Ok(el) => return el,
+                Err(e) if Instant::now() >= deadline => panic!("waiting for {what}: {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(20)).await,
+            }
+        }
     }
 
     /// The control whose visible label reads `label` (its first text node, so a "*" after it is ignored).

@@ -1,7 +1,7 @@
 // Deleting with a second chance: an inline confirmation before, and an "Undo" that stays for UNDO_SECONDS
 // after (outside the view, so it survives going back to the list).
 
-import { h, closeOnEscape, fill } from './dom.js';
+import { h, closeOnEscape, fill, nextId } from './dom.js';
 import { t } from './i18n.js';
 import * as ipc from './ipc.js';
 
@@ -17,7 +17,9 @@ export function confirmDelete(slot, question) {
     const done = (yes) => { slot.replaceChildren(); resolve(yes); };
     const yes = h('button', { type: 'button', class: 'danger', onclick: () => done(true) }, t('delete.confirm'));
     const no = h('button', { type: 'button', onclick: () => done(false) }, t('form.cancel'));
-    const box = h('div', { class: 'confirm', role: 'alertdialog' }, h('p', {}, question), h('div', { class: 'actions' }, yes, no));
+    const questionId = nextId();
+    const box = h('div', { class: 'confirm', role: 'alertdialog', 'aria-labelledby': questionId },
+      h('p', { id: questionId }, question), h('div', { class: 'actions' }, yes, no));
     closeOnEscape(box, () => done(false));
     fill(slot, box);
     no.focus();

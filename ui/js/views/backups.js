@@ -21,7 +21,8 @@ export function backupsSection(onRestored) {
   const titleId = nextId();
   const status = h('p', { class: 'saved', role: 'status' });
   const table = h('div', { class: 'backups' });
-  const confirmBox = h('div', { class: 'confirm', role: 'alertdialog', hidden: true });
+  const questionId = nextId();
+  const confirmBox = h('div', { class: 'confirm', role: 'alertdialog', 'aria-labelledby': questionId, hidden: true });
 
   const fail = (err) => { status.textContent = err.message; };
 
@@ -38,7 +39,7 @@ export function backupsSection(onRestored) {
         await onRestored(t('backup.restored'));
       } catch (err) { close(); fail(err); }
     });
-    fill(confirmBox, h('p', {}, t('backup.confirm', { date: when(b.takenAt) })), h('div', { class: 'actions' }, yes, no));
+    fill(confirmBox, h('p', { id: questionId }, t('backup.confirm', { date: when(b.takenAt) })), h('div', { class: 'actions' }, yes, no));
     confirmBox.hidden = false;
     confirmBox.onkeydown = (e) => { if (e.key === 'Escape') { e.stopPropagation(); close(); } };
     no.focus();
