@@ -4,7 +4,7 @@
 use chrono::{Local, Utc};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
-use crate::reminders::{snooze_all_due, snooze_steps_due};
+use crate::reminders::{snooze_all_due, snooze_announced};
 use crate::shell::state::AppState;
 use crate::shell::window;
 
@@ -41,11 +41,12 @@ pub fn snooze_all<R: Runtime>(app: &AppHandle<R>) {
     changed(app);
 }
 
-/// A notification's "Snooze 1 day": the steps it announced, and no others.
-pub fn snooze_steps<R: Runtime>(app: &AppHandle<R>, steps: &[i64]) {
+/// A notification's "Snooze 1 day": the steps it announced at `announced_at`, if they are still the ones it
+/// announced (not re-created, restored or announced again since), and no others.
+pub fn snooze_steps<R: Runtime>(app: &AppHandle<R>, steps: &[i64], announced_at: chrono::DateTime<Utc>) {
     let state = app.state::<AppState>();
     let time = state.settings().reminder_time();
-    if let Err(e) = state.with_db(|c| snooze_steps_due(c, steps, Utc::now(), time, &Local)) {
+    if let Err(e) = state.with_db(|c| snooze_announced(c, steps, announced_at, Utc::now(), time, &Local)) {
         log::warn!("snooze from a notification: {}", e.message);
     }
     changed(app);

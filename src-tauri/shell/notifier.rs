@@ -7,13 +7,28 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use chrono::{DateTime, Utc};
+
 use crate::i18n::{t, tn};
 use crate::reminders::schedule::Notice;
 use crate::vocab::Lang;
 
-/// What each shown notification is about, by notification id: its application (0 for a summary) and the steps
-/// it announced.
-pub type Shown = Arc<Mutex<HashMap<u32, (i64, Vec<i64>)>>>;
+/// What a shown notification is about: its application (0 for a summary), the steps it announced, and when
+/// they were announced (their `reminded_at`), so that its "Snooze 1 day" acts only on steps it still speaks for
+/// (`reminders::snooze_announced`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct About {
+    pub application_id: i64,
+    pub steps: Vec<i64>,
+    pub announced_at: DateTime<Utc>,
+}
+
+/// The notifications on screen, by notification id. An entry goes when its notification is closed; at most
+/// [`MAX_SHOWN`] are kept (the oldest go first), so a server that never says "closed" cannot grow it forever.
+pub type Shown = Arc<Mutex<HashMap<u32, About>>>;
+
+/// How many shown notifications are remembered for their actions.
+pub const MAX_SHOWN: usize = 64;
 
 /// The app's notifier.
 pub struct DesktopNotifier {
@@ -75,11 +90,13 @@ pub struct NoticeText {
     /// The application it is about (0 for a summary) and the steps it announced, for its actions.
     pub application_id: i64,
     pub steps: Vec<i64>,
+    /// When its steps were recorded as announced (their `reminded_at`).
+    pub announced_at: DateTime<Utc>,
 }
 
 impl NoticeText {
-    /// The notification for `n` in `lang`.
-    pub fn new(n: &Notice, lang: Lang) -> Self {
+    /// The notification for `n` in `lang`, whose steps were recorded as announced at `announced_at`.
+    pub fn new(n: &Notice, lang: Lang, announced_at: DateTime<Utc>) -> Self {
         let (summary, body, app_id) = words(n, lang);
         let steps = match n {
             Notice::One { step_ids, .. } => step_ids.clone(),
@@ -92,6 +109,7 @@ impl NoticeText {
             snooze: app_id.map(|_| t(lang, "notify.snooze", &[])),
             application_id: app_id.unwrap_or(0),
             steps,
+            announced_at,
         }
     }
 }
@@ -158,7 +176,17 @@ impl DesktopNotifier {
         #[cfg(all(unix, not(target_os = "macos")))]
         {
             let mut shown = self.shown.lock().unwrap_or_else(|p| p.into_inner());
-            shown.insert(handle.id(), (text.application_id, text.steps.clone()));
+            // Servers number notifications upwards: the smallest ids are the oldest.
+            while shown.len() >= MAX_SHOWN {
+                let Some(oldest) = shown.keys().min().copied() else { break };
+                shown.remove(&oldest);
+            }
+            let about = About {
+                application_id: text.application_id,
+                steps: text.steps.clone(),
+                announced_at: text.announced_at,
+            };
+            shown.insert(handle.id(), about);
         }
         #[cfg(not(all(unix, not(target_os = "macos"))))]
         let _ = handle;
@@ -166,11 +194,12 @@ impl DesktopNotifier {
     }
 }
 
-/// Listens for notification actions on the session bus, on one thread for the whole app. `on_action` gets the
-/// application id (0 for a summary), the steps the notification announced, and the action key (`default` or
-/// `snooze`).
+/// Listens for notification actions on the session bus, on one thread for the whole app. `on_action` gets what
+/// the notification is about and the action key (`default` or `snooze`). Only Rebound's own notifications (the
+/// ids in `shown`) are acted on: the signals of other apps' notifications are ignored. A notification closed is
+/// forgotten.
 #[cfg(all(unix, not(target_os = "macos")))]
-pub fn listen_for_actions(shown: Shown, on_action: impl Fn(i64, &[i64], &str) + Send + 'static) {
+pub fn listen_for_actions(shown: Shown, on_action: impl Fn(&About, &str) + Send + 'static) {
     use dbus::blocking::Connection;
     use dbus::message::MatchRule;
     let spawned = std::thread::Builder::new().name("notification-actions".into()).spawn(move || {
@@ -181,13 +210,22 @@ pub fn listen_for_actions(shown: Shown, on_action: impl Fn(i64, &[i64], &str) + 
                 return;
             }
         };
-        let rule = MatchRule::new_signal("org.freedesktop.Notifications", "ActionInvoked");
+        const PATH: &str = "/org/freedesktop/Notifications";
+        let rule = MatchRule::new_signal("org.freedesktop.Notifications", "ActionInvoked").with_path(PATH);
+        let on_screen = shown.clone();
         let added = conn.add_match(rule, move |(id, key): (u32, String), _, _| {
-            let about = shown.lock().unwrap_or_else(|p| p.into_inner()).get(&id).cloned();
-            if let Some((app, steps)) = about {
-                on_action(app, &steps, &key);
+            let about = on_screen.lock().unwrap_or_else(|p| p.into_inner()).get(&id).cloned();
+            if let Some(about) = about {
+                on_action(&about, &key);
             }
             true
+        });
+        let closed = MatchRule::new_signal("org.freedesktop.Notifications", "NotificationClosed").with_path(PATH);
+        let added = added.and_then(|_| {
+            conn.add_match(closed, move |(id, _reason): (u32, u32), _, _| {
+                shown.lock().unwrap_or_else(|p| p.into_inner()).remove(&id);
+                true
+            })
         });
         if let Err(e) = added {
             log::warn!("cannot listen for notification actions: {e}");

@@ -21,11 +21,13 @@ type TrayView = (crate::vocab::Lang, Vec<(i64, String, String, Option<String>)>)
 struct Speaker<'a> {
     desktop: &'a DesktopNotifier,
     lang: Lang,
+    /// The turn's time, which `claim` records as the steps' `reminded_at`.
+    announced_at: chrono::DateTime<Utc>,
 }
 
 impl Notifier for Speaker<'_> {
     fn notify(&self, n: &Notice) -> Result<(), String> {
-        self.desktop.show(&NoticeText::new(n, self.lang))
+        self.desktop.show(&NoticeText::new(n, self.lang, self.announced_at))
     }
 }
 
@@ -39,9 +41,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
         #[cfg(all(unix, not(target_os = "macos")))]
         if notifier.has_actions() {
             let handle = app.clone();
-            notifier::listen_for_actions(notifier.shown.clone(), move |app_id, steps, key| {
-                on_action(&handle, app_id, steps, key)
-            });
+            notifier::listen_for_actions(notifier.shown.clone(), move |about, key| on_action(&handle, about, key));
         }
         // What the tray shows now: the menu is rebuilt only when this changes.
         let mut shown: Option<TrayView> = None;
@@ -64,8 +64,9 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
                 // A change just happened: wait for the burst to end, then announce it all at once.
                 Some(wait) => wait,
                 None => {
-                    let speaker = Speaker { desktop: &notifier, lang: state.lang() };
-                    announce(&state, &speaker, time, settings.notifications).unwrap_or(MAX_SLEEP)
+                    let now = Utc::now();
+                    let speaker = Speaker { desktop: &notifier, lang: state.lang(), announced_at: now };
+                    announce(&state, &speaker, now, time, settings.notifications).unwrap_or(MAX_SLEEP)
                 }
             };
             let due = state.with_db(|c| due_steps(c, Utc::now(), time, &Local)).unwrap_or_default();
@@ -88,9 +89,14 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
 /// One turn on the real clock: claim what came due (recorded as announced and committed), show each notice
 /// without holding the journal (a D-Bus call must not block the window's commands), take back any that could
 /// not be shown, and return how long to sleep.
-fn announce(state: &AppState, notifier: &dyn Notifier, time: chrono::NaiveTime, on: bool) -> Option<Duration> {
+fn announce(
+    state: &AppState,
+    notifier: &dyn Notifier,
+    now: chrono::DateTime<Utc>,
+    time: chrono::NaiveTime,
+    on: bool,
+) -> Option<Duration> {
     let _busy = state.hold();
-    let now = Utc::now();
     let claimed = if on { state.with_db(|c| claim(c, now, time, &Local)).ok()? } else { Vec::new() };
     for c in &claimed {
         if let Err(e) = notifier.notify(&c.notice) {
@@ -134,9 +140,9 @@ fn daily_backup(state: &AppState, due: &mut chrono::DateTime<Utc>) {
 
 /// A notification's action: open the window on the application, or snooze the steps it announced for a day.
 #[cfg(all(unix, not(target_os = "macos")))]
-fn on_action<R: Runtime>(app: &AppHandle<R>, app_id: i64, steps: &[i64], key: &str) {
+fn on_action<R: Runtime>(app: &AppHandle<R>, about: &notifier::About, key: &str) {
     match key {
-        "snooze" => actions::snooze_steps(app, steps),
-        _ => actions::open(app, (app_id > 0).then_some(app_id)),
+        "snooze" => actions::snooze_steps(app, &about.steps, about.announced_at),
+        _ => actions::open(app, (about.application_id > 0).then_some(about.application_id)),
     }
 }

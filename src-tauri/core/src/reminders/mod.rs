@@ -220,6 +220,30 @@ pub fn snooze_steps_due<Tz: TimeZone>(
     snooze_due_until_tomorrow(conn, Some(steps), now, time, tz)
 }
 
+/// A notification's "Snooze 1 day": snoozes until tomorrow those of `steps` still due **and still announced by
+/// that notification** — their `reminded_at` is `announced_at`, the stamp the notice was claimed with. A
+/// notification left on screen after its steps were deleted and re-created with the same ids, restored from a
+/// backup or imported, or announced again since, names steps it no longer speaks for: it snoozes nothing.
+pub fn snooze_announced<Tz: TimeZone>(
+    conn: &mut Connection,
+    steps: &[i64],
+    announced_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    time: NaiveTime,
+    tz: &Tz,
+) -> Result<usize> {
+    let stamp = crate::db::instant(announced_at);
+    let mut same = conn.prepare_cached("SELECT count(*) > 0 FROM plan_steps WHERE id = ?1 AND reminded_at = ?2")?;
+    let mut still = Vec::with_capacity(steps.len());
+    for id in steps {
+        if same.query_row(params![id, stamp], |r| r.get::<_, bool>(0))? {
+            still.push(*id);
+        }
+    }
+    drop(same);
+    snooze_due_until_tomorrow(conn, Some(&still), now, time, tz)
+}
+
 fn snooze_due_until_tomorrow<Tz: TimeZone>(
     conn: &mut Connection,
     only: Option<&[i64]>,

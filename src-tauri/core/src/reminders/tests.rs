@@ -372,3 +372,23 @@ fn a_backlog_older_than_two_weeks_is_never_announced_nor_counted_and_the_thread_
     // Nothing is due now, so the next wake-up is not "at once" (it would be, forever, if the old steps counted).
     assert!(next_due(&conn, now, hm(9, 0), &Paris).unwrap().is_none_or(|at| at > now));
 }
+
+#[test]
+fn a_stale_notifications_snooze_leaves_steps_announced_again_since() {
+    let mut conn = crate::db::open_in_memory().unwrap();
+    journal_with_rejection(&mut conn, "Alpha", "2027-01-01", 30);
+    let first = utc("2027-02-01T12:00:00Z");
+    let claimed = super::schedule::claim(&mut conn, first, hm(9, 0), &Paris).unwrap();
+    let steps = claimed[0].steps.clone();
+    // The same step ids announced again later (a restore, or a deleted application re-created with the ids it
+    // had): the first notification, still on screen, no longer speaks for them.
+    super::schedule::release(&mut conn, &claimed[0], first).unwrap();
+    let later = utc("2027-02-01T13:00:00Z");
+    conn.execute("UPDATE plan_steps SET notify_retry_at = NULL", []).unwrap();
+    assert_eq!(super::schedule::claim(&mut conn, later, hm(9, 0), &Paris).unwrap()[0].steps, steps);
+    assert_eq!(snooze_announced(&mut conn, &steps, first, later, hm(9, 0), &Paris).unwrap(), 0);
+    assert_eq!(due_steps(&conn, later, hm(9, 0), &Paris).unwrap().len(), 1, "still due");
+    // The notification of the announcement that stands does act.
+    assert_eq!(snooze_announced(&mut conn, &steps, later, later, hm(9, 0), &Paris).unwrap(), 1);
+    assert!(due_steps(&conn, later, hm(9, 0), &Paris).unwrap().is_empty());
+}
