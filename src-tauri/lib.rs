@@ -257,6 +257,7 @@ pub fn run() {
                     log::warn!("no tray icon: {e}");
                 }
                 shell::reminders::start(handle);
+                shell::actions::quit_on_end_signals(handle);
             }
             // The last window closed (code None): stay in the tray if the user wants it. Quit passes a code.
             tauri::RunEvent::ExitRequested { code: None, api, .. }

@@ -64,6 +64,8 @@ pub fn rest_in_tray<R: Runtime>(app: &AppHandle<R>) {
     {
         use std::os::unix::process::CommandExt;
         let state = app.state::<AppState>();
+        // The next image knows nothing of this one's changes: back them up now.
+        state.back_up_changes(true);
         let _busy = state.hold();
         let failed = state.with_db(|c| -> crate::error::Result<()> {
             // Everything committed is already durable (WAL, synchronous=FULL); folding the log back into the
@@ -151,7 +153,66 @@ fn close_all_on_exec() {
     }
 }
 
-/// Ends Rebound (tray's "Quit").
+/// Ends Rebound (tray's "Quit", or a signal to end): first a backup, if the journal changed since the last.
 pub fn quit<R: Runtime>(app: &AppHandle<R>) {
+    app.state::<AppState>().back_up_changes(true);
     app.exit(0);
+}
+
+/// The write end of the pipe a signal handler writes to (-1: none yet).
+#[cfg(target_os = "linux")]
+static SIGNAL_PIPE: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(-1);
+
+/// SIGTERM and SIGHUP's handler: one byte down the pipe, the only thing a handler may safely do here.
+#[cfg(target_os = "linux")]
+extern "C" fn on_end_signal(_: libc::c_int) {
+    let fd = SIGNAL_PIPE.load(std::sync::atomic::Ordering::Relaxed);
+    if fd >= 0 {
+        let byte = [1u8];
+        // SAFETY: write(2) is async-signal-safe; one byte from a live buffer to a descriptor this process owns.
+        unsafe { libc::write(fd, byte.as_ptr().cast(), 1) };
+    }
+}
+
+/// SIGTERM and SIGHUP (the session ending at logout, a shutdown, `kill`) end Rebound as its Quit does, backup
+/// after changes included, instead of cutting it off. The handler only writes to a pipe; a thread of its own
+/// blocks reading it and quits. Call once, with the app's state managed.
+pub fn quit_on_end_signals<R: Runtime>(app: &AppHandle<R>) {
+    #[cfg(target_os = "linux")]
+    {
+        let mut fds: [libc::c_int; 2] = [-1, -1];
+        // SAFETY: pipe2 writes two descriptors into the array it is given.
+        if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } != 0 {
+            log::warn!("no pipe for end signals: {}", std::io::Error::last_os_error());
+            return;
+        }
+        let handle = app.clone();
+        let read_end = fds[0];
+        let spawned = std::thread::Builder::new().name("end-signals".into()).spawn(move || loop {
+            let mut byte = [0u8];
+            // SAFETY: a blocking read of one byte into a live buffer, from the pipe made above.
+            let n = unsafe { libc::read(read_end, byte.as_mut_ptr().cast(), 1) };
+            if n == 1 {
+                log::info!("asked to end: quitting");
+                quit(&handle);
+                return;
+            }
+            if n < 0 && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
+                continue;
+            }
+            return;
+        });
+        if let Err(e) = spawned {
+            log::warn!("cannot listen for end signals: {e}");
+            return;
+        }
+        SIGNAL_PIPE.store(fds[1], std::sync::atomic::Ordering::Relaxed);
+        let handler: extern "C" fn(libc::c_int) = on_end_signal;
+        for signal in [libc::SIGTERM, libc::SIGHUP] {
+            // SAFETY: installs a handler that only does async-signal-safe work (see `on_end_signal`).
+            unsafe { libc::signal(signal, handler as libc::sighandler_t) };
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = app;
 }

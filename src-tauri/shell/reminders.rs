@@ -58,6 +58,9 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
         loop {
             let state = app.state::<AppState>();
             daily_backup(&state, &mut backup_due);
+            // Half an hour after the last backup, if the journal changed since (the thread wakes at least once a
+            // minute, MAX_SLEEP).
+            state.back_up_changes(false);
             let settings = state.settings();
             let time = settings.reminder_time();
             let sleep = match hold(state.wake.since_last()).filter(|_| settings.notifications) {

@@ -1,6 +1,7 @@
 //! What the commands share: the open journal, the settings, and where they are kept.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -57,6 +58,9 @@ pub struct AppState {
     /// ([`crate::shell::actions::rest_in_tray`], which takes it): notices claimed and shown, backups, restores,
     /// imports, an export being written. Taken before the journal's lock, never after it.
     busy: Mutex<()>,
+    /// The journal connection's `backup::writes` when the last backup after changes was taken (at open, before
+    /// the first): what tells whether the journal changed since.
+    backed_up_writes: AtomicI64,
 }
 
 impl AppState {
@@ -68,7 +72,9 @@ impl AppState {
         data_dir: PathBuf,
         notices: Vec<StartNotice>,
     ) -> Self {
+        let writes = crate::db::backup::writes(&db).unwrap_or(0);
         AppState {
+            backed_up_writes: AtomicI64::new(writes),
             db: Mutex::new(db),
             settings: Mutex::new(settings),
             settings_file,
@@ -138,6 +144,29 @@ impl AppState {
         })?;
         self.wake.ring();
         Ok(out)
+    }
+
+    /// Takes a backup after changes when one is due (`backup::changes_due`): the journal was written since the
+    /// last one, and half an hour went by or the app is `quitting` (Quit, a signal, the start over in the tray).
+    /// Through the journal's own connection, whose count of writes is the evidence. Takes [`Self::hold`]: call it
+    /// without holding it.
+    pub fn back_up_changes(&self, quitting: bool) {
+        let _busy = self.hold();
+        let dir = self.backup_dir();
+        let settings = self.settings_json();
+        let now = chrono::Utc::now();
+        let taken = self.with_db(|c| {
+            let writes = crate::db::backup::writes(c)?;
+            let last = self.backed_up_writes.load(Ordering::Relaxed);
+            if crate::db::backup::changes_due(&dir, writes, last, now, quitting)? {
+                crate::db::backup::take(c, &dir, Some(&settings), crate::db::backup::Reason::Changes, now)?;
+                self.backed_up_writes.store(writes, Ordering::Relaxed);
+            }
+            Ok(())
+        });
+        if let Err(e) = taken {
+            log::warn!("backup after changes: {}", e.message);
+        }
     }
 
     /// Holds off the process starting over in the tray until the guard is dropped (see the `busy` field).

@@ -28,6 +28,8 @@ pub enum Reason {
     Upgrade,
     /// The journal as it was just before a restore or an import replaced it.
     BeforeRestore,
+    /// After changes: every half an hour of changes while the app runs, and at quit when it changed.
+    Changes,
 }
 
 impl Reason {
@@ -37,11 +39,14 @@ impl Reason {
             Reason::Manual => "manual",
             Reason::Upgrade => "upgrade",
             Reason::BeforeRestore => "before-restore",
+            Reason::Changes => "changes",
         }
     }
 
     fn from_tag(tag: &str) -> Option<Reason> {
-        [Reason::Daily, Reason::Manual, Reason::Upgrade, Reason::BeforeRestore].into_iter().find(|r| r.tag() == tag)
+        [Reason::Daily, Reason::Manual, Reason::Upgrade, Reason::BeforeRestore, Reason::Changes]
+            .into_iter()
+            .find(|r| r.tag() == tag)
     }
 }
 
@@ -202,6 +207,36 @@ pub fn newest(dir: &Path) -> Result<Option<DateTime<Utc>>> {
 pub fn daily_due(dir: &Path, now: DateTime<Utc>) -> Result<bool> {
     let newest_past = files(dir)?.into_iter().map(|f| f.1).find(|at| *at <= now);
     Ok(newest_past.is_none_or(|at| now - at >= chrono::Duration::days(1)))
+}
+
+/// How many rows `conn` has written, deleted or changed since it was opened (SQLite's `total_changes()`). The
+/// app writes through one connection: this count, noted when a backup is taken, tells whether the journal changed
+/// since — deletions included, which no `updated_at` column would show, and without a column on every table.
+pub fn writes(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT total_changes()", [], |r| r.get(0))?)
+}
+
+/// How long apart backups after changes are, while the app runs.
+pub const CHANGES_EVERY: chrono::Duration = chrono::Duration::minutes(30);
+
+/// Whether a backup after changes is due at `now`: the connection wrote since the last backup (`writes_now` is
+/// past `writes_at_backup`, the [`writes`] noted when it was taken), and the app is quitting or the newest
+/// backup (of any reason, not named after the future) is [`CHANGES_EVERY`] old.
+pub fn changes_due(
+    dir: &Path,
+    writes_now: i64,
+    writes_at_backup: i64,
+    now: DateTime<Utc>,
+    quitting: bool,
+) -> Result<bool> {
+    if writes_now <= writes_at_backup {
+        return Ok(false);
+    }
+    if quitting {
+        return Ok(true);
+    }
+    let newest_past = files(dir)?.into_iter().map(|f| f.1).find(|at| *at <= now);
+    Ok(newest_past.is_none_or(|at| now - at >= CHANGES_EVERY))
 }
 
 /// The daily backups to keep, by time (newest first): the newest of each of the last 7 days, 4 ISO weeks and
@@ -535,5 +570,30 @@ mod tests {
         assert!(daily_due(&backups, at(2026, 11, 26)).unwrap());
         take(&conn, &backups, None, Reason::Daily, at(2026, 11, 26)).unwrap();
         assert!(!daily_due(&backups, at(2026, 11, 26) + chrono::Duration::hours(23)).unwrap());
+    }
+    #[test]
+    fn a_backup_after_changes_waits_for_a_change_and_half_an_hour_except_at_quit() {
+        let dir = tempfile::tempdir().unwrap();
+        let backups = dir.path().join("backups");
+        let conn = journal(dir.path(), &[]);
+        let opened = writes(&conn).unwrap();
+        take(&conn, &backups, None, Reason::Daily, at(2026, 11, 26)).unwrap();
+        let later = |minutes| at(2026, 11, 26) + chrono::Duration::minutes(minutes);
+        // Nothing written since: no backup, not even at quit.
+        assert!(!changes_due(&backups, writes(&conn).unwrap(), opened, later(45), true).unwrap());
+        conn.execute(
+            "INSERT INTO companies (name, folded, created_at) VALUES ('Acme', 'acme', '2026-11-26T12:05:00Z')",
+            [],
+        )
+        .unwrap();
+        let now_writes = writes(&conn).unwrap();
+        assert!(now_writes > opened);
+        assert!(!changes_due(&backups, now_writes, opened, later(10), false).unwrap(), "half an hour apart");
+        assert!(changes_due(&backups, now_writes, opened, later(10), true).unwrap(), "at quit, at once");
+        assert!(changes_due(&backups, now_writes, opened, later(30), false).unwrap());
+        let b = take(&conn, &backups, None, Reason::Changes, later(30)).unwrap();
+        assert_eq!(list(&backups).unwrap().iter().find(|x| x.file == b.file).unwrap().reason, Reason::Changes);
+        // Backed up: the changes are in it.
+        assert!(!changes_due(&backups, now_writes, now_writes, later(90), true).unwrap());
     }
 }
