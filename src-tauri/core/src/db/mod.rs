@@ -61,7 +61,7 @@ pub fn open_in(data_dir: &Path) -> Result<Connection> {
 }
 
 /// What [`open_or_recover`] had to do because the journal file was damaged.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Recovery {
     /// Where the damaged file now is (kept, never deleted).
@@ -82,8 +82,40 @@ pub fn open_or_recover(data_dir: &Path, now: DateTime<Utc>) -> Result<(Connectio
     }
     match verify(&path) {
         Ok(()) => Ok((open_in(data_dir)?, None)),
-        Err(Error::Db(e)) if is_damage(&e) => recover(data_dir, now).map(|(c, r)| (c, Some(r))),
+        Err(Error::Db(e)) if is_damage(&e) => {
+            let (conn, recovery) = recover(data_dir, now)?;
+            // Told at this start if the window opens, else at a later one: the file waits until it is seen.
+            if let Err(e) = keep_recovery_notice(data_dir, &recovery) {
+                log::warn!("the notice of the recovery could not be kept: {e}");
+            }
+            Ok((conn, Some(recovery)))
+        }
         Err(e) => Err(e),
+    }
+}
+
+/// The file in the data folder that keeps the last recovery's notice until the user has seen it: a start at
+/// login is hidden, and a notice shown only to a window that never opened would be lost.
+pub const RECOVERY_NOTICE: &str = "recovery-notice.json";
+
+fn keep_recovery_notice(data_dir: &Path, recovery: &Recovery) -> Result<()> {
+    let json = serde_json::to_vec(recovery).map_err(|e| Error::io(RECOVERY_NOTICE, e))?;
+    crate::datadir::write_atomic(&data_dir.join(RECOVERY_NOTICE), &json)
+}
+
+/// The recovery the user has not seen yet, if any (this start's or an earlier one's). A file that cannot be read
+/// is no notice: it must never stop a start.
+pub fn unseen_recovery(data_dir: &Path) -> Option<Recovery> {
+    let bytes = std::fs::read(data_dir.join(RECOVERY_NOTICE)).ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
+
+/// The window has shown the recovery's notice: it is not told again.
+pub fn recovery_seen(data_dir: &Path) -> Result<()> {
+    let path = data_dir.join(RECOVERY_NOTICE);
+    match std::fs::remove_file(&path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path.display(), e)),
+        _ => Ok(()),
     }
 }
 
@@ -358,5 +390,26 @@ mod tests {
         assert_eq!(recovery.unwrap().restored_from, None);
         let n: i64 = conn.query_row("SELECT count(*) FROM applications", [], |r| r.get(0)).unwrap();
         assert_eq!(n, 0);
+    }
+    #[test]
+    fn a_recovery_notice_waits_in_the_data_folder_until_it_is_seen() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(unseen_recovery(dir.path()), None);
+        std::fs::write(dir.path().join(DB_FILE), b"SQLite format 3\0 but then garbage").unwrap();
+        let (conn, recovery) = open_or_recover(dir.path(), Utc::now()).unwrap();
+        drop(conn);
+        let recovery = recovery.expect("recovered");
+        assert_eq!(unseen_recovery(dir.path()), Some(recovery.clone()));
+        // A start that finds the journal sound (the first one was hidden, nobody saw the notice) still has it.
+        let (conn, again) = open_or_recover(dir.path(), Utc::now()).unwrap();
+        drop(conn);
+        assert_eq!(again, None);
+        assert_eq!(unseen_recovery(dir.path()), Some(recovery));
+        recovery_seen(dir.path()).unwrap();
+        assert_eq!(unseen_recovery(dir.path()), None);
+        recovery_seen(dir.path()).unwrap();
+        // A notice file that cannot be read is no notice (and no error at start).
+        std::fs::write(dir.path().join(RECOVERY_NOTICE), b"{ not json").unwrap();
+        assert_eq!(unseen_recovery(dir.path()), None);
     }
 }
