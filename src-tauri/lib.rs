@@ -72,6 +72,8 @@ fn init_state<R: Runtime>(app: &tauri::AppHandle<R>, dir: Option<PathBuf>) -> Re
         notices.push(StartNotice { key: "notice.crashed", args: vec![("file", report.display().to_string())] });
     }
     let (conn, recovery) = db::open_or_recover(&dir, now).map_err(fail)?;
+    // This start's recovery, or an earlier one nobody has seen yet (that start was hidden, at login).
+    let recovery = recovery.or_else(|| db::unseen_recovery(&dir));
     let (settings, file, settings_notice) = shell::settings_file::load(app, &dir)?;
     notices.extend(settings_notice);
     if let Some(r) = recovery {

@@ -15,7 +15,7 @@ use crate::shell::{actions, notifier, tray};
 use crate::vocab::Lang;
 
 /// What the tray menu shows: its language and, per due step, the application (id, company, role).
-type TrayView = (crate::vocab::Lang, Vec<(i64, String, String, Option<String>)>);
+type TrayView = (crate::vocab::Lang, bool, Vec<(i64, String, String, Option<String>)>);
 
 /// The desktop's notifications, worded in the user's language of the moment.
 struct Speaker<'a> {
@@ -38,6 +38,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
         // On this thread, not the main one: asking the notification server what it can show is a D-Bus round
         // trip the window must not wait for.
         let notifier = DesktopNotifier::new(&app.config().identifier, &app.state::<AppState>().data_dir);
+        tell_unseen_recovery(&notifier, &app.state::<AppState>());
         #[cfg(all(unix, not(target_os = "macos")))]
         if notifier.has_actions() {
             let handle = app.clone();
@@ -75,6 +76,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
             let due = state.with_db(|c| due_steps(c, Utc::now(), time, &Local)).unwrap_or_default();
             let now_shown = (
                 state.lang(),
+                crate::db::unseen_recovery(&state.data_dir).is_some(),
                 due.iter().map(|s| (s.application_id, s.company.clone(), s.role.clone(), s.person.clone())).collect(),
             );
             if shown.as_ref() != Some(&now_shown) {
@@ -86,6 +88,28 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
     });
     if let Err(e) = spawned {
         log::warn!("cannot start the reminder thread: {e}");
+    }
+}
+
+/// Started hidden (at login) with a recovery the user has not seen: no window will tell it, so a notification
+/// does ("Open" shows the window, which shows the notice in full).
+fn tell_unseen_recovery(notifier: &DesktopNotifier, state: &AppState) {
+    if !std::env::args().any(|a| a == crate::HIDDEN_ARG) || crate::db::unseen_recovery(&state.data_dir).is_none() {
+        return;
+    }
+    let Some(notice) = state.notices.iter().find(|n| n.key.starts_with("notice.recovered")) else { return };
+    let lang = state.lang();
+    let text = NoticeText {
+        summary: crate::i18n::t(lang, "notify.recovered", &[]),
+        body: crate::i18n::t(lang, notice.key, &notice.args),
+        open: crate::i18n::t(lang, "notify.open", &[]),
+        snooze: None,
+        application_id: 0,
+        steps: Vec::new(),
+        announced_at: Utc::now(),
+    };
+    if let Err(e) = notifier.show(&text) {
+        log::warn!("the recovery's notification: {e}");
     }
 }
 

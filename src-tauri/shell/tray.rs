@@ -1,6 +1,7 @@
 //! The system tray: the app's icon and a menu with the number of follow-ups due, each due application, "Snooze
-//! all until tomorrow", "Open Rebound" and "Quit". The reminder thread rebuilds the menu whenever the journal,
-//! the settings or the clock change what is due, so the tray and the window always agree.
+//! all until tomorrow", "Open Rebound" and "Quit"; first, while the window has not shown it, a line for a
+//! recovery of the journal at start. The reminder thread rebuilds the menu whenever the journal, the settings
+//! or the clock change what is due, so the tray and the window always agree.
 
 use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
@@ -29,6 +30,11 @@ fn menu<R: Runtime>(app: &AppHandle<R>, due: &[DueStep], lang: Lang) -> tauri::R
         n => tn(lang, "tray.due", i64::try_from(n).unwrap_or(i64::MAX), &[]),
     };
     let menu = Menu::new(app)?;
+    // A recovery the window has not shown yet: the line opens the window, which shows it.
+    if crate::db::unseen_recovery(&app.state::<AppState>().data_dir).is_some() {
+        menu.append(&MenuItem::with_id(app, "recovered", t(lang, "tray.recovered", &[]), true, None::<&str>)?)?;
+        menu.append(&PredefinedMenuItem::separator(app)?)?;
+    }
     menu.append(&MenuItem::with_id(app, "count", count, false, None::<&str>)?)?;
     for (n, head) in heads.iter().enumerate() {
         // Two lines may open one application (its plan, and a person whose reminder hangs on it): ids stay unique.
@@ -76,7 +82,7 @@ pub fn show_due<R: Runtime>(app: &AppHandle<R>, due: &[DueStep]) {
 
 fn on_menu<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
     match event.id().as_ref() {
-        "open" => actions::open(app, None),
+        "open" | "recovered" => actions::open(app, None),
         "quit" => actions::quit(app),
         "snooze_all" => actions::snooze_all(app),
         other => {

@@ -71,10 +71,17 @@ impl Vocabulary {
     };
 }
 
-/// Language, strings and start-up notice.
+/// Language, strings and start-up notice. The window shows the notice it receives: a recovery's notice, kept in
+/// the data folder until then, is now seen (and the tray's line for it goes).
 #[tauri::command(async)]
 pub fn get_bootstrap(state: State<'_, AppState>) -> Bootstrap {
     let lang = state.lang();
+    if state.notices.iter().any(|n| n.key.starts_with("notice.recovered")) {
+        if let Err(e) = crate::db::recovery_seen(&state.data_dir) {
+            log::warn!("the recovery's notice stays: {e}");
+        }
+        state.wake.ring();
+    }
     Bootstrap {
         lang,
         strings: catalogue(lang),
