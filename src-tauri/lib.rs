@@ -268,6 +268,13 @@ pub fn run() {
                 api.prevent_exit();
                 shell::actions::rest_in_tray(handle);
             }
+            // However the app ends (Quit, a signal, the last window closed without the tray): the changes since the
+            // last backup are backed up (nothing is taken when there are none, so after Quit's own this is free).
+            tauri::RunEvent::Exit => {
+                if let Some(state) = handle.try_state::<AppState>() {
+                    state.back_up_changes(true);
+                }
+            }
             _ => {}
         }),
         Err(e) => fail_to_start(&e),

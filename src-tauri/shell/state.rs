@@ -148,24 +148,31 @@ impl AppState {
 
     /// Takes a backup after changes when one is due (`backup::changes_due`): the journal was written since the
     /// last one, and half an hour went by or the app is `quitting` (Quit, a signal, the start over in the tray).
-    /// Through the journal's own connection, whose count of writes is the evidence. Takes [`Self::hold`]: call it
-    /// without holding it.
+    /// The journal's connection counts its writes (the evidence); the backup reads through a read-only connection
+    /// of its own, as the daily one does, so the window's commands do not wait for it. A write that lands between
+    /// the count and the backup only makes the next one come sooner. Takes [`Self::hold`]: call it without holding
+    /// it.
     pub fn back_up_changes(&self, quitting: bool) {
+        use crate::db::backup;
         let _busy = self.hold();
         let dir = self.backup_dir();
-        let settings = self.settings_json();
         let now = chrono::Utc::now();
-        let taken = self.with_db(|c| {
-            let writes = crate::db::backup::writes(c)?;
-            let last = self.backed_up_writes.load(Ordering::Relaxed);
-            if crate::db::backup::changes_due(&dir, writes, last, now, quitting)? {
-                crate::db::backup::take(c, &dir, Some(&settings), crate::db::backup::Reason::Changes, now)?;
-                self.backed_up_writes.store(writes, Ordering::Relaxed);
+        let taken = (|| -> Result<()> {
+            let writes =
+                self.with_db(|c| backup::writes(c)).map_err(|e| crate::error::Error::io("journal", e.message))?;
+            if !backup::changes_due(&dir, writes, self.backed_up_writes.load(Ordering::Relaxed), now, quitting)? {
+                return Ok(());
             }
+            let reader = Connection::open_with_flags(
+                self.data_dir.join(crate::db::DB_FILE),
+                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            backup::take(&reader, &dir, Some(&self.settings_json()), backup::Reason::Changes, now)?;
+            self.backed_up_writes.store(writes, Ordering::Relaxed);
             Ok(())
-        });
+        })();
         if let Err(e) = taken {
-            log::warn!("backup after changes: {}", e.message);
+            log::warn!("backup after changes: {e}");
         }
     }
 
