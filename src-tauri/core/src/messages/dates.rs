@@ -5,7 +5,8 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::vocab::Lang;
 
-const FR_MONTHS: [&str; 12] = [
+/// The months' names, as messages write them (the plan test looks for them in every built-in message).
+pub(crate) const FR_MONTHS: [&str; 12] = [
     "janvier",
     "février",
     "mars",
@@ -19,7 +20,7 @@ const FR_MONTHS: [&str; 12] = [
     "novembre",
     "décembre",
 ];
-const EN_MONTHS: [&str; 12] = [
+pub(crate) const EN_MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

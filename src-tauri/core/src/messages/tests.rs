@@ -512,32 +512,12 @@ mod plan {
     /// Words that say the conversation was enjoyed.
     const ENJOYED: &[&str] =
         &["apprécié", "plaisir de rencontrer", "plaisir à rencontrer", "bon souvenir", "enjoyed", "pleasure to meet"];
-    /// Month names ("may" is left out: it is mostly the verb, and a date in May still has its year).
-    const MONTHS: &[&str] = &[
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
+    /// A month's name in a message: the names the messages write dates with ("May" is left out: it is mostly the
+    /// verb, and a date in May still has its year).
+    fn month(word: &str) -> bool {
+        use super::dates::{EN_MONTHS, FR_MONTHS};
+        word != "may" && FR_MONTHS.iter().chain(EN_MONTHS.iter()).any(|m| m.to_lowercase() == word)
+    }
 
     /// A year or a month's name anywhere in the message.
     fn dated(text: &str) -> Option<String> {
@@ -545,8 +525,7 @@ mod plan {
         lower
             .split(|c: char| !c.is_alphanumeric())
             .find(|w| {
-                MONTHS.contains(w)
-                    || (w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.parse::<u32>().is_ok())
+                month(w) || (w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.parse::<u32>().is_ok())
             })
             .map(str::to_owned)
     }
