@@ -76,7 +76,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
             let due = state.with_db(|c| due_steps(c, Utc::now(), time, &Local)).unwrap_or_default();
             let now_shown = (
                 state.lang(),
-                crate::db::unseen_recovery(&state.data_dir).is_some(),
+                state.recovery_unseen(),
                 due.iter().map(|s| (s.application_id, s.company.clone(), s.role.clone(), s.person.clone())).collect(),
             );
             if shown.as_ref() != Some(&now_shown) {
@@ -94,7 +94,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
 /// Started hidden (at login) with a recovery the user has not seen: no window will tell it, so a notification
 /// does ("Open" shows the window, which shows the notice in full).
 fn tell_unseen_recovery(notifier: &DesktopNotifier, state: &AppState) {
-    if !std::env::args().any(|a| a == crate::HIDDEN_ARG) || crate::db::unseen_recovery(&state.data_dir).is_none() {
+    if !std::env::args().any(|a| a == crate::HIDDEN_ARG) || !state.recovery_unseen() {
         return;
     }
     let Some(notice) = state.notices.iter().find(|n| n.key.starts_with("notice.recovered")) else { return };

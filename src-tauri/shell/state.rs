@@ -1,7 +1,7 @@
 //! What the commands share: the open journal, the settings, and where they are kept.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -61,6 +61,10 @@ pub struct AppState {
     /// The journal connection's `backup::writes` when the last backup after changes was taken (at open, before
     /// the first): what tells whether the journal changed since.
     backed_up_writes: AtomicI64,
+    /// A recovery's notice the window has not shown yet (its file in the data folder says so across starts):
+    /// read once here, cleared by the window's bootstrap, so the tray and the reminder thread ask memory, not
+    /// the disk, on every turn.
+    recovery_unseen: AtomicBool,
 }
 
 impl AppState {
@@ -73,7 +77,9 @@ impl AppState {
         notices: Vec<StartNotice>,
     ) -> Self {
         let writes = crate::db::backup::writes(&db).unwrap_or(0);
+        let recovery_unseen = notices.iter().any(|n| n.key.starts_with("notice.recovered"));
         AppState {
+            recovery_unseen: AtomicBool::new(recovery_unseen),
             backed_up_writes: AtomicI64::new(writes),
             db: Mutex::new(db),
             settings: Mutex::new(settings),
@@ -85,6 +91,23 @@ impl AppState {
             pending_import: Mutex::new(None),
             busy: Mutex::new(()),
         }
+    }
+
+    /// Whether a recovery's notice still waits for the window (the tray shows a line for it meanwhile).
+    pub fn recovery_unseen(&self) -> bool {
+        self.recovery_unseen.load(Ordering::Relaxed)
+    }
+
+    /// The window showed the recovery's notice: its file goes, and so does the tray's line. Returns whether
+    /// there was one to clear.
+    pub fn recovery_shown(&self) -> bool {
+        if !self.recovery_unseen.swap(false, Ordering::Relaxed) {
+            return false;
+        }
+        if let Err(e) = crate::db::recovery_seen(&self.data_dir) {
+            log::warn!("the recovery's notice stays on disk: {e}");
+        }
+        true
     }
 
     /// Keeps (or drops) the file picked for import.

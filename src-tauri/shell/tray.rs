@@ -31,7 +31,7 @@ fn menu<R: Runtime>(app: &AppHandle<R>, due: &[DueStep], lang: Lang) -> tauri::R
     };
     let menu = Menu::new(app)?;
     // A recovery the window has not shown yet: the line opens the window, which shows it.
-    if crate::db::unseen_recovery(&app.state::<AppState>().data_dir).is_some() {
+    if app.state::<AppState>().recovery_unseen() {
         menu.append(&MenuItem::with_id(app, "recovered", t(lang, "tray.recovered", &[]), true, None::<&str>)?)?;
         menu.append(&PredefinedMenuItem::separator(app)?)?;
     }

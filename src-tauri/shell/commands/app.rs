@@ -76,10 +76,7 @@ impl Vocabulary {
 #[tauri::command(async)]
 pub fn get_bootstrap(state: State<'_, AppState>) -> Bootstrap {
     let lang = state.lang();
-    if state.notices.iter().any(|n| n.key.starts_with("notice.recovered")) {
-        if let Err(e) = crate::db::recovery_seen(&state.data_dir) {
-            log::warn!("the recovery's notice stays: {e}");
-        }
+    if state.recovery_shown() {
         state.wake.ring();
     }
     Bootstrap {
