@@ -8,6 +8,7 @@
 pub mod dates;
 pub mod links;
 pub mod tone;
+pub mod tone_eval;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior};
