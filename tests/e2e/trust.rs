@@ -67,6 +67,84 @@ async fn a_damaged_journal_is_kept_aside_and_the_newest_backup_restored_with_a_n
     assert_eq!(n, 1);
 }
 
+/// The recovery drill: thirty applications saved, the session ended by SIGTERM (a logout), garbage written over
+/// the file's pages (a disk error), a start at login (`--hidden`), then the window. The journal comes back whole
+/// from the backup taken at the end, the hidden start says so in a notification and the tray, and the window
+/// shows the notice it was kept for.
+#[tokio::test]
+async fn after_a_logout_and_a_damaged_disk_the_journal_comes_back_whole_and_the_user_is_told() {
+    let data = data_dir();
+    let app = App::start(data.path()).await;
+    // Through the window's own bridge, one save after the other, as thirty uses of the form would.
+    let saved = app
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             (async () => {
+               const ids = [];
+               for (let i = 0; i < 30; i++) {
+                 ids.push(await window.__TAURI_INTERNALS__.invoke('save_application', { input: {
+                   company: 'Drill ' + i, role: 'Analyst', appliedOn: '2026-10-01' } }));
+               }
+               done(ids.length);
+             })().catch(e => done(String(e)));",
+            vec![],
+        )
+        .await
+        .expect("the saves run");
+    assert_eq!(saved.as_i64(), Some(30));
+    let pids = app_pids(data.path());
+    assert_eq!(pids.len(), 1, "{pids:?}");
+    // No backup was asked for: what comes back must be the one taken as the session ends.
+    let _ = Command::new("kill").args(["-TERM", &pids[0].to_string()]).status();
+    wait_until("the app to end on SIGTERM", || app_pids(data.path()).is_empty());
+    app.stop().await;
+
+    let db = data.path().join("rebound.sqlite3");
+    for side in ["rebound.sqlite3-wal", "rebound.sqlite3-shm"] {
+        let _ = std::fs::remove_file(data.path().join(side));
+    }
+    // Every page after the first overwritten: the header still says SQLite, the tables are gone.
+    let mut bytes = std::fs::read(&db).unwrap();
+    assert!(bytes.len() > 8192, "a journal of thirty applications spans pages");
+    for (i, b) in bytes.iter_mut().enumerate().skip(4096) {
+        *b = (i * 31 % 253) as u8;
+    }
+    std::fs::write(&db, &bytes).unwrap();
+
+    // At login: no window, so a notification and the tray tell it.
+    let hidden = launch(data.path(), &["--hidden"]);
+    let pid = the_app(data.path());
+    let damaged = data.path().join("rebound-damaged-");
+    let mut told = Vec::new();
+    wait_until("the recovery's notification", || {
+        told = crate::desktop::notifications_about(&damaged.display().to_string());
+        !told.is_empty()
+    });
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert_eq!(told[0].0, "Your journal was damaged");
+    let (bus, menu) = tray_of(pid);
+    wait_until("the tray's recovery line", || {
+        tray_menu(&bus, &menu).iter().any(|(_, l)| l == "Your journal was damaged: see what happened")
+    });
+    tray_click(&bus, &menu, "Quit");
+    assert!(exit_of(hidden, "the hidden app after Quit").success());
+    assert!(data.path().join("recovery-notice.json").exists(), "the notice waits for a window");
+
+    // Then the window: the notice, and all thirty applications.
+    let app = App::start(data.path()).await;
+    let notice = app.text("#notice").await;
+    assert!(notice.starts_with("Your journal was damaged, so Rebound replaced it with the backup from"), "{notice}");
+    app.click("Applications").await;
+    app.wait_css(".app-row").await;
+    let rows = app.js("return document.querySelectorAll('.app-row').length", vec![]).await;
+    assert_eq!(rows.as_i64(), Some(30), "every application saved before the logout is back");
+    wait_until("the notice's file to go once shown", || !data.path().join("recovery-notice.json").exists());
+    app.stop().await;
+    let n: i64 = open_db(data.path()).query_row("SELECT count(*) FROM applications", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 30);
+}
+
 #[tokio::test]
 async fn a_backup_is_restored_from_the_settings_view_after_a_confirmation() {
     let data = data_dir();
