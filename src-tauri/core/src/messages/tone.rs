@@ -293,6 +293,9 @@ struct Pattern {
     polite_yields: bool,
     /// Trailing `$`: the last word must close the sentence.
     end_anchored: bool,
+    /// `!` flag absent: the category's shield words cancel it. A phrase whose meaning no nearby word can
+    /// soften ("you misled me", "Enjoy bankruptcy") sets the flag.
+    shieldable: bool,
 }
 
 /// Patterns indexed by the words they can start with, so each token looks up only its candidates.
@@ -456,11 +459,13 @@ fn compile(src: &str) -> Result<Rules, String> {
 /// `a|b|c` one word among several; `word*` any word starting with "word"; `word{,e,s,es}` the word with
 /// each ending; `(two words|one)` a group of alternative phrases, `(a|)` makes it optional; `@name` a class;
 /// `~N` zero to N words of anything; `(group)?` optional. Leading flags: `^` not cancelled by a negation, `<` must
-/// open a sentence, `%` cancelled by a polite formula in the sentence; a trailing ` $` must close the sentence.
+/// open a sentence, `%` cancelled by a polite formula in the sentence, `!` not cancelled by the category's shield
+/// words; a trailing ` $` must close the sentence.
 impl Matcher {
     fn add(&mut self, cat: Cat, src: &str, classes: &HashMap<String, Vec<String>>) -> Result<(), String> {
         let mut body = src.trim();
         let (mut negatable, mut anchored, mut polite_yields) = (cat.negatable(), false, cat == Cat::Demand);
+        let mut shieldable = true;
         loop {
             if let Some(rest) = body.strip_prefix('^') {
                 negatable = false;
@@ -470,6 +475,9 @@ impl Matcher {
                 body = rest;
             } else if let Some(rest) = body.strip_prefix('%') {
                 polite_yields = true;
+                body = rest;
+            } else if let Some(rest) = body.strip_prefix('!') {
+                shieldable = false;
                 body = rest;
             } else {
                 break;
@@ -496,7 +504,7 @@ impl Matcher {
                 self.longest_prefix = self.longest_prefix.max(p.len());
                 self.by_prefix.entry(p.clone()).or_default().push(id);
             }
-            self.patterns.push(Pattern { cat, elems, negatable, anchored, polite_yields, end_anchored });
+            self.patterns.push(Pattern { cat, elems, negatable, anchored, polite_yields, end_anchored, shieldable });
         }
         Ok(())
     }
@@ -933,11 +941,18 @@ fn near_miss(text: &str, rules: &Rules) -> Option<Box<str>> {
     if t.len() < 5 || t.len() > 24 {
         return None;
     }
+    // Doubled letters are the commonest slip ("imbessile", "conard"): they are compared as single letters.
+    let single = |w: &[char]| {
+        let mut out = w.to_vec();
+        out.dedup();
+        out
+    };
+    let ts = single(&t);
     candidates
         .iter()
         .find(|w| {
             let w: Vec<char> = w.chars().collect();
-            w != t && if t.len() >= 6 { one_edit(&t, &w) } else { one_swap(&t, &w) }
+            w != t && if t.len() >= 6 { ts == single(&w) || one_edit(&ts, &single(&w)) } else { one_swap(&t, &w) }
         })
         .cloned()
 }
@@ -1191,7 +1206,7 @@ pub fn check(text: &str, lang: &str, ctx: &Context) -> Vec<Finding> {
         if p.polite_yields && polite_sentences.contains(&first.sentence) {
             continue;
         }
-        if shielded_by_words(&toks, rules, &hit) {
+        if p.shieldable && shielded_by_words(&toks, rules, &hit) {
             continue;
         }
         let (a, b) = (&reading.words[first.word], &reading.words[toks[hit.last].word]);
@@ -1702,6 +1717,7 @@ mod tests {
             ("What a bunch of imbiciles.", "en"),
             ("Ton boss est un imbésile.", "fr"),
             ("Votre recruteur est un conard.", "fr"),
+            ("Votre gestionnaire est un imbessile.", "fr"),
         ] {
             assert!(rules_found(text, lang).contains(&"insult".to_owned()), "{text}");
         }
