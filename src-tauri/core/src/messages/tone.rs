@@ -1586,28 +1586,41 @@ mod tests {
         }
     }
 
+    /// Hostile sentences of the corpus the rules still miss, each for a reason a rule can't settle without
+    /// false alarms: "moran" is also a surname; "posting" is shielded as a job posting; "quelle belle
+    /// expérience, vraiment" is sincere as often as not. A new miss fails the test, and so does a fixed one
+    /// left in this list.
+    const KNOWN_MISSES: [&str; 3] = [
+        "That recruiter of yours is a moran.",
+        "I'm posting the full story to my 5,000 LinkedIn connections tomorrow.",
+        "Quelle belle expérience candidat, vraiment.",
+    ];
+
     #[test]
     fn corpus_recall_and_false_alarms_meet_the_goal() {
         let corpus: Value = serde_json::from_str(include_str!("tone/corpus.json")).unwrap();
+        let mut missed: Vec<&str> = Vec::new();
         for lang in ["fr", "en"] {
             let hostile = corpus[lang]["hostile"].as_array().unwrap();
             let polite = corpus[lang]["polite"].as_array().unwrap();
-            assert!(hostile.len() >= 250 && polite.len() >= 250, "{lang}: corpus size");
-            let missed: Vec<&str> = hostile
-                .iter()
-                .map(|h| h["text"].as_str().unwrap())
-                .filter(|t| check(t, lang, &Context::default()).is_empty())
-                .collect();
+            assert!(hostile.len() >= 350 && polite.len() >= 300, "{lang}: corpus size");
+            missed.extend(
+                hostile
+                    .iter()
+                    .map(|h| h["text"].as_str().unwrap())
+                    .filter(|t| check(t, lang, &Context::default()).is_empty()),
+            );
             let flagged: Vec<&str> = polite
                 .iter()
                 .map(|p| p.as_str().unwrap())
                 .filter(|t| !check(t, lang, &Context::default()).is_empty())
                 .collect();
-            let recall = 1.0 - missed.len() as f64 / hostile.len() as f64;
-            let alarms = flagged.len() as f64 / polite.len() as f64;
-            assert!(recall >= 0.95, "{lang}: recall {recall:.3}, missed {missed:#?}");
-            assert!(alarms <= 0.02, "{lang}: false alarms {alarms:.3}: {flagged:#?}");
+            assert_eq!(flagged, Vec::<&str>::new(), "{lang}: false alarms");
         }
+        missed.sort_unstable();
+        let mut known = KNOWN_MISSES.to_vec();
+        known.sort_unstable();
+        assert_eq!(missed, known, "missed hostile sentences");
     }
 
     #[test]
