@@ -1587,13 +1587,14 @@ mod tests {
     }
 
     /// Hostile sentences of the corpus the rules still miss, each for a reason a rule can't settle without
-    /// false alarms: "moran" is also a surname; "posting" is shielded as a job posting; "quelle belle
-    /// expérience, vraiment" is sincere as often as not. A new miss fails the test, and so does a fixed one
-    /// left in this list.
-    const KNOWN_MISSES: [&str; 3] = [
+    /// false alarms: "moran" is also a surname; "posting" is shielded as a job posting, and "5" as five
+    /// stars; "quelle belle expérience, vraiment" is sincere as often as not. A new miss fails the test, and
+    /// so does a fixed one left in this list.
+    const KNOWN_MISSES: [&str; 4] = [
         "That recruiter of yours is a moran.",
         "I'm posting the full story to my 5,000 LinkedIn connections tomorrow.",
         "Quelle belle expérience candidat, vraiment.",
+        "Je vais raconter cette histoire à tous les 5 à 7 en ville.",
     ];
 
     #[test]
