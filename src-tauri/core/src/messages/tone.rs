@@ -1554,6 +1554,13 @@ fn shouting(
         let loud = counted.iter().filter(|w| rules.loud.contains(w.folded.as_str())).count();
         let strong = counted.iter().any(|w| rules.strong.contains(w.folded.as_str()));
         let content = counted.len();
+        // Thanks in capitals carry the words around them too ("MERCI INFINIMENT À TOUTE L'ÉQUIPE"), unless
+        // the run holds a word that shouts on its own ("THANK YOU FOR NOTHING").
+        let warmth = (i..=j).any(|k| warm.get(k).copied().unwrap_or(false));
+        if warmth && !strong {
+            i = j + 1;
+            continue;
+        }
         if strong || loud >= 2 || (loud >= 1 && content >= 2) || content >= 4 {
             if let (Some(a), Some(b)) = (counted.first(), counted.last()) {
                 spans.push((a.u0, b.u1));
@@ -1717,7 +1724,12 @@ mod tests {
         for text in ["THANK YOU for the opportunity!", "Thanks so much for your time!!", "Great chat today!!"] {
             assert!(rules_found(text, "en").is_empty(), "{text}");
         }
-        for text in ["MERCI pour cette belle occasion!", "Bravo à toute l'équipe!!", "MERCI BEAUCOUP!!"] {
+        for text in [
+            "MERCI pour cette belle occasion!",
+            "Bravo à toute l'équipe!!",
+            "MERCI BEAUCOUP!!",
+            "MERCI À TOUTE L'ÉQUIPE!",
+        ] {
             assert!(rules_found(text, "fr").is_empty(), "{text}");
         }
         assert_eq!(rules_found("Why not me!!", "en"), ["punctuation"]);
