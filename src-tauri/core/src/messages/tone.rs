@@ -1595,13 +1595,18 @@ mod tests {
 
     /// Hostile sentences of the corpus the rules still miss, each for a reason a rule can't settle without
     /// false alarms: "moran" is also a surname; "posting" is shielded as a job posting, and "5" as five
-    /// stars; "quelle belle expérience, vraiment" is sincere as often as not. A new miss fails the test, and
-    /// so does a fixed one left in this list.
-    const KNOWN_MISSES: [&str; 4] = [
+    /// stars; "quelle belle expérience, vraiment" is sincere as often as not; «s'arrête» is too common to be
+    /// a bad outcome; "Do not reply to this email" is also every automated footer, and the "Ever." that
+    /// makes it hostile is a sentence of its own. A new miss fails the test, and so does a fixed one left in
+    /// this list.
+    const KNOWN_MISSES: [&str; 7] = [
         "That recruiter of yours is a moran.",
         "I'm posting the full story to my 5,000 LinkedIn connections tomorrow.",
         "Quelle belle expérience candidat, vraiment.",
         "Je vais raconter cette histoire à tous les 5 à 7 en ville.",
+        "J'espère que votre financement s'arrête.",
+        "Ne répondez pas à ce courriel. Jamais.",
+        "Do not reply to this email. Ever.",
     ];
 
     #[test]
