@@ -17,10 +17,17 @@
 //! work per token is bounded and the whole check is linear in the length of the text. Shouting, runs of
 //! "!!"/"?!", masked spellings ("f***", "t@b@rn@k") and spaced letters ("f.u.c.k") are found in code.
 //!
+//! The patterns describe the structure of a sentence more than its words: a target ("your recruiter", «ton
+//! boss») with a verdict, a wish in the subjunctive («que votre boîte fasse faillite»), an imperative with a
+//! deadline, thanks for a bad event of the process ("thanks for the three weeks of silence"). A token one
+//! edit away from a core insult ("imbésile", "idoit") is also tried as that word.
+//!
 //! Context keeps polite text quiet: negation before a phrase ("anything but a waste of time"), polite
 //! formulas that turn a demand into a request ("I would appreciate it if you could…"), the signature and
-//! address lines (no shouting there: "MONTRÉAL QC H2X 1Y4"), acronyms, quoted job titles, and the names the
-//! user typed for this application ([`Context`]), which are never read as shouting or as an insult.
+//! address lines (no shouting there: "MONTRÉAL QC H2X 1Y4"), acronyms, quoted job titles, the names the
+//! user typed for this application ([`Context`]), names after a title or a greeting ("Mr. Bastard",
+//! "Bonjour Francis Tabarin") and places ("Sainte-Hostie"), which are never read as an insult or swearing,
+//! and thanks or praise, which are not shouting in capitals ("THANK YOU") nor anger before "!!".
 //!
 //! Offsets are JavaScript string indices (UTF-16 code units), counted as the text is read, so the UI can
 //! highlight without converting. The function is pure, never panics, and is linear on any input; the
