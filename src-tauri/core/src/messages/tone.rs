@@ -1604,9 +1604,10 @@ mod tests {
     /// false alarms: "moran" is also a surname; "posting" is shielded as a job posting, and "5" as five
     /// stars; "quelle belle expérience, vraiment" is sincere as often as not; «s'arrête» is too common to be
     /// a bad outcome; "Do not reply to this email" is also every automated footer, and the "Ever." that
-    /// makes it hostile is a sentence of its own. A new miss fails the test, and so does a fixed one left in
-    /// this list.
-    const KNOWN_MISSES: [&str; 7] = [
+    /// makes it hostile is a sentence of its own; "I would like" is a polite formula, which turns any demand
+    /// of its sentence into a request. A new miss fails the test, and so does a fixed one left in this list.
+    const KNOWN_MISSES: [&str; 8] = [
+        "I would like the detailed feedback from each interviewer by Friday, no later.",
         "That recruiter of yours is a moran.",
         "I'm posting the full story to my 5,000 LinkedIn connections tomorrow.",
         "Quelle belle expérience candidat, vraiment.",
