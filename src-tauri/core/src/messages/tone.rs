@@ -336,7 +336,21 @@ struct Rules {
     place_heads: Words,
     warm: Matcher,
     /// The `fuzzy` words, folded, by first letter.
-    fuzzy: HashMap<char, Vec<Box<str>>>,
+    fuzzy: HashMap<char, Vec<Fuzzy>>,
+}
+
+/// A core insult for misspellings: the word, its letters, and its letters with doubles made single.
+struct Fuzzy {
+    word: Box<str>,
+    letters: Vec<char>,
+    single: Vec<char>,
+}
+
+/// "imbessile" → "imbesile": doubled letters are the commonest slip, so they are compared as single ones.
+fn single_letters(letters: &[char]) -> Vec<char> {
+    let mut out = letters.to_vec();
+    out.dedup();
+    out
 }
 
 const FR: &str = include_str!("tone/fr.json");
@@ -431,11 +445,13 @@ fn compile(src: &str) -> Result<Rules, String> {
         list.sort_by_key(|(_, cat)| *cat != Cat::Profanity);
     }
     masked_prefixes.sort_by_key(|(_, cat)| *cat != Cat::Profanity);
-    let mut fuzzy: HashMap<char, Vec<Box<str>>> = HashMap::new();
+    let mut fuzzy: HashMap<char, Vec<Fuzzy>> = HashMap::new();
     for w in &file.fuzzy {
         let w = fold(w);
-        if let Some(c) = w.chars().next() {
-            fuzzy.entry(c).or_default().push(w.into_boxed_str());
+        let letters: Vec<char> = w.chars().collect();
+        if let Some(&c) = letters.first() {
+            let single = single_letters(&letters);
+            fuzzy.entry(c).or_default().push(Fuzzy { word: w.into_boxed_str(), letters, single });
         }
     }
     Ok(Rules {
@@ -939,8 +955,11 @@ fn tokens(reading: &Reading, rules: &Rules) -> Vec<Tok> {
 /// The `fuzzy` word a token misspells by one edit, if any ("imbesile" → "imbecile", "idoit" → "idiot").
 /// Only words with the same first letter are compared, so the cost per token is a handful of short loops.
 fn near_miss(text: &str, rules: &Rules) -> Option<Box<str>> {
-    let first = text.chars().next()?;
-    let candidates = rules.fuzzy.get(&first)?;
+    // Most tokens are short or start with a letter no core insult starts with: both are checked first.
+    if text.len() < 5 {
+        return None;
+    }
+    let candidates = rules.fuzzy.get(&text.chars().next()?)?;
     if rules.never.contains(text) {
         return None;
     }
@@ -948,20 +967,18 @@ fn near_miss(text: &str, rules: &Rules) -> Option<Box<str>> {
     if t.len() < 5 || t.len() > 24 {
         return None;
     }
-    // Doubled letters are the commonest slip ("imbessile", "conard"): they are compared as single letters.
-    let single = |w: &[char]| {
-        let mut out = w.to_vec();
-        out.dedup();
-        out
-    };
-    let ts = single(&t);
+    let ts = single_letters(&t);
     candidates
         .iter()
         .find(|w| {
-            let w: Vec<char> = w.chars().collect();
-            w != t && if t.len() >= 6 { ts == single(&w) || one_edit(&ts, &single(&w)) } else { one_swap(&t, &w) }
+            w.letters != t
+                && if t.len() >= 6 {
+                    ts.len().abs_diff(w.single.len()) <= 1 && (ts == w.single || one_edit(&ts, &w.single))
+                } else {
+                    one_swap(&t, &w.letters)
+                }
         })
-        .cloned()
+        .map(|w| w.word.clone())
 }
 
 /// Whether `a` becomes `b` by one insertion, deletion, substitution or swap of two neighbouring letters.
