@@ -17,10 +17,17 @@
 //! work per token is bounded and the whole check is linear in the length of the text. Shouting, runs of
 //! "!!"/"?!", masked spellings ("f***", "t@b@rn@k") and spaced letters ("f.u.c.k") are found in code.
 //!
+//! The patterns describe the structure of a sentence more than its words: a target ("your recruiter", «ton
+//! boss») with a verdict, a wish in the subjunctive («que votre boîte fasse faillite»), an imperative with a
+//! deadline, thanks for a bad event of the process ("thanks for the three weeks of silence"). A token one
+//! edit away from a core insult ("imbésile", "idoit") is also tried as that word.
+//!
 //! Context keeps polite text quiet: negation before a phrase ("anything but a waste of time"), polite
 //! formulas that turn a demand into a request ("I would appreciate it if you could…"), the signature and
-//! address lines (no shouting there: "MONTRÉAL QC H2X 1Y4"), acronyms, quoted job titles, and the names the
-//! user typed for this application ([`Context`]), which are never read as shouting or as an insult.
+//! address lines (no shouting there: "MONTRÉAL QC H2X 1Y4"), acronyms, quoted job titles, the names the
+//! user typed for this application ([`Context`]), names after a title or a greeting ("Mr. Bastard",
+//! "Bonjour Francis Tabarin") and places ("Sainte-Hostie"), which are never read as an insult or swearing,
+//! and thanks or praise, which are not shouting in capitals ("THANK YOU") nor anger before "!!".
 //!
 //! Offsets are JavaScript string indices (UTF-16 code units), counted as the text is read, so the UI can
 //! highlight without converting. The function is pure, never panics, and is linear on any input; the
@@ -171,6 +178,23 @@ struct RuleFile {
     strong: Vec<String>,
     /// Small words that neither make nor break a run of capitals ("OF", "DU", "&").
     neutral: Vec<String>,
+    /// Words after which capitalised words are a person's name ("Mr", "Mme", "Dr") or greet one ("Hi",
+    /// "Bonjour"): never an insult nor swearing, whatever they contain ("Mr. Bastard", "Bonjour Tabarin").
+    #[serde(default)]
+    name_heads: Vec<String>,
+    /// Words that open a place name with a hyphen or a space ("Saint", "Sainte", "Port"): the capitalised
+    /// word after them is a place ("Sainte-Hostie"), not a sacre.
+    #[serde(default)]
+    place_heads: Vec<String>,
+    /// Thanks and praise: in capitals they are warmth, not shouting ("THANK YOU"), and "!!" after them is
+    /// enthusiasm, not anger ("Thanks so much!!").
+    #[serde(default)]
+    warm: Vec<String>,
+    /// Core words whose misspellings at one edit are read as the word ("imbésile", "idoit", "incompetant"):
+    /// a token of six letters or more at one insertion, deletion, substitution or swap of two neighbours, or
+    /// of five letters at one swap, is also tried as the word. Real words that are that close go in `never`.
+    #[serde(default)]
+    fuzzy: Vec<String>,
 }
 
 /// A cheap hash for short words (FxHash-style). The keys are our own lexicon words and the words of one message,
@@ -276,6 +300,9 @@ struct Pattern {
     polite_yields: bool,
     /// Trailing `$`: the last word must close the sentence.
     end_anchored: bool,
+    /// `!` flag absent: the category's shield words cancel it. A phrase whose meaning no nearby word can
+    /// soften ("you misled me", "Enjoy bankruptcy") sets the flag.
+    shieldable: bool,
 }
 
 /// Patterns indexed by the words they can start with, so each token looks up only its candidates.
@@ -305,6 +332,25 @@ struct Rules {
     loud: Words,
     strong: Words,
     neutral: Words,
+    name_heads: Words,
+    place_heads: Words,
+    warm: Matcher,
+    /// The `fuzzy` words, folded, by first letter.
+    fuzzy: HashMap<char, Vec<Fuzzy>>,
+}
+
+/// A core insult for misspellings: the word, its letters, and its letters with doubles made single.
+struct Fuzzy {
+    word: Box<str>,
+    letters: Vec<char>,
+    single: Vec<char>,
+}
+
+/// "imbessile" → "imbesile": doubled letters are the commonest slip, so they are compared as single ones.
+fn single_letters(letters: &[char]) -> Vec<char> {
+    let mut out = letters.to_vec();
+    out.dedup();
+    out
 }
 
 const FR: &str = include_str!("tone/fr.json");
@@ -346,6 +392,10 @@ impl Rules {
             loud: Words::default(),
             strong: Words::default(),
             neutral: Words::default(),
+            name_heads: Words::default(),
+            place_heads: Words::default(),
+            warm: Matcher::default(),
+            fuzzy: HashMap::new(),
         }
     }
 }
@@ -395,6 +445,15 @@ fn compile(src: &str) -> Result<Rules, String> {
         list.sort_by_key(|(_, cat)| *cat != Cat::Profanity);
     }
     masked_prefixes.sort_by_key(|(_, cat)| *cat != Cat::Profanity);
+    let mut fuzzy: HashMap<char, Vec<Fuzzy>> = HashMap::new();
+    for w in &file.fuzzy {
+        let w = fold(w);
+        let letters: Vec<char> = w.chars().collect();
+        if let Some(&c) = letters.first() {
+            let single = single_letters(&letters);
+            fuzzy.entry(c).or_default().push(Fuzzy { word: w.into_boxed_str(), letters, single });
+        }
+    }
     Ok(Rules {
         split_elisions: file.split_elisions,
         contractions,
@@ -412,6 +471,10 @@ fn compile(src: &str) -> Result<Rules, String> {
         loud: fold_set(&file.loud),
         strong: fold_set(&file.strong),
         neutral: fold_set(&file.neutral),
+        name_heads: fold_set(&file.name_heads),
+        place_heads: fold_set(&file.place_heads),
+        warm: plain(&file.warm)?,
+        fuzzy,
     })
 }
 
@@ -419,11 +482,13 @@ fn compile(src: &str) -> Result<Rules, String> {
 /// `a|b|c` one word among several; `word*` any word starting with "word"; `word{,e,s,es}` the word with
 /// each ending; `(two words|one)` a group of alternative phrases, `(a|)` makes it optional; `@name` a class;
 /// `~N` zero to N words of anything; `(group)?` optional. Leading flags: `^` not cancelled by a negation, `<` must
-/// open a sentence, `%` cancelled by a polite formula in the sentence; a trailing ` $` must close the sentence.
+/// open a sentence, `%` cancelled by a polite formula in the sentence, `!` not cancelled by the category's shield
+/// words; a trailing ` $` must close the sentence.
 impl Matcher {
     fn add(&mut self, cat: Cat, src: &str, classes: &HashMap<String, Vec<String>>) -> Result<(), String> {
         let mut body = src.trim();
         let (mut negatable, mut anchored, mut polite_yields) = (cat.negatable(), false, cat == Cat::Demand);
+        let mut shieldable = true;
         loop {
             if let Some(rest) = body.strip_prefix('^') {
                 negatable = false;
@@ -433,6 +498,9 @@ impl Matcher {
                 body = rest;
             } else if let Some(rest) = body.strip_prefix('%') {
                 polite_yields = true;
+                body = rest;
+            } else if let Some(rest) = body.strip_prefix('!') {
+                shieldable = false;
                 body = rest;
             } else {
                 break;
@@ -459,7 +527,7 @@ impl Matcher {
                 self.longest_prefix = self.longest_prefix.max(p.len());
                 self.by_prefix.entry(p.clone()).or_default().push(id);
             }
-            self.patterns.push(Pattern { cat, elems, negatable, anchored, polite_yields, end_anchored });
+            self.patterns.push(Pattern { cat, elems, negatable, anchored, polite_yields, end_anchored, shieldable });
         }
         Ok(())
     }
@@ -663,6 +731,8 @@ struct Word {
     u1: usize,
     folded: String,
     upper: bool,
+    /// Opens with a capital letter ("Tabarin", "DUPONT").
+    cap: bool,
     letters: usize,
     has_digit: bool,
     line: usize,
@@ -694,11 +764,21 @@ struct Line {
     end_word: usize,
 }
 
+/// A run of two or more `!`/`?`.
+struct Punct {
+    u0: usize,
+    u1: usize,
+    /// Only exclamation marks: enthusiasm after thanks, unlike "?!".
+    bangs_only: bool,
+    /// How many words come before it: the last of them says which sentence it closes.
+    words_before: usize,
+}
+
 struct Reading {
     words: Vec<Word>,
     lines: Vec<Line>,
-    /// Runs of `!`/`?` of two or more, as UTF-16 spans.
-    punct: Vec<(usize, usize)>,
+    /// Runs of `!`/`?` of two or more.
+    punct: Vec<Punct>,
     /// Per word: sentence and clause numbers.
     word_sentence: Vec<(usize, usize)>,
 }
@@ -716,8 +796,8 @@ fn read(text: &str, split_elisions: bool) -> Reading {
     // The word being read.
     let mut cur: Option<Word> = None;
     let mut has_lower = false;
-    // The current run of '!' / '?'.
-    let mut run: Option<(usize, usize)> = None;
+    // The current run of '!' / '?': start, UTF-16 length, only '!'.
+    let mut run: Option<(usize, usize, bool)> = None;
     let mut prev: char = ' ';
     let mut chars = text.char_indices().peekable();
     while let Some((b, c)) = chars.next() {
@@ -725,13 +805,14 @@ fn read(text: &str, split_elisions: bool) -> Reading {
         let width = c.len_utf16();
         if matches!(c, '!' | '?' | '‼' | '⁇' | '⁈' | '⁉') {
             let w = if matches!(c, '!' | '?') { 1 } else { 2 };
+            let bang = matches!(c, '!' | '‼');
             run = Some(match run {
-                Some((s, n)) => (s, n + w),
-                None => (u16pos, w),
+                Some((s, n, b)) => (s, n + w, b && bang),
+                None => (u16pos, w, bang),
             });
-        } else if let Some((s, n)) = run.take() {
+        } else if let Some((u0, n, bangs_only)) = run.take() {
             if n >= 2 {
-                punct.push((s, u16pos));
+                punct.push(Punct { u0, u1: u16pos, bangs_only, words_before: words.len() });
             }
         }
         let word_char = c.is_alphanumeric() || (cur.is_some() && is_combining_mark(c));
@@ -746,6 +827,7 @@ fn read(text: &str, split_elisions: bool) -> Reading {
                     u1: u16pos,
                     folded: String::new(),
                     upper: false,
+                    cap: c.is_uppercase(),
                     letters: 0,
                     has_digit: false,
                     line,
@@ -823,9 +905,9 @@ fn read(text: &str, split_elisions: bool) -> Reading {
         prev = c;
         u16pos += width;
     }
-    if let Some((s, n)) = run {
+    if let Some((u0, n, bangs_only)) = run {
         if n >= 2 {
-            punct.push((s, u16pos));
+            punct.push(Punct { u0, u1: u16pos, bangs_only, words_before: words.len() });
         }
     }
     if let Some(mut w) = cur.take() {
@@ -848,7 +930,7 @@ fn tokens(reading: &Reading, rules: &Rules) -> Vec<Tok> {
             last_sentence = sentence;
             toks.push(Tok {
                 text: text.into(),
-                alt: collapse_runs(text),
+                alt: collapse_runs(text).or_else(|| near_miss(text, rules)),
                 word: i,
                 sentence,
                 clause,
@@ -868,6 +950,60 @@ fn tokens(reading: &Reading, rules: &Rules) -> Vec<Tok> {
         }
     }
     toks
+}
+
+/// The `fuzzy` word a token misspells by one edit, if any ("imbesile" → "imbecile", "idoit" → "idiot").
+/// Only words with the same first letter are compared, so the cost per token is a handful of short loops.
+fn near_miss(text: &str, rules: &Rules) -> Option<Box<str>> {
+    // Most tokens are short or start with a letter no core insult starts with: both are checked first.
+    if text.len() < 5 {
+        return None;
+    }
+    let candidates = rules.fuzzy.get(&text.chars().next()?)?;
+    if rules.never.contains(text) {
+        return None;
+    }
+    let t: Vec<char> = text.chars().collect();
+    if t.len() < 5 || t.len() > 24 {
+        return None;
+    }
+    let ts = single_letters(&t);
+    candidates
+        .iter()
+        .find(|w| {
+            w.letters != t
+                && if t.len() >= 6 {
+                    ts.len().abs_diff(w.single.len()) <= 1 && (ts == w.single || one_edit(&ts, &w.single))
+                } else {
+                    one_swap(&t, &w.letters)
+                }
+        })
+        .map(|w| w.word.clone())
+}
+
+/// Whether `a` becomes `b` by one insertion, deletion, substitution or swap of two neighbouring letters.
+fn one_edit(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let head = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        // Substitution: the rest after the first difference is equal; or a swap of two neighbours.
+        short.get(head + 1..) == long.get(head + 1..) || one_swap(short, long)
+    } else {
+        // Insertion: skipping one letter of the longer word at the first difference gives the shorter one.
+        short.get(head..) == long.get(head + 1..)
+    }
+}
+
+/// Whether `a` and `b` differ only by two neighbouring letters swapped ("idoit", "idiot").
+fn one_swap(a: &[char], b: &[char]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    matches!(diff.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i])
 }
 
 /// "fuuuuck" → "fuck", "noooo" → "no": three or more of the same letter become one (one pass).
@@ -1068,6 +1204,13 @@ pub fn check(text: &str, lang: &str, ctx: &Context) -> Vec<Finding> {
             t.shielded = true;
         }
     }
+    let quiet = quiet_lines(text, &reading, rules);
+    let proper = proper_names(text, &reading, rules, &quiet);
+    for t in &mut toks {
+        if proper[t.word] {
+            t.shielded = true;
+        }
+    }
 
     // Negations mark the token where they end; polite formulas mark their sentence.
     let mut neg = vec![false; toks.len()];
@@ -1087,16 +1230,34 @@ pub fn check(text: &str, lang: &str, ctx: &Context) -> Vec<Finding> {
         if p.polite_yields && polite_sentences.contains(&first.sentence) {
             continue;
         }
-        if shielded_by_words(&toks, rules, &hit) {
+        if p.shieldable && shielded_by_words(&toks, rules, &hit) {
             continue;
         }
         let (a, b) = (&reading.words[first.word], &reading.words[toks[hit.last].word]);
         spans.push((a.u0, b.u1, hit.cat));
     }
     spans.extend(masked(text, &reading, rules, &names));
-    let quiet = quiet_lines(text, &reading, rules);
-    spans.extend(shouting(&reading, rules, &names, &quiet).into_iter().map(|(s, e)| (s, e, Cat::Shouting)));
-    spans.extend(reading.punct.iter().map(|&(s, e)| (s, e, Cat::Punctuation)));
+    // Thanks and praise: their words are not shouting in capitals, and their sentence may end in "!!".
+    let mut warm_words = vec![false; reading.words.len()];
+    let mut warm_sentences = HashSet::new();
+    for hit in rules.warm.find(&toks, rules, &neg) {
+        if negated_before(&toks, &neg, hit.first) {
+            continue;
+        }
+        warm_sentences.insert(toks[hit.first].sentence);
+        for t in &toks[hit.first..=hit.last] {
+            warm_words[t.word] = true;
+        }
+    }
+    let loud = shouting(&reading, rules, &names, &quiet, &warm_words);
+    spans.extend(loud.into_iter().map(|(s, e)| (s, e, Cat::Shouting)));
+    for p in &reading.punct {
+        let closes = p.words_before.checked_sub(1).and_then(|w| reading.word_sentence.get(w));
+        let enthusiastic = p.bangs_only && closes.is_some_and(|(sentence, _)| warm_sentences.contains(sentence));
+        if !enthusiastic {
+            spans.push((p.u0, p.u1, Cat::Punctuation));
+        }
+    }
     finish(spans)
 }
 
@@ -1269,6 +1430,35 @@ fn unmask(run: &[char], rules: &Rules) -> Option<Cat> {
 // Shouting
 // ---------------------------------------------------------------------------------------------------------
 
+/// Words that are a person's or a place's name: capitalised words right after a title or a greeting
+/// ("Mr. Bastard", "Bonjour Francis Tabarin", up to three), after a place opener ("Sainte-Hostie"), and on
+/// the quiet lines of a signature or an address. Names are never insults nor swearing.
+fn proper_names(text: &str, reading: &Reading, rules: &Rules, quiet: &[bool]) -> Vec<bool> {
+    let words = &reading.words;
+    let mut proper = vec![false; words.len()];
+    // How many more capitalised words a title or greeting still covers.
+    let mut naming = 0u8;
+    for (i, w) in words.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| &words[p]).filter(|p| p.line == w.line);
+        let between = prev.and_then(|p| text.get(p.b1..w.b0)).unwrap_or("\n");
+        if prev.is_none() || between.len() > 3 {
+            naming = 0;
+        }
+        let after_place = prev.is_some_and(|p| p.cap && rules.place_heads.contains(p.folded.as_str()))
+            && (between == "-" || between == " ");
+        if w.cap && (naming > 0 || after_place || quiet.get(w.line).copied().unwrap_or(false)) {
+            proper[i] = true;
+            naming = naming.saturating_sub(1);
+        } else {
+            naming = 0;
+        }
+        if rules.name_heads.contains(w.folded.as_str()) {
+            naming = 3;
+        }
+    }
+    proper
+}
+
 /// Lines where capitals are not shouting: the signature block and address, phone, e-mail lines.
 fn quiet_lines(text: &str, reading: &Reading, rules: &Rules) -> Vec<bool> {
     let mut quiet = vec![false; reading.lines.len()];
@@ -1354,12 +1544,19 @@ fn is_ldu(s: &str) -> bool {
 /// its own ("NEVER"), two common words ("WHY NOT"), a common word and another word ("CALL ME"), or four
 /// words of any kind. Acronyms, names from the context, quoted titles, words with digits, single letters
 /// and quiet lines (signature, address) don't count, so "BANQUE NATIONALE" and "KPMG" stay quiet.
-fn shouting(reading: &Reading, rules: &Rules, names: &HashSet<String>, quiet: &[bool]) -> Vec<(usize, usize)> {
+fn shouting(
+    reading: &Reading,
+    rules: &Rules,
+    names: &HashSet<String>,
+    quiet: &[bool],
+    warm: &[bool],
+) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let words = &reading.words;
     let is_caps = |w: &Word| w.upper && !w.has_digit;
-    let counts = |w: &Word| {
+    let counts = |(i, w): &(usize, &Word)| {
         w.letters >= 2
+            && !warm.get(*i).copied().unwrap_or(false)
             && !rules.acronyms.contains(w.folded.as_str())
             && !names.contains(&w.folded)
             && !w.quoted
@@ -1376,10 +1573,18 @@ fn shouting(reading: &Reading, rules: &Rules, names: &HashSet<String>, quiet: &[
         while j + 1 < words.len() && is_caps(&words[j + 1]) && words[j + 1].glued {
             j += 1;
         }
-        let counted: Vec<&Word> = words[i..=j].iter().filter(|w| counts(w)).collect();
+        let counted: Vec<&Word> =
+            words[i..=j].iter().enumerate().map(|(k, w)| (i + k, w)).filter(counts).map(|(_, w)| w).collect();
         let loud = counted.iter().filter(|w| rules.loud.contains(w.folded.as_str())).count();
         let strong = counted.iter().any(|w| rules.strong.contains(w.folded.as_str()));
         let content = counted.len();
+        // Thanks in capitals carry the words around them too ("MERCI INFINIMENT À TOUTE L'ÉQUIPE"), unless
+        // the run holds a word that shouts on its own ("THANK YOU FOR NOTHING").
+        let warmth = (i..=j).any(|k| warm.get(k).copied().unwrap_or(false));
+        if warmth && !strong {
+            i = j + 1;
+            continue;
+        }
         if strong || loud >= 2 || (loud >= 1 && content >= 2) || content >= 4 {
             if let (Some(a), Some(b)) = (counted.first(), counted.last()) {
                 spans.push((a.u0, b.u1));
@@ -1412,28 +1617,48 @@ mod tests {
         }
     }
 
+    /// Hostile sentences of the corpus the rules still miss, each for a reason a rule can't settle without
+    /// false alarms: "moran" is also a surname; "posting" is shielded as a job posting, and "5" as five
+    /// stars; "quelle belle expérience, vraiment" is sincere as often as not; «s'arrête» is too common to be
+    /// a bad outcome; "Do not reply to this email" is also every automated footer, and the "Ever." that
+    /// makes it hostile is a sentence of its own; "I would like" is a polite formula, which turns any demand
+    /// of its sentence into a request. A new miss fails the test, and so does a fixed one left in this list.
+    const KNOWN_MISSES: [&str; 8] = [
+        "I would like the detailed feedback from each interviewer by Friday, no later.",
+        "That recruiter of yours is a moran.",
+        "I'm posting the full story to my 5,000 LinkedIn connections tomorrow.",
+        "Quelle belle expérience candidat, vraiment.",
+        "Je vais raconter cette histoire à tous les 5 à 7 en ville.",
+        "J'espère que votre financement s'arrête.",
+        "Ne répondez pas à ce courriel. Jamais.",
+        "Do not reply to this email. Ever.",
+    ];
+
     #[test]
     fn corpus_recall_and_false_alarms_meet_the_goal() {
         let corpus: Value = serde_json::from_str(include_str!("tone/corpus.json")).unwrap();
+        let mut missed: Vec<&str> = Vec::new();
         for lang in ["fr", "en"] {
             let hostile = corpus[lang]["hostile"].as_array().unwrap();
             let polite = corpus[lang]["polite"].as_array().unwrap();
-            assert!(hostile.len() >= 250 && polite.len() >= 250, "{lang}: corpus size");
-            let missed: Vec<&str> = hostile
-                .iter()
-                .map(|h| h["text"].as_str().unwrap())
-                .filter(|t| check(t, lang, &Context::default()).is_empty())
-                .collect();
+            assert!(hostile.len() >= 350 && polite.len() >= 300, "{lang}: corpus size");
+            missed.extend(
+                hostile
+                    .iter()
+                    .map(|h| h["text"].as_str().unwrap())
+                    .filter(|t| check(t, lang, &Context::default()).is_empty()),
+            );
             let flagged: Vec<&str> = polite
                 .iter()
                 .map(|p| p.as_str().unwrap())
                 .filter(|t| !check(t, lang, &Context::default()).is_empty())
                 .collect();
-            let recall = 1.0 - missed.len() as f64 / hostile.len() as f64;
-            let alarms = flagged.len() as f64 / polite.len() as f64;
-            assert!(recall >= 0.95, "{lang}: recall {recall:.3}, missed {missed:#?}");
-            assert!(alarms <= 0.02, "{lang}: false alarms {alarms:.3}: {flagged:#?}");
+            assert_eq!(flagged, Vec::<&str>::new(), "{lang}: false alarms");
         }
+        missed.sort_unstable();
+        let mut known = KNOWN_MISSES.to_vec();
+        known.sort_unstable();
+        assert_eq!(missed, known, "missed hostile sentences");
     }
 
     #[test]
@@ -1499,10 +1724,61 @@ mod tests {
 
     #[test]
     fn names_from_the_context_are_never_shouting_or_insults() {
-        let text = "Thank you for the interview at ROYAL MAPLE DATA SERVICES, and please thank Mr. Bastard.";
+        let text = "Thank you for the interview at ROYAL MAPLE DATA SERVICES, and say hello to Bastard for me.";
         assert_eq!(with_names(text, "en", &[]), ["shouting", "profanity"]);
         assert!(with_names(text, "en", &["Royal Maple Data Services", "Jon Bastard"]).is_empty());
         assert!(with_names("J’ai rencontré M. Connard au deuxième tour.", "fr", &["Julien Connard"]).is_empty());
+    }
+
+    #[test]
+    fn names_after_a_title_or_a_greeting_in_a_signature_or_a_place_are_never_swearing() {
+        for text in ["Thank you, Mr. Bastard, for the tour.", "Hi Shitaye, thanks for the update.", "Dear Dr. Fuchs,"] {
+            assert!(rules_found(text, "en").is_empty(), "{text}");
+        }
+        let signed = "Thanks again for your time.\n\nBest regards,\nRobin Cockshott";
+        assert!(rules_found(signed, "en").is_empty());
+        for text in [
+            "Bonjour Francis Tabarin, merci pour l'entrevue.",
+            "Merci, Mme Labitte, pour votre accueil.",
+            "J'ai grandi à Sainte-Hostie, puis à Saint-Calixte.",
+        ] {
+            assert!(rules_found(text, "fr").is_empty(), "{text}");
+        }
+        // The same words as words, not names, are still swearing.
+        assert_eq!(rules_found("Hostie que c'est long.", "fr"), ["profanity"]);
+        assert_eq!(rules_found("You bastard.", "en"), ["profanity"]);
+    }
+
+    #[test]
+    fn thanks_and_praise_in_capitals_or_with_bangs_are_warmth() {
+        for text in ["THANK YOU for the opportunity!", "Thanks so much for your time!!", "Great chat today!!"] {
+            assert!(rules_found(text, "en").is_empty(), "{text}");
+        }
+        for text in [
+            "MERCI pour cette belle occasion!",
+            "Bravo à toute l'équipe!!",
+            "MERCI BEAUCOUP!!",
+            "MERCI À TOUTE L'ÉQUIPE!",
+        ] {
+            assert!(rules_found(text, "fr").is_empty(), "{text}");
+        }
+        assert_eq!(rules_found("Why not me!!", "en"), ["punctuation"]);
+        assert!(rules_found("THANK YOU FOR NOTHING", "en").contains(&"shouting".to_owned()));
+    }
+
+    #[test]
+    fn misspelled_insults_are_read_as_the_word() {
+        for (text, lang) in [
+            ("You absolute idoit.", "en"),
+            ("What a bunch of imbiciles.", "en"),
+            ("Ton boss est un imbésile.", "fr"),
+            ("Votre recruteur est un conard.", "fr"),
+            ("Votre gestionnaire est un imbessile.", "fr"),
+        ] {
+            assert!(rules_found(text, lang).contains(&"insult".to_owned()), "{text}");
+        }
+        assert!(rules_found("Idioms were part of the language test.", "en").is_empty());
+        assert!(rules_found("Le montant a été débité et l'idiome expliqué.", "fr").is_empty());
     }
 
     #[test]
