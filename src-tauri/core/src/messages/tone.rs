@@ -32,6 +32,8 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
+pub mod model;
+
 /// Longest message, in characters, that the caller passes to [`check`]. The engine itself stays linear
 /// and panic-free beyond it; the limit keeps the UI responsive and the highlights readable.
 pub const MAX_CHARS: usize = 20_000;
@@ -1097,6 +1099,9 @@ pub fn check(text: &str, lang: &str, ctx: &Context) -> Vec<Finding> {
     let quiet = quiet_lines(text, &reading, rules);
     spans.extend(shouting(&reading, rules, &names, &quiet).into_iter().map(|(s, e)| (s, e, Cat::Shouting)));
     spans.extend(reading.punct.iter().map(|&(s, e)| (s, e, Cat::Punctuation)));
+    // The learned second opinion, only on sentences the rules left alone: rules explain, it catches the rest.
+    let learned = model::findings(lang, &reading, &names, &quiet, &spans);
+    spans.extend(learned);
     finish(spans)
 }
 

@@ -1,0 +1,284 @@
+//! The learned second opinion of the tone check: a linear classifier that reads each sentence the rules left
+//! alone and flags it when it looks hostile in a way no pattern foresaw.
+//!
+//! Why a model at all: the rules explain what they find, but they only know the forms someone wrote down. A
+//! person called "a clown", a wish in the subjunctive, thanks for a "wonderful" ghosting — each new form is
+//! one more pattern. A classifier trained on many such sentences (`tone/train/{fr,en}.json`) generalises
+//! from their letters and words instead.
+//!
+//! Why this model: multinomial logistic regression over hashed features — character 3- to 5-grams of the
+//! folded sentence (typos and missing accents keep most of their n-grams) and word unigrams and bigrams —
+//! the fastText idea without its embeddings. It is a hundred lines of ours, trains in seconds, runs in
+//! microseconds, and its weights are plain data: no ML crate to build, audit or keep in step (`linfa` would
+//! bring `ndarray` and its own solvers for what is a loop over a sparse vector).
+//!
+//! Weights ship as `tone/model-{fr,en}.bin`, written by `examples/tone_train.rs` (see [`train`]): a header,
+//! then per class a scale, a bias and a threshold, then the weights as `i8`, bucket-major so one feature
+//! reads its classes from one cache line. A file that does not parse means no model, never a panic.
+//!
+//! What the model sees: the words of one sentence as the engine read them (folded, accents dropped), with
+//! the user's names replaced by a neutral mark and signature or address lines left out. Shouting and
+//! punctuation stay with the rules: the model sees neither capitals nor `!`.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::{Cat, Reading};
+
+pub mod generate;
+pub mod train;
+
+/// The classes, in the order of the weights: `polite` (index 0), then the categories the model can name.
+pub const CLASSES: [&str; 9] =
+    ["polite", "insult", "profanity", "threat", "ill_wish", "dismissal", "sarcasm", "blame", "demand"];
+
+/// Number of classes.
+const K: usize = CLASSES.len();
+
+/// What a user's name becomes before scoring: a mark no training sentence contains, so it weighs nothing.
+const NAME_MARK: &str = "§";
+
+/// The category a class index stands for; `None` for `polite` or an index out of range.
+fn category(class: usize) -> Option<Cat> {
+    class.checked_sub(1).and_then(|i| Cat::PHRASED.get(i).copied())
+}
+
+/// A trained model, weights quantised to `i8` with a scale per class.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// Number of hash buckets (a power of two).
+    pub buckets: usize,
+    /// Per class: a weight is `i8 * scale`.
+    pub scale: [f32; K],
+    /// Per class: the bias.
+    pub bias: [f32; K],
+    /// Per class: the probability a sentence's best non-polite class needs to be flagged (unused for polite).
+    pub threshold: [f32; K],
+    /// `buckets * K` weights, bucket-major.
+    pub weights: Vec<i8>,
+}
+
+const MAGIC: &[u8; 4] = b"RTM1";
+
+impl Model {
+    /// Reads the format written by [`Model::to_bytes`]; `None` on anything unexpected.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
+        let rest = bytes.strip_prefix(MAGIC)?;
+        let (head, rest) = rest.split_at_checked(8)?;
+        let buckets = u32::from_le_bytes(head[..4].try_into().ok()?) as usize;
+        let classes = u32::from_le_bytes(head[4..].try_into().ok()?) as usize;
+        if classes != K || !buckets.is_power_of_two() {
+            return None;
+        }
+        let (floats, weights) = rest.split_at_checked(3 * K * 4)?;
+        if weights.len() != buckets * K {
+            return None;
+        }
+        let mut vals = floats.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]));
+        let mut take = || {
+            let mut a = [0f32; K];
+            a.iter_mut().for_each(|x| *x = vals.next().unwrap_or(0.0));
+            a
+        };
+        let (scale, bias, threshold) = (take(), take(), take());
+        Some(Model { buckets, scale, bias, threshold, weights: weights.iter().map(|&b| b as i8).collect() })
+    }
+
+    /// The shipped file format: magic, bucket and class counts, scales, biases, thresholds, weights.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(16 + 12 * K + self.weights.len());
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(self.buckets as u32).to_le_bytes());
+        out.extend_from_slice(&(K as u32).to_le_bytes());
+        for x in self.scale.iter().chain(&self.bias).chain(&self.threshold) {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+        out.extend(self.weights.iter().map(|&w| w as u8));
+        out
+    }
+
+    /// Class probabilities of one sentence, given its features.
+    pub fn probabilities(&self, feats: &[u32]) -> [f32; K] {
+        let mut sums = [0i32; K];
+        for &f in feats {
+            let at = (f as usize & (self.buckets - 1)) * K;
+            if let Some(row) = self.weights.get(at..at + K) {
+                for (s, &w) in sums.iter_mut().zip(row) {
+                    *s += i32::from(w);
+                }
+            }
+        }
+        let v = feature_value(feats.len());
+        let mut logits = [0f32; K];
+        for c in 0..K {
+            logits[c] = self.bias[c] + sums[c] as f32 * self.scale[c] * v;
+        }
+        softmax(&logits)
+    }
+
+    /// The class a sentence is flagged for, if any: its most likely non-polite class, when that class
+    /// passes its threshold.
+    pub fn verdict(&self, feats: &[u32]) -> Option<usize> {
+        let p = self.probabilities(feats);
+        let best = (1..K).max_by(|&a, &b| p[a].total_cmp(&p[b]))?;
+        (p[best] >= self.threshold[best]).then_some(best)
+    }
+}
+
+/// Every feature of a sentence counts the same, and a sentence's features together weigh one in norm: long
+/// sentences do not score higher for being long.
+pub fn feature_value(n: usize) -> f32 {
+    1.0 / (n.max(1) as f32).sqrt()
+}
+
+/// Softmax, stable for any logits.
+pub fn softmax(logits: &[f32; K]) -> [f32; K] {
+    let max = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let mut p = [0f32; K];
+    let mut sum = 0.0;
+    for (q, &l) in p.iter_mut().zip(logits) {
+        *q = (l - max).exp();
+        sum += *q;
+    }
+    p.iter_mut().for_each(|q| *q /= sum);
+    p
+}
+
+/// FNV-1a over bytes, from a seed per kind of feature, then mixed so the low bits spread.
+fn hash(seed: u64, bytes: &[u8]) -> u32 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    for &b in bytes {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^= h >> 29;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    (h ^ (h >> 32)) as u32
+}
+
+/// The hashed features of a sentence given as folded words separated by single spaces: character 3- to
+/// 5-grams of the sentence padded with a space each side, words, and pairs of words (with a start mark, so
+/// "puisse" opening a sentence is a feature of its own).
+pub fn features(sentence: &str, out: &mut Vec<u32>) {
+    out.clear();
+    let padded = format!(" {sentence} ");
+    let bounds: Vec<usize> = padded.char_indices().map(|(b, _)| b).chain(std::iter::once(padded.len())).collect();
+    for n in 3..=5usize {
+        for i in 0..bounds.len().saturating_sub(n) {
+            out.push(hash(n as u64, &padded.as_bytes()[bounds[i]..bounds[i + n]]));
+        }
+    }
+    let mut prev = "^";
+    for w in sentence.split(' ').filter(|w| !w.is_empty()) {
+        out.push(hash(11, w.as_bytes()));
+        let pair = [prev.as_bytes(), b" ", w.as_bytes()].concat();
+        out.push(hash(12, &pair));
+        prev = w;
+    }
+}
+
+/// The text the model reads for a training sentence: the words as the engine reads them, joined by spaces.
+pub fn sentence_text(text: &str, lang: &str) -> String {
+    let reading = super::read(text, super::rules(lang).split_elisions);
+    reading.words.iter().map(|w| w.folded.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+const FR_MODEL: &[u8] = include_bytes!("model-fr.bin");
+const EN_MODEL: &[u8] = include_bytes!("model-en.bin");
+
+/// The shipped model of a language ("fr", anything else is English), parsed once; `None` if it does not parse.
+pub fn shipped(lang: &str) -> Option<&'static Model> {
+    static FR_M: OnceLock<Option<Model>> = OnceLock::new();
+    static EN_M: OnceLock<Option<Model>> = OnceLock::new();
+    if lang == "fr" {
+        FR_M.get_or_init(|| Model::from_bytes(FR_MODEL)).as_ref()
+    } else {
+        EN_M.get_or_init(|| Model::from_bytes(EN_MODEL)).as_ref()
+    }
+}
+
+/// The sentences of a reading as the model reads them: UTF-16 span and text, names replaced by a mark,
+/// words on quiet lines (signature, address, phone, e-mail) left out.
+fn sentences(reading: &Reading, names: &HashSet<String>, quiet: &[bool]) -> Vec<(usize, usize, String)> {
+    let mut out: Vec<(usize, usize, String)> = Vec::new();
+    let mut current = usize::MAX;
+    for (w, &(sentence, _)) in reading.words.iter().zip(&reading.word_sentence) {
+        if quiet.get(w.line).copied().unwrap_or(false) {
+            continue;
+        }
+        let word = if names.contains(&w.folded) { NAME_MARK } else { w.folded.as_str() };
+        match out.last_mut() {
+            Some(last) if sentence == current => {
+                last.1 = w.u1;
+                last.2.push(' ');
+                last.2.push_str(word);
+            }
+            _ => {
+                current = sentence;
+                out.push((w.u0, w.u1, word.to_owned()));
+            }
+        }
+    }
+    out
+}
+
+/// The model's findings for the sentences where the rules found nothing (`taken`: the rules' spans).
+pub(super) fn findings(
+    lang: &str,
+    reading: &Reading,
+    names: &HashSet<String>,
+    quiet: &[bool],
+    taken: &[(usize, usize, Cat)],
+) -> Vec<(usize, usize, Cat)> {
+    let Some(model) = shipped(lang) else { return Vec::new() };
+    find_with(model, reading, names, quiet, taken)
+}
+
+/// [`findings`] with a given model (the trainer measures a model before it is shipped).
+fn find_with(
+    model: &Model,
+    reading: &Reading,
+    names: &HashSet<String>,
+    quiet: &[bool],
+    taken: &[(usize, usize, Cat)],
+) -> Vec<(usize, usize, Cat)> {
+    // Spans sorted by start, so each sentence checks for overlap by walking forward once: linear overall.
+    let mut spans: Vec<(usize, usize)> = taken.iter().map(|&(s, e, _)| (s, e)).collect();
+    spans.sort_unstable();
+    let mut max_end_before = 0usize;
+    let mut next = 0usize;
+    let mut feats = Vec::new();
+    let mut out = Vec::new();
+    let all = sentences(reading, names, quiet);
+    for (s, e, text) in &all {
+        // Sentences are in order; a rule span overlaps this one if it starts before its end and ends after
+        // its start. Spans never start before an earlier sentence's start, so the walk only moves forward.
+        while next < spans.len() && spans[next].0 < *e {
+            max_end_before = max_end_before.max(spans[next].1);
+            next += 1;
+        }
+        if max_end_before > *s {
+            continue;
+        }
+        features(text, &mut feats);
+        if let Some(cat) = model.verdict(&feats).and_then(category) {
+            out.push((*s, *e, cat));
+        }
+    }
+    out
+}
+
+/// The features of each sentence of a message as the model reads it in [`check`](super::check) (no names,
+/// quiet lines left out): how the trainer measures a model on whole messages before shipping it.
+pub fn message_features(text: &str, lang: &str) -> Vec<Vec<u32>> {
+    let rules = super::rules(lang);
+    let reading = super::read(text, rules.split_elisions);
+    let quiet = super::quiet_lines(text, &reading, rules);
+    sentences(&reading, &HashSet::new(), &quiet)
+        .into_iter()
+        .map(|(_, _, s)| {
+            let mut f = Vec::new();
+            features(&s, &mut f);
+            f
+        })
+        .collect()
+}

@@ -1,0 +1,480 @@
+//! The compositional part of the training corpus: sentences built from slots, so the model sees each speech
+//! act (a wish, a threat, an order, a dismissal) with many targets and outcomes, and sees the same words in
+//! polite sentences too (a good wish is built like an ill wish; a request with a date like a demand).
+//!
+//! A rule is a class, a list of forms with `{a}` and `{b}` slots, and the fillers of each slot. The rule's
+//! full product is drawn from in a fixed order (a seeded shuffle), at most [`PER_RULE`] sentences each, so
+//! the generated part stays a minority of the corpus (the hand-written sentences carry the variety) and the
+//! output is the same on every run. Sentences already written by hand are dropped by the caller.
+
+use super::train::Rng;
+
+/// Most sentences one rule contributes.
+pub const PER_RULE: usize = 40;
+
+struct Rule {
+    class: usize,
+    forms: &'static [&'static str],
+    a: &'static [&'static str],
+    b: &'static [&'static str],
+}
+
+const POLITE: usize = 0;
+const INSULT: usize = 1;
+const THREAT: usize = 3;
+const ILL_WISH: usize = 4;
+const DISMISSAL: usize = 5;
+const SARCASM: usize = 6;
+const BLAME: usize = 7;
+const DEMAND: usize = 8;
+
+const FR_VOUS: &[&str] = &["vous", "toute votre équipe", "vous et votre comité", "vous tous"];
+const FR_IL: &[&str] = &[
+    "votre entreprise",
+    "le recruteur",
+    "votre recruteuse",
+    "la personne que vous avez choisie",
+    "votre service RH",
+    "votre compagnie",
+    "le gestionnaire",
+    "votre boîte",
+    "le nouvel employé",
+    "votre panel",
+];
+const FR_DATES: &[&str] = &[
+    "vendredi",
+    "demain midi",
+    "la fin de la semaine",
+    "lundi prochain",
+    "le 15",
+    "jeudi 17 h",
+    "la fin du mois",
+    "mardi",
+];
+
+const FR: &[Rule] = &[
+    Rule {
+        class: ILL_WISH,
+        forms: &[
+            "J'espère que {a} {b}",
+            "j'espere que {a} {b}",
+            "Je souhaite que {a} {b}",
+            "Que {a} {b}",
+            "Puisse {a} {b}",
+            "Avec un peu de chance, {a} {b}",
+        ],
+        a: FR_IL,
+        b: &[
+            "fasse faillite",
+            "ferme ses portes bientôt",
+            "se plante royalement",
+            "perde tous ses clients",
+            "regrette ce choix toute sa vie",
+            "se fasse mettre à la porte",
+            "coule d'ici un an",
+            "vive la même chose un jour",
+            "se retrouve au chômage",
+            "paie pour ça",
+        ],
+    },
+    Rule {
+        class: ILL_WISH,
+        forms: &["J'espère que {a} {b}", "Je souhaite que {a} {b}", "Que {a} {b}", "jespere que {a} {b}"],
+        a: FR_VOUS,
+        b: &[
+            "fassiez faillite",
+            "perdiez votre job à votre tour",
+            "regrettiez ce choix longtemps",
+            "viviez la même humiliation",
+            "ne trouviez jamais personne de compétent",
+            "vous plantiez solide",
+            "payiez pour ce que vous faites subir aux gens",
+            "soyez tous congédiés",
+        ],
+    },
+    Rule {
+        class: ILL_WISH,
+        forms: &["Je vous souhaite {b}", "Je souhaite à {a} {b}", "Bonne chance avec {a}, je lui souhaite {b}"],
+        a: &["votre nouvel employé", "votre compagnie", "votre équipe", "la personne choisie", "votre boss"],
+        b: &[
+            "de couler",
+            "plein de malheurs",
+            "de tout perdre",
+            "une faillite rapide",
+            "de vivre un rejet pareil",
+            "le pire",
+            "de se planter",
+            "une belle dépression",
+        ],
+    },
+    Rule {
+        class: POLITE,
+        forms: &[
+            "J'espère que {a} {b}",
+            "Je souhaite que {a} {b}",
+            "Je souhaite à {a} {b}",
+            "J'espère sincèrement que {a} {b}",
+        ],
+        a: FR_IL,
+        b: &[
+            "trouvera la perle rare",
+            "aura beaucoup de succès",
+            "s'épanouira dans ce poste",
+            "connaîtra une belle année",
+            "réussira ce projet",
+            "pourra compter sur une belle équipe",
+            "bonne continuation",
+            "du succès dans ses projets",
+        ],
+    },
+    Rule {
+        class: POLITE,
+        forms: &["Je vous souhaite {b}", "Je vous souhaite sincèrement {b}", "Je souhaite à {a} {b}"],
+        a: &["toute l'équipe", "votre nouvelle recrue", "la personne retenue", "votre entreprise"],
+        b: &[
+            "une excellente fin de semaine",
+            "beaucoup de succès",
+            "bonne chance pour la suite",
+            "une belle continuation",
+            "plein de réussite dans ce projet",
+            "une bonne année",
+        ],
+    },
+    Rule {
+        class: THREAT,
+        forms: &["{a} {b}", "Croyez-moi, {a} {b}", "Soyez certains que {a} {b}"],
+        a: &[
+            "je vais",
+            "je vais m'assurer de",
+            "j'ai bien l'intention de",
+            "je compte",
+            "je ne vais pas me gêner pour",
+        ],
+        b: &[
+            "parler de vous à tout mon réseau",
+            "laisser un avis sur Glassdoor que vous n'oublierez pas",
+            "écrire à votre patron",
+            "porter plainte contre vous",
+            "raconter tout ça sur LinkedIn",
+            "détruire votre réputation",
+            "prévenir tous les candidats",
+            "faire connaître vos méthodes à toute l'industrie",
+        ],
+    },
+    Rule {
+        class: THREAT,
+        forms: &["{a} {b}", "Attendez-vous à ce que {a} {b}"],
+        a: &["Vous allez", "Votre entreprise va", "Vous n'avez pas fini d'", "Votre recruteur va"],
+        b: &[
+            "entendre parler de moi",
+            "le regretter",
+            "avoir des nouvelles de mon avocat",
+            "voir de quoi je suis capable",
+            "payer pour ça",
+            "recevoir une mise en demeure",
+        ],
+    },
+    Rule {
+        class: INSULT,
+        forms: &["{a} {b}", "Franchement, {a} {b}", "{a} vraiment {b}"],
+        a: &["vous êtes", "votre recruteur est", "votre gestionnaire est", "ton recruteur est", "t'es", "vous etes"],
+        b: &[
+            "un clown",
+            "une bande d'amateurs",
+            "un incompétent fini",
+            "un beau cave",
+            "un pas bon",
+            "un épais",
+            "nul à chier",
+            "une joke",
+            "un deux de pique",
+            "bouché",
+            "un zéro",
+            "un imbécile",
+        ],
+    },
+    Rule {
+        class: DISMISSAL,
+        forms: &["{a} {b}", "{a}, {b}"],
+        a: &["Ne me contactez plus", "Oubliez-moi", "Laissez-moi tranquille", "Fichez-moi la paix", "Effacez mon nom"],
+        b: &[
+            "jamais",
+            "merci",
+            "c'est assez",
+            "je ne veux plus rien savoir de vous",
+            "c'est fini entre nous",
+            "ne m'écrivez plus",
+            "rayez-moi de vos listes",
+        ],
+    },
+    Rule {
+        class: DEMAND,
+        forms: &["{a} d'ici {b}", "{a} avant {b}", "{a}, et ce avant {b}"],
+        a: &[
+            "J'exige une réponse",
+            "Je veux une explication",
+            "Envoyez-moi mes résultats",
+            "J'attends vos excuses",
+            "Donnez-moi le nom de la personne choisie",
+            "Je veux mon évaluation écrite",
+            "Rappelez-moi",
+        ],
+        b: FR_DATES,
+    },
+    Rule {
+        class: POLITE,
+        forms: &["{a} d'ici {b} ?", "{a} avant {b}, si c'est possible.", "{a} d'ici {b}, si vous avez un moment."],
+        a: &[
+            "Serait-il possible d'avoir un retour",
+            "Pourriez-vous me faire part de vos commentaires",
+            "Auriez-vous quelques minutes pour en discuter",
+            "Pourrais-je recevoir quelques conseils",
+            "Seriez-vous disponible pour un court appel",
+            "Me serait-il possible d'obtenir une rétroaction",
+        ],
+        b: FR_DATES,
+    },
+    Rule {
+        class: SARCASM,
+        forms: &["{a} {b}", "{a} pour {b}"],
+        a: &["Merci infiniment", "Bravo", "Félicitations", "Quel plaisir", "Chapeau", "Un gros merci"],
+        b: &[
+            "de m'avoir ghosté pendant trois semaines",
+            "d'avoir perdu mon dossier",
+            "pour ce processus si bien organisé, vraiment",
+            "d'avoir annulé l'entrevue à la dernière minute",
+            "pour cette réponse automatique après cinq entrevues",
+            "d'avoir gaspillé mon temps",
+            "à votre recruteur qui ne lit pas les CV",
+        ],
+    },
+    Rule {
+        class: BLAME,
+        forms: &["{a} {b}", "C'est de votre faute : {a} {b}"],
+        a: &["Vous avez", "Votre recruteur a", "Votre équipe a", "Votre processus a"],
+        b: &[
+            "complètement bâclé l'entrevue",
+            "perdu mon dossier",
+            "mal lu mon CV",
+            "posé des questions qui n'avaient rien à voir",
+            "tout fait de travers",
+            "été incapable de respecter un horaire",
+        ],
+    },
+];
+
+const EN_YOU: &[&str] = &["you", "you all", "your whole team", "you and your panel"];
+const EN_IT: &[&str] = &[
+    "your company",
+    "the recruiter",
+    "your HR team",
+    "the person you hired",
+    "your startup",
+    "the hiring manager",
+    "the new hire",
+    "your firm",
+    "the panel",
+];
+const EN_DATES: &[&str] =
+    &["Friday", "tomorrow noon", "end of day", "next Monday", "the 15th", "Thursday 5pm", "the end of the week"];
+
+const EN: &[Rule] = &[
+    Rule {
+        class: ILL_WISH,
+        forms: &["I hope {a} {b}", "i hope {a} {b}", "Here's hoping {a} {b}", "May {a} {b}", "I wish {a} {b}"],
+        a: EN_IT,
+        b: &[
+            "goes bankrupt",
+            "loses every client",
+            "fails miserably",
+            "gets what it deserves",
+            "gets fired",
+            "regrets this forever",
+            "ends up unemployed",
+            "crashes and burns",
+            "goes under within a year",
+        ],
+    },
+    Rule {
+        class: ILL_WISH,
+        forms: &["I hope {a} {b}", "I hope {a} all {b}", "Karma will make sure {a} {b}", "I truly hope {a} {b}"],
+        a: EN_YOU,
+        b: &[
+            "lose your jobs",
+            "go bankrupt",
+            "get what you deserve",
+            "get laid off next",
+            "feel this one day",
+            "never find anyone good",
+            "rot",
+            "choke on it",
+        ],
+    },
+    Rule {
+        class: POLITE,
+        forms: &["I hope {a} {b}", "I wish {a} {b}", "I truly hope {a} {b}", "Here's hoping {a} {b}"],
+        a: EN_IT,
+        b: &[
+            "finds a great fit",
+            "has a wonderful year",
+            "does well",
+            "succeeds with the launch",
+            "the best",
+            "gets the support it needs",
+            "thrives",
+            "all the best",
+        ],
+    },
+    Rule {
+        class: POLITE,
+        forms: &["I wish you {b}", "Wishing {a} {b}", "I hope {a} {b}"],
+        a: &["you", "the team", "everyone there", "the new hire"],
+        b: &[
+            "all the best",
+            "a great weekend",
+            "every success",
+            "the best of luck with the project",
+            "a smooth launch",
+            "have a great week",
+        ],
+    },
+    Rule {
+        class: THREAT,
+        forms: &["{a} {b}", "Believe me, {a} {b}", "Trust me, {a} {b}"],
+        a: &["I'll", "I will make sure to", "I'm going to", "I fully intend to", "I won't hesitate to"],
+        b: &[
+            "tell my whole network about you",
+            "leave a Glassdoor review you won't forget",
+            "write to your boss",
+            "file a complaint against you",
+            "post about this on LinkedIn",
+            "ruin your reputation",
+            "warn every candidate I know",
+            "let the whole industry know how you operate",
+        ],
+    },
+    Rule {
+        class: THREAT,
+        forms: &["{a} {b}", "Mark my words, {a} {b}"],
+        a: &["You will", "You're going to", "Your company will", "You'll"],
+        b: &[
+            "hear from my lawyer",
+            "regret this",
+            "pay for this",
+            "see what I'm capable of",
+            "hear from me again, and not in a good way",
+            "wish you had hired me",
+        ],
+    },
+    Rule {
+        class: INSULT,
+        forms: &["{a} {b}", "Honestly, {a} {b}", "{a} such {b}"],
+        a: &["you are", "your recruiter is", "the hiring manager is", "you're", "ur", "your team is"],
+        b: &[
+            "a clown",
+            "a bunch of amateurs",
+            "a tool",
+            "an incompetent fool",
+            "a joke",
+            "a waste of oxygen",
+            "clueless",
+            "an idoit",
+            "brain dead",
+            "a total loser",
+            "pathetic",
+            "a fraud",
+        ],
+    },
+    Rule {
+        class: DISMISSAL,
+        forms: &["{a}. {b}", "{a}, {b}", "{a}"],
+        a: &[
+            "Never contact me again",
+            "Don't ever write to me again",
+            "Remove me from your lists",
+            "Lose my number",
+            "Leave me alone",
+            "Delete my file",
+        ],
+        b: &["I'm done with you", "we're done", "I want nothing to do with you", "don't bother", "goodbye forever"],
+    },
+    Rule {
+        class: DEMAND,
+        forms: &["{a} by {b}", "{a} before {b}", "{a}, no later than {b}"],
+        a: &[
+            "I demand an answer",
+            "I require a written explanation",
+            "Send me my scores",
+            "I expect an apology",
+            "Give me the name of who you hired",
+            "Call me back",
+            "I want my feedback in writing",
+        ],
+        b: EN_DATES,
+    },
+    Rule {
+        class: POLITE,
+        forms: &["{a} by {b}?", "{a} before {b}, if possible.", "{a} by {b}, whenever convenient."],
+        a: &[
+            "Would it be possible to get some feedback",
+            "Could you share any comments",
+            "Would you have a few minutes to talk",
+            "Could I get a few pointers",
+            "Might you be free for a short call",
+            "Would you be open to a quick chat",
+        ],
+        b: EN_DATES,
+    },
+    Rule {
+        class: SARCASM,
+        forms: &["{a} {b}", "{a} for {b}"],
+        a: &["Thanks so much", "Bravo", "Congratulations", "What a pleasure", "Well done", "Great job"],
+        b: &[
+            "ghosting me for three weeks",
+            "losing my application",
+            "such a well organised process, really",
+            "cancelling the interview at the last minute",
+            "an automated reply after five rounds",
+            "wasting my time",
+            "a recruiter who can't read a resume",
+        ],
+    },
+    Rule {
+        class: BLAME,
+        forms: &["{a} {b}", "This is on you: {a} {b}"],
+        a: &["You", "Your recruiter", "Your team", "Your process"],
+        b: &[
+            "botched the interview",
+            "lost my file",
+            "misread my resume",
+            "asked questions that had nothing to do with the job",
+            "got everything wrong",
+            "couldn't keep to a schedule",
+        ],
+    },
+];
+
+/// The generated sentences of a language with their class index, in a fixed order.
+pub fn sentences(lang: &str) -> Vec<(String, usize)> {
+    let rules = if lang == "fr" { FR } else { EN };
+    let mut rng = Rng::new(0x70_6e_65);
+    let mut out = Vec::new();
+    for r in rules {
+        let mut all = Vec::new();
+        for f in r.forms {
+            for a in r.a {
+                for b in r.b {
+                    all.push(f.replace("{a}", a).replace("{b}", b));
+                }
+            }
+        }
+        rng.shuffle(&mut all);
+        out.extend(all.into_iter().take(PER_RULE).map(|s| (capitalise(&s), r.class)));
+    }
+    out
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}

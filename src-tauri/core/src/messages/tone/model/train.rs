@@ -1,0 +1,216 @@
+//! Training the tone model: reading the corpus, the dev split, stochastic gradient descent, quantisation and
+//! the choice of thresholds. `examples/tone_train.rs` drives it and writes the shipped files; the tests use
+//! it to re-split the corpus and to check that training is deterministic.
+//!
+//! Everything here is reproducible: the only randomness is a SplitMix64 stream from a fixed seed, the
+//! examples are visited in an order drawn from it, and the arithmetic runs in one thread in a fixed order,
+//! so the same corpus gives the same bytes.
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::{features, generate, sentence_text, Model, CLASSES, K};
+
+/// One labelled sentence of the training corpus.
+#[derive(Debug, Clone)]
+pub struct Labelled {
+    /// The sentence as the model reads it (see [`sentence_text`]).
+    pub text: String,
+    /// Index in [`CLASSES`].
+    pub class: usize,
+    /// Written by the generator rather than by hand.
+    pub generated: bool,
+}
+
+/// The corpus of a language: the hand-written file (`{"polite": [...], "insult": [...], ...}`), then the
+/// generator's sentences that are not already there. Sentences that read the same are kept once (the first).
+pub fn corpus(json: &str, lang: &str) -> Result<Vec<Labelled>, String> {
+    let file: BTreeMap<String, Vec<String>> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    // Classes in the order of CLASSES, so the corpus order does not depend on the file's key order.
+    for (class, name) in CLASSES.iter().enumerate() {
+        for s in file.get(*name).into_iter().flatten() {
+            let text = sentence_text(s, lang);
+            if !text.is_empty() && seen.insert(text.clone()) {
+                out.push(Labelled { text, class, generated: false });
+            }
+        }
+    }
+    if let Some(unknown) = file.keys().find(|k| !CLASSES.contains(&k.as_str())) {
+        return Err(format!("unknown class {unknown:?}"));
+    }
+    for (s, class) in generate::sentences(lang) {
+        let text = sentence_text(&s, lang);
+        if !text.is_empty() && seen.insert(text.clone()) {
+            out.push(Labelled { text, class, generated: true });
+        }
+    }
+    Ok(out)
+}
+
+/// A deterministic random stream (SplitMix64).
+pub struct Rng(u64);
+
+impl Rng {
+    /// A stream from a seed.
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// Fisher–Yates.
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+}
+
+/// Which items are in the dev split: a random fifth, drawn from `seed`.
+pub fn dev_split(n: usize, seed: u64) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..n).collect();
+    Rng::new(seed).shuffle(&mut order);
+    let mut dev = vec![false; n];
+    for &i in &order[..n / 5] {
+        dev[i] = true;
+    }
+    dev
+}
+
+/// How to train.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    /// Hash buckets, a power of two.
+    pub buckets: usize,
+    /// Passes over the training set.
+    pub epochs: usize,
+    /// Learning rate of the first pass; pass `e` uses `rate / (1 + e / 4)`.
+    pub rate: f32,
+    /// L2 penalty, applied to the weights a step touches.
+    pub l2: f32,
+    /// Seed of the visiting order.
+    pub seed: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings { buckets: 1 << 16, epochs: 24, rate: 0.6, l2: 1e-5, seed: 20 }
+    }
+}
+
+/// Features and class of each sentence.
+pub fn featurise(items: &[Labelled]) -> Vec<(Vec<u32>, usize)> {
+    items
+        .iter()
+        .map(|l| {
+            let mut f = Vec::new();
+            features(&l.text, &mut f);
+            (f, l.class)
+        })
+        .collect()
+}
+
+/// Multinomial logistic regression by SGD, then quantised to `i8` per class; thresholds start at one half.
+pub fn train(examples: &[(Vec<u32>, usize)], s: &Settings) -> Model {
+    let mask = s.buckets - 1;
+    let mut w = vec![0f32; s.buckets * K];
+    let mut bias = [0f32; K];
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = Rng::new(s.seed);
+    for epoch in 0..s.epochs {
+        rng.shuffle(&mut order);
+        let rate = s.rate / (1.0 + epoch as f32 / 4.0);
+        for &i in &order {
+            let (feats, y) = &examples[i];
+            let v = super::feature_value(feats.len());
+            let mut logits = bias;
+            for &f in feats {
+                let row = &w[(f as usize & mask) * K..][..K];
+                for (l, x) in logits.iter_mut().zip(row) {
+                    *l += x * v;
+                }
+            }
+            let mut grad = super::softmax(&logits);
+            grad[*y] -= 1.0;
+            for &f in feats {
+                let row = &mut w[(f as usize & mask) * K..][..K];
+                for (x, g) in row.iter_mut().zip(&grad) {
+                    *x -= rate * (g * v + s.l2 * *x);
+                }
+            }
+            for (b, g) in bias.iter_mut().zip(&grad) {
+                *b -= rate * g;
+            }
+        }
+    }
+    quantise(&w, bias, s.buckets)
+}
+
+fn quantise(w: &[f32], bias: [f32; K], buckets: usize) -> Model {
+    let mut scale = [0f32; K];
+    for (c, sc) in scale.iter_mut().enumerate() {
+        let max = w.iter().skip(c).step_by(K).fold(0f32, |m, x| m.max(x.abs()));
+        *sc = if max > 0.0 { max / 127.0 } else { 1.0 };
+    }
+    let weights = w.iter().enumerate().map(|(i, x)| (x / scale[i % K]).round().clamp(-127.0, 127.0) as i8).collect();
+    Model { buckets, scale, bias, threshold: [0.5; K], weights }
+}
+
+/// A group of sentences that is flagged when any of them is: one dev sentence, or one message of the repo
+/// corpus cut into its sentences.
+pub type Group = Vec<Vec<u32>>;
+
+/// Raises thresholds, one step at a time, until at most `budget` of each set of polite groups is flagged.
+/// Each step lifts the threshold of the class behind most false alarms just above its weakest one, so
+/// thresholds stay as low as the budget allows and recall is kept.
+pub fn pick_thresholds(model: &mut Model, polite_sets: &[&[Group]], budget: f64) {
+    loop {
+        // Per class: how many false alarms, and the lowest probability among them.
+        let mut count = [0usize; K];
+        let mut lowest = [f32::INFINITY; K];
+        let mut over = false;
+        for set in polite_sets {
+            let mut flagged = 0usize;
+            for group in *set {
+                let mut hit = false;
+                for feats in group {
+                    if let Some(c) = model.verdict(feats) {
+                        hit = true;
+                        count[c] += 1;
+                        lowest[c] = lowest[c].min(model.probabilities(feats)[c]);
+                    }
+                }
+                flagged += usize::from(hit);
+            }
+            over |= flagged as f64 > budget * set.len() as f64;
+        }
+        if !over {
+            return;
+        }
+        let Some(worst) = (1..K).max_by_key(|&c| count[c]) else { return };
+        if count[worst] == 0 || lowest[worst] >= 1.0 {
+            return;
+        }
+        model.threshold[worst] = (lowest[worst] + 1e-4).min(1.0);
+    }
+}
+
+/// How a model does on a labelled set: per class, the sentences and how many were flagged (for polite: how
+/// many were flagged at all; for the others: flagged as hostile, whatever the category).
+pub fn per_class(model: &Model, examples: &[(Vec<u32>, usize)]) -> [(usize, usize); K] {
+    let mut out = [(0usize, 0usize); K];
+    for (feats, class) in examples {
+        out[*class].0 += 1;
+        out[*class].1 += usize::from(model.verdict(feats).is_some());
+    }
+    out
+}
