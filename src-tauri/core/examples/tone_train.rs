@@ -6,21 +6,20 @@
 //!
 //! Reads `src/messages/tone/train/{fr,en}.json` (plus the generator's sentences), holds out a random fifth
 //! as the dev split, trains on the rest, picks per-class thresholds so at most 1 % of the dev split's
-//! polite sentences and of the repo corpus' polite messages are flagged, prints the figures per class and
-//! writes `src/messages/tone/model-{fr,en}.bin`. Same corpus, same bytes. `--dry-run` prints without writing.
+//! polite sentences and none of the repo corpus' polite messages are flagged by the model, prints the figures per class and
+//! writes `src/messages/tone/model-{fr,en}.bin`. Same corpus, same bytes. `--dry-run` prints without writing;
+//! `--show` also lists the dev sentences the model gets wrong and the polite sentences it finds most hostile.
 
 use std::path::Path;
 
 use rebound_core::messages::tone::model::{message_features, train, CLASSES};
 
-/// The seed of the dev split; the tests re-split with it.
-const SPLIT_SEED: u64 = 2026;
-
 fn main() {
     let dry = std::env::args().any(|a| a == "--dry-run");
+    let show = std::env::args().any(|a| a == "--show");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/messages/tone");
-    let repo: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("corpus.json")).unwrap_or_default()).unwrap_or_default();
+    let repo_json = std::fs::read_to_string(dir.join("corpus.json")).unwrap_or_default();
+    let repo: serde_json::Value = serde_json::from_str(&repo_json).unwrap_or_default();
     for lang in ["fr", "en"] {
         let json = match std::fs::read_to_string(dir.join(format!("train/{lang}.json"))) {
             Ok(j) => j,
@@ -29,57 +28,28 @@ fn main() {
                 std::process::exit(1);
             }
         };
-        let corpus = match train::corpus(&json, lang) {
+        let corpus = match train::corpus(&json, lang, &train::repo_sentences(&repo_json, lang)) {
             Ok(c) => c,
             Err(e) => {
                 eprintln!("tone_train: {lang}: {e}");
                 std::process::exit(1);
             }
         };
-        let dev = train::dev_split(corpus.len(), SPLIT_SEED);
+        let dev = train::dev_split(corpus.len(), train::SPLIT_SEED);
         let feats = train::featurise(&corpus);
-        let (mut tr, mut dv) = (Vec::new(), Vec::new());
-        for (f, &d) in feats.into_iter().zip(&dev) {
+        let (mut tr, mut dv, mut dv_hand) = (Vec::new(), Vec::new(), Vec::new());
+        for ((f, &d), l) in feats.into_iter().zip(&dev).zip(&corpus) {
             if d {
+                if !l.generated {
+                    dv_hand.push(f.clone());
+                }
                 dv.push(f);
             } else {
                 tr.push(f);
             }
         }
         let started = std::time::Instant::now();
-        let mut settings = train::Settings::default();
-        let env = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f64>().ok());
-        if let Some(v) = env("TONE_EPOCHS") {
-            settings.epochs = v as usize;
-        }
-        if let Some(v) = env("TONE_RATE") {
-            settings.rate = v as f32;
-        }
-        if let Some(v) = env("TONE_L2") {
-            settings.l2 = v as f32;
-        }
-        if let Some(v) = env("TONE_BITS") {
-            settings.buckets = 1 << (v as usize);
-        }
-        let mut model = train::train(&tr, &settings);
-        {
-            let b = train::per_class(&model, &dv);
-            let (n, k) = b[1..].iter().fold((0, 0), |(n, k), x| (n + x.0, k + x.1));
-            let rp: Vec<train::Group> = repo[lang]["polite"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|p| p.as_str())
-                .map(|t| message_features(t, lang))
-                .collect();
-            let fa = rp.iter().filter(|g| g.iter().any(|f| model.verdict(f).is_some())).count();
-            println!(
-                "at 0.5: dev hostile {k}/{n}, dev polite flagged {}/{}, repo polite {fa}/{}",
-                b[0].1,
-                b[0].0,
-                rp.len()
-            );
-        }
+        let mut model = train::train(&tr, &train::Settings::default());
         let took = started.elapsed();
 
         let dev_polite: Vec<train::Group> = dv.iter().filter(|(_, c)| *c == 0).map(|(f, _)| vec![f.clone()]).collect();
@@ -90,7 +60,9 @@ fn main() {
             .filter_map(|p| p.as_str())
             .map(|t| message_features(t, lang))
             .collect();
-        train::pick_thresholds(&mut model, &[&dev_polite, &repo_polite], 0.01);
+        // At most 1 % of the dev split's polite sentences, and none of the repo corpus' polite messages.
+        let dev_hostile: Vec<Vec<u32>> = dv.iter().filter(|(_, c)| *c != 0).map(|(f, _)| f.clone()).collect();
+        train::pick_thresholds(&mut model, &[(&dev_polite, 0.01), (&repo_polite, 0.0)], &dev_hostile);
 
         let hand = corpus.iter().filter(|l| !l.generated).count();
         println!(
@@ -113,6 +85,8 @@ fn main() {
             let (n, k) = s[1..].iter().fold((0, 0), |(n, k), x| (n + x.0, k + x.1));
             format!("{:.1}%", 100.0 * k as f64 / n.max(1) as f64)
         };
+        let h = train::per_class(&model, &dv_hand);
+        println!("dev, hand-written sentences only: hostile {}, polite flagged {}/{}", hostile(&h), h[0].1, h[0].0);
         let repo_fa = repo_polite.iter().filter(|g| g.iter().any(|f| model.verdict(f).is_some())).count();
         println!(
             "hostile recall: train {}, dev {}; repo corpus polite flagged by the model alone: {repo_fa}/{}",
@@ -120,6 +94,37 @@ fn main() {
             hostile(&b),
             repo_polite.len()
         );
+        if show {
+            for (l, &d) in corpus.iter().zip(&dev) {
+                if !d {
+                    continue;
+                }
+                let mut f = Vec::new();
+                rebound_core::messages::tone::model::features(&l.text, &mut f);
+                let v = model.verdict(&f);
+                let p = model.probabilities(&f);
+                if l.class == 0 && 1.0 - p[0] > 0.3 {
+                    println!("  POLITE {:.2} {:>9} {}", 1.0 - p[0], CLASSES[model.hostility(&f).0], l.text);
+                }
+                if l.class != 0 && v.is_none() {
+                    println!(
+                        "  {:>9} -> {:>9} {:.2} {}",
+                        CLASSES[l.class],
+                        v.map_or("-", |c| CLASSES[c]),
+                        1.0 - p[0],
+                        l.text
+                    );
+                }
+            }
+            for (t, g) in
+                repo[lang]["polite"].as_array().into_iter().flatten().filter_map(|p| p.as_str()).zip(&repo_polite)
+            {
+                let worst = g.iter().map(|f| model.hostility(f)).max_by(|a, b| a.1.total_cmp(&b.1));
+                if let Some((c, h)) = worst.filter(|w| w.1 > 0.3) {
+                    println!("  REPO {h:.2} {:>9} {t}", CLASSES[c]);
+                }
+            }
+        }
         if !dry {
             let bytes = model.to_bytes();
             let path = dir.join(format!("model-{lang}.bin"));

@@ -22,10 +22,12 @@ pub struct Labelled {
 }
 
 /// The corpus of a language: the hand-written file (`{"polite": [...], "insult": [...], ...}`), then the
-/// generator's sentences that are not already there. Sentences that read the same are kept once (the first).
-pub fn corpus(json: &str, lang: &str) -> Result<Vec<Labelled>, String> {
+/// generator's sentences that are not already there. Sentences that read the same are kept once (the first);
+/// those that read as one of `exclude` (the repo corpus' sentences, see [`repo_sentences`]) are left out, so
+/// the repo corpus stays a set the model never trained on.
+pub fn corpus(json: &str, lang: &str, exclude: &HashSet<String>) -> Result<Vec<Labelled>, String> {
     let file: BTreeMap<String, Vec<String>> = serde_json::from_str(json).map_err(|e| e.to_string())?;
-    let mut seen = HashSet::new();
+    let mut seen = exclude.clone();
     let mut out = Vec::new();
     // Classes in the order of CLASSES, so the corpus order does not depend on the file's key order.
     for (class, name) in CLASSES.iter().enumerate() {
@@ -46,6 +48,14 @@ pub fn corpus(json: &str, lang: &str) -> Result<Vec<Labelled>, String> {
         }
     }
     Ok(out)
+}
+
+/// Every sentence of the repo corpus (`tone/corpus.json`) of a language, as the model reads it.
+pub fn repo_sentences(corpus_json: &str, lang: &str) -> HashSet<String> {
+    let v: serde_json::Value = serde_json::from_str(corpus_json).unwrap_or_default();
+    let polite = v[lang]["polite"].as_array().into_iter().flatten().filter_map(|p| p.as_str());
+    let hostile = v[lang]["hostile"].as_array().into_iter().flatten().filter_map(|h| h["text"].as_str());
+    polite.chain(hostile).map(|t| sentence_text(t, lang)).collect()
 }
 
 /// A deterministic random stream (SplitMix64).
@@ -75,6 +85,9 @@ impl Rng {
     }
 }
 
+/// The seed of the dev split, shared by the trainer and the tests.
+pub const SPLIT_SEED: u64 = 2026;
+
 /// Which items are in the dev split: a random fifth, drawn from `seed`.
 pub fn dev_split(n: usize, seed: u64) -> Vec<bool> {
     let mut order: Vec<usize> = (0..n).collect();
@@ -103,7 +116,7 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { buckets: 1 << 16, epochs: 24, rate: 0.6, l2: 1e-5, seed: 20 }
+        Settings { buckets: 1 << 16, epochs: 40, rate: 2.0, l2: 1e-5, seed: 20 }
     }
 }
 
@@ -169,38 +182,37 @@ fn quantise(w: &[f32], bias: [f32; K], buckets: usize) -> Model {
 /// corpus cut into its sentences.
 pub type Group = Vec<Vec<u32>>;
 
-/// Raises thresholds, one step at a time, until at most `budget` of each set of polite groups is flagged.
-/// Each step lifts the threshold of the class behind most false alarms just above its weakest one, so
-/// thresholds stay as low as the budget allows and recall is kept.
-pub fn pick_thresholds(model: &mut Model, polite_sets: &[&[Group]], budget: f64) {
+/// Raises thresholds, one step at a time, until each set of polite groups has at most its budget (a share
+/// of the set) flagged. Each step lifts one class's threshold just above its weakest false alarm; the class
+/// chosen is the one whose step loses the fewest `hostile` sentences (dev sentences the model should catch),
+/// so recall is spent only where false alarms are.
+pub fn pick_thresholds(model: &mut Model, polite_sets: &[(&[Group], f64)], hostile: &[Vec<u32>]) {
+    // A verdict depends only on the thresholds once the best class and hostility are known: compute those once.
+    type Scored = Vec<Vec<(usize, f32)>>;
+    let sets: Vec<(Scored, f64)> = polite_sets
+        .iter()
+        .map(|(set, budget)| (set.iter().map(|g| g.iter().map(|f| model.hostility(f)).collect()).collect(), *budget))
+        .collect();
+    let hostile: Vec<(usize, f32)> = hostile.iter().map(|f| model.hostility(f)).collect();
     loop {
-        // Per class: how many false alarms, and the lowest probability among them.
-        let mut count = [0usize; K];
+        let t = model.threshold;
+        let hit = |&(c, h): &(usize, f32)| h >= t[c];
+        // Per class, the weakest false alarm among the sets over budget.
         let mut lowest = [f32::INFINITY; K];
-        let mut over = false;
-        for set in polite_sets {
-            let mut flagged = 0usize;
-            for group in *set {
-                let mut hit = false;
-                for feats in group {
-                    if let Some(c) = model.verdict(feats) {
-                        hit = true;
-                        count[c] += 1;
-                        lowest[c] = lowest[c].min(model.probabilities(feats)[c]);
-                    }
+        for (groups, budget) in &sets {
+            let flagged = groups.iter().filter(|g| g.iter().any(hit)).count();
+            if flagged as f64 > budget * groups.len() as f64 {
+                for &(c, h) in groups.iter().flatten().filter(|x| hit(x)) {
+                    lowest[c] = lowest[c].min(h);
                 }
-                flagged += usize::from(hit);
             }
-            over |= flagged as f64 > budget * set.len() as f64;
         }
-        if !over {
+        let cost = |c: usize| hostile.iter().filter(|&&(k, h)| k == c && h >= t[c] && h <= lowest[c] + 1e-4).count();
+        let Some(step) = (1..K).filter(|&c| lowest[c].is_finite()).min_by_key(|&c| (cost(c), c)) else { return };
+        model.threshold[step] = (lowest[step] + 1e-4).min(1.0);
+        if lowest[step] >= 1.0 {
             return;
         }
-        let Some(worst) = (1..K).max_by_key(|&c| count[c]) else { return };
-        if count[worst] == 0 || lowest[worst] >= 1.0 {
-            return;
-        }
-        model.threshold[worst] = (lowest[worst] + 1e-4).min(1.0);
     }
 }
 
