@@ -1100,7 +1100,7 @@ pub fn check(text: &str, lang: &str, ctx: &Context) -> Vec<Finding> {
     spans.extend(shouting(&reading, rules, &names, &quiet).into_iter().map(|(s, e)| (s, e, Cat::Shouting)));
     spans.extend(reading.punct.iter().map(|&(s, e)| (s, e, Cat::Punctuation)));
     // The learned second opinion, only on sentences the rules left alone: rules explain, it catches the rest.
-    let learned = model::findings(lang, &reading, &names, &quiet, &spans);
+    let learned = model::findings(lang, &reading, &names, &quiet, &spans, &polite_sentences);
     spans.extend(learned);
     finish(spans)
 }

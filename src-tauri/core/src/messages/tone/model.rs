@@ -203,76 +203,77 @@ pub fn shipped(lang: &str) -> Option<&'static Model> {
     }
 }
 
-/// The sentences of a reading as the model reads them: UTF-16 span and text, names replaced by a mark,
-/// words on quiet lines (signature, address, phone, e-mail) left out.
-fn sentences(reading: &Reading, names: &HashSet<String>, quiet: &[bool]) -> Vec<(usize, usize, String)> {
-    let mut out: Vec<(usize, usize, String)> = Vec::new();
-    let mut current = usize::MAX;
-    for (w, &(sentence, _)) in reading.words.iter().zip(&reading.word_sentence) {
+/// One sentence as the model reads it.
+struct Sentence {
+    /// UTF-16 span of its words.
+    start: usize,
+    end: usize,
+    /// The engine's sentence number.
+    id: usize,
+    /// Folded words, names replaced by a mark.
+    text: String,
+}
+
+/// The sentences of a reading as the model reads them: names replaced by a mark, words on quiet lines
+/// (signature, address, phone, e-mail) left out.
+fn sentences(reading: &Reading, names: &HashSet<String>, quiet: &[bool]) -> Vec<Sentence> {
+    let mut out: Vec<Sentence> = Vec::new();
+    for (w, &(id, _)) in reading.words.iter().zip(&reading.word_sentence) {
         if quiet.get(w.line).copied().unwrap_or(false) {
             continue;
         }
         let word = if names.contains(&w.folded) { NAME_MARK } else { w.folded.as_str() };
         match out.last_mut() {
-            Some(last) if sentence == current => {
-                last.1 = w.u1;
-                last.2.push(' ');
-                last.2.push_str(word);
+            Some(last) if last.id == id => {
+                last.end = w.u1;
+                last.text.push(' ');
+                last.text.push_str(word);
             }
-            _ => {
-                current = sentence;
-                out.push((w.u0, w.u1, word.to_owned()));
-            }
+            _ => out.push(Sentence { start: w.u0, end: w.u1, id, text: word.to_owned() }),
         }
     }
     out
 }
 
 /// The model's findings for the sentences where the rules found nothing (`taken`: the rules' spans).
+/// `polite`: the sentences where the rules found a polite formula ("je vous saurais gré de…"), which turns
+/// a demand into a request for the model as it does for the rules.
 pub(super) fn findings(
     lang: &str,
     reading: &Reading,
     names: &HashSet<String>,
     quiet: &[bool],
     taken: &[(usize, usize, Cat)],
+    polite: &HashSet<usize>,
 ) -> Vec<(usize, usize, Cat)> {
     #[cfg(test)]
     if tests::MODEL_OFF.with(std::cell::Cell::get) {
         return Vec::new();
     }
     let Some(model) = shipped(lang) else { return Vec::new() };
-    find_with(model, reading, names, quiet, taken)
-}
-
-/// [`findings`] with a given model (the trainer measures a model before it is shipped).
-fn find_with(
-    model: &Model,
-    reading: &Reading,
-    names: &HashSet<String>,
-    quiet: &[bool],
-    taken: &[(usize, usize, Cat)],
-) -> Vec<(usize, usize, Cat)> {
-    // Spans sorted by start, so each sentence checks for overlap by walking forward once: linear overall.
     let mut spans: Vec<(usize, usize)> = taken.iter().map(|&(s, e, _)| (s, e)).collect();
     spans.sort_unstable();
-    let mut max_end_before = 0usize;
-    let mut next = 0usize;
+    let all = sentences(reading, names, quiet);
+    // A rule span belongs to a sentence if it starts before the next sentence does ("Sérieusement?!" keeps
+    // its "?!") and ends after this one starts. Spans are sorted and sentences in order, so one forward walk
+    // suffices: linear overall.
+    let (mut next, mut max_end) = (0usize, 0usize);
     let mut feats = Vec::new();
     let mut out = Vec::new();
-    let all = sentences(reading, names, quiet);
-    for (s, e, text) in &all {
-        // Sentences are in order; a rule span overlaps this one if it starts before its end and ends after
-        // its start. Spans never start before an earlier sentence's start, so the walk only moves forward.
-        while next < spans.len() && spans[next].0 < *e {
-            max_end_before = max_end_before.max(spans[next].1);
+    for (i, s) in all.iter().enumerate() {
+        let region_end = all.get(i + 1).map_or(usize::MAX, |n| n.start);
+        while next < spans.len() && spans[next].0 < region_end {
+            max_end = max_end.max(spans[next].1);
             next += 1;
         }
-        if max_end_before > *s {
+        if max_end > s.start {
             continue;
         }
-        features(text, &mut feats);
-        if let Some(cat) = model.verdict(&feats).and_then(category) {
-            out.push((*s, *e, cat));
+        features(&s.text, &mut feats);
+        match model.verdict(&feats).and_then(category) {
+            Some(Cat::Demand) if polite.contains(&s.id) => {}
+            Some(cat) => out.push((s.start, s.end, cat)),
+            None => {}
         }
     }
     out
@@ -286,9 +287,9 @@ pub fn message_features(text: &str, lang: &str) -> Vec<Vec<u32>> {
     let quiet = super::quiet_lines(text, &reading, rules);
     sentences(&reading, &HashSet::new(), &quiet)
         .into_iter()
-        .map(|(_, _, s)| {
+        .map(|s| {
             let mut f = Vec::new();
-            features(&s, &mut f);
+            features(&s.text, &mut f);
             f
         })
         .collect()
@@ -333,7 +334,7 @@ mod tests {
     /// with a margin: recall of hostile sentences and the share of polite ones flagged.
     #[test]
     fn the_model_alone_on_the_dev_split() {
-        for (lang, min_recall, hand_recall) in [("fr", 0.70, 0.58), ("en", 0.67, 0.55)] {
+        for (lang, min_recall, hand_recall) in [("fr", 0.68, 0.60), ("en", 0.66, 0.57)] {
             let model = shipped(lang).unwrap();
             let items = corpus(lang);
             let dev = train::dev_split(items.len(), train::SPLIT_SEED);

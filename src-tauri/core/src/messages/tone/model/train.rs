@@ -116,7 +116,7 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { buckets: 1 << 16, epochs: 40, rate: 2.0, l2: 1e-5, seed: 20 }
+        Settings { buckets: 1 << 16, epochs: 40, rate: 2.0, l2: 1e-4, seed: 20 }
     }
 }
 
