@@ -88,6 +88,16 @@ fn main() {
         let h = train::per_class(&model, &dv_hand);
         println!("dev, hand-written sentences only: hostile {}, polite flagged {}/{}", hostile(&h), h[0].1, h[0].0);
         let repo_fa = repo_polite.iter().filter(|g| g.iter().any(|f| model.verdict(f).is_some())).count();
+        // The repo corpus' hostile messages were never trained on: how many the model alone would catch.
+        let repo_hostile: Vec<train::Group> = repo[lang]["hostile"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|h| h["text"].as_str())
+            .map(|t| message_features(t, lang))
+            .collect();
+        let repo_caught = repo_hostile.iter().filter(|g| g.iter().any(|f| model.verdict(f).is_some())).count();
+        println!("repo corpus hostile messages caught by the model alone: {repo_caught}/{}", repo_hostile.len());
         println!(
             "hostile recall: train {}, dev {}; repo corpus polite flagged by the model alone: {repo_fa}/{}",
             hostile(&a),

@@ -389,6 +389,12 @@ mod tests {
                 with += usize::from(flagged(h, lang, false));
                 without += usize::from(flagged(h, lang, true));
             }
+            let alarms = polite.iter().filter(|t| flagged(t, lang, false)).count();
+            eprintln!(
+                "{lang} repo corpus, model on: hostile caught {with}/{} (rules alone {without}), polite flagged {alarms}/{}",
+                hostile.len(),
+                polite.len()
+            );
             assert!(with >= without, "{lang}: {with} < {without}");
         }
     }
