@@ -35,7 +35,7 @@ fn main() {
                 std::process::exit(1);
             }
         };
-        let dev = train::dev_split(corpus.len(), train::SPLIT_SEED);
+        let dev = train::dev_split(&corpus);
         let feats = train::featurise(&corpus);
         let (mut tr, mut dv, mut dv_hand) = (Vec::new(), Vec::new(), Vec::new());
         for ((f, &d), l) in feats.into_iter().zip(&dev).zip(&corpus) {

