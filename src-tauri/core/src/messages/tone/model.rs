@@ -8,9 +8,10 @@
 //!
 //! Why this model: multinomial logistic regression over hashed features — character 3- to 5-grams of the
 //! folded sentence (typos and missing accents keep most of their n-grams) and word unigrams and bigrams —
-//! the fastText idea without its embeddings. It is a hundred lines of ours, trains in seconds, runs in
-//! microseconds, and its weights are plain data: no ML crate to build, audit or keep in step (`linfa` would
-//! bring `ndarray` and its own solvers for what is a loop over a sparse vector).
+//! the fastText idea without its embeddings. Scoring is a loop over a sparse vector and training a few
+//! dozen more lines of SGD ([`train`]), so it is ours: it trains in under a second, scores a sentence in
+//! microseconds, and its weights are plain data. No ML crate to build, audit or keep in step: `linfa` would
+//! bring `ndarray` and general solvers for what is one dot product per class.
 //!
 //! Weights ship as `tone/model-{fr,en}.bin`, written by `examples/tone_train.rs` (see [`train`]): a header,
 //! then per class a scale, a bias and a threshold, then the weights as `i8`, bucket-major so one feature
@@ -334,7 +335,7 @@ mod tests {
     /// with a margin: recall of hostile sentences and the share of polite ones flagged.
     #[test]
     fn the_model_alone_on_the_dev_split() {
-        for (lang, min_recall, hand_recall) in [("fr", 0.73, 0.66), ("en", 0.74, 0.66)] {
+        for (lang, min_recall, hand_recall) in [("fr", 0.72, 0.65), ("en", 0.73, 0.66)] {
             let model = shipped(lang).unwrap();
             let items = corpus(lang);
             let dev = train::dev_split(&items);
