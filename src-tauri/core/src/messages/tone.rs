@@ -39,6 +39,8 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
+pub mod model;
+
 /// Longest message, in characters, that the caller passes to [`check`]. The engine itself stays linear
 /// and panic-free beyond it; the limit keeps the UI responsive and the highlights readable.
 pub const MAX_CHARS: usize = 20_000;
@@ -1258,6 +1260,9 @@ pub fn check(text: &str, lang: &str, ctx: &Context) -> Vec<Finding> {
             spans.push((p.u0, p.u1, Cat::Punctuation));
         }
     }
+    // The learned second opinion, only on sentences the rules left alone: rules explain, it catches the rest.
+    let learned = model::findings(lang, &reading, &names, &proper, &quiet, &spans, &polite_sentences);
+    spans.extend(learned);
     finish(spans)
 }
 
@@ -1634,9 +1639,23 @@ mod tests {
         "Do not reply to this email. Ever.",
     ];
 
+    /// The rules alone (the learned model off in this thread) miss exactly [`KNOWN_MISSES`]; with the model on,
+    /// nothing more is missed and nothing polite is flagged either way.
     #[test]
     fn corpus_recall_and_false_alarms_meet_the_goal() {
-        let corpus: Value = serde_json::from_str(include_str!("tone/corpus.json")).unwrap();
+        let on = corpus_misses();
+        model::tests::MODEL_OFF.with(|o| o.set(true));
+        let off = corpus_misses();
+        model::tests::MODEL_OFF.with(|o| o.set(false));
+        let mut known = KNOWN_MISSES.to_vec();
+        known.sort_unstable();
+        assert_eq!(off, known, "missed hostile sentences, rules alone");
+        assert!(on.iter().all(|m| known.contains(m)), "missed with the model on: {on:?}");
+    }
+
+    fn corpus_misses() -> Vec<&'static str> {
+        static CORPUS: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+        let corpus = CORPUS.get_or_init(|| serde_json::from_str(include_str!("tone/corpus.json")).unwrap());
         let mut missed: Vec<&str> = Vec::new();
         for lang in ["fr", "en"] {
             let hostile = corpus[lang]["hostile"].as_array().unwrap();
@@ -1656,9 +1675,7 @@ mod tests {
             assert_eq!(flagged, Vec::<&str>::new(), "{lang}: false alarms");
         }
         missed.sort_unstable();
-        let mut known = KNOWN_MISSES.to_vec();
-        known.sort_unstable();
-        assert_eq!(missed, known, "missed hostile sentences");
+        missed
     }
 
     #[test]

@@ -1,0 +1,187 @@
+//! Trains the tone check's model for both languages and writes the shipped weights:
+//!
+//! ```text
+//! cargo run --release -p rebound-core --example tone_train
+//! ```
+//!
+//! Reads `src/messages/tone/train/{fr,en}.json` (plus the generator's sentences), holds out a random fifth
+//! as the dev split, trains on the rest, picks per-class thresholds so at most 1 % of the dev split's
+//! polite sentences and none of the repo corpus' polite messages are flagged by the model, prints the figures per class and
+//! writes `src/messages/tone/model-{fr,en}.bin`. Same corpus, same bytes. `--dry-run` prints without writing;
+//! `--show` also lists the dev sentences the model gets wrong and the polite sentences it finds most hostile.
+
+use std::path::Path;
+
+use rebound_core::messages::tone::model::{message_features, train, CLASSES};
+
+fn main() {
+    let dry = std::env::args().any(|a| a == "--dry-run");
+    let show = std::env::args().any(|a| a == "--show");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/messages/tone");
+    let repo_json = std::fs::read_to_string(dir.join("corpus.json")).unwrap_or_default();
+    let repo: serde_json::Value = serde_json::from_str(&repo_json).unwrap_or_default();
+    for lang in ["fr", "en"] {
+        let json = match std::fs::read_to_string(dir.join(format!("train/{lang}.json"))) {
+            Ok(j) => j,
+            Err(e) => {
+                eprintln!("tone_train: {lang}: {e}");
+                std::process::exit(1);
+            }
+        };
+        let corpus = match train::corpus(&json, lang, &train::repo_sentences(&repo_json, lang)) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("tone_train: {lang}: {e}");
+                std::process::exit(1);
+            }
+        };
+        let dev = train::dev_split(&corpus);
+        let feats = train::featurise(&corpus);
+        let (mut tr, mut dv, mut dv_hand) = (Vec::new(), Vec::new(), Vec::new());
+        for ((f, &d), l) in feats.into_iter().zip(&dev).zip(&corpus) {
+            if d {
+                if !l.generated {
+                    dv_hand.push(f.clone());
+                }
+                dv.push(f);
+            } else {
+                tr.push(f);
+            }
+        }
+        let started = std::time::Instant::now();
+        let mut model = train::train(&tr, &train::Settings::default());
+        let took = started.elapsed();
+
+        let dev_polite: Vec<train::Group> = dv.iter().filter(|(_, c)| *c == 0).map(|(f, _)| vec![f.clone()]).collect();
+        let repo_polite: Vec<train::Group> = repo[lang]["polite"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p.as_str())
+            .map(|t| message_features(t, lang))
+            .collect();
+        // Rebound's own built-in messages, their placeholders left out: the check must never flag them.
+        let ours: Vec<train::Group> = built_in_texts(lang).iter().map(|t| message_features(t, lang)).collect();
+        // At most 1 % of the dev split's polite sentences, and none of the repo corpus' polite messages nor of
+        // the built-in messages.
+        let dev_hostile: Vec<Vec<u32>> = dv.iter().filter(|(_, c)| *c != 0).map(|(f, _)| f.clone()).collect();
+        train::pick_thresholds(&mut model, &[(&dev_polite, 0.01), (&repo_polite, 0.0), (&ours, 0.0)], &dev_hostile);
+
+        let hand = corpus.iter().filter(|l| !l.generated).count();
+        println!(
+            "== {lang}: {} sentences ({hand} by hand, {} generated), trained in {took:.1?}",
+            corpus.len(),
+            corpus.len() - hand
+        );
+        println!(
+            "{:<10} {:>6} {:>6} {:>14} {:>14} {:>9}",
+            "class", "hand", "gen", "train flagged", "dev flagged", "threshold"
+        );
+        let (a, b) = (train::per_class(&model, &tr), train::per_class(&model, &dv));
+        for (c, name) in CLASSES.iter().enumerate() {
+            let h = corpus.iter().filter(|l| l.class == c && !l.generated).count();
+            let g = corpus.iter().filter(|l| l.class == c && l.generated).count();
+            let pct = |(n, k): (usize, usize)| format!("{k}/{n} {:.1}%", 100.0 * k as f64 / n.max(1) as f64);
+            println!("{name:<10} {h:>6} {g:>6} {:>14} {:>14} {:>9.3}", pct(a[c]), pct(b[c]), model.threshold[c]);
+        }
+        let hostile = |s: &[(usize, usize); 9]| {
+            let (n, k) = s[1..].iter().fold((0, 0), |(n, k), x| (n + x.0, k + x.1));
+            format!("{:.1}%", 100.0 * k as f64 / n.max(1) as f64)
+        };
+        let h = train::per_class(&model, &dv_hand);
+        println!("dev, hand-written sentences only: hostile {}, polite flagged {}/{}", hostile(&h), h[0].1, h[0].0);
+        let repo_fa = repo_polite.iter().filter(|g| g.iter().any(|f| model.verdict(f).is_some())).count();
+        // The repo corpus' hostile messages were never trained on: how many the model alone would catch.
+        let repo_hostile: Vec<train::Group> = repo[lang]["hostile"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|h| h["text"].as_str())
+            .map(|t| message_features(t, lang))
+            .collect();
+        let repo_caught = repo_hostile.iter().filter(|g| g.iter().any(|f| model.verdict(f).is_some())).count();
+        println!("repo corpus hostile messages caught by the model alone: {repo_caught}/{}", repo_hostile.len());
+        println!(
+            "hostile recall: train {}, dev {}; repo corpus polite flagged by the model alone: {repo_fa}/{}",
+            hostile(&a),
+            hostile(&b),
+            repo_polite.len()
+        );
+        if show {
+            for (l, &d) in corpus.iter().zip(&dev) {
+                if !d {
+                    continue;
+                }
+                let mut f = Vec::new();
+                rebound_core::messages::tone::model::features(&l.text, &mut f);
+                let v = model.verdict(&f);
+                let p = model.probabilities(&f);
+                if l.class == 0 && 1.0 - p[0] > 0.3 {
+                    println!("  POLITE {:.2} {:>9} {}", 1.0 - p[0], CLASSES[model.hostility(&f).0], l.text);
+                }
+                if l.class != 0 && v.is_none() {
+                    println!(
+                        "  {:>9} -> {:>9} {:.2} {}",
+                        CLASSES[l.class],
+                        v.map_or("-", |c| CLASSES[c]),
+                        1.0 - p[0],
+                        l.text
+                    );
+                }
+            }
+            for (t, g) in
+                repo[lang]["polite"].as_array().into_iter().flatten().filter_map(|p| p.as_str()).zip(&repo_polite)
+            {
+                let worst = g.iter().map(|f| model.hostility(f)).max_by(|a, b| a.1.total_cmp(&b.1));
+                if let Some((c, h)) = worst.filter(|w| w.1 > 0.3) {
+                    println!("  REPO {h:.2} {:>9} {t}", CLASSES[c]);
+                }
+            }
+        }
+        if !dry {
+            let bytes = model.to_bytes();
+            let path = dir.join(format!("model-{lang}.bin"));
+            if let Err(e) = std::fs::write(&path, &bytes) {
+                eprintln!("tone_train: {}: {e}", path.display());
+                std::process::exit(1);
+            }
+            println!("wrote {} ({} bytes)", path.display(), bytes.len());
+        }
+    }
+}
+
+/// The subject and body of every built-in template in `lang`, with their `{{ … }}` and `{% … %}` tags taken out.
+fn built_in_texts(lang: &str) -> Vec<String> {
+    let Ok(conn) = rebound_core::db::open_in_memory() else { return Vec::new() };
+    let Some(&lang) = rebound_core::vocab::Lang::ALL.iter().find(|l| l.as_str() == lang) else { return Vec::new() };
+    let mut out = Vec::new();
+    for &kind in rebound_core::vocab::MessageKind::ALL {
+        if let Ok(t) = rebound_core::messages::template(&conn, kind, lang) {
+            out.extend([t.subject, t.body].iter().map(|text| without_tags(text)));
+        }
+    }
+    out
+}
+
+fn without_tags(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(['{']) {
+        let close = match rest[at..].chars().nth(1) {
+            Some('{') => "}}",
+            Some('%') => "%}",
+            _ => {
+                out.push_str(&rest[..=at]);
+                rest = &rest[at + 1..];
+                continue;
+            }
+        };
+        out.push_str(&rest[..at]);
+        match rest[at..].find(close) {
+            Some(end) => rest = &rest[at + end + 2..],
+            None => rest = "",
+        }
+    }
+    out.push_str(rest);
+    out
+}

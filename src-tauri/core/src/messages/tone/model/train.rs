@@ -1,0 +1,224 @@
+//! Training the tone model: reading the corpus, the dev split, stochastic gradient descent, quantisation and
+//! the choice of thresholds. `examples/tone_train.rs` drives it and writes the shipped files; the tests use
+//! it to re-split the corpus and to check that training is deterministic.
+//!
+//! Everything here is reproducible: the only randomness is a SplitMix64 stream from a fixed seed, the
+//! examples are visited in an order drawn from it, and the arithmetic runs in one thread in a fixed order,
+//! so the same corpus gives the same bytes.
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::{features, generate, sentence_text, Model, CLASSES, K};
+
+/// One labelled sentence of the training corpus.
+#[derive(Debug, Clone)]
+pub struct Labelled {
+    /// The sentence as the model reads it (see [`sentence_text`]).
+    pub text: String,
+    /// Index in [`CLASSES`].
+    pub class: usize,
+    /// Written by the generator rather than by hand.
+    pub generated: bool,
+}
+
+/// The corpus of a language: the hand-written file (`{"polite": [...], "insult": [...], ...}`), then the
+/// generator's sentences that are not already there. Sentences that read the same are kept once (the first);
+/// those that read as one of `exclude` (the repo corpus' sentences, see [`repo_sentences`]) are left out, so
+/// the repo corpus stays a set the model never trained on.
+pub fn corpus(json: &str, lang: &str, exclude: &HashSet<String>) -> Result<Vec<Labelled>, String> {
+    let file: BTreeMap<String, Vec<String>> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let mut seen = exclude.clone();
+    let mut out = Vec::new();
+    // Classes in the order of CLASSES, so the corpus order does not depend on the file's key order.
+    for (class, name) in CLASSES.iter().enumerate() {
+        for s in file.get(*name).into_iter().flatten() {
+            let text = sentence_text(s, lang);
+            if !text.is_empty() && seen.insert(text.clone()) {
+                out.push(Labelled { text, class, generated: false });
+            }
+        }
+    }
+    if let Some(unknown) = file.keys().find(|k| !CLASSES.contains(&k.as_str())) {
+        return Err(format!("unknown class {unknown:?}"));
+    }
+    for (s, class) in generate::sentences(lang) {
+        let text = sentence_text(&s, lang);
+        if !text.is_empty() && seen.insert(text.clone()) {
+            out.push(Labelled { text, class, generated: true });
+        }
+    }
+    Ok(out)
+}
+
+/// Every sentence of the repo corpus (`tone/corpus.json`) of a language, as the model reads it.
+pub fn repo_sentences(corpus_json: &str, lang: &str) -> HashSet<String> {
+    let v: serde_json::Value = serde_json::from_str(corpus_json).unwrap_or_default();
+    let polite = v[lang]["polite"].as_array().into_iter().flatten().filter_map(|p| p.as_str());
+    let hostile = v[lang]["hostile"].as_array().into_iter().flatten().filter_map(|h| h["text"].as_str());
+    polite.chain(hostile).map(|t| sentence_text(t, lang)).collect()
+}
+
+/// A deterministic random stream (SplitMix64).
+pub struct Rng(u64);
+
+impl Rng {
+    /// A stream from a seed.
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// Fisher–Yates.
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+}
+
+/// The seed of the dev split, shared by the trainer and the tests.
+pub const SPLIT_SEED: u64 = 2026;
+
+/// Which items are in the dev split: a fifth, drawn by a seeded hash of each sentence's text rather than by
+/// its position, so adding sentences to the corpus never moves the others between train and dev, and
+/// figures stay comparable from one corpus to the next.
+pub fn dev_split(items: &[Labelled]) -> Vec<bool> {
+    items.iter().map(|l| super::hash(SPLIT_SEED, l.text.as_bytes()).is_multiple_of(5)).collect()
+}
+
+/// How to train.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    /// Hash buckets, a power of two.
+    pub buckets: usize,
+    /// Passes over the training set.
+    pub epochs: usize,
+    /// Learning rate of the first pass; pass `e` uses `rate / (1 + e / 4)`.
+    pub rate: f32,
+    /// L2 penalty, applied to the weights a step touches.
+    pub l2: f32,
+    /// Seed of the visiting order.
+    pub seed: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings { buckets: 1 << 16, epochs: 40, rate: 2.0, l2: 1e-4, seed: 20 }
+    }
+}
+
+/// Features and class of each sentence.
+pub fn featurise(items: &[Labelled]) -> Vec<(Vec<u32>, usize)> {
+    items
+        .iter()
+        .map(|l| {
+            let mut f = Vec::new();
+            features(&l.text, &mut f);
+            (f, l.class)
+        })
+        .collect()
+}
+
+/// Multinomial logistic regression by SGD, then quantised to `i8` per class; thresholds start at one half.
+pub fn train(examples: &[(Vec<u32>, usize)], s: &Settings) -> Model {
+    let mask = s.buckets - 1;
+    let mut w = vec![0f32; s.buckets * K];
+    let mut bias = [0f32; K];
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = Rng::new(s.seed);
+    for epoch in 0..s.epochs {
+        rng.shuffle(&mut order);
+        let rate = s.rate / (1.0 + epoch as f32 / 4.0);
+        for &i in &order {
+            let (feats, y) = &examples[i];
+            let v = super::feature_value(feats.len());
+            let mut logits = bias;
+            for &f in feats {
+                let row = &w[(f as usize & mask) * K..][..K];
+                for (l, x) in logits.iter_mut().zip(row) {
+                    *l += x * v;
+                }
+            }
+            let mut grad = super::softmax(&logits);
+            grad[*y] -= 1.0;
+            for &f in feats {
+                let row = &mut w[(f as usize & mask) * K..][..K];
+                for (x, g) in row.iter_mut().zip(&grad) {
+                    *x -= rate * (g * v + s.l2 * *x);
+                }
+            }
+            for (b, g) in bias.iter_mut().zip(&grad) {
+                *b -= rate * g;
+            }
+        }
+    }
+    quantise(&w, bias, s.buckets)
+}
+
+fn quantise(w: &[f32], bias: [f32; K], buckets: usize) -> Model {
+    let mut scale = [0f32; K];
+    for (c, sc) in scale.iter_mut().enumerate() {
+        let max = w.iter().skip(c).step_by(K).fold(0f32, |m, x| m.max(x.abs()));
+        *sc = if max > 0.0 { max / 127.0 } else { 1.0 };
+    }
+    let weights = w.iter().enumerate().map(|(i, x)| (x / scale[i % K]).round().clamp(-127.0, 127.0) as i8).collect();
+    Model { buckets, scale, bias, threshold: [0.5; K], weights }
+}
+
+/// A group of sentences that is flagged when any of them is: one dev sentence, or one message of the repo
+/// corpus cut into its sentences.
+pub type Group = Vec<Vec<u32>>;
+
+/// Raises thresholds, one step at a time, until each set of polite groups has at most its budget (a share
+/// of the set) flagged. Each step lifts one class's threshold just above its weakest false alarm; the class
+/// chosen is the one whose step loses the fewest `hostile` sentences (dev sentences the model should catch),
+/// so recall is spent only where false alarms are.
+pub fn pick_thresholds(model: &mut Model, polite_sets: &[(&[Group], f64)], hostile: &[Vec<u32>]) {
+    // A verdict depends only on the thresholds once the best class and hostility are known: compute those once.
+    type Scored = Vec<Vec<(usize, f32)>>;
+    let sets: Vec<(Scored, f64)> = polite_sets
+        .iter()
+        .map(|(set, budget)| (set.iter().map(|g| g.iter().map(|f| model.hostility(f)).collect()).collect(), *budget))
+        .collect();
+    let hostile: Vec<(usize, f32)> = hostile.iter().map(|f| model.hostility(f)).collect();
+    loop {
+        let t = model.threshold;
+        let hit = |&(c, h): &(usize, f32)| h >= t[c];
+        // Per class, the weakest false alarm among the sets over budget.
+        let mut lowest = [f32::INFINITY; K];
+        for (groups, budget) in &sets {
+            let flagged = groups.iter().filter(|g| g.iter().any(hit)).count();
+            if flagged as f64 > budget * groups.len() as f64 {
+                for &(c, h) in groups.iter().flatten().filter(|x| hit(x)) {
+                    lowest[c] = lowest[c].min(h);
+                }
+            }
+        }
+        let cost = |c: usize| hostile.iter().filter(|&&(k, h)| k == c && h >= t[c] && h <= lowest[c] + 1e-4).count();
+        let Some(step) = (1..K).filter(|&c| lowest[c].is_finite()).min_by_key(|&c| (cost(c), c)) else { return };
+        model.threshold[step] = (lowest[step] + 1e-4).min(1.0);
+        if lowest[step] >= 1.0 {
+            return;
+        }
+    }
+}
+
+/// How a model does on a labelled set: per class, the sentences and how many were flagged (for polite: how
+/// many were flagged at all; for the others: flagged as hostile, whatever the category).
+pub fn per_class(model: &Model, examples: &[(Vec<u32>, usize)]) -> [(usize, usize); K] {
+    let mut out = [(0usize, 0usize); K];
+    for (feats, class) in examples {
+        out[*class].0 += 1;
+        out[*class].1 += usize::from(model.verdict(feats).is_some());
+    }
+    out
+}
