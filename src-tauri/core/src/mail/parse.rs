@@ -1,0 +1,297 @@
+//! From what the user gives to an envelope: the sender, the subject, the `Date:` header's local day and the
+//! body as plain text. A raw `.eml` (or pasted text that starts with RFC 5322 headers) goes through
+//! `mail-parser`, which decodes encoded words, quoted-printable, base64 and single-byte charsets; a French
+//! mail client's pasted header block ("De : … Objet : …") is read here; anything else is all body.
+
+use chrono::NaiveDate;
+use mail_parser::{MessageParser, PartType};
+
+/// What the rest of the reading needs from an e-mail.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Envelope {
+    /// The sender's display name, if any ("Acme Careers", "Marie Tremblay").
+    pub from_name: Option<String>,
+    /// The sender's address, lower case.
+    pub from_addr: Option<String>,
+    /// The Reply-To address, lower case, when there is one.
+    pub reply_to: Option<String>,
+    pub subject: String,
+    /// The `Date:` header's day as written, in its own offset.
+    pub date: Option<NaiveDate>,
+    /// Plain text, lines ending in `\n`.
+    pub body: String,
+}
+
+/// RFC 5322 header names that mark the start of a raw message or of headers copied with it.
+const RFC_HEADERS: &[&str] = &[
+    "from",
+    "to",
+    "subject",
+    "date",
+    "received",
+    "return-path",
+    "mime-version",
+    "message-id",
+    "delivered-to",
+    "content-type",
+    "reply-to",
+    "sender",
+    "cc",
+    "x-mailer",
+    "dkim-signature",
+    "arc-seal",
+    "authentication-results",
+    "sent",
+];
+
+/// Header names a French (or English) mail client writes when a message is copied or forwarded.
+const PASTED_HEADERS: &[(&str, Field)] = &[
+    ("de", Field::From),
+    ("from", Field::From),
+    ("expediteur", Field::From),
+    ("objet", Field::Subject),
+    ("subject", Field::Subject),
+    ("sujet", Field::Subject),
+    ("a", Field::Other),
+    ("to", Field::Other),
+    ("cc", Field::Other),
+    ("date", Field::Date),
+    ("envoye", Field::Date),
+    ("envoye le", Field::Date),
+    ("sent", Field::Date),
+    ("importance", Field::Other),
+];
+
+#[derive(Clone, Copy, PartialEq)]
+enum Field {
+    From,
+    Subject,
+    Date,
+    Other,
+}
+
+/// Takes the e-mail apart. Never fails: what cannot be read as a message is read as a body.
+pub(crate) fn envelope(text: &str) -> Envelope {
+    let start = text.trim_start_matches(['\u{feff}', '\r', '\n', ' ', '\t']);
+    if starts_with_rfc_header(start) {
+        if let Some(env) = parse_rfc(start.as_bytes()) {
+            return env;
+        }
+    }
+    pasted(start)
+}
+
+/// Takes apart the bytes of a file: a raw message is parsed as bytes (its parts say their charsets); anything
+/// else is read as UTF-8, or as windows-1252 when it is not UTF-8.
+pub(crate) fn envelope_bytes(bytes: &[u8]) -> Envelope {
+    let skip = bytes.iter().take_while(|b| matches!(b, b'\r' | b'\n' | b' ' | b'\t')).count();
+    let bytes = bytes.get(skip..).unwrap_or_default();
+    let bytes = bytes.strip_prefix(&[0xef, 0xbb, 0xbf][..]).unwrap_or(bytes);
+    let head_end = bytes.iter().position(|&b| b == b'\n').unwrap_or(bytes.len()).min(200);
+    if starts_with_rfc_header(&String::from_utf8_lossy(&bytes[..head_end])) {
+        if let Some(env) = parse_rfc(bytes) {
+            return env;
+        }
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => pasted(text),
+        Err(_) => pasted(&bytes.iter().map(|&b| char::from(b)).collect::<String>()),
+    }
+}
+
+/// Whether the first line is `Name: value` with a header name of RFC 5322 (or a mailbox's `From ` line).
+fn starts_with_rfc_header(text: &str) -> bool {
+    let first = text.lines().next().unwrap_or_default();
+    if first.starts_with("From ") && first.contains('@') {
+        return true;
+    }
+    match first.split_once(':') {
+        Some((name, _)) => {
+            let name = name.to_ascii_lowercase();
+            RFC_HEADERS.contains(&name.as_str())
+                || (name.starts_with("x-") && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        }
+        None => false,
+    }
+}
+
+fn parse_rfc(raw: &[u8]) -> Option<Envelope> {
+    let msg = MessageParser::default().parse(raw)?;
+    let from = msg.from().and_then(|a| a.first());
+    let date = msg.date().and_then(|d| NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()));
+    let mut body = String::new();
+    if let Some(part) = msg.text_part(0) {
+        match &part.body {
+            PartType::Text(t) => body = t.to_string(),
+            PartType::Html(h) => body = html_to_text(h),
+            _ => {}
+        }
+    }
+    if body.trim().is_empty() {
+        if let Some(PartType::Html(h)) = msg.html_part(0).map(|p| &p.body) {
+            body = html_to_text(h);
+        }
+    }
+    // A pasted reply whose headers are Outlook's ("Sent:" instead of "Date:") still has a day.
+    let date = date.or_else(|| msg.header_raw("Sent").and_then(|v| loose_date(v.trim())));
+    Some(Envelope {
+        from_name: from.and_then(|a| a.name()).map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()),
+        from_addr: from.and_then(|a| a.address()).map(|a| a.trim().to_lowercase()),
+        reply_to: msg.reply_to().and_then(|a| a.first()).and_then(|a| a.address()).map(|a| a.trim().to_lowercase()),
+        subject: msg.subject().unwrap_or_default().trim().to_owned(),
+        date,
+        body: normalise_lines(&body),
+    })
+}
+
+/// Pasted text: an optional block of "Name : value" lines from a mail client, then the body.
+fn pasted(text: &str) -> Envelope {
+    let text = normalise_lines(text);
+    let mut env = Envelope::default();
+    let mut body_start = 0;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            if offset > 0 {
+                body_start = offset + line.len();
+            }
+            break;
+        }
+        let Some((name, value)) = trimmed.split_once(':') else { break };
+        let key = crate::journal::fold(name).replace(['\u{a0}'], " ");
+        let Some(&(_, field)) = PASTED_HEADERS.iter().find(|(k, _)| *k == key.trim()) else { break };
+        let value = value.trim();
+        match field {
+            Field::From => {
+                let (name, addr) = split_mailbox(value);
+                env.from_name = name;
+                env.from_addr = addr;
+            }
+            Field::Subject => env.subject = value.to_owned(),
+            Field::Date => env.date = env.date.or_else(|| loose_date(value)),
+            Field::Other => {}
+        }
+        offset += line.len();
+        body_start = offset;
+    }
+    env.body = text.get(body_start..).unwrap_or_default().to_owned();
+    env
+}
+
+/// "Marie Tremblay <marie@acme.ca>" → (name, address); a bare address has no name.
+fn split_mailbox(value: &str) -> (Option<String>, Option<String>) {
+    let clean = |s: &str| s.trim().trim_matches(['"', '\'', ' ']).to_owned();
+    if let (Some(lt), Some(gt)) = (value.find('<'), value.rfind('>')) {
+        if lt < gt {
+            let name = clean(&value[..lt]);
+            let addr = value[lt + 1..gt].trim().to_lowercase();
+            return ((!name.is_empty()).then_some(name), addr.contains('@').then_some(addr));
+        }
+    }
+    if value.contains('@') && !value.contains(' ') {
+        (None, Some(value.to_lowercase()))
+    } else {
+        let name = clean(value);
+        ((!name.is_empty()).then_some(name), None)
+    }
+}
+
+/// A day from a date written by a person or a mail client: RFC 2822 first, then "3 novembre 2026",
+/// "November 3, 2026", "2026-11-03", with or without a weekday and a time.
+pub(crate) fn loose_date(value: &str) -> Option<NaiveDate> {
+    if let Some(d) = mail_parser::DateTime::parse_rfc822(value) {
+        if let Some(day) = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()) {
+            return Some(day);
+        }
+    }
+    let folded = crate::journal::fold(value);
+    let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(12).collect();
+    let mut year = None;
+    let mut month = None;
+    let mut day = None;
+    for (i, w) in words.iter().enumerate() {
+        if let Some(m) = month_number(w) {
+            month = month.or(Some(m));
+        } else if w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) {
+            year = year.or(w.parse::<i32>().ok());
+        } else if let Some(n) = w.strip_suffix("er").unwrap_or(w).parse::<u32>().ok().filter(|n| (1..=31).contains(n)) {
+            // An ISO date is split into three numbers: year, month, day.
+            if year.is_some() && month.is_none() && i > 0 && words[i - 1].len() == 4 {
+                month = Some(n);
+            } else if day.is_none() {
+                day = Some(n);
+            }
+        }
+    }
+    NaiveDate::from_ymd_opt(year?, month?, day?)
+}
+
+fn month_number(word: &str) -> Option<u32> {
+    const MONTHS: [(&str, &str, &str); 12] = [
+        ("janvier", "january", "jan"),
+        ("fevrier", "february", "feb"),
+        ("mars", "march", "mar"),
+        ("avril", "april", "apr"),
+        ("mai", "may", "may"),
+        ("juin", "june", "jun"),
+        ("juillet", "july", "jul"),
+        ("aout", "august", "aug"),
+        ("septembre", "september", "sep"),
+        ("octobre", "october", "oct"),
+        ("novembre", "november", "nov"),
+        ("decembre", "december", "dec"),
+    ];
+    let n = MONTHS.iter().position(|(fr, en, short)| {
+        word == *fr || word == *en || word == *short || word == "sept" && *short == "sep"
+    })?;
+    u32::try_from(n + 1).ok()
+}
+
+/// CRLF and CR become LF; no-break spaces become spaces.
+fn normalise_lines(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n").replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+/// Tags after which HTML starts a new line when shown as text.
+const BLOCK_TAGS: &[&str] =
+    &["div", "p", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote", "ul", "ol", "hr", "section"];
+
+/// HTML as plain text: a new line at each block (mail-parser's converter breaks only at `<br>` and `</p>`,
+/// and signatures are often one `<div>` per line), entities decoded, styles and scripts dropped.
+pub(crate) fn html_to_text(html: &str) -> String {
+    let mut marked = String::with_capacity(html.len() + html.len() / 8);
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        marked.push_str(&rest[..lt]);
+        let tag = &rest[lt + 1..];
+        let name_start = usize::from(tag.starts_with('/'));
+        let name: String = tag[name_start..].chars().take_while(|c| c.is_ascii_alphanumeric()).take(12).collect();
+        if BLOCK_TAGS.iter().any(|b| b.eq_ignore_ascii_case(&name)) {
+            marked.push_str("<br>");
+        } else if name.eq_ignore_ascii_case("td") && name_start == 0 {
+            marked.push_str("&#32;");
+        }
+        marked.push('<');
+        rest = tag;
+    }
+    marked.push_str(rest);
+    let text = mail_parser::decoders::html::html_to_text(&marked);
+    // Collapse the runs of empty lines that nested blocks leave.
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.trim().is_empty() {
+            blank += 1;
+            if blank > 1 {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        out.push_str(line.trim_start());
+        out.push('\n');
+    }
+    out
+}
