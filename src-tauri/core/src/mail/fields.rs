@@ -76,7 +76,9 @@ pub(crate) fn company_key(name: &str) -> String {
     while words.last().is_some_and(|w| r.legal_suffixes.contains(w)) {
         words.pop();
     }
-    while words.first().is_some_and(|w| matches!(w.as_str(), "the" | "le" | "la" | "les" | "l")) && words.len() > 1 {
+    while words.first().is_some_and(|w| matches!(w.as_str(), "the" | "le" | "la" | "les" | "l" | "groupe" | "group"))
+        && words.len() > 1
+    {
         words.remove(0);
     }
     words.join(" ")
@@ -254,7 +256,7 @@ pub(crate) fn find(
     new_part: &NewPart,
     words: &[Word],
     _lang: Lang,
-    _kind: MailKind,
+    kind: MailKind,
 ) -> Found {
     let r = rules();
     let (from_name, from_addr) = match new_part.forwarded_from.as_deref() {
@@ -498,9 +500,11 @@ pub(crate) fn find(
             let k = key.replace(' ', "");
             let acronym: String =
                 key.split(' ').filter(|w| !CONNECTORS.contains(w)).filter_map(|w| w.chars().next()).collect();
+            let first_word = key.split(' ').next().unwrap_or_default();
             if k == label
                 || (k.len() >= 4 && label.starts_with(&k))
-                || (label.len() >= 4 && k.starts_with(&label))
+                || (label.len() >= 4 && k.contains(label.as_str()))
+                || first_word == label
                 || (acronym.len() >= 2 && acronym == label)
             {
                 entry.1 += weight;
@@ -552,7 +556,13 @@ pub(crate) fn find(
         .map(|(n, _)| n);
 
     // ---- The role.
-    let role = find_role(shown, words, r);
+    let mut role = find_role(shown, words, r);
+    // A job board's alert or notification lists other employers' jobs: none of them is this e-mail's.
+    let mut company = company;
+    if kind == MailKind::Unrelated && sender == Sender::Board {
+        company = None;
+        role = None;
+    }
 
     Found { company, role, person, person_email }
 }
@@ -560,7 +570,7 @@ pub(crate) fn find(
 /// Like [`joined`] but also across ":" and "," (a phrase then its name: "chez : Acme" is rare, "at: Acme").
 fn joined_loose(shown: &str, a: &Word, b: &Word) -> bool {
     let gap = shown.get(a.end..b.start).unwrap_or("\n");
-    gap.len() <= 3 && gap.chars().all(|c| matches!(c, ' ' | '\'' | '’' | '"' | '«' | '“'))
+    gap.len() <= 3 && gap.chars().all(|c| matches!(c, ' ' | '\'' | '’' | '"' | '«' | '“' | ',' | ':'))
 }
 
 fn trim_connectors<'a>(shown: &'a str, words: &[Word], a: usize, mut b: usize) -> &'a str {
@@ -576,7 +586,9 @@ fn find_role(shown: &str, words: &[Word], r: &Rules) -> Option<String> {
     const STOPS: &[&str] = &[
         "at", "with", "chez", "within", "in", "dans", "pour", "avec", "has", "have", "a", "was", "is", "est", "que",
         "qui", "which", "that", "we", "nous", "au", "aupres", "on", "le", "sera", "will", "were", "sont", "here",
-        "ici", "you", "vous", "but", "mais", "from",
+        "prend", "prendra", "ont", "se", "s", "ne", "n", "par", "sur", "lors", "car", "puisque", "afin", "is", "are",
+        "had", "would", "because", "as", "so", "since", "who", "by", "to", "for", "via", "i", "je", "our", "your",
+        "votre", "notre", "dont", "it", "il", "elle", "ici", "you", "vous", "but", "mais", "from",
     ];
     let mut found: Vec<(String, f32)> = Vec::new();
     let push = |text: &str, w: f32, found: &mut Vec<(String, f32)>| {
@@ -626,6 +638,8 @@ fn find_role(shown: &str, words: &[Word], r: &Rules) -> Option<String> {
                 if !g.chars().all(|c| matches!(c, ' ' | '-' | '\'' | '’' | '/' | '&' | '+'))
                     || g.contains(" - ")
                     || STOPS.contains(&next.folded.as_str())
+                    || (matches!(next.folded.as_str(), "and" | "et")
+                        && words.get(b + 2).is_none_or(|n| STOPS.contains(&n.folded.as_str())))
                 {
                     break;
                 }

@@ -1,9 +1,141 @@
-//! The reader on e-mails written for these tests (`testdata/`), and its limits.
+//! The reader on e-mails written for these tests (`testdata/`, labelled in `testdata/labels.json` in the
+//! corpus's shape), its refusals and limits, and the match with the journal.
 
+use std::path::Path;
+
+use super::score::{same_name, Label};
 use super::*;
 use crate::testing::{d, today};
 
 #[test]
 fn the_rule_files_compile() {
     rules::compile_check().unwrap();
+}
+
+/// Every field of every test e-mail, with what differs listed (these e-mails are ours to read).
+#[test]
+fn reads_the_test_emails() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/mail/testdata");
+    let labels: Vec<Label> = serde_json::from_str(&std::fs::read_to_string(dir.join("labels.json")).unwrap()).unwrap();
+    assert!(labels.iter().filter(|l| l.lang == "fr").count() >= 15);
+    assert!(labels.iter().filter(|l| l.lang == "en").count() >= 15);
+    let mut wrong = Vec::new();
+    for l in &labels {
+        let r = read_bytes(&std::fs::read(dir.join(&l.file)).unwrap(), l.today).unwrap();
+        let mut diff = Vec::new();
+        if r.kind != l.kind {
+            diff.push(format!("kind {} ≠ {}", r.kind, l.kind));
+        }
+        if r.lang.as_str() != l.lang {
+            diff.push(format!("lang {} ≠ {}", r.lang, l.lang));
+        }
+        for (field, want, got) in
+            [("company", &l.company, &r.company), ("role", &l.role, &r.role), ("person", &l.person, &r.person)]
+        {
+            if !same_name(want.as_deref(), got.as_deref()) {
+                diff.push(format!("{field} {got:?} ≠ {want:?}"));
+            }
+        }
+        if Some(r.date) != l.date {
+            diff.push(format!("date {} ≠ {:?}", r.date, l.date));
+        }
+        if r.reason != l.reason {
+            diff.push(format!("reason {:?} ≠ {:?}", r.reason, l.reason));
+        }
+        if !diff.is_empty() {
+            wrong.push(format!("{}: {}", l.file, diff.join("; ")));
+        }
+    }
+    assert!(wrong.is_empty(), "{} of {} wrong:\n{}", wrong.len(), labels.len(), wrong.join("\n"));
+}
+
+#[test]
+fn over_two_megabytes_is_refused_with_a_typed_error() {
+    let big = "a".repeat(MAX_BYTES + 1);
+    match read(&big, today()) {
+        Err(crate::error::Error::Invalid(fields)) => {
+            assert_eq!(fields[0].field, "text");
+            assert_eq!(fields[0].problem, Problem::FileTooLarge { max_mb: 2 });
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert!(read_bytes(big.as_bytes(), today()).is_err());
+}
+
+#[test]
+fn evidence_offsets_are_utf16_indices_into_the_shown_text() {
+    let text = "Objet : Réponse 😀 à votre candidature\n\nBonjour,\n\nNous avons le regret de vous informer que votre \
+                candidature n'a pas été retenue.\n\nL'équipe RH";
+    let r = read(text, today()).unwrap();
+    assert_eq!(r.kind, MailKind::Rejection);
+    let units: Vec<u16> = r.text.encode_utf16().collect();
+    assert!(!r.evidence.is_empty());
+    for e in &r.evidence {
+        assert_eq!(String::from_utf16(&units[e.start..e.end]).unwrap(), e.phrase);
+    }
+    assert!(r.evidence.iter().any(|e| e.phrase == "n'a pas été retenue"));
+}
+
+#[test]
+fn a_reading_serialises_in_camel_case() {
+    let r = read("From: Marie Roy <marie.roy@acme.ca>\nSubject: Entrevue\n\nBonjour", today()).unwrap();
+    let json = serde_json::to_value(&r).unwrap();
+    for key in [
+        "kind",
+        "lang",
+        "company",
+        "role",
+        "person",
+        "personEmail",
+        "date",
+        "reason",
+        "applicationId",
+        "confidence",
+        "evidence",
+        "text",
+    ] {
+        assert!(json.get(key).is_some(), "{key} missing");
+    }
+}
+
+#[test]
+fn no_date_header_means_today_and_the_date_header_keeps_its_own_offset() {
+    assert_eq!(read("Thank you for applying.", d("2026-02-28")).unwrap().date, d("2026-02-28"));
+    let late = "From: a@acme.com\nDate: Thu, 31 Dec 2026 23:30:00 -0500\nSubject: x\n\nHello";
+    assert_eq!(read(late, today()).unwrap().date, d("2026-12-31"));
+    let early = "From: a@acme.com\nDate: Fri, 01 Jan 2027 00:30:00 +0100\nSubject: x\n\nHello";
+    assert_eq!(read(early, today()).unwrap().date, d("2027-01-01"));
+}
+
+#[test]
+fn the_quoted_history_does_not_decide() {
+    let text = "Hi Sam,\n\nUnfortunately we will not be moving forward with your application.\n\nBest,\nAna\n\n\
+                On Mon, Nov 2, 2026 at 9:00 AM Ana Lopez <ana@acme.com> wrote:\n> We would like to invite you to an \
+                interview. Please send your availability.\n";
+    assert_eq!(read(text, today()).unwrap().kind, MailKind::Rejection);
+    let outlook = "Bonjour,\n\nNous aimerions vous inviter à une entrevue. Quelles sont vos disponibilités?\n\n\
+                   Merci\n\nDe : Luc <luc@x.ca>\nEnvoyé : 2 novembre 2026\nÀ : moi\nObjet : candidature\n\n\
+                   Malheureusement, nous ne pouvons pas donner suite à votre candidature.";
+    assert_eq!(read(outlook, today()).unwrap().kind, MailKind::InterviewInvite);
+}
+
+#[test]
+fn hostile_input_is_read_without_panic() {
+    let cases = [
+        String::new(),
+        "\u{0}\u{1}\r\r\n>>>".to_owned(),
+        "From: \nSubject: =?UTF-8?B?####?=\nContent-Type: multipart/mixed; boundary=\"\"\n\n--\n--".to_owned(),
+        "<".repeat(10_000),
+        "<div>".repeat(10_000),
+        format!("Cordialement,\n{}", "É".repeat(50_000)),
+        "On x wrote:\n".repeat(5_000),
+        "De : x\n".repeat(5_000),
+        "é'".repeat(30_000),
+    ];
+    for c in &cases {
+        let r = read(c, today()).unwrap();
+        assert!(r.confidence >= 0.0 && r.confidence <= 1.0);
+    }
+    let latin1: Vec<u8> = (0..=255u8).cycle().take(100_000).collect();
+    read_bytes(&latin1, today()).unwrap();
 }
