@@ -392,7 +392,8 @@ fn hits(words: &[Word]) -> Vec<(usize, Hit)> {
             }
             let cue = &r.cues[c];
             if let Some(end) = match_from(&cue.elems, 0, i, words, w.sentence) {
-                if cue.negatable && negated(words, i, &r.negators) {
+                // A cue that starts with its own negation ("not yet", "pas encore") is read as written.
+                if cue.negatable && !r.negators.contains(&w.folded) && negated(words, i, &r.negators) {
                     continue;
                 }
                 seen[c] = true;

@@ -139,3 +139,81 @@ fn hostile_input_is_read_without_panic() {
     let latin1: Vec<u8> = (0..=255u8).cycle().take(100_000).collect();
     read_bytes(&latin1, today()).unwrap();
 }
+
+/// A reading that names `company` and `role`, as the matcher receives it.
+fn reading_for(company: Option<&str>, role: Option<&str>) -> Reading {
+    let mut r = read("Hello", today()).unwrap();
+    r.company = company.map(str::to_owned);
+    r.role = role.map(str::to_owned);
+    r
+}
+
+#[test]
+fn matches_the_open_application_of_the_company_folded_as_the_journal_folds_it() {
+    use crate::testing::{application, db, outcome, save};
+    let mut conn = db();
+    let old = save(&mut conn, &application("Société Générale", "Analyste", "2026-01-10"));
+    let recent = save(&mut conn, &application("Société Générale", "Analyste", "2026-10-01"));
+    let other_role = save(&mut conn, &application("Société Générale", "Développeur Java", "2026-09-01"));
+    let closed = save(&mut conn, &application("Acme Inc.", "Data Analyst", "2026-11-01"));
+    crate::journal::log_outcome(
+        &mut conn,
+        &outcome(closed, "rejected", "2026-11-10"),
+        today(),
+        crate::testing::now(),
+        Default::default(),
+    )
+    .unwrap();
+    let ghosted = save(&mut conn, &application("Hydro-Québec", "Ingénieure", "2026-08-01"));
+    crate::journal::log_outcome(
+        &mut conn,
+        &outcome(ghosted, "ghosted", "2026-10-01"),
+        today(),
+        crate::testing::now(),
+        Default::default(),
+    )
+    .unwrap();
+
+    let m = |company, role| match_application(&conn, &reading_for(company, role), today()).unwrap();
+    // Case, accents and spaces folded; the most recent of the same role.
+    assert_eq!(m(Some("SOCIETE  generale"), Some("analyste")), Some(recent));
+    assert_ne!(m(Some("Société Générale"), None), Some(old));
+    // The role's words choose between applications at the same company.
+    assert_eq!(m(Some("Société Générale"), Some("développeur Java senior")), Some(other_role));
+    // A rejected application is closed; a legal suffix does not hide the company.
+    assert_eq!(m(Some("Acme"), Some("Data Analyst")), None);
+    // Silence is not a final answer: a ghosted application can still hear back.
+    assert_eq!(m(Some("Hydro-Quebec"), None), Some(ghosted));
+    assert_eq!(m(Some("Desjardins"), None), None);
+    assert_eq!(m(None, Some("Analyste")), None);
+}
+
+#[test]
+fn a_legal_suffix_or_an_old_application_changes_the_match() {
+    use crate::testing::{application, db, save};
+    let mut conn = db();
+    let acme = save(&mut conn, &application("Acme Inc.", "Analyst", "2026-11-01"));
+    let ancient = save(&mut conn, &application("Vieille Maison ltée", "Commis", "2023-01-05"));
+    let m = |company| match_application(&conn, &reading_for(Some(company), None), today()).unwrap();
+    assert_eq!(m("ACME"), Some(acme));
+    assert_eq!(m("Acme, Inc."), Some(acme));
+    // Over two years old: not proposed.
+    assert_ne!(m("Vieille Maison"), Some(ancient));
+}
+
+#[test]
+fn a_negation_cancels_a_cue_but_not_one_that_is_itself_negative() {
+    let k = |t: &str| read(t, today()).unwrap().kind;
+    assert_eq!(
+        k("Bonjour,\n\nNous n'avons pas encore pris de décision : le processus est toujours en cours."),
+        MailKind::NoDecisionYet
+    );
+    assert_eq!(
+        k("Hi,\n\nWe will not be inviting you to an interview; we have decided to move forward with other candidates."),
+        MailKind::Rejection
+    );
+    assert_eq!(
+        k("Hi,\n\nWe would like to invite you to an interview. Please send your availability."),
+        MailKind::InterviewInvite
+    );
+}
