@@ -287,12 +287,33 @@ pub(crate) fn find(
     let mut person: Option<String> = None;
     let mut signature_from: Option<usize> = None;
     let closing_line = (0..lines.len()).rev().find(|&i| {
+        // A closing is a short line: longer ones are not folded at all.
+        if line_text(i).split_whitespace().nth(12).is_some() {
+            return false;
+        }
         let w = phrase_words(line_text(i));
         !w.is_empty() && r.closings.iter().any(|c| w.len() <= c.len() + 3 && w.starts_with(c))
     });
     let mut team_signed = false;
+    let display_first = from_name.as_deref().and_then(|n| phrase_words(n).into_iter().next());
+    // A single word under a closing is a first name only if it is a known one or the sender's ("Julie"), not
+    // the company's name on its own line ("Desjardins").
+    let single_ok = |word: &str| {
+        let f = compact(word);
+        r.first_names.contains(&f) || display_first.as_deref() == Some(f.as_str())
+    };
     if let Some(c) = closing_line {
-        // The closing may carry the name on its own line ("Cordialement, Marie" is rare): look below.
+        // The name on the closing's own line: "Cordialement, Julie Tremblay", "Thanks, Sarah".
+        let text = line_text(c);
+        if let Some((_, after)) = text.split_once([',', '-', '—']) {
+            let after = after.trim().trim_end_matches(['.', ',']);
+            if looks_like_person(after, r, true) && (after.contains(' ') || single_ok(after)) {
+                person = Some(after.to_owned());
+                signature_from = Some(c);
+            }
+        }
+    }
+    if let (Some(c), None) = (closing_line, &person) {
         for i in c + 1..(c + 3).min(lines.len()) {
             let text = line_text(i);
             let first_piece = text.split([',', '|', '–', '—']).next().unwrap_or_default().trim();
@@ -303,7 +324,7 @@ pub(crate) fn find(
                 signature_from = Some(i);
                 break;
             }
-            if looks_like_person(first_piece, r, true) {
+            if looks_like_person(first_piece, r, true) && (first_piece.contains(' ') || single_ok(first_piece)) {
                 person = Some(first_piece.to_owned());
                 signature_from = Some(i);
                 break;
@@ -318,7 +339,9 @@ pub(crate) fn find(
                 text.split([',', '|', '–', '—']).next().unwrap_or_default().trim().trim_start_matches(['-', '—', ' ']);
             let next_is_title = phrase_words(line_text(i + 1)).iter().any(|w| r.title_words.contains(w))
                 || phrase_words(text.get(piece.len()..).unwrap_or_default()).iter().any(|w| r.title_words.contains(w));
-            if next_is_title && looks_like_person(piece, r, false) {
+            // "— Julie" on the last lines, or a name above a title.
+            let dashed = text.starts_with(['-', '—', '–']) && (piece.contains(' ') || single_ok(piece));
+            if (next_is_title || dashed) && looks_like_person(piece, r, dashed) {
                 person = Some(piece.to_owned());
                 signature_from = Some(i);
                 break;
@@ -368,21 +391,27 @@ pub(crate) fn find(
         e.1 += weight;
     };
     if let Some(name) = &from_name {
+        let words_of_name = phrase_words(name);
+        // The mailbox spelled like the display name is the company's ("banque.nationale@…").
+        let mailbox_is_name =
+            compact(&local) == compact(name) && !words_of_name.first().is_some_and(|f| r.first_names.contains(f));
         let person_like = looks_like_person(name, r, false)
-            && (phrase_words(name).iter().any(|w| w.len() > 2 && local.contains(w.as_str()))
+            && !mailbox_is_name
+            && (words_of_name.iter().any(|w| w.len() > 2 && local.contains(w.as_str()))
+                || words_of_name.first().is_some_and(|f| r.first_names.contains(f))
                 || person.as_deref().is_some_and(|p| compact(p) == compact(name)));
         // "Marie de Acme", "Marie at Acme": the company after the link word.
         let lower = name.to_lowercase();
         let after_link = [" at ", " from ", " chez ", " @ "].iter().find_map(|m| lower.find(m).map(|i| i + m.len()));
         if let Some(i) = after_link {
             vote(&clean_sender_name(name.get(i..).unwrap_or_default(), r), 3.0, &mut votes);
-        } else if !person_like && sender != Sender::Agency && sender != Sender::Board {
+        } else if !person_like && !matches!(sender, Sender::Agency | Sender::Board | Sender::Free) {
             vote(&clean_sender_name(name, r), 3.0, &mut votes);
         }
     }
     // The words between the subject's start and the body, and the body's new part.
     for (i, w) in words.iter().enumerate() {
-        for (phrase, weight) in &r.company_before {
+        for (phrase, weight) in r.company_before_at(&w.folded) {
             if phrase_at(words, i, phrase) {
                 let at = i + phrase.len();
                 if words.get(at).is_some_and(|n| n.sentence == w.sentence && joined_loose(shown, &words[at - 1], n)) {
@@ -613,7 +642,7 @@ fn find_role(shown: &str, words: &[Word], r: &Rules) -> Option<String> {
         } else {
             1.0
         };
-        for phrase in &r.role_before {
+        for phrase in r.role_before_at(&w.folded) {
             if !phrase_at(words, i, phrase) {
                 continue;
             }

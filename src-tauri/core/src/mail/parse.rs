@@ -250,7 +250,21 @@ fn month_number(word: &str) -> Option<u32> {
 
 /// CRLF and CR become LF; no-break spaces become spaces.
 fn normalise_lines(text: &str) -> String {
-    text.replace("\r\n", "\n").replace('\r', "\n").replace(['\u{a0}', '\u{202f}'], " ")
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\u{a0}' | '\u{202f}' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Tags after which HTML starts a new line when shown as text.

@@ -16,6 +16,7 @@
 //! Matching is linear: cues are looked up by their first word in a hash map, and a cue is a bounded pattern.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -70,6 +71,8 @@ struct SendersFile {
     system_mailboxes: Vec<String>,
     /// Words that are part of a company's legal name and not of its usual one ("inc", "ltée").
     legal_suffixes: Vec<String>,
+    /// Common first names: "Marie Tremblay" is a person, "Banque Nationale" is not.
+    first_names: Vec<String>,
 }
 
 /// Names and mail domains of one family of senders.
@@ -79,6 +82,28 @@ struct Named {
     names: Vec<String>,
     domains: Vec<String>,
 }
+
+/// FNV-1a: the keys are short words (ours and one e-mail's), so resistance to crafted collisions is not needed
+/// and SipHash's cost on every word of a long e-mail is.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+pub(crate) type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
 
 /// One element of a cue.
 #[derive(Debug)]
@@ -116,26 +141,31 @@ struct Cue {
 /// The compiled rules of both languages and the senders.
 pub(crate) struct Rules {
     cues: Vec<Cue>,
-    by_first: HashMap<String, Vec<usize>>,
-    negators: HashSet<String>,
-    markers: [HashSet<String>; 2],
+    by_first: WordMap<Vec<usize>>,
+    negators: WordSet,
+    markers: [WordSet; 2],
     pub closings: Vec<Vec<String>>,
-    pub team_words: HashSet<String>,
-    pub title_words: HashSet<String>,
+    pub team_words: WordSet,
+    pub title_words: WordSet,
     pub role_before: Vec<Vec<String>>,
-    pub role_after: HashSet<String>,
+    pub role_after: WordSet,
     pub company_before: Vec<(Vec<String>, f32)>,
-    pub company_after: HashSet<String>,
-    pub not_names: HashSet<String>,
-    pub ats_names: HashSet<String>,
+    /// Indices into `role_before` and `company_before` by their first word: each word of an e-mail looks up
+    /// only the phrases that can start with it.
+    role_by_first: WordMap<Vec<usize>>,
+    company_by_first: WordMap<Vec<usize>>,
+    pub company_after: WordSet,
+    pub not_names: WordSet,
+    pub ats_names: WordSet,
     pub ats_domains: Vec<String>,
-    pub agency_names: HashSet<String>,
+    pub agency_names: WordSet,
     pub agency_domains: Vec<String>,
-    pub board_names: HashSet<String>,
+    pub board_names: WordSet,
     pub board_domains: Vec<String>,
     pub freemail: Vec<String>,
     pub system_mailboxes: Vec<String>,
-    pub legal_suffixes: HashSet<String>,
+    pub legal_suffixes: WordSet,
+    pub first_names: WordSet,
 }
 
 const FR: &str = include_str!("rules/fr.json");
@@ -158,26 +188,29 @@ pub(crate) fn rules() -> &'static Rules {
 fn empty() -> Rules {
     Rules {
         cues: Vec::new(),
-        by_first: HashMap::new(),
-        negators: HashSet::new(),
-        markers: [HashSet::new(), HashSet::new()],
+        by_first: WordMap::default(),
+        negators: WordSet::default(),
+        markers: [WordSet::default(), WordSet::default()],
         closings: Vec::new(),
-        team_words: HashSet::new(),
-        title_words: HashSet::new(),
+        team_words: WordSet::default(),
+        title_words: WordSet::default(),
         role_before: Vec::new(),
-        role_after: HashSet::new(),
+        role_after: WordSet::default(),
         company_before: Vec::new(),
-        company_after: HashSet::new(),
-        not_names: HashSet::new(),
-        ats_names: HashSet::new(),
+        role_by_first: WordMap::default(),
+        company_by_first: WordMap::default(),
+        company_after: WordSet::default(),
+        not_names: WordSet::default(),
+        ats_names: WordSet::default(),
         ats_domains: Vec::new(),
-        agency_names: HashSet::new(),
+        agency_names: WordSet::default(),
         agency_domains: Vec::new(),
-        board_names: HashSet::new(),
+        board_names: WordSet::default(),
         board_domains: Vec::new(),
         freemail: Vec::new(),
         system_mailboxes: Vec::new(),
-        legal_suffixes: HashSet::new(),
+        legal_suffixes: WordSet::default(),
+        first_names: WordSet::default(),
     }
 }
 
@@ -190,7 +223,7 @@ pub(crate) fn phrase_words(phrase: &str) -> Vec<String> {
     folded.split_whitespace().map(str::to_owned).collect()
 }
 
-fn folded_set(list: &[String]) -> HashSet<String> {
+fn folded_set(list: &[String]) -> WordSet {
     list.iter().map(|w| phrase_words(w).join(" ")).collect()
 }
 
@@ -280,6 +313,16 @@ fn compile(langs: &[&str], senders: &str) -> Result<Rules, String> {
     r.role_before.sort_by_key(|p| std::cmp::Reverse(p.len()));
     r.company_before.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
     r.closings.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    for (i, p) in r.role_before.iter().enumerate() {
+        if let Some(first) = p.first() {
+            r.role_by_first.entry(first.clone()).or_default().push(i);
+        }
+    }
+    for (i, (p, _)) in r.company_before.iter().enumerate() {
+        if let Some(first) = p.first() {
+            r.company_by_first.entry(first.clone()).or_default().push(i);
+        }
+    }
     for (i, cue) in r.cues.iter().enumerate() {
         if let Some(Elem::Words { exact, .. }) = cue.elems.first() {
             for w in exact {
@@ -297,7 +340,25 @@ fn compile(langs: &[&str], senders: &str) -> Result<Rules, String> {
     r.freemail = s.freemail;
     r.system_mailboxes = s.system_mailboxes.iter().map(|m| phrase_words(m).join("")).collect();
     r.legal_suffixes = folded_set(&s.legal_suffixes);
+    r.first_names = folded_set(&s.first_names);
     Ok(r)
+}
+
+impl Rules {
+    /// The phrases naming a role that start with `word`, longest first.
+    pub(crate) fn role_before_at<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a Vec<String>> + 'a {
+        self.role_by_first.get(word).into_iter().flatten().filter_map(|&i| self.role_before.get(i))
+    }
+
+    /// The phrases naming a company that start with `word`, longest first, with their weights.
+    pub(crate) fn company_before_at<'a>(&'a self, word: &str) -> impl Iterator<Item = (&'a Vec<String>, &'a f32)> + 'a {
+        self.company_by_first
+            .get(word)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.company_before.get(i))
+            .map(|(p, w)| (p, w))
+    }
 }
 
 /// Whether `domain` is `listed` or one of its subdomains.
@@ -374,7 +435,7 @@ fn match_from(elems: &[Elem], k: usize, pos: usize, words: &[Word], sentence: u3
 }
 
 /// Whether a negation comes within the three words before `pos`, in its sentence.
-fn negated(words: &[Word], pos: usize, negators: &HashSet<String>) -> bool {
+fn negated(words: &[Word], pos: usize, negators: &WordSet) -> bool {
     let sentence = words[pos].sentence;
     words[pos.saturating_sub(3)..pos].iter().any(|w| w.sentence == sentence && negators.contains(&w.folded))
 }

@@ -57,11 +57,28 @@ const SEPARATORS: &[&str] = &[
 
 /// Folded, with punctuation as spaces: the form the line tests below compare.
 fn plain(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
+    let mut folded = String::with_capacity(line.len());
     for c in line.chars() {
-        fold_char(c, &mut out, true);
+        fold_char(c, &mut folded, true);
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Spaces collapsed and trimmed.
+    let mut out = String::with_capacity(folded.len());
+    for word in folded.split(' ').filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// At most the first `max` bytes of `s`, cut at a character boundary.
+fn head(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 fn header_name(line: &str) -> Option<String> {
@@ -81,12 +98,12 @@ fn is_header_after_from(line: &str) -> bool {
     )
 }
 
-fn mark(lines: &[&str], i: usize) -> Mark {
+fn mark(lines: &[&str], plains: &[String], i: usize) -> Mark {
     let line = lines[i].trim();
     if line.starts_with('>') {
         return Mark::Quoted;
     }
-    let p = plain(line);
+    let p = &plains[i];
     if line.starts_with("--") || line.starts_with("__") || line.starts_with("**") {
         if SEPARATORS.iter().any(|s| p.contains(s)) {
             return Mark::Cut;
@@ -96,10 +113,10 @@ fn mark(lines: &[&str], i: usize) -> Mark {
             return Mark::Cut;
         }
     }
-    if SEPARATORS.iter().any(|s| p == *s) {
+    if SEPARATORS.iter().any(|s| p == s) {
         return Mark::Cut;
     }
-    let next = lines.get(i + 1).map(|l| plain(l.trim())).unwrap_or_default();
+    let next = plains.get(i + 1).map(String::as_str).unwrap_or_default();
     if p.starts_with("on ") && (p.ends_with(" wrote") || (!next.is_empty() && next.ends_with("wrote") && p.len() < 200))
     {
         return Mark::Cut;
@@ -124,10 +141,13 @@ pub(crate) fn new_part(body: &str) -> NewPart {
         starts.push(at);
         at += l.len();
     }
+    // Each line folded once (a line is compared with the one before it too). A long line cannot be a
+    // quote header, so only its start is folded.
+    let plains: Vec<String> = lines.iter().map(|l| plain(head(l.trim(), 300))).collect();
     let mut kept = Vec::new();
     let mut cut = None;
     for i in 0..lines.len() {
-        match mark(&lines, i) {
+        match mark(&lines, &plains, i) {
             Mark::Plain => kept.push(starts[i]..starts[i] + lines[i].len()),
             Mark::Quoted => {}
             Mark::Cut => {
@@ -242,7 +262,11 @@ fn push_words(text: &str, range: Range<usize>, sentence: &mut u32, out: &mut Vec
             if current.is_empty() {
                 start = i;
             }
-            fold_char(c, &mut current, false);
+            if c.is_ascii() {
+                current.push(c.to_ascii_lowercase());
+            } else {
+                fold_char(c, &mut current, false);
+            }
             // An endless "word" (a base64 blob pasted as text) is cut in pieces, so no rule sees it whole.
             if current.len() >= 64 {
                 let end = range.start + i + c.len_utf8();
