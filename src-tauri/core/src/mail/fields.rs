@@ -61,7 +61,17 @@ fn owner_label(domain: &str) -> Option<String> {
     while i > 0 && SECOND_LEVEL.contains(&labels[i]) {
         i -= 1;
     }
-    Some(labels[i].to_owned())
+    // "lightspeedhq", "acmecareers": the owner's name with a word mail domains often add.
+    let mut label = labels[i].to_owned();
+    for tail in ["hq", "inc", "corp", "careers", "jobs", "group", "global", "canada", "online", "app", "mail"] {
+        if label.len() >= tail.len() + 3 {
+            if let Some(stem) = label.strip_suffix(tail) {
+                label = stem.to_owned();
+                break;
+            }
+        }
+    }
+    Some(label)
 }
 
 /// Letters and digits only, folded: the form in which a name is compared with a domain.
@@ -341,7 +351,8 @@ pub(crate) fn find(
                 || phrase_words(text.get(piece.len()..).unwrap_or_default()).iter().any(|w| r.title_words.contains(w));
             // "— Julie" on the last lines, or a name above a title.
             let dashed = text.starts_with(['-', '—', '–']) && (piece.contains(' ') || single_ok(piece));
-            if (next_is_title || dashed) && looks_like_person(piece, r, dashed) {
+            let single = dashed || (next_is_title && single_ok(piece));
+            if (next_is_title || dashed) && looks_like_person(piece, r, single) {
                 person = Some(piece.to_owned());
                 signature_from = Some(i);
                 break;
@@ -622,6 +633,32 @@ fn find_role(shown: &str, words: &[Word], r: &Rules) -> Option<String> {
     let mut found: Vec<(String, f32)> = Vec::new();
     let push = |text: &str, w: f32, found: &mut Vec<(String, f32)>| {
         let t = text.trim().trim_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '+' && c != '#');
+        // "responsable de rayon en CDI": the kind of contract is not part of the role.
+        const CONTRACT: &[&str] = &[
+            "cdi",
+            "cdd",
+            "stage",
+            "alternance",
+            "permanent",
+            "temporaire",
+            "contractuel",
+            "contract",
+            "temporary",
+            "internship",
+        ];
+        let mut pieces: Vec<&str> = t.split_whitespace().collect();
+        let mut trimmed = false;
+        while pieces.len() > 1 && pieces.last().is_some_and(|p| CONTRACT.contains(&compact(p).as_str())) {
+            pieces.pop();
+            while pieces.len() > 1
+                && pieces.last().is_some_and(|p| matches!(compact(p).as_str(), "en" | "a" | "de" | "in" | "on" | ""))
+            {
+                pieces.pop();
+            }
+            trimmed = true;
+        }
+        let joined_pieces = pieces.join(" ");
+        let t = if trimmed { joined_pieces.as_str() } else { t };
         let f = phrase_words(t);
         if f.is_empty() || f.len() > 9 || f.iter().all(|w| r.role_after.contains(w) || CONNECTORS.contains(&w.as_str()))
         {
