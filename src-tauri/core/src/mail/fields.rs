@@ -275,7 +275,15 @@ pub(crate) fn find(
     };
     let domain = from_addr.as_deref().and_then(|a| a.rsplit_once('@')).map(|(_, d)| d.to_owned()).unwrap_or_default();
     let local = from_addr.as_deref().and_then(|a| a.split_once('@')).map(|(l, _)| l.to_owned()).unwrap_or_default();
-    let sender = if domain.is_empty() { Sender::Free } else { sender_of(&domain, r) };
+    let mut sender = if domain.is_empty() { Sender::Free } else { sender_of(&domain, r) };
+    // "Our client", "notre client": whoever writes is an agency, listed or not.
+    let for_a_client = words.windows(2).any(|p| {
+        matches!(p[0].folded.as_str(), "our" | "my" | "notre" | "mon" | "nos" | "ma" | "a" | "one")
+            && matches!(p[1].folded.as_str(), "client" | "cliente" | "clients" | "clientes")
+    });
+    if for_a_client && sender == Sender::Own {
+        sender = Sender::Agency;
+    }
     let system_mailbox = {
         let whole = compact(&local);
         local.is_empty()
@@ -310,7 +318,11 @@ pub(crate) fn find(
     // the company's name on its own line ("Desjardins").
     let single_ok = |word: &str| {
         let f = compact(word);
-        r.first_names.contains(&f) || display_first.as_deref() == Some(f.as_str())
+        // "Marie-Ève": its first part is enough.
+        let first_part = compact(word.split('-').next().unwrap_or_default());
+        r.first_names.contains(&f)
+            || r.first_names.contains(&first_part)
+            || display_first.as_deref() == Some(f.as_str())
     };
     if let Some(c) = closing_line {
         // The name on the closing's own line: "Cordialement, Julie Tremblay", "Thanks, Sarah".
@@ -326,7 +338,7 @@ pub(crate) fn find(
     if let (Some(c), None) = (closing_line, &person) {
         for i in c + 1..(c + 3).min(lines.len()) {
             let text = line_text(i);
-            let first_piece = text.split([',', '|', '–', '—']).next().unwrap_or_default().trim();
+            let first_piece = text.split([',', '|', '–', '—', '(']).next().unwrap_or_default().trim();
             let first_piece = first_piece.trim_start_matches(['-', '—', ' ']);
             let f = phrase_words(first_piece);
             if f.iter().any(|w| r.team_words.contains(w)) {
@@ -345,8 +357,12 @@ pub(crate) fn find(
         let tail_start = lines.len().saturating_sub(8);
         for i in tail_start..lines.len() {
             let text = line_text(i);
-            let piece =
-                text.split([',', '|', '–', '—']).next().unwrap_or_default().trim().trim_start_matches(['-', '—', ' ']);
+            let piece = text
+                .split([',', '|', '–', '—', '('])
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .trim_start_matches(['-', '—', ' ']);
             let next_is_title = phrase_words(line_text(i + 1)).iter().any(|w| r.title_words.contains(w))
                 || phrase_words(text.get(piece.len()..).unwrap_or_default()).iter().any(|w| r.title_words.contains(w));
             // "— Julie" on the last lines, or a name above a title.

@@ -250,6 +250,9 @@ fn month_number(word: &str) -> Option<u32> {
 
 /// CRLF and CR become LF; no-break spaces become spaces.
 fn normalise_lines(text: &str) -> String {
+    if !text.contains(['\r', '\u{a0}', '\u{202f}']) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
