@@ -133,7 +133,10 @@ fn parse_rfc(raw: &[u8]) -> Option<Envelope> {
         }
     }
     // A pasted reply whose headers are Outlook's ("Sent:" instead of "Date:") still has a day.
-    let date = date.or_else(|| msg.header_raw("Sent").and_then(|v| loose_date(v.trim())));
+    // A Date header a person typed or a client wrote loosely ("Tue, Nov 3, 2026 at 4:42 PM") is read as such.
+    let date = date
+        .or_else(|| msg.header_raw("Date").and_then(|v| loose_date(v.trim())))
+        .or_else(|| msg.header_raw("Sent").and_then(|v| loose_date(v.trim())));
     Some(Envelope {
         from_name: from.and_then(|a| a.name()).map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()),
         from_addr: from.and_then(|a| a.address()).map(|a| a.trim().to_lowercase()),
@@ -175,6 +178,33 @@ fn pasted(text: &str) -> Envelope {
         offset += line.len();
         body_start = offset;
     }
+    if body_start == 0 {
+        // What Gmail copies: "Jane Doe <jane@acme.com>", then the date, then "to me".
+        let mut offset = 0;
+        let mut lines = text.split_inclusive('\n').take(4);
+        if let Some(first) = lines.next() {
+            let (name, addr) = split_mailbox(first.trim());
+            if addr.is_some() && first.trim().ends_with('>') {
+                offset += first.len();
+                if let Some(second) = lines.next() {
+                    if let Some(day) = loose_date(second.trim()) {
+                        env.from_name = name;
+                        env.from_addr = addr;
+                        env.date = Some(day);
+                        offset += second.len();
+                        if let Some(third) = lines.next() {
+                            let t = crate::journal::fold(third.trim());
+                            if t.starts_with("to ") || t == "to me" || t.starts_with("a ") || t == "a moi" || t == "moi"
+                            {
+                                offset += third.len();
+                            }
+                        }
+                        body_start = offset;
+                    }
+                }
+            }
+        }
+    }
     env.body = text.get(body_start..).unwrap_or_default().to_owned();
     env
 }
@@ -200,10 +230,14 @@ fn split_mailbox(value: &str) -> (Option<String>, Option<String>) {
 /// A day from a date written by a person or a mail client: RFC 2822 first, then "3 novembre 2026",
 /// "November 3, 2026", "2026-11-03", with or without a weekday and a time.
 pub(crate) fn loose_date(value: &str) -> Option<NaiveDate> {
-    if let Some(d) = mail_parser::DateTime::parse_rfc822(value) {
-        if let Some(day) = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()) {
+    for parsed in [mail_parser::DateTime::parse_rfc822(value), mail_parser::DateTime::parse_rfc3339(value)] {
+        if let Some(day) = parsed.and_then(|d| NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())) {
             return Some(day);
         }
+    }
+    // "11/03/2026": month first when it can be (a mail client in English), else day first.
+    if let Some(day) = slashed_date(value) {
+        return Some(day);
     }
     let folded = crate::journal::fold(value);
     let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(12).collect();
@@ -225,6 +259,14 @@ pub(crate) fn loose_date(value: &str) -> Option<NaiveDate> {
         }
     }
     NaiveDate::from_ymd_opt(year?, month?, day?)
+}
+
+fn slashed_date(value: &str) -> Option<NaiveDate> {
+    let token = value.split_whitespace().find(|t| t.matches('/').count() == 2)?;
+    let mut parts = token.trim_end_matches(',').split('/').map(|p| p.parse::<u32>().ok());
+    let (a, b, y) = (parts.next()??, parts.next()??, parts.next()??);
+    let y = i32::try_from(if y < 100 { 2000 + y } else { y }).ok()?;
+    NaiveDate::from_ymd_opt(y, a, b).or_else(|| NaiveDate::from_ymd_opt(y, b, a))
 }
 
 fn month_number(word: &str) -> Option<u32> {

@@ -475,11 +475,34 @@ pub(crate) fn classify(words: &[Word], env: &Envelope) -> Verdict {
     let found = hits(words);
     let mut kind_score = [0f32; 6];
     let mut reason_score = [0f32; 8];
-    for (c, _) in &found {
+    // One phrase says one thing once: cues of the same kind whose words overlap ("avons bien reçu votre
+    // candidature", "bien reçu", "reçu votre candidature") count as the strongest of them.
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| found[i].1.start);
+    // Per open cluster: its target, where it ends, its strongest weight.
+    let mut open: Vec<(Target, usize, f32)> = Vec::new();
+    for i in order {
+        let (c, hit) = &found[i];
         let cue = &r.cues[*c];
-        match cue.target {
-            Target::Kind(k) => kind_score[kind_index(k)] += cue.weight,
-            Target::Reason(k) => reason_score[reason_index(k)] += cue.weight,
+        let slot = match cue.target {
+            Target::Kind(k) => &mut kind_score[kind_index(k)],
+            Target::Reason(k) => &mut reason_score[reason_index(k)],
+        };
+        match open.iter_mut().find(|o| o.0 == cue.target && hit.start < o.1) {
+            Some(o) if cue.weight > 0.0 => {
+                if cue.weight > o.2 {
+                    *slot += cue.weight - o.2;
+                    o.2 = cue.weight;
+                }
+                o.1 = o.1.max(hit.end);
+            }
+            _ => {
+                *slot += cue.weight;
+                open.retain(|o| o.0 != cue.target);
+                if cue.weight > 0.0 {
+                    open.push((cue.target, hit.end, cue.weight));
+                }
+            }
         }
     }
     // A job board's own message (an alert, a "viewed your profile") is rarely an employer's answer.
@@ -491,7 +514,7 @@ pub(crate) fn classify(words: &[Word], env: &Envelope) -> Verdict {
     let mut order: Vec<usize> = (0..6).collect();
     order.sort_by(|a, b| kind_score[*b].total_cmp(&kind_score[*a]));
     let (best, second) = (kind_score[order[0]], kind_score[order[1]].max(0.0));
-    let (kind, confidence) = if best < 2.0 {
+    let (kind, confidence) = if best < 1.0 {
         (MailKind::Unrelated, if best <= 0.0 { 0.5 } else { 0.3 })
     } else {
         (MailKind::ALL[order[0]], (best - second) / (best + 1.0))
