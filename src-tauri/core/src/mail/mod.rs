@@ -134,12 +134,22 @@ fn read_envelope(env: &parse::Envelope, today: NaiveDate) -> Reading {
         role: found.role,
         person: found.person,
         person_email: found.person_email,
-        date: env.date.unwrap_or(today),
+        date: env.date.or_else(|| env.month_day.and_then(|(m, d)| day_without_year(m, d, today))).unwrap_or(today),
         reason: verdict.reason,
         application_id: None,
         confidence: verdict.confidence,
         evidence,
         text: shown,
+    }
+}
+
+/// The day `month`/`day` that is today or the closest before it (an e-mail is not from the future).
+fn day_without_year(month: u32, day: u32, today: NaiveDate) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    let this_year = NaiveDate::from_ymd_opt(today.year(), month, day);
+    match this_year {
+        Some(d) if d <= today => Some(d),
+        _ => NaiveDate::from_ymd_opt(today.year() - 1, month, day),
     }
 }
 

@@ -18,6 +18,8 @@ pub(crate) struct Envelope {
     pub subject: String,
     /// The `Date:` header's day as written, in its own offset.
     pub date: Option<NaiveDate>,
+    /// A day without its year, as some clients copy it: the reader places it on or before today.
+    pub month_day: Option<(u32, u32)>,
     /// Plain text, lines ending in `\n`.
     pub body: String,
 }
@@ -143,6 +145,7 @@ fn parse_rfc(raw: &[u8]) -> Option<Envelope> {
         reply_to: msg.reply_to().and_then(|a| a.first()).and_then(|a| a.address()).map(|a| a.trim().to_lowercase()),
         subject: msg.subject().unwrap_or_default().trim().to_owned(),
         date,
+        month_day: None,
         body: normalise_lines(&body),
     })
 }
@@ -150,19 +153,43 @@ fn parse_rfc(raw: &[u8]) -> Option<Envelope> {
 /// Pasted text: an optional block of "Name : value" lines from a mail client, then the body.
 fn pasted(text: &str) -> Envelope {
     let text = normalise_lines(text);
+    let lines: Vec<&str> = text.split_inclusive('\n').take(40).collect();
     let mut env = Envelope::default();
     let mut body_start = 0;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
+    if let Some(consumed) = header_block(&lines, 0, &mut env) {
+        body_start = lines[..consumed].iter().map(|l| l.len()).sum();
+    } else if !gmail_header(&lines, &mut env, &mut body_start) {
+        // A forward pasted with its separator or a line of note above it: the forwarded message's header block
+        // names the sender and the day; the body stays whole, for the reader to take the forwarded part as news.
+        let mut words_before = 0;
+        for i in 1..lines.len().min(16) {
+            words_before += lines[i - 1].split_whitespace().count();
+            if words_before >= 12 {
+                break;
+            }
+            let mut found = Envelope::default();
+            if header_block(&lines, i, &mut found).is_some() && (found.from_addr.is_some() || found.from_name.is_some())
+            {
+                env = found;
+                break;
+            }
+        }
+    }
+    env.body = text.get(body_start..).unwrap_or_default().to_owned();
+    env
+}
+
+/// Reads consecutive header lines from `lines[at]` into `env`; how many lines it took (with the blank line
+/// after it), when at least one was a header.
+fn header_block(lines: &[&str], at: usize, env: &mut Envelope) -> Option<usize> {
+    let mut i = at;
+    while let Some(line) = lines.get(i) {
         let trimmed = line.trim();
         if trimmed.is_empty() {
-            if offset > 0 {
-                body_start = offset + line.len();
-            }
-            break;
+            return (i > at).then_some(i + 1);
         }
         let Some((name, value)) = trimmed.split_once(':') else { break };
-        let key = crate::journal::fold(name).replace(['\u{a0}'], " ");
+        let key = crate::journal::fold(name);
         let Some(&(_, field)) = PASTED_HEADERS.iter().find(|(k, _)| *k == key.trim()) else { break };
         let value = value.trim();
         match field {
@@ -172,41 +199,58 @@ fn pasted(text: &str) -> Envelope {
                 env.from_addr = addr;
             }
             Field::Subject => env.subject = value.to_owned(),
-            Field::Date => env.date = env.date.or_else(|| loose_date(value)),
+            Field::Date => {
+                env.date = env.date.or_else(|| loose_date(value));
+                env.month_day = env.month_day.or_else(|| loose_month_day(value));
+            }
             Field::Other => {}
         }
-        offset += line.len();
-        body_start = offset;
+        i += 1;
     }
-    if body_start == 0 {
-        // What Gmail copies: "Jane Doe <jane@acme.com>", then the date, then "to me".
-        let mut offset = 0;
-        let mut lines = text.split_inclusive('\n').take(4);
-        if let Some(first) = lines.next() {
-            let (name, addr) = split_mailbox(first.trim());
-            if addr.is_some() && first.trim().ends_with('>') {
-                offset += first.len();
-                if let Some(second) = lines.next() {
-                    if let Some(day) = loose_date(second.trim()) {
-                        env.from_name = name;
-                        env.from_addr = addr;
-                        env.date = Some(day);
-                        offset += second.len();
-                        if let Some(third) = lines.next() {
-                            let t = crate::journal::fold(third.trim());
-                            if t.starts_with("to ") || t == "to me" || t.starts_with("a ") || t == "a moi" || t == "moi"
-                            {
-                                offset += third.len();
-                            }
-                        }
-                        body_start = offset;
-                    }
-                }
-            }
+    (i > at).then_some(i)
+}
+
+/// What Gmail copies: "Jane Doe <jane@acme.com>", then the date (the year only when it is not this one), then
+/// "to me".
+fn gmail_header(lines: &[&str], env: &mut Envelope, body_start: &mut usize) -> bool {
+    let (Some(first), Some(second)) = (lines.first(), lines.get(1)) else { return false };
+    let (name, addr) = split_mailbox(first.trim());
+    if addr.is_none() || !first.trim().ends_with('>') {
+        return false;
+    }
+    let date = loose_date(second.trim());
+    let month_day = loose_month_day(second.trim());
+    if date.is_none() && month_day.is_none() {
+        return false;
+    }
+    env.from_name = name;
+    env.from_addr = addr;
+    env.date = date;
+    env.month_day = month_day;
+    *body_start = first.len() + second.len();
+    if let Some(third) = lines.get(2) {
+        let t = crate::journal::fold(third.trim());
+        if t.starts_with("to ") || t == "to me" || t.starts_with("a ") || t == "a moi" || t == "moi" {
+            *body_start += third.len();
         }
     }
-    env.body = text.get(body_start..).unwrap_or_default().to_owned();
-    env
+    true
+}
+
+/// A month and a day written without a year ("Tue, Nov 3, 4:42 PM", "3 nov. à 16 h 42").
+fn loose_month_day(value: &str) -> Option<(u32, u32)> {
+    let folded = crate::journal::fold(value);
+    let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(8).collect();
+    let mi = words.iter().position(|w| month_number(w).is_some())?;
+    let month = month_number(words[mi])?;
+    let day_at = |i: usize| {
+        words
+            .get(i)
+            .and_then(|w| w.strip_suffix("er").unwrap_or(w).parse::<u32>().ok())
+            .filter(|d| (1..=31).contains(d))
+    };
+    let day = mi.checked_sub(1).and_then(day_at).or_else(|| day_at(mi + 1))?;
+    Some((month, day))
 }
 
 /// "Marie Tremblay <marie@acme.ca>" → (name, address); a bare address has no name.
