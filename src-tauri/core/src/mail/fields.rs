@@ -278,7 +278,7 @@ pub(crate) fn find(
     let mut sender = if domain.is_empty() { Sender::Free } else { sender_of(&domain, r) };
     // "Our client", "notre client": whoever writes is an agency, listed or not.
     let for_a_client = words.windows(2).any(|p| {
-        matches!(p[0].folded.as_str(), "our" | "my" | "notre" | "mon" | "nos" | "ma" | "a" | "one")
+        matches!(p[0].folded.as_str(), "our" | "my" | "notre" | "mon" | "nos" | "ma")
             && matches!(p[1].folded.as_str(), "client" | "cliente" | "clients" | "clientes")
     });
     if for_a_client && sender == Sender::Own {
@@ -437,14 +437,18 @@ pub(crate) fn find(
         }
     }
     // The words between the subject's start and the body, and the body's new part.
+    // The subject names the employer on purpose; the body's "at X" may be anyone.
+    let subject_end = if body_start > 0 { shown.find('\n').unwrap_or(0) } else { 0 };
     for (i, w) in words.iter().enumerate() {
+        let in_subject = w.start < subject_end;
         for (phrase, weight) in r.company_before_at(&w.folded) {
             if phrase_at(words, i, phrase) {
                 let at = i + phrase.len();
                 if words.get(at).is_some_and(|n| n.sentence == w.sentence && joined_loose(shown, &words[at - 1], n)) {
                     if let Some((a, b)) = capital_run(shown, words, at, 6) {
                         if !orig(shown, &words[a]).starts_with(|c: char| c.is_ascii_digit()) {
-                            vote(trim_connectors(shown, words, a, b), *weight, &mut votes);
+                            let weight = if in_subject { 2.0 * weight } else { *weight };
+                            vote(trim_connectors(shown, words, a, b), weight, &mut votes);
                         }
                     }
                 }
@@ -453,26 +457,17 @@ pub(crate) fn find(
         }
         if r.company_after.contains(&w.folded) && i > 0 {
             // Back from "team": "the Acme Talent Acquisition Team" → "Acme".
-            let mut a = i;
-            while a > 0
-                && i - a < 6
-                && words[a - 1].sentence == w.sentence
-                && joined(shown, &words[a - 1], &words[a])
-                && capitalised(orig(shown, &words[a - 1]))
-            {
-                a -= 1;
+            if let Some((a, b)) = name_before(shown, words, i, r) {
+                vote(span(shown, words, a, b), 1.5, &mut votes);
             }
-            let mut b = i;
-            while b > a
-                && (r.team_words.contains(&words[b - 1].folded) || r.company_after.contains(&words[b - 1].folded))
-            {
-                b -= 1;
-            }
-            while a < b && (r.not_names.contains(&words[a].folded) || CONNECTORS.contains(&words[a].folded.as_str())) {
-                a += 1;
-            }
-            if a < b {
-                vote(span(shown, words, a, b - 1), 1.5, &mut votes);
+        }
+        // "Acme a décidé…", "Acme has decided…": the employer as the subject of a decision.
+        for phrase in r.company_verb_at(&w.folded) {
+            if phrase_at(words, i, phrase) {
+                if let Some((a, b)) = name_before(shown, words, i, r) {
+                    vote(span(shown, words, a, b), 1.0, &mut votes);
+                }
+                break;
             }
         }
     }
@@ -599,7 +594,8 @@ pub(crate) fn find(
                     if let Some(first) = name.get_mut(..1) {
                         first.make_ascii_uppercase();
                     }
-                    vote(&name, 1.0, &mut votes);
+                    // Below any name the text gives: the domain is only the last resort.
+                    vote(&name, 0.9, &mut votes);
                 }
                 None => {}
             }
@@ -607,7 +603,8 @@ pub(crate) fn find(
     }
     let company = votes
         .into_values()
-        .filter(|(_, s)| *s >= 1.0)
+        // An agency names its client in passing ("the role with Acme"): a weak mention is all there is.
+        .filter(|(_, s)| *s >= if sender == Sender::Agency { 0.5 } else { 0.9 })
         .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.len().cmp(&a.0.len())))
         .map(|(n, _)| n);
 
@@ -621,6 +618,29 @@ pub(crate) fn find(
     }
 
     Found { company, role, person, person_email }
+}
+
+/// The capitalised words just before word `i` in its sentence, without team words at their end or a
+/// greeting at their start, as (first, last) word indices.
+fn name_before(shown: &str, words: &[Word], i: usize, r: &Rules) -> Option<(usize, usize)> {
+    let sentence = words.get(i)?.sentence;
+    let mut a = i;
+    while a > 0
+        && i - a < 6
+        && words[a - 1].sentence == sentence
+        && joined(shown, &words[a - 1], &words[a])
+        && capitalised(orig(shown, &words[a - 1]))
+    {
+        a -= 1;
+    }
+    let mut b = i;
+    while b > a && (r.team_words.contains(&words[b - 1].folded) || r.company_after.contains(&words[b - 1].folded)) {
+        b -= 1;
+    }
+    while a < b && (r.not_names.contains(&words[a].folded) || CONNECTORS.contains(&words[a].folded.as_str())) {
+        a += 1;
+    }
+    (a < b).then(|| (a, b - 1))
 }
 
 /// Like [`joined`] but also across ":" and "," (a phrase then its name: "chez : Acme" is rare, "at: Acme").

@@ -53,6 +53,8 @@ struct LangFile {
     company_before: HashMap<String, f32>,
     /// Words after which the employer is named in the other order ("the *Acme* team").
     company_after: Vec<String>,
+    /// Verbs of which the employer is the subject ("*Acme* a décidé", "*Acme* has decided").
+    company_verbs: Vec<String>,
     /// Words that open a letter or a sentence and are no name ("Dear", "Bonjour").
     not_names: Vec<String>,
 }
@@ -154,6 +156,8 @@ pub(crate) struct Rules {
     /// only the phrases that can start with it.
     role_by_first: WordMap<Vec<usize>>,
     company_by_first: WordMap<Vec<usize>>,
+    company_verbs: Vec<Vec<String>>,
+    verb_by_first: WordMap<Vec<usize>>,
     pub company_after: WordSet,
     pub not_names: WordSet,
     pub ats_names: WordSet,
@@ -199,6 +203,8 @@ fn empty() -> Rules {
         company_before: Vec::new(),
         role_by_first: WordMap::default(),
         company_by_first: WordMap::default(),
+        company_verbs: Vec::new(),
+        verb_by_first: WordMap::default(),
         company_after: WordSet::default(),
         not_names: WordSet::default(),
         ats_names: WordSet::default(),
@@ -307,6 +313,7 @@ fn compile(langs: &[&str], senders: &str) -> Result<Rules, String> {
         r.role_after.extend(folded_set(&f.role_after));
         r.company_before.extend(f.company_before.iter().map(|(c, w)| (phrase_words(c), *w)));
         r.company_after.extend(folded_set(&f.company_after));
+        r.company_verbs.extend(f.company_verbs.iter().map(|c| phrase_words(c)));
         r.not_names.extend(folded_set(&f.not_names));
     }
     // Longest phrases first, so "pour le poste de" is tried before "poste de".
@@ -321,6 +328,11 @@ fn compile(langs: &[&str], senders: &str) -> Result<Rules, String> {
     for (i, (p, _)) in r.company_before.iter().enumerate() {
         if let Some(first) = p.first() {
             r.company_by_first.entry(first.clone()).or_default().push(i);
+        }
+    }
+    for (i, p) in r.company_verbs.iter().enumerate() {
+        if let Some(first) = p.first() {
+            r.verb_by_first.entry(first.clone()).or_default().push(i);
         }
     }
     for (i, cue) in r.cues.iter().enumerate() {
@@ -348,6 +360,11 @@ impl Rules {
     /// The phrases naming a role that start with `word`, longest first.
     pub(crate) fn role_before_at<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a Vec<String>> + 'a {
         self.role_by_first.get(word).into_iter().flatten().filter_map(|&i| self.role_before.get(i))
+    }
+
+    /// The verbs of a company's decision that start with `word`.
+    pub(crate) fn company_verb_at<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a Vec<String>> + 'a {
+        self.verb_by_first.get(word).into_iter().flatten().filter_map(|&i| self.company_verbs.get(i))
     }
 
     /// The phrases naming a company that start with `word`, longest first, with their weights.
