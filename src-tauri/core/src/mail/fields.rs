@@ -44,6 +44,8 @@ fn sender_of(domain: &str, r: &Rules) -> Sender {
         Sender::Board
     } else if domain_in(domain, &r.freemail) {
         Sender::Free
+    } else if owner_label(domain).is_some_and(|l| r.agency_words.iter().any(|w| l.contains(w.as_str()))) {
+        Sender::Agency
     } else {
         Sender::Own
     }
@@ -83,7 +85,10 @@ fn compact(text: &str) -> String {
 pub(crate) fn company_key(name: &str) -> String {
     let r = rules();
     let mut words = phrase_words(name);
-    while words.last().is_some_and(|w| r.legal_suffixes.contains(w)) {
+    // "Banque Nationale du Canada" → "banque nationale": suffixes, then the link word they leave.
+    while words.len() > 1
+        && words.last().is_some_and(|w| r.legal_suffixes.contains(w) || CONNECTORS.contains(&w.as_str()))
+    {
         words.pop();
     }
     while words.first().is_some_and(|w| matches!(w.as_str(), "the" | "le" | "la" | "les" | "l" | "groupe" | "group"))

@@ -75,6 +75,8 @@ struct SendersFile {
     legal_suffixes: Vec<String>,
     /// Common first names: "Marie Tremblay" is a person, "Banque Nationale" is not.
     first_names: Vec<String>,
+    /// Pieces of a mail domain that make it an agency's.
+    agency_words: Vec<String>,
 }
 
 /// Names and mail domains of one family of senders.
@@ -170,6 +172,7 @@ pub(crate) struct Rules {
     pub system_mailboxes: Vec<String>,
     pub legal_suffixes: WordSet,
     pub first_names: WordSet,
+    pub agency_words: Vec<String>,
 }
 
 const FR: &str = include_str!("rules/fr.json");
@@ -217,6 +220,7 @@ fn empty() -> Rules {
         system_mailboxes: Vec::new(),
         legal_suffixes: WordSet::default(),
         first_names: WordSet::default(),
+        agency_words: Vec::new(),
     }
 }
 
@@ -353,6 +357,7 @@ fn compile(langs: &[&str], senders: &str) -> Result<Rules, String> {
     r.system_mailboxes = s.system_mailboxes.iter().map(|m| phrase_words(m).join("")).collect();
     r.legal_suffixes = folded_set(&s.legal_suffixes);
     r.first_names = folded_set(&s.first_names);
+    r.agency_words = s.agency_words;
     Ok(r)
 }
 
