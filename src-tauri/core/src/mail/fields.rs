@@ -507,6 +507,25 @@ pub(crate) fn find(
             }
         }
     }
+    // An ATS writes the employer's name into the subject ("Acme – Job alert", "[Acme] Your application"): a
+    // piece of it that is a name counts there.
+    if subject_end > 0 && sender == Sender::Ats {
+        for piece in shown[..subject_end].split(['–', '—', '|', ':', '[', ']', '(', ')', '/']) {
+            let piece = piece.trim().trim_matches('-').trim();
+            let pw: Vec<&str> = piece.split_whitespace().collect();
+            if pw.is_empty()
+                || pw.len() > 4
+                || !pw.iter().all(|w| capitalised(w) || CONNECTORS.contains(&compact(w).as_str()))
+            {
+                continue;
+            }
+            let key = company_key(piece);
+            if key.split(' ').any(|w| r.not_names.contains(w) || r.team_words.contains(w) || r.role_after.contains(w)) {
+                continue;
+            }
+            vote(piece, 2.0, &mut votes);
+        }
+    }
     // The domains: the sender's own, or an ATS's subdomain naming the employer ("acme.myworkday.com").
     let mut labels: Vec<(String, f32)> = Vec::new();
     if sender == Sender::Own {
