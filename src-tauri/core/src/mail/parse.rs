@@ -129,9 +129,25 @@ fn parse_rfc(raw: &[u8]) -> Option<Envelope> {
             _ => {}
         }
     }
-    if body.trim().is_empty() {
-        if let Some(PartType::Html(h)) = msg.html_part(0).map(|p| &p.body) {
-            body = html_to_text(h);
+    // A plain part that is only a stub ("View this e-mail in a browser") beside the real HTML one.
+    if let Some(PartType::Html(h)) = msg.html_part(0).map(|p| &p.body) {
+        if body.trim().len() < 200 {
+            let from_html = html_to_text(h);
+            if from_html.trim().len() > 2 * body.trim().len() {
+                body = from_html;
+            }
+        }
+    }
+    // A message forwarded as an attachment, with nothing (or a line) around it: the attached one is the news.
+    if body.split_whitespace().count() < 12 {
+        let nested = msg.parts.iter().find_map(|p| match &p.body {
+            PartType::Message(m) => Some(m),
+            _ => None,
+        });
+        if let Some(inner) = nested.and_then(|m| parse_rfc(m.raw_message.as_ref())) {
+            if !inner.body.trim().is_empty() {
+                body = format!("{}\n{}", body.trim_end(), inner.body);
+            }
         }
     }
     // A pasted reply whose headers are Outlook's ("Sent:" instead of "Date:") still has a day.

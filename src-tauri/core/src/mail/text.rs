@@ -126,6 +126,10 @@ fn mark(lines: &[&str], plains: &[String], i: usize) -> Mark {
     {
         return Mark::Cut;
     }
+    // "Jane Doe <jane@acme.com> wrote:", "Marie Tremblay a écrit :" without the date before them.
+    if p.len() < 160 && (line.ends_with("wrote:") || line.ends_with("écrit :") || line.ends_with("écrit:")) {
+        return Mark::Cut;
+    }
     if is_from_header(line) && lines.iter().skip(i + 1).take(4).any(|l| is_header_after_from(l.trim())) {
         return Mark::Cut;
     }
