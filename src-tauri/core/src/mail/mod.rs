@@ -108,7 +108,9 @@ fn read_envelope(env: &parse::Envelope, today: NaiveDate) -> Reading {
     };
     let body_start = shown.len() - env.body.len();
     let subject_len = if body_start > 0 { env.subject.trim().len() } else { 0 };
-    let new_part = text::new_part(&env.body);
+    let subject = crate::journal::fold(&env.subject);
+    let forwarded = ["fw:", "fwd:", "tr:", "tr :", "fw :", "transfert"].iter().any(|p| subject.starts_with(p));
+    let new_part = text::new_part(&env.body, forwarded);
     // The words read: the subject, then the new part of the body (quoted lines left out), in `shown`'s offsets.
     let mut words = text::words(&shown, 0..subject_len, 0);
     let body_words =

@@ -9,7 +9,11 @@
 //! cue when a negation comes just before it. Cues of every kind but rejection are dropped after a negation
 //! ("we will *not* be inviting you to an interview" is no invitation); a rejection cue already carries its no.
 //!
-//! Each cue found adds its weight once to its kind, whatever the number of times it appears; both languages'
+//! After a contrast ("however", "cependant", "mais"), to the end of the next sentence, cues weigh half as much
+//! again: praise then a no, regrets then a new time.
+//!
+//! Each cue found adds its weight once to its kind, whatever the number of times it appears (overlapping cues
+//! of one kind count as the strongest of them); both languages'
 //! cues are read, since Quebec employers often write both. The kind with the highest total wins; a weak
 //! total is no news about an application (unrelated). A reason is given only for a rejection.
 //!
@@ -35,6 +39,8 @@ struct LangFile {
     markers: Vec<String>,
     /// Words that negate a cue just after them.
     negators: Vec<String>,
+    /// Words after which the letter says what it means ("however", "cependant").
+    contrasts: Vec<String>,
     /// Per kind, cue → weight.
     kinds: HashMap<String, HashMap<String, f32>>,
     /// Per reason, cue → weight.
@@ -147,6 +153,7 @@ pub(crate) struct Rules {
     cues: Vec<Cue>,
     by_first: WordMap<Vec<usize>>,
     negators: WordSet,
+    contrasts: WordSet,
     markers: [WordSet; 2],
     pub closings: Vec<Vec<String>>,
     pub team_words: WordSet,
@@ -197,6 +204,7 @@ fn empty() -> Rules {
         cues: Vec::new(),
         by_first: WordMap::default(),
         negators: WordSet::default(),
+        contrasts: WordSet::default(),
         markers: [WordSet::default(), WordSet::default()],
         closings: Vec::new(),
         team_words: WordSet::default(),
@@ -307,6 +315,7 @@ fn compile(langs: &[&str], senders: &str) -> Result<Rules, String> {
             }
         }
         r.negators.extend(folded_set(&f.negators));
+        r.contrasts.extend(folded_set(&f.contrasts));
         if let Some(m) = r.markers.get_mut(li) {
             m.extend(folded_set(&f.markers));
         }
@@ -467,7 +476,14 @@ fn hits(words: &[Word]) -> Vec<(usize, Hit)> {
     let r = rules();
     let mut seen = vec![false; r.cues.len()];
     let mut out = Vec::new();
+    // After "however", "cependant", "mais"…, to the end of the next sentence, the letter says what it means:
+    // praise then a no, regrets then a new time.
+    let mut stressed_until: Option<u32> = None;
     for (i, w) in words.iter().enumerate() {
+        if r.contrasts.contains(&w.folded) {
+            stressed_until = Some(w.sentence + 1);
+        }
+        let stressed = stressed_until.is_some_and(|s| w.sentence <= s);
         let Some(candidates) = r.by_first.get(&w.folded) else { continue };
         for &c in candidates {
             if seen[c] {
@@ -484,7 +500,8 @@ fn hits(words: &[Word]) -> Vec<(usize, Hit)> {
                     Target::Kind(k) => k.as_str(),
                     Target::Reason(k) => k.as_str(),
                 };
-                out.push((c, Hit { start: w.start, end: words[end].end, cue: name.to_owned(), weight: cue.weight }));
+                let weight = if stressed && cue.weight > 0.0 { cue.weight * 1.5 } else { cue.weight };
+                out.push((c, Hit { start: w.start, end: words[end].end, cue: name.to_owned(), weight }));
             }
         }
     }
@@ -506,23 +523,24 @@ pub(crate) fn classify(words: &[Word], env: &Envelope) -> Verdict {
     for i in order {
         let (c, hit) = &found[i];
         let cue = &r.cues[*c];
+        let weight = hit.weight;
         let slot = match cue.target {
             Target::Kind(k) => &mut kind_score[kind_index(k)],
             Target::Reason(k) => &mut reason_score[reason_index(k)],
         };
         match open.iter_mut().find(|o| o.0 == cue.target && hit.start < o.1) {
-            Some(o) if cue.weight > 0.0 => {
-                if cue.weight > o.2 {
-                    *slot += cue.weight - o.2;
-                    o.2 = cue.weight;
+            Some(o) if weight > 0.0 => {
+                if weight > o.2 {
+                    *slot += weight - o.2;
+                    o.2 = weight;
                 }
                 o.1 = o.1.max(hit.end);
             }
             _ => {
-                *slot += cue.weight;
+                *slot += weight;
                 open.retain(|o| o.0 != cue.target);
-                if cue.weight > 0.0 {
-                    open.push((cue.target, hit.end, cue.weight));
+                if weight > 0.0 {
+                    open.push((cue.target, hit.end, weight));
                 }
             }
         }

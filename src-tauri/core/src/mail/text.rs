@@ -136,8 +136,8 @@ fn mark(lines: &[&str], plains: &[String], i: usize) -> Mark {
     Mark::Plain
 }
 
-/// The new part of `body`, by lines.
-pub(crate) fn new_part(body: &str) -> NewPart {
+/// The new part of `body`, by lines. `forwarded`: the subject says the e-mail is a forward ("TR:", "Fwd:").
+pub(crate) fn new_part(body: &str, forwarded: bool) -> NewPart {
     let lines: Vec<&str> = body.split_inclusive('\n').collect();
     let mut starts = Vec::with_capacity(lines.len());
     let mut at = 0;
@@ -162,10 +162,13 @@ pub(crate) fn new_part(body: &str) -> NewPart {
     }
     let Some(cut) = cut else { return NewPart { lines: kept, forwarded_from: None } };
     let own_words: usize = kept.iter().map(|r| body[r.clone()].split_whitespace().count()).sum();
-    if own_words >= 12 {
+    let forward_mark = ["forward", "transfere", "reexpedie"].iter().any(|w| plains[cut].contains(w));
+    // A short reply ("Friday works, see you then!") is still the news; a forward's note is not.
+    let is_forward = own_words < 12 && (forward_mark || forwarded) || own_words < 3;
+    if !is_forward {
         return NewPart { lines: kept, forwarded_from: None };
     }
-    // A forward (or a reply of a line): the history is the news. Skip its header block, read its lines
+    // A forward (or a body with no words of its own): the history is the news. Skip its header block, read its lines
     // with any "> " taken off.
     let mut forwarded_from = None;
     let mut i = cut + 1;
