@@ -573,14 +573,19 @@ pub(crate) fn find(
         let mut agreed = false;
         for (key, entry) in votes.iter_mut() {
             let k = key.replace(' ', "");
-            let acronym: String =
-                key.split(' ').filter(|w| !CONNECTORS.contains(w)).filter_map(|w| w.chars().next()).collect();
+            // The initials of the name as written, legal words included: "Royal Bank of Canada" → rbc.
+            let acronym: String = phrase_words(&entry.0)
+                .iter()
+                .filter(|w| !CONNECTORS.contains(&w.as_str()))
+                .filter_map(|w| w.chars().next())
+                .collect();
             let first_word = key.split(' ').next().unwrap_or_default();
             if k == label
                 || (k.len() >= 4 && label.starts_with(&k))
                 || (label.len() >= 4 && k.contains(label.as_str()))
                 || first_word == label
-                || (acronym.len() >= 2 && acronym == label)
+                || (acronym.len() >= 2
+                    && (acronym == label || (label.len() == acronym.len() + 1 && label.starts_with(&acronym))))
             {
                 entry.1 += weight;
                 agreed = true;
@@ -593,17 +598,24 @@ pub(crate) fn find(
                 if !capitalised(orig(shown, &words[i])) {
                     continue;
                 }
+                // Spelled out ("Banque Nationale" for banquenationale.ca) or by initials ("Royal Bank of Canada"
+                // for rbc.com).
                 let mut acc = String::new();
-                for j in i..(i + 5).min(words.len()) {
+                let mut initials = String::new();
+                for j in i..(i + 6).min(words.len()) {
                     if j > i && !joined(shown, &words[j - 1], &words[j]) {
                         break;
                     }
-                    acc.push_str(&words[j].folded);
-                    if acc == label {
-                        spelled = Some(span(shown, words, i, j).to_owned());
+                    let o = orig(shown, &words[j]);
+                    if !capitalised(o) && !CONNECTORS.contains(&words[j].folded.as_str()) {
                         break;
                     }
-                    if acc.len() >= label.len() {
+                    acc.push_str(&words[j].folded);
+                    if !CONNECTORS.contains(&words[j].folded.as_str()) {
+                        initials.extend(words[j].folded.chars().next());
+                    }
+                    if acc == label || (j > i && label.len() >= 2 && initials == label) {
+                        spelled = Some(span(shown, words, i, j).to_owned());
                         break;
                     }
                 }
