@@ -645,7 +645,7 @@ pub(crate) fn find(
         .map(|(n, _)| n);
 
     // ---- The role.
-    let mut role = find_role(shown, words, r);
+    let mut role = find_role(shown, words, r, subject_end);
     // A job board's alert or notification lists other employers' jobs: none of them is this e-mail's.
     let mut company = company;
     if kind == MailKind::Unrelated && sender == Sender::Board {
@@ -694,7 +694,7 @@ fn trim_connectors<'a>(shown: &'a str, words: &[Word], a: usize, mut b: usize) -
 
 /// The role named after "poste de", "position of", "application for"…, or before "position" ("the Data
 /// Analyst position"); the subject's wins over the body's.
-fn find_role(shown: &str, words: &[Word], r: &Rules) -> Option<String> {
+fn find_role(shown: &str, words: &[Word], r: &Rules, subject_end: usize) -> Option<String> {
     const STOPS: &[&str] = &[
         "at", "with", "chez", "within", "in", "dans", "pour", "avec", "has", "have", "a", "was", "is", "est", "que",
         "qui", "which", "that", "we", "nous", "au", "aupres", "on", "le", "sera", "will", "were", "sont", "here",
@@ -744,13 +744,8 @@ fn find_role(shown: &str, words: &[Word], r: &Rules) -> Option<String> {
         }
         found.push((t.to_owned(), w));
     };
-    let subject_sentence = words.first().map(|w| w.sentence);
     for (i, w) in words.iter().enumerate() {
-        let weight = if Some(w.sentence) == subject_sentence && w.start < shown.find('\n').unwrap_or(shown.len()) {
-            2.0
-        } else {
-            1.0
-        };
+        let weight = if w.start < subject_end { 2.0 } else { 1.0 };
         for phrase in r.role_before_at(&w.folded) {
             if !phrase_at(words, i, phrase) {
                 continue;
