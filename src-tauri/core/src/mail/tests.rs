@@ -217,3 +217,25 @@ fn a_negation_cancels_a_cue_but_not_one_that_is_itself_negative() {
         MailKind::InterviewInvite
     );
 }
+
+/// Reading time grows with the text, not faster: four times the text takes well under sixteen times as long.
+#[test]
+fn reading_time_is_linear_in_the_size_of_the_email() {
+    let shapes = [
+        "Bonjour chez Acme at the poste de Analyste Cordialement, Marie ".to_owned(),
+        "<div>Thank you for applying at <b>Acme</b>. Unfortunately we will not be moving forward.</div>".to_owned(),
+        "On Mon wrote:\n> quoted\nDe : x\nEnvoyé : y\n".to_owned(),
+        "Équipe Été Ça va Œuvre ".to_owned(),
+    ];
+    for unit in shapes {
+        let time = |bytes: usize| {
+            let text = unit.repeat(bytes / unit.len() + 1);
+            let start = std::time::Instant::now();
+            read(&text, today()).unwrap();
+            start.elapsed()
+        };
+        let small = time(100_000).max(std::time::Duration::from_millis(1));
+        let large = time(400_000);
+        assert!(large < small * 12, "{unit:?}: {small:?} for 100 KB, {large:?} for 400 KB");
+    }
+}
