@@ -139,7 +139,7 @@ fn parse_rfc(raw: &[u8]) -> Option<Envelope> {
         }
     }
     // A message forwarded as an attachment, with nothing (or a line) around it: the attached one is the news.
-    if body.split_whitespace().count() < 12 {
+    if body.split_whitespace().nth(11).is_none() {
         let nested = msg.parts.iter().find_map(|p| match &p.body {
             PartType::Message(m) => Some(m),
             _ => None,
@@ -352,7 +352,7 @@ fn month_number(word: &str) -> Option<u32> {
 
 /// CRLF and CR become LF; no-break spaces become spaces.
 fn normalise_lines(text: &str) -> String {
-    if !text.contains(['\r', '\u{a0}', '\u{202f}']) {
+    if !text.contains('\r') && !text.contains('\u{a0}') && !text.contains('\u{202f}') {
         return text.to_owned();
     }
     let mut out = String::with_capacity(text.len());

@@ -136,6 +136,16 @@ fn mark(lines: &[&str], plains: &[String], i: usize) -> Mark {
     Mark::Plain
 }
 
+/// Whether a line can be (or complete) a quote header or a separator: the only lines worth folding.
+fn may_mark(line: &str) -> bool {
+    let t = line.trim();
+    let end = t.trim_end_matches([':', ' ']);
+    t.len() < 80
+        || t.starts_with(['-', '_', '*', 'O', 'o', 'L', 'l', 'D', 'd', 'F', 'f', 'E', 'e'])
+        || end.ends_with("wrote")
+        || end.ends_with("crit")
+}
+
 /// The new part of `body`, by lines. `forwarded`: the subject says the e-mail is a forward ("TR:", "Fwd:").
 pub(crate) fn new_part(body: &str, forwarded: bool) -> NewPart {
     let lines: Vec<&str> = body.split_inclusive('\n').collect();
@@ -147,7 +157,8 @@ pub(crate) fn new_part(body: &str, forwarded: bool) -> NewPart {
     }
     // Each line folded once (a line is compared with the one before it too). A long line cannot be a
     // quote header, so only its start is folded.
-    let plains: Vec<String> = lines.iter().map(|l| plain(head(l.trim(), 300))).collect();
+    let plains: Vec<String> =
+        lines.iter().map(|l| if may_mark(l) { plain(head(l.trim(), 300)) } else { String::new() }).collect();
     let mut kept = Vec::new();
     let mut cut = None;
     for i in 0..lines.len() {
