@@ -445,6 +445,9 @@ pub(crate) fn find(
     // The subject names the employer on purpose; the body's "at X" may be anyone.
     let subject_end = if body_start > 0 { shown.find('\n').unwrap_or(0) } else { 0 };
     for (i, w) in words.iter().enumerate() {
+        if !r.names_field(&w.folded) {
+            continue;
+        }
         let in_subject = w.start < subject_end;
         for (phrase, weight) in r.company_before_at(&w.folded) {
             if phrase_at(words, i, phrase) {
@@ -745,6 +748,9 @@ fn find_role(shown: &str, words: &[Word], r: &Rules, subject_end: usize) -> Opti
         found.push((t.to_owned(), w));
     };
     for (i, w) in words.iter().enumerate() {
+        if !r.names_field(&w.folded) {
+            continue;
+        }
         let weight = if w.start < subject_end { 2.0 } else { 1.0 };
         for phrase in r.role_before_at(&w.folded) {
             if !phrase_at(words, i, phrase) {

@@ -167,6 +167,9 @@ pub(crate) struct Rules {
     company_by_first: WordMap<Vec<usize>>,
     company_verbs: Vec<Vec<String>>,
     verb_by_first: WordMap<Vec<usize>>,
+    /// Every word that starts a phrase naming a company or a role, or follows a name: one lookup tells
+    /// whether an e-mail's word needs the others.
+    field_words: WordSet,
     pub company_after: WordSet,
     pub not_names: WordSet,
     pub ats_names: WordSet,
@@ -216,6 +219,7 @@ fn empty() -> Rules {
         company_by_first: WordMap::default(),
         company_verbs: Vec::new(),
         verb_by_first: WordMap::default(),
+        field_words: WordSet::default(),
         company_after: WordSet::default(),
         not_names: WordSet::default(),
         ats_names: WordSet::default(),
@@ -348,6 +352,16 @@ fn compile(langs: &[&str], senders: &str) -> Result<Rules, String> {
             r.verb_by_first.entry(first.clone()).or_default().push(i);
         }
     }
+    let firsts: Vec<String> = r
+        .role_by_first
+        .keys()
+        .chain(r.company_by_first.keys())
+        .chain(r.verb_by_first.keys())
+        .chain(r.company_after.iter())
+        .chain(r.role_after.iter())
+        .cloned()
+        .collect();
+    r.field_words.extend(firsts);
     for (i, cue) in r.cues.iter().enumerate() {
         if let Some(Elem::Words { exact, .. }) = cue.elems.first() {
             for w in exact {
@@ -374,6 +388,11 @@ impl Rules {
     /// The phrases naming a role that start with `word`, longest first.
     pub(crate) fn role_before_at<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a Vec<String>> + 'a {
         self.role_by_first.get(word).into_iter().flatten().filter_map(|&i| self.role_before.get(i))
+    }
+
+    /// Whether `word` can start a phrase that names a company or a role (or end a name, like "team").
+    pub(crate) fn names_field(&self, word: &str) -> bool {
+        self.field_words.contains(word)
     }
 
     /// The verbs of a company's decision that start with `word`.
