@@ -21,7 +21,7 @@ pub fn match_application(conn: &Connection, reading: &Reading, today: NaiveDate)
     if wanted.is_empty() {
         return Ok(None);
     }
-    let oldest = today - chrono::Duration::days(730);
+    let oldest = today.checked_sub_days(chrono::Days::new(730)).unwrap_or(NaiveDate::MIN);
     let mut stmt = conn.prepare_cached(
         "SELECT a.id, c.name, c.folded, a.role, a.applied_on
            FROM applications a JOIN companies c ON c.id = a.company_id

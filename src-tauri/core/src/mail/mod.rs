@@ -124,8 +124,8 @@ fn read_envelope(env: &parse::Envelope, today: NaiveDate) -> Reading {
         .iter()
         .map(|e| Evidence {
             phrase: shown.get(e.start..e.end).unwrap_or_default().to_owned(),
-            start: utf16_len(&shown[..e.start.min(shown.len())]),
-            end: utf16_len(&shown[..e.end.min(shown.len())]),
+            start: shown.get(..e.start).map_or(0, utf16_len),
+            end: shown.get(..e.end).map_or(0, utf16_len),
             cue: e.cue.clone(),
         })
         .collect();
