@@ -76,7 +76,7 @@ enum Field {
 pub(crate) fn envelope(text: &str) -> Envelope {
     let start = text.trim_start_matches(['\u{feff}', '\r', '\n', ' ', '\t']);
     if starts_with_rfc_header(start) {
-        if let Some(env) = parse_rfc(start.as_bytes()) {
+        if let Some(env) = parse_rfc(start.as_bytes(), true) {
             return env;
         }
     }
@@ -91,7 +91,7 @@ pub(crate) fn envelope_bytes(bytes: &[u8]) -> Envelope {
     let bytes = bytes.strip_prefix(&[0xef, 0xbb, 0xbf][..]).unwrap_or(bytes);
     let head_end = bytes.iter().position(|&b| b == b'\n').unwrap_or(bytes.len()).min(200);
     if starts_with_rfc_header(&String::from_utf8_lossy(&bytes[..head_end])) {
-        if let Some(env) = parse_rfc(bytes) {
+        if let Some(env) = parse_rfc(bytes, true) {
             return env;
         }
     }
@@ -117,8 +117,14 @@ fn starts_with_rfc_header(text: &str) -> bool {
     }
 }
 
-fn parse_rfc(raw: &[u8]) -> Option<Envelope> {
+fn parse_rfc(raw: &[u8], open_attached: bool) -> Option<Envelope> {
     let msg = MessageParser::default().parse(raw)?;
+    Some(from_message(&msg, open_attached))
+}
+
+/// The envelope of a parsed message. `open_attached`: whether a message attached to it may be read (one
+/// level only: a thousand nested messages cost one more step at most).
+fn from_message(msg: &mail_parser::Message<'_>, open_attached: bool) -> Envelope {
     let from = msg.from().and_then(|a| a.first());
     let date = msg.date().and_then(|d| NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()));
     let mut body = String::new();
@@ -139,12 +145,12 @@ fn parse_rfc(raw: &[u8]) -> Option<Envelope> {
         }
     }
     // A message forwarded as an attachment, with nothing (or a line) around it: the attached one is the news.
-    if body.split_whitespace().nth(11).is_none() {
+    if open_attached && body.split_whitespace().nth(11).is_none() {
         let nested = msg.parts.iter().find_map(|p| match &p.body {
             PartType::Message(m) => Some(m),
             _ => None,
         });
-        if let Some(inner) = nested.and_then(|m| parse_rfc(m.raw_message.as_ref())) {
+        if let Some(inner) = nested.map(|m| from_message(m, false)) {
             if !inner.body.trim().is_empty() {
                 body = format!("{}\n{}", body.trim_end(), inner.body);
             }
@@ -155,7 +161,7 @@ fn parse_rfc(raw: &[u8]) -> Option<Envelope> {
     let date = date
         .or_else(|| msg.header_raw("Date").and_then(|v| loose_date(v.trim())))
         .or_else(|| msg.header_raw("Sent").and_then(|v| loose_date(v.trim())));
-    Some(Envelope {
+    Envelope {
         from_name: from.and_then(|a| a.name()).map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()),
         from_addr: from.and_then(|a| a.address()).map(|a| a.trim().to_lowercase()),
         reply_to: msg.reply_to().and_then(|a| a.first()).and_then(|a| a.address()).map(|a| a.trim().to_lowercase()),
@@ -163,7 +169,7 @@ fn parse_rfc(raw: &[u8]) -> Option<Envelope> {
         date,
         month_day: None,
         body: normalise_lines(&body),
-    })
+    }
 }
 
 /// Pasted text: an optional block of "Name : value" lines from a mail client, then the body.

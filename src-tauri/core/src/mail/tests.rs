@@ -239,3 +239,50 @@ fn reading_time_is_linear_in_the_size_of_the_email() {
         assert!(large < small * 12, "{unit:?}: {small:?} for 100 KB, {large:?} for 400 KB");
     }
 }
+
+#[test]
+fn pasted_headers_give_the_sender_and_the_day() {
+    // Gmail's copy: the sender, a day without its year (placed on or before today), "to me".
+    let gmail = "Marie Roy <marie.roy@cascades.com>\nTue, Nov 3, 4:42 PM\nto me\n\nBonjour Luc,\n\nMalheureusement, \
+                 nous ne pouvons pas donner suite à votre candidature.\n\nCordialement,\nMarie Roy\nCascades";
+    let r = read(gmail, d("2026-11-20")).unwrap();
+    assert_eq!(r.date, d("2026-11-03"));
+    assert_eq!(r.person.as_deref(), Some("Marie Roy"));
+    assert_eq!(read(gmail, d("2026-01-10")).unwrap().date, d("2025-11-03"));
+    // A forward pasted with its separator first: the forwarded block names the sender and the day.
+    let forward = "---------- Forwarded message ---------\nFrom: Ana Lopez <ana.lopez@telus.com>\n\
+                   Date: Mon, Nov 16, 2026 at 9:12 AM\nSubject: Interview\nTo: Sam <sam@gmail.com>\n\nHi Sam,\n\n\
+                   We would like to invite you to an interview next week. Please send your availability.\n\n\
+                   Best,\nAna Lopez\nRecruiter, TELUS\n";
+    let r = read(forward, today()).unwrap();
+    assert_eq!((r.kind, r.date), (MailKind::InterviewInvite, d("2026-11-16")));
+    assert!(same_name(Some("TELUS"), r.company.as_deref()), "{:?}", r.company);
+}
+
+#[test]
+fn a_stub_plain_part_and_a_message_forwarded_as_an_attachment_are_read_through() {
+    let stub = "From: Acme <jobs@acme.com>\nSubject: Your application\nDate: Mon, 2 Nov 2026 10:00:00 -0500\n\
+                Content-Type: multipart/alternative; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\n\
+                View this e-mail in your browser.\n--b\nContent-Type: text/html\n\n<p>Thank you for applying. \
+                Unfortunately, we have decided to move forward with other candidates.</p>\n--b--\n";
+    assert_eq!(read(stub, today()).unwrap().kind, MailKind::Rejection);
+    let attached = "From: Sam <sam@gmail.com>\nSubject: Fwd: news\nDate: Tue, 3 Nov 2026 08:00:00 -0500\n\
+                    Content-Type: multipart/mixed; boundary=\"m\"\n\n--m\nContent-Type: text/plain\n\nsee below\n\
+                    --m\nContent-Type: message/rfc822\n\nFrom: Ana <ana@telus.com>\nSubject: Offer\n\
+                    Content-Type: text/plain\n\nDear Sam, we are pleased to offer you the position of Analyst. \
+                    Your offer letter is attached.\n--m--\n";
+    assert_eq!(read(attached, today()).unwrap().kind, MailKind::Offer);
+}
+
+#[test]
+fn deeply_nested_attached_messages_do_not_exhaust_the_stack() {
+    let mut text = "From: a@acme.com\nSubject: x\n\nThank you for applying.\n".to_owned();
+    for i in 0..400 {
+        text = format!(
+            "From: a@acme.com\nSubject: fw {i}\nContent-Type: multipart/mixed; boundary=\"b{i}\"\n\n--b{i}\n\
+             Content-Type: message/rfc822\n\n{text}\n--b{i}--\n"
+        );
+    }
+    let r = read(&text, today()).unwrap();
+    assert!(r.confidence >= 0.0);
+}
