@@ -698,13 +698,16 @@ fn trim_connectors<'a>(shown: &'a str, words: &[Word], a: usize, mut b: usize) -
 /// The role named after "poste de", "position of", "application for"…, or before "position" ("the Data
 /// Analyst position"); the subject's wins over the body's.
 fn find_role(shown: &str, words: &[Word], r: &Rules, subject_end: usize) -> Option<String> {
+    // Sorted, for a binary search: words that end a role ("Analyst *at* Acme", "analyste *qui*").
     const STOPS: &[&str] = &[
-        "at", "with", "chez", "within", "in", "dans", "pour", "avec", "has", "have", "a", "was", "is", "est", "que",
-        "qui", "which", "that", "we", "nous", "au", "aupres", "on", "le", "sera", "will", "were", "sont", "here",
-        "prend", "prendra", "ont", "se", "s", "ne", "n", "par", "sur", "lors", "car", "puisque", "afin", "is", "are",
-        "had", "would", "because", "as", "so", "since", "who", "by", "to", "for", "via", "i", "je", "our", "your",
-        "votre", "notre", "dont", "it", "il", "elle", "ici", "you", "vous", "but", "mais", "from",
+        "a", "afin", "are", "as", "at", "au", "aupres", "avec", "because", "but", "by", "car", "chez", "dans", "dont",
+        "elle", "est", "for", "from", "had", "has", "have", "here", "i", "ici", "il", "in", "is", "it", "je", "le",
+        "lors", "mais", "n", "ne", "notre", "nous", "on", "ont", "our", "par", "pour", "prend", "prendra", "puisque",
+        "que", "qui", "s", "se", "sera", "since", "so", "sont", "sur", "that", "to", "via", "votre", "vous", "was",
+        "we", "were", "which", "who", "will", "with", "within", "would", "you", "your",
     ];
+    debug_assert!(STOPS.windows(2).all(|p| p[0] < p[1]), "STOPS must stay sorted");
+    let is_stop = |w: &str| STOPS.binary_search(&w).is_ok();
     let mut found: Vec<(String, f32)> = Vec::new();
     let push = |text: &str, w: f32, found: &mut Vec<(String, f32)>| {
         let t = text.trim().trim_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '+' && c != '#');
@@ -776,9 +779,9 @@ fn find_role(shown: &str, words: &[Word], r: &Rules, subject_end: usize) -> Opti
                 let g = shown.get(words[b].end..next.start).unwrap_or("\n");
                 if !g.chars().all(|c| matches!(c, ' ' | '-' | '\'' | '’' | '/' | '&' | '+'))
                     || g.contains(" - ")
-                    || STOPS.contains(&next.folded.as_str())
+                    || is_stop(&next.folded)
                     || (matches!(next.folded.as_str(), "and" | "et")
-                        && words.get(b + 2).is_none_or(|n| STOPS.contains(&n.folded.as_str())))
+                        && words.get(b + 2).is_none_or(|n| is_stop(&n.folded)))
                 {
                     break;
                 }
