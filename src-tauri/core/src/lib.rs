@@ -10,6 +10,7 @@ pub mod events;
 pub mod i18n;
 pub mod insights;
 pub mod journal;
+pub mod mail;
 pub mod messages;
 pub mod natural_date;
 pub mod people;

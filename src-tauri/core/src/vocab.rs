@@ -99,6 +99,40 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What an employer's e-mail says happened, as [`crate::mail::read`] reads it.
+    MailKind {
+        Rejection = "rejection",
+        InterviewInvite = "interview_invite",
+        Offer = "offer",
+        /// The application was received.
+        Acknowledgement = "acknowledgement",
+        /// Still reviewing, delayed, on hold: the door is open.
+        NoDecisionYet = "no_decision_yet",
+        /// Job alerts, newsletters, network notifications, account e-mails, another job's pitch.
+        Unrelated = "unrelated",
+    }
+}
+
+vocabulary! {
+    /// Why an e-mail says the application was declined, when it says so.
+    MailReason {
+        /// Filled by someone already inside.
+        Internal = "internal",
+        /// More (or other) experience wanted.
+        Experience = "experience",
+        Bilingualism = "bilingualism",
+        /// Another candidate fit better.
+        CloserMatch = "closer_match",
+        /// Cancelled, frozen, no longer open.
+        PositionCancelled = "position_cancelled",
+        Location = "location",
+        Salary = "salary",
+        /// A specific reason none of the above names.
+        Other = "other",
+    }
+}
+
+vocabulary! {
     /// How an application ended (so far). The latest one on the timeline is the application's outcome.
     Outcome { Rejected = "rejected", Ghosted = "ghosted", Offer = "offer", Accepted = "accepted", Withdrawn = "withdrawn" }
 }
@@ -254,6 +288,8 @@ mod tests {
         round_trip::<StepAction>();
         round_trip::<MessageKind>();
         round_trip::<EventKind>();
+        round_trip::<MailKind>();
+        round_trip::<MailReason>();
     }
 
     #[test]
