@@ -14,6 +14,8 @@ desktop-file-validate packaging/linux/rebound.desktop
 appstreamcli validate --no-net packaging/linux/org.rebound.Rebound.metainfo.xml
 # Domain tests (rebound-core, no WebKit needed) and command tests (mock runtime): fast, in parallel.
 cargo test --workspace --lib
+# The domain's corpus tests that read files of the repository (the e-mail corpus of tests/mail).
+cargo test -p rebound-core --test '*'
 # End-to-end: the real binary through WebDriver, one app at a time.
 bash scripts/headless.sh cargo test --test e2e -- --test-threads=1
 # The installers: built with the pinned Tauri CLI and checked by lintian, then installed, started and removed.
