@@ -12,8 +12,6 @@
 
 use std::ops::Range;
 
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
-
 /// One word as the rules see it.
 #[derive(Debug, Clone)]
 pub(crate) struct Word {
@@ -208,36 +206,14 @@ pub(crate) fn new_part(body: &str, forwarded: bool) -> NewPart {
     NewPart { lines: lines_out, forwarded_from }
 }
 
-/// Appends `c` folded: lower case, accents dropped, ligatures spelled out. With `punct_as_space`, anything
-/// that is not a letter or digit becomes a space.
+/// Appends `c` folded as the tone check folds its text ([`crate::messages::tone::push_folded`]: lower case,
+/// accents dropped, ligatures spelled out). With `punct_as_space`, anything that is not a letter or digit
+/// becomes a space.
 pub(crate) fn fold_char(c: char, out: &mut String, punct_as_space: bool) {
-    match c {
-        'œ' | 'Œ' => out.push_str("oe"),
-        'æ' | 'Æ' => out.push_str("ae"),
-        'ß' => out.push_str("ss"),
-        _ if c.is_ascii() => {
-            if punct_as_space && !c.is_ascii_alphanumeric() {
-                out.push(' ');
-            } else {
-                out.push(c.to_ascii_lowercase());
-            }
-        }
-        _ => {
-            let mut any = false;
-            decompose_canonical(c, |d| {
-                if !is_combining_mark(d) {
-                    if punct_as_space && !d.is_alphanumeric() {
-                        out.push(' ');
-                    } else {
-                        out.extend(d.to_lowercase());
-                    }
-                    any = true;
-                }
-            });
-            if !any && punct_as_space {
-                out.push(' ');
-            }
-        }
+    if punct_as_space && !c.is_alphanumeric() {
+        out.push(' ');
+    } else {
+        crate::messages::tone::push_folded(c, out);
     }
 }
 

@@ -702,7 +702,8 @@ fn fold(s: &str) -> String {
     out
 }
 
-fn push_folded(c: char, out: &mut String) {
+/// Appends `c` lowercase without accents ("œ" → "oe"); the e-mail reader folds its text the same way.
+pub(crate) fn push_folded(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
         return;
