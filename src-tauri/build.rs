@@ -53,6 +53,10 @@ const COMMANDS: &[&str] = &[
     "import_journal",
     "import_csv",
     "cancel_import",
+    "read_email",
+    "read_email_file",
+    "open_email_file",
+    "keep_email",
 ];
 
 fn main() {

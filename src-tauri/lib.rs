@@ -5,7 +5,7 @@
 //! here so that `crate::journal`, `rebound::db`… read the same from the shell, the benches and the tests.
 
 pub use rebound_core::{
-    datadir, db, error, events, i18n, insights, journal, messages, natural_date, people, plan, reminders, sample,
+    datadir, db, error, events, i18n, insights, journal, mail, messages, natural_date, people, plan, reminders, sample,
     settings, transfer, validate, vocab,
 };
 pub mod shell;
@@ -135,6 +135,10 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, data_dir: Option<PathBuf>) 
             commands::transfer::import_journal,
             commands::transfer::import_csv,
             commands::transfer::cancel_import,
+            commands::mail::read_email,
+            commands::mail::read_email_file,
+            commands::mail::open_email_file,
+            commands::mail::keep_email,
             commands::journal::list_applications,
             commands::journal::first_applications,
             commands::journal::get_application,

@@ -52,6 +52,9 @@ fn problem_text(lang: Lang, p: Problem) -> (&'static str, String) {
         Problem::FileTooLarge { max_mb } => {
             ("file_too_large", t(lang, "error.file_too_large", &[("max", max_mb.to_string())]))
         }
+        Problem::TextTooLarge { max_mb } => {
+            ("text_too_large", t(lang, "error.text_too_large", &[("max", max_mb.to_string())]))
+        }
         Problem::NameTaken => ("name_taken", t(lang, "error.name_taken", &[])),
         Problem::NotAFile => ("not_a_file", t(lang, "error.not_a_file", &[])),
     }

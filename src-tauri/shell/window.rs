@@ -57,6 +57,9 @@ pub fn open_main<R: Runtime>(app: &AppHandle<R>, application: Option<i64>) -> ta
         .title("Rebound")
         .inner_size(1100.0, 760.0)
         .min_inner_size(640.0, 480.0)
+        // A file dropped on the window reaches the page as the web's own drop event, with the file's contents
+        // (an employer's `.eml`, read by `read_email_file`): no path of the user's disk crosses the bridge.
+        .disable_drag_drop_handler()
         .build()?;
     Ok(())
 }

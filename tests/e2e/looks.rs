@@ -231,6 +231,18 @@ async fn every_view_reads_right_on_a_year_of_history_in_both_languages() {
         l.visit("new application", "#/new", "form input").await;
         l.visit("templates", "#/templates", ".preview pre, .preview p").await;
         l.visit("settings, backups, export and import", "#/settings", "form select").await;
+        // An employer's e-mail read: the proposal, its fields and the e-mail with the deciding words marked.
+        l.visit("from an e-mail", "#/email", "form.mail-input textarea").await;
+        let mail = include_str!("mail/rejet-workday.txt").replace("{{DATE}}", "Mon, 23 Nov 2026 10:14:00 -0500");
+        l.app
+            .js(
+                "const t = document.querySelector('form.mail-input textarea'); t.value = arguments[0];
+                 t.form.requestSubmit(); return 0",
+                vec![json!(mail)],
+            )
+            .await;
+        l.app.wait_css("form.mail-proposal .mail-text mark").await;
+        l.look("from an e-mail, a reading").await;
 
         // The composer, with a finding that stops the copy, then one that only asks for a second look.
         l.visit("composer", &format!("#/app/{app_id}/step/{step_id}"), ".composer textarea").await;

@@ -5,6 +5,7 @@ mod desktop;
 mod harness;
 mod journal;
 mod looks;
+mod mail;
 mod messages;
 mod reminders;
 mod robustness;

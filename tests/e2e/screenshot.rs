@@ -76,6 +76,11 @@ async fn screenshot_of_a_journal_in_use() {
     // The weekly chart, with its scale and its months, in view.
     app.js("document.querySelectorAll('.chart-card')[1].scrollIntoView({ block: 'start' }); return 0", vec![]).await;
     keep(&app, "insights.png").await;
+
+    // An interview invitation read from an e-mail (for an application not in the journal yet).
+    read_email(&app, &include_str!("mail/invite-northwind.eml").replace("{{DATE}}", "Mon, 23 Nov 2026 09:02:11 -0800"))
+        .await;
+    keep(&app, "mail.png").await;
     app.stop().await;
 
     // The first screen in French, on the same journal.
@@ -83,7 +88,33 @@ async fn screenshot_of_a_journal_in_use() {
     app.wait_xpath("//a[contains(@class,'app-row')][.//span[.='Banque Nationale']]").await;
     app.wait_xpath("//h2[.='Aujourd’hui']").await;
     keep(&app, "list-fr.png").await;
+
+    // A rejection from an ATS read from an e-mail, matched to its application.
+    app.js(
+        "const d = new Date(); d.setDate(d.getDate() - 30);
+         return window.__TAURI_INTERNALS__.invoke('save_application', { input: { company: 'Banque Laurentienne',
+           role: 'Analyste de données', appliedOn: d.toISOString().slice(0, 10) } });",
+        vec![],
+    )
+    .await;
+    let day = (chrono::Local::now().date_naive() - chrono::Days::new(10)).format("%a, %d %b %Y 10:14:00 -0500");
+    read_email(&app, &include_str!("mail/rejet-workday.txt").replace("{{DATE}}", &day.to_string())).await;
+    keep(&app, "mail-fr.png").await;
     app.stop().await;
+}
+
+/// Opens "From an e-mail…", reads `text` as if pasted, and shows the proposal from its title down.
+async fn read_email(app: &App, text: &str) {
+    app.js("location.hash = '#/email'; return 0", vec![]).await;
+    app.wait_css("form.mail-input textarea").await;
+    app.js(
+        "const t = document.querySelector('form.mail-input textarea'); t.value = arguments[0];
+         t.form.requestSubmit(); return 0",
+        vec![json!(text)],
+    )
+    .await;
+    app.wait_css("form.mail-proposal .mail-text mark").await;
+    app.js("document.querySelector('form.mail-proposal').scrollIntoView({ block: 'start' }); return 0", vec![]).await;
 }
 
 /// Takes a screenshot, checks it is a PNG of a real window, and keeps it when asked.

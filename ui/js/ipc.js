@@ -17,10 +17,10 @@ export class IpcError extends Error {
   }
 }
 
-async function call(command, args) {
+async function call(command, args, options) {
   if (!bridge) throw new IpcError({ message: 'Rebound must run inside its own window.' });
   try {
-    return await bridge.invoke(command, args);
+    return await bridge.invoke(command, args, options);
   } catch (e) {
     if (e && typeof e === 'object' && 'kind' in e) throw new IpcError(e);
     throw new IpcError({ message: String(e) });
@@ -87,3 +87,13 @@ export const pickImport = (kind) => call('pick_import', { kind });
 export const importJournal = () => call('import_journal');
 export const importCsv = (mapping) => call('import_csv', { mapping });
 export const cancelImport = () => call('cancel_import');
+export const readEmail = (text) => call('read_email', { text });
+export const openEmailFile = () => call('open_email_file');
+export const keepEmail = (applicationId, date, text) => call('keep_email', { applicationId, date, text });
+
+/** Reads a dropped `.eml` file: its bytes go as the call's raw body, so its own charsets decide in Rust. */
+export async function readEmailFile(file, maxBytes) {
+  // One byte over the cap is enough for Rust to refuse it with its sentence; the rest is never read.
+  const bytes = new Uint8Array(await file.slice(0, maxBytes + 1).arrayBuffer());
+  return call('read_email_file', bytes, { headers: { 'X-File-Name': encodeURIComponent(file.name) } });
+}

@@ -6,6 +6,7 @@ import { h, show } from './dom.js';
 import { route, resolve, go } from './router.js';
 import { setVocabulary } from './vocabulary.js';
 import * as list from './views/list.js';
+import { dropFile } from './proposal.js';
 
 let boot = null;
 performance.mark('rebound:modules');
@@ -29,6 +30,8 @@ route('/', listRoute);
 route('/new', async () => (await view('form')).render(null));
 route('/app/:id', (id) => showDetail(id));
 route('/app/:id/edit', async (id) => (await view('form')).render(id));
+route('/app/:id/email', async (id) => (await view('email')).render(id));
+route('/email', async () => (await view('email')).render());
 route('/app/:id/step/:step', (id, step) => showDetail(id, step));
 route('/todo', async () => (await view('todo')).render());
 route('/todo/older', async () => (await view('todo')).render(true));
@@ -96,6 +99,19 @@ async function start() {
   });
   ipc.onShowApplication((id) => go(`#/app/${id}`));
   document.addEventListener('keydown', onKey);
+  // A file dropped anywhere on the window is an employer's e-mail to read (on an application's page, about it).
+  // Without this the webview would open the file in place of Rebound.
+  document.addEventListener('dragover', (e) => {
+    if (e.dataTransfer?.types?.includes('Files')) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; }
+  });
+  document.addEventListener('drop', (e) => {
+    const file = e.dataTransfer?.files?.[0];
+    if (!file) return;
+    e.preventDefault();
+    dropFile(file);
+    const app = location.hash.match(/^#\/app\/(\d+)/);
+    go(app ? `#/app/${app[1]}/email` : '#/email');
+  });
   await draw();
   list.dropPrefetch();
   performance.mark('rebound:drawn');

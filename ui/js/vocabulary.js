@@ -4,6 +4,7 @@
 let vocabulary = {
   keepInTouchMonths: [], langs: [], outcomes: [], heardBy: [], feedbackAsks: [], interviewFormats: [],
   addressForms: [], messageKinds: [], stepKinds: [], checkInDays: { min: 1, max: 1, default: 1 },
+  mailKinds: [], mailMaxBytes: 0,
 };
 
 /** Keeps the lists from the bootstrap. */
@@ -32,3 +33,7 @@ export const checkInDays = () => vocabulary.checkInDays;
 
 /** `[value, catalogue key]` pairs for a select, the key being `prefix` + the value. */
 export const choices = (values, prefix) => values.map((v) => [v, `${prefix}${v}`]);
+/** What an employer's e-mail can be read as (`rejection`, `interview_invite`…). */
+export const mailKinds = () => vocabulary.mailKinds;
+/** The largest e-mail Rust reads, in bytes. */
+export const mailMaxBytes = () => vocabulary.mailMaxBytes;

@@ -47,6 +47,8 @@ pub enum Problem {
     NotCsv,
     /// Larger than `max_mb` megabytes.
     FileTooLarge { max_mb: u64 },
+    /// A pasted text larger than `max_mb` megabytes.
+    TextTooLarge { max_mb: u64 },
     /// Not a regular file (a folder, a device such as `/dev/zero`, a pipe), even through a link.
     NotAFile,
     /// Another item of the same kind already has this name.

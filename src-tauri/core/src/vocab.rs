@@ -221,6 +221,8 @@ vocabulary! {
         StepRescheduled = "step_rescheduled",
         Reminder = "reminder",
         Reflection = "reflection",
+        /// An employer's e-mail the user chose to keep on the timeline when Rebound read it.
+        Email = "email",
     }
 }
 

@@ -7,7 +7,7 @@ use crate::i18n::{catalogue, Catalogue};
 use crate::shell::error::IpcError;
 use crate::shell::state::AppState;
 use crate::vocab::{
-    check_in_days, AddressForm, FeedbackAsk, HeardBy, InterviewFormat, Lang, MessageKind, Outcome, StepKind,
+    check_in_days, AddressForm, FeedbackAsk, HeardBy, InterviewFormat, Lang, MailKind, MessageKind, Outcome, StepKind,
 };
 
 /// Everything the UI needs before it draws its first screen, in one round trip.
@@ -44,6 +44,10 @@ pub struct Vocabulary {
     pub step_kinds: &'static [StepKind],
     /// The check-in delay's bounds and default, in days.
     pub check_in_days: CheckInDays,
+    /// What an employer's e-mail can be read as, in the order the reading's form offers them.
+    pub mail_kinds: &'static [MailKind],
+    /// The largest e-mail read, in bytes: the window never reads more of a dropped file than one byte over it.
+    pub mail_max_bytes: usize,
 }
 
 #[derive(Serialize)]
@@ -68,6 +72,8 @@ impl Vocabulary {
             max: check_in_days::MAX,
             default: check_in_days::DEFAULT,
         },
+        mail_kinds: MailKind::ALL,
+        mail_max_bytes: crate::mail::MAX_BYTES,
     };
 }
 

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod backups;
 pub mod journal;
+pub mod mail;
 pub mod messages;
 pub mod people;
 pub mod plan;

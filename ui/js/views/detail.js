@@ -11,24 +11,30 @@ import { planSection } from './plan.js';
 import { composer } from './composer.js';
 import { cadenceField } from './people.js';
 import { confirmDelete, offerUndo } from '../undo.js';
+import { keepEmail, take } from '../proposal.js';
 import { choices, feedbackAsks, heardBy, outcomes } from '../vocabulary.js';
 
-function outcomeForm(app, onDone) {
+/**
+ * The "log outcome" form; `proposed` holds what an e-mail reading filled in (outcome, date, reason, and the e-mail
+ * to keep on the timeline once the outcome is saved).
+ */
+function outcomeForm(app, onDone, proposed = null) {
   const form = h('form', { class: 'card form outcome-form', novalidate: true, 'aria-labelledby': 'outcome-title' });
   const only = (outcome, el) => { el.dataset.only = outcome; return el; };
   add(form,
     h('h3', { id: 'outcome-title' }, t('outcome.title')),
+    proposed ? h('p', { class: 'proposed', role: 'status' }, t('mail.filled')) : null,
     errorSummary(),
     h('div', { class: 'grid' },
-      field({ label: 'outcome.kind', field: 'outcome', value: 'rejected', kind: 'select', autofocus: true,
+      field({ label: 'outcome.kind', field: 'outcome', value: proposed?.outcome ?? 'rejected', kind: 'select', autofocus: true,
         options: choices(outcomes(), 'outcome.') }),
-      field({ label: 'outcome.date', field: 'date', value: todayYmd(), hint: 'hint.date', required: true, date: true }),
+      field({ label: 'outcome.date', field: 'date', value: proposed?.date ?? todayYmd(), hint: 'hint.date', required: true, date: true }),
       only('rejected', field({ label: 'outcome.channel', field: 'channel', value: 'email', kind: 'select',
         options: choices(heardBy(), 'channel.') })),
       only('rejected', field({ label: 'outcome.feedback', field: 'feedback', value: 'inside', kind: 'select',
         options: choices(feedbackAsks(), 'feedback.') })),
       only('ghosted', field({ label: 'outcome.promised_on', field: 'promisedOn', hint: 'hint.date_optional', date: true }))),
-    only('rejected', field({ label: 'outcome.reason', field: 'reason', kind: 'textarea', wide: true })),
+    only('rejected', field({ label: 'outcome.reason', field: 'reason', value: proposed?.reason ?? '', kind: 'textarea', wide: true })),
     field({ label: 'outcome.note', field: 'note', kind: 'textarea', wide: true }),
     h('div', { class: 'actions' },
       h('button', { type: 'submit', class: 'primary' }, t('outcome.save')),
@@ -52,6 +58,7 @@ function outcomeForm(app, onDone) {
       promisedOn: kind === 'ghosted' ? valueOf(form, 'promisedOn') : '',
       note: valueOf(form, 'note'),
     });
+    if (proposed?.keep) await keepEmail(app.id, proposed.keep);
     onDone(true);
   });
   closeOnEscape(form, () => onDone(false));
@@ -146,6 +153,8 @@ function timeline(app, onThanks) {
               h('button', { type: 'button', class: 'link', onclick: onThanks }, t('timeline.write_thanks')),
               deleteInterviewButton(app, e, confirmSlot)) : null,
           confirmSlot,
+          e.kind === 'email' ? h('details', { class: 'kept-mail' },
+            h('summary', {}, t('timeline.show_email')), h('div', { class: 'mail-text' }, e.details?.text ?? '')) : null,
           outcomes().includes(e.kind) ? reflectionForm(e) : null));
     }));
 }
@@ -207,19 +216,19 @@ export async function render(id, stepId, { suggest = false } = {}) {
     fill(composerSlot, composer(app, { kind, step, onSent, onClose: closeIt }));
     composerSlot.scrollIntoView({ block: 'start' });
   };
+  const openOutcome = (proposed = null) => {
+    logButton.hidden = true;
+    const form = outcomeForm(app, (saved) => {
+      if (saved) { render(id); return; }
+      slot.replaceChildren();
+      logButton.hidden = false;
+      logButton.focus();
+    }, proposed);
+    fill(slot, form);
+    form.querySelector('[autofocus]').focus();
+  };
   const logButton = h('button', {
-    type: 'button', class: 'primary', 'aria-keyshortcuts': 'Control+L',
-    onclick: () => {
-      logButton.hidden = true;
-      const form = outcomeForm(app, (saved) => {
-        if (saved) { render(id); return; }
-        slot.replaceChildren();
-        logButton.hidden = false;
-        logButton.focus();
-      });
-      fill(slot, form);
-      form.querySelector('[autofocus]').focus();
-    },
+    type: 'button', class: 'primary', 'aria-keyshortcuts': 'Control+L', onclick: () => openOutcome(),
   }, t('detail.log_outcome'));
   const replyButton = h('button', {
     type: 'button',
@@ -250,6 +259,7 @@ export async function render(id, stepId, { suggest = false } = {}) {
         logButton,
         app.status === 'ghosted' ? replyButton : null,
         h('a', { class: 'button', href: `#/app/${app.id}/edit`, 'aria-keyshortcuts': 'Control+E' }, t('detail.edit')),
+        h('a', { class: 'button', href: `#/app/${app.id}/email` }, t('mail.from_email')),
         h('a', { class: 'button', href: `#/company/${app.companyId}` }, t('detail.company_history')),
         h('button', {
           type: 'button', class: 'link danger',
@@ -277,6 +287,9 @@ export async function render(id, stepId, { suggest = false } = {}) {
     h('section', {}, h('h3', {}, t('timeline.title')), timeline(app, () => openComposer('interview_thanks')))), logButton);
   const step = stepId ? steps.find((s) => s.id === stepId) : null;
   if (step) openComposer(step.kind, step);
+  // Opened from an e-mail's reading: the outcome form, filled, for the user to check and save.
+  const proposed = take(id, 'outcome');
+  if (proposed) openOutcome(proposed);
 }
 
 /** Keyboard shortcuts of the detail view. */

@@ -7,6 +7,7 @@ import { field, showError, clearErrors, errorSummary, valueOf } from '../forms.j
 import * as ipc from '../ipc.js';
 import { go } from '../router.js';
 import { addressForms, choices, interviewFormats, langs } from '../vocabulary.js';
+import { keepEmail, propose, take } from '../proposal.js';
 
 
 // Unsaved forms, by application id ('new' for a new one): leaving a half-filled form and coming back finds it
@@ -27,15 +28,44 @@ function fromDetail(app) {
   };
 }
 
+const sameName = (a, b) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+
+/**
+ * The form's values with what an e-mail reading proposed: on a new application its company, role, language and
+ * day; the person who signed (unless already there); for an invitation, an interview on the e-mail's day with
+ * that person.
+ */
+function withProposal(values, p) {
+  const v = { ...values, people: [...values.people], interviews: [...values.interviews] };
+  if (!values.id) {
+    Object.assign(v, { company: p.company || v.company, role: p.role || v.role, lang: p.lang || v.lang });
+    if (p.date) v.appliedOn = p.date;
+  }
+  let who = -1;
+  if (p.person) {
+    who = v.people.findIndex((x) => sameName(x.name || '', p.person)
+      || (p.personEmail && sameName(x.email || '', p.personEmail)));
+    if (who < 0) {
+      v.people.push({ id: null, name: p.person, title: '', email: p.personEmail || '', linkedinUrl: '', phone: '' });
+      who = v.people.length - 1;
+    }
+  }
+  if (p.interview) v.interviews.push({ id: null, date: p.date || todayYmd(), format: 'video', met: who >= 0 ? [who] : [] });
+  return v;
+}
+
 /** Renders the form: empty for a new application, filled from `id` to edit one. */
 export async function render(id) {
   const app = id ? await ipc.getApplication(id) : null;
   const key = id ?? 'new';
-  const values = drafts.get(key) ?? (app ? fromDetail(app) : {
+  // Opened from an e-mail's reading: that proposal fills the form (over a draft left earlier).
+  const proposed = take(key, 'application');
+  const base = (proposed ? null : drafts.get(key)) ?? (app ? { id: app.id, ...fromDetail(app) } : {
     company: '', role: '', postingUrl: '', location: '', appliedOn: todayYmd(), source: '', lang: currentLang(),
     checkInDays: '',
     people: [], interviews: [],
   });
+  const values = proposed ? withProposal(base, proposed) : base;
   const state = { people: values.people, interviews: values.interviews };
 
   const peopleBox = h('div', { class: 'people' });
@@ -126,6 +156,13 @@ export async function render(id) {
     try {
       const savedId = await ipc.saveApplication(input);
       drafts.delete(key);
+      if (proposed?.then) {
+        // A rejection or an offer read from an e-mail, for an application that was not in the journal yet: its
+        // outcome form comes next, filled; the e-mail is kept once that one is saved.
+        propose(savedId, 'outcome', { ...proposed, outcome: proposed.then });
+      } else if (proposed?.keep) {
+        await keepEmail(savedId, proposed.keep);
+      }
       go(`#/app/${savedId}`);
     } catch (err) {
       showError(form, err);
@@ -135,6 +172,7 @@ export async function render(id) {
 
   add(form,
     h('h2', { id: 'form-title' }, t(app ? 'form.edit_title' : 'form.new_title')),
+    proposed ? h('p', { class: 'proposed', role: 'status' }, t(proposed.interview ? 'mail.filled_interview' : 'mail.filled')) : null,
     errorSummary(),
     h('div', { class: 'grid' },
       field({ label: 'app.company', field: 'company', value: values.company, required: true, autofocus: true }),

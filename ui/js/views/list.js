@@ -98,7 +98,8 @@ function emptyState() {
   return h('section', { class: 'empty' },
     h('h2', {}, t('empty.title')),
     h('p', {}, t('empty.body')),
-    h('p', {}, h('a', { class: 'button primary', href: '#/new', autofocus: true }, t('empty.action'))));
+    h('p', { class: 'actions' }, h('a', { class: 'button primary', href: '#/new', autofocus: true }, t('empty.action')),
+      h('a', { class: 'button', href: '#/email' }, t('mail.from_email'))));
 }
 
 // The first screen's data, asked for as soon as the app starts (see prefetch), then on each visit.
@@ -225,7 +226,8 @@ export async function render() {
   const filled = refresh();
   show(h('div', {}, today(focus), h('section', {},
     h('div', { class: 'list-head' },
-      h('h2', {}, t('list.title')),
+      h('div', { class: 'list-title' }, h('h2', {}, t('list.title')),
+        h('a', { class: 'button', href: '#/email' }, t('mail.from_email'))),
       h('div', { class: 'search' }, h('label', { for: searchId }, t('list.search')), input)),
     count, results)));
   await filled;

@@ -7,19 +7,39 @@
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
+use serde::Serialize;
 
 use super::fields::company_key;
 use super::Reading;
 use crate::error::Result;
 use crate::journal::fold;
 
+/// An open application an e-mail may be about, as the window offers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Candidate {
+    pub id: i64,
+    pub company: String,
+    pub role: String,
+    pub applied_on: String,
+}
+
+/// How many candidates the window is offered at most.
+pub const MAX_CANDIDATES: usize = 10;
+
 /// The open application `reading` is about, if one fits. `today` bounds how old an application may be (two
 /// years) to be proposed.
 pub fn match_application(conn: &Connection, reading: &Reading, today: NaiveDate) -> Result<Option<i64>> {
-    let Some(company) = reading.company.as_deref() else { return Ok(None) };
+    Ok(candidates(conn, reading, today)?.first().map(|c| c.id))
+}
+
+/// The open applications at the e-mail's company, best first (the most role words shared, then the most recent),
+/// at most [`MAX_CANDIDATES`]: the first is the match, the others what the user may pick instead.
+pub fn candidates(conn: &Connection, reading: &Reading, today: NaiveDate) -> Result<Vec<Candidate>> {
+    let Some(company) = reading.company.as_deref() else { return Ok(Vec::new()) };
     let wanted = company_key(company);
     if wanted.is_empty() {
-        return Ok(None);
+        return Ok(Vec::new());
     }
     let oldest = today.checked_sub_days(chrono::Days::new(730)).unwrap_or(NaiveDate::MIN);
     let mut stmt = conn.prepare_cached(
@@ -42,20 +62,18 @@ pub fn match_application(conn: &Connection, reading: &Reading, today: NaiveDate)
         ))
     })?;
     let wanted_role: Vec<String> = reading.role.as_deref().map(role_words).unwrap_or_default();
-    // (role words shared, applied on, id): the highest wins.
-    let mut best: Option<(usize, String, i64)> = None;
+    // (role words shared, applied on, id) and the candidate: the highest key first.
+    let mut found: Vec<((usize, String, i64), Candidate)> = Vec::new();
     for row in rows {
         let (id, name, folded, role, applied_on) = row?;
         if company_key(&name) != wanted && fold(&folded) != fold(company) {
             continue;
         }
         let shared = role_words(&role).iter().filter(|w| wanted_role.contains(w)).count();
-        let key = (shared, applied_on, id);
-        if best.as_ref().is_none_or(|b| key > *b) {
-            best = Some(key);
-        }
+        found.push(((shared, applied_on.clone(), id), Candidate { id, company: name, role, applied_on }));
     }
-    Ok(best.map(|(_, _, id)| id))
+    found.sort_by(|a, b| b.0.cmp(&a.0));
+    Ok(found.into_iter().take(MAX_CANDIDATES).map(|(_, c)| c).collect())
 }
 
 /// A role's meaningful words, folded ("Analyste de données" → analyste, donnees).

@@ -18,6 +18,7 @@
 //! a typed error before any parsing.
 
 mod fields;
+mod keep;
 pub mod matching;
 mod parse;
 mod rules;
@@ -33,7 +34,8 @@ use serde::Serialize;
 use crate::error::{Error, Problem, Result};
 use crate::vocab::{Lang, MailKind, MailReason};
 
-pub use matching::match_application;
+pub use keep::keep_on_timeline;
+pub use matching::{candidates, match_application, Candidate};
 
 /// The largest e-mail read: 2 MB, far above any employer's message without attachments, and small enough
 /// that a reading stays instant.
@@ -82,19 +84,19 @@ pub struct Reading {
 }
 
 /// Reads one e-mail: pasted text (headers optional) or the bytes of an `.eml` file as text. `today` is the
-/// date when the e-mail carries none. Refuses input over [`MAX_BYTES`] (`FileTooLarge` on the field `text`).
+/// date when the e-mail carries none. Refuses input over [`MAX_BYTES`] (`TextTooLarge` on the field `text`).
 pub fn read(text: &str, today: NaiveDate) -> Result<Reading> {
     if text.len() > MAX_BYTES {
-        return Err(Error::invalid("text", Problem::FileTooLarge { max_mb: (MAX_BYTES / (1024 * 1024)) as u64 }));
+        return Err(Error::invalid("text", Problem::TextTooLarge { max_mb: (MAX_BYTES / (1024 * 1024)) as u64 }));
     }
     Ok(read_envelope(&parse::envelope(text), today))
 }
 
 /// Reads the bytes of an `.eml` file: the message's own charsets decide (a latin-1 body stays readable),
-/// which a `&str` cannot promise. Same refusal as [`read`].
+/// which a `&str` cannot promise. Over [`MAX_BYTES`]: `FileTooLarge` on the field `file`.
 pub fn read_bytes(bytes: &[u8], today: NaiveDate) -> Result<Reading> {
     if bytes.len() > MAX_BYTES {
-        return Err(Error::invalid("text", Problem::FileTooLarge { max_mb: (MAX_BYTES / (1024 * 1024)) as u64 }));
+        return Err(Error::invalid("file", Problem::FileTooLarge { max_mb: (MAX_BYTES / (1024 * 1024)) as u64 }));
     }
     Ok(read_envelope(&parse::envelope_bytes(bytes), today))
 }

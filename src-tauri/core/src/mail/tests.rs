@@ -55,11 +55,16 @@ fn over_two_megabytes_is_refused_with_a_typed_error() {
     match read(&big, today()) {
         Err(crate::error::Error::Invalid(fields)) => {
             assert_eq!(fields[0].field, "text");
-            assert_eq!(fields[0].problem, Problem::FileTooLarge { max_mb: 2 });
+            assert_eq!(fields[0].problem, Problem::TextTooLarge { max_mb: 2 });
         }
         other => panic!("expected a refusal, got {other:?}"),
     }
-    assert!(read_bytes(big.as_bytes(), today()).is_err());
+    match read_bytes(big.as_bytes(), today()) {
+        Err(crate::error::Error::Invalid(fields)) => {
+            assert_eq!((fields[0].field.as_str(), &fields[0].problem), ("file", &Problem::FileTooLarge { max_mb: 2 }));
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
 }
 
 #[test]
