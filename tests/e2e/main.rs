@@ -2,6 +2,7 @@
 //! Run them through `scripts/headless.sh` (the README's test command does), one at a time.
 
 mod desktop;
+mod files;
 mod harness;
 mod journal;
 mod looks;
