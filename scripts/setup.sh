@@ -7,7 +7,8 @@ BUILD_PKGS="build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libjavas
 libsoup-3.0-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev"
 TEST_PKGS="xvfb xauth libgl1-mesa-dri webkit2gtk-driver dbus dbus-bin libglib2.0-bin dunst xclip sqlite3
 haskell-status-notifier-item-utils python3-icalendar
-appstream desktop-file-utils lintian x11-utils xdotool"
+appstream desktop-file-utils lintian x11-utils xdotool
+gcc-mingw-w64-x86-64 wine wine64"
 
 want="$BUILD_PKGS"
 [ "${1:-}" = "--test" ] && want="$want $TEST_PKGS"
@@ -36,6 +37,12 @@ fi
 if [ "${1:-}" = "--test" ] && ! command -v tauri-driver >/dev/null 2>&1; then
   echo "setup: installing tauri-driver"
   cargo install tauri-driver --version '^2' --locked --quiet
+fi
+
+# The Windows build, its lints and the domain's tests under Wine (scripts/windows.sh).
+if [ "${1:-}" = "--test" ] && ! rustup target list --installed | grep -qx x86_64-pc-windows-gnu; then
+  echo "setup: adding the Rust target x86_64-pc-windows-gnu"
+  rustup target add x86_64-pc-windows-gnu
 fi
 
 # axe-core, the accessibility checker the end-to-end tests run inside the window (tests/e2e/looks.rs), pinned.

@@ -16,6 +16,8 @@ appstreamcli validate --no-net packaging/linux/org.rebound.Rebound.metainfo.xml
 cargo test --workspace --lib
 # The domain's corpus tests that read files of the repository (the e-mail corpus of tests/mail).
 cargo test -p rebound-core --test '*'
+# Windows: the build, its lints, the domain's tests and --version/--help, under Wine (scripts/windows.sh).
+bash scripts/windows.sh
 # End-to-end: the real binary through WebDriver, one app at a time.
 bash scripts/headless.sh cargo test --test e2e -- --test-threads=1
 # The installers: built with the pinned Tauri CLI and checked by lintian, then installed, started and removed.

@@ -11,7 +11,10 @@ use crate::reminders::due_steps;
 use crate::reminders::schedule::{claim, hold, next_sleep, release, Notice, Notifier, MAX_SLEEP};
 use crate::shell::notifier::{DesktopNotifier, NoticeText};
 use crate::shell::state::AppState;
-use crate::shell::{actions, notifier, tray};
+use crate::shell::tray;
+// The notification actions' listener is D-Bus: Linux and the other free desktops only.
+#[cfg(all(unix, not(target_os = "macos")))]
+use crate::shell::{actions, notifier};
 use crate::vocab::Lang;
 
 /// What the tray menu shows: its language and, per due step, the application (id, company, role).
