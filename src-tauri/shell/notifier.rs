@@ -1,8 +1,11 @@
 //! Native notifications through notify-rust, in the user's language, with the app's name and icon; and, where
 //! the notification server supports actions (Linux: check its capabilities), "Open" and "Snooze 1 day".
 //!
-//! Actions arrive as D-Bus signals. One listener thread serves every notification Rebound shows — no thread
-//! waits per notification — and maps the notification's id back to its application.
+//! On Linux actions arrive as D-Bus signals. One listener thread serves every notification Rebound shows — no
+//! thread waits per notification — and maps the notification's id back to its application. On Windows a toast
+//! (tauri-winrt-notification, what notify-rust itself uses there) carries the same two buttons, and its
+//! activation — a button, or a click on the toast — calls back with what the toast is about. On macOS the
+//! notification has no buttons: the tray offers the same actions.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -30,14 +33,21 @@ pub type Shown = Arc<Mutex<HashMap<u32, About>>>;
 /// How many shown notifications are remembered for their actions.
 pub const MAX_SHOWN: usize = 64;
 
+/// What a notification's action does: the action key (`default` or `snooze`) for what it is about.
+pub type OnAction = Arc<dyn Fn(&About, &str) + Send + Sync>;
+
 /// The app's notifier.
 pub struct DesktopNotifier {
     /// The bundle identifier, which Windows ties toasts to.
     #[cfg(windows)]
     app_id: String,
+    /// What a toast's activation does (set once the app is running: [`DesktopNotifier::on_toast_action`]).
+    #[cfg(windows)]
+    on_action: std::sync::OnceLock<OnAction>,
     icon: String,
     actions: bool,
     /// Whether the server reads the body as markup (then "&" and "<" in user text must be escaped).
+    #[cfg(not(windows))]
     markup: bool,
     pub shown: Shown,
 }
@@ -65,8 +75,12 @@ impl DesktopNotifier {
         DesktopNotifier {
             #[cfg(windows)]
             app_id: identifier.to_owned(),
+            #[cfg(windows)]
+            on_action: std::sync::OnceLock::new(),
             icon: icon_path.display().to_string(),
-            actions: has("actions"),
+            // Windows toasts always carry buttons; a Linux server says whether it shows them.
+            actions: cfg!(windows) || has("actions"),
+            #[cfg(not(windows))]
             markup: has("body-markup"),
             shown: Shown::default(),
         }
@@ -75,6 +89,12 @@ impl DesktopNotifier {
     /// Whether the server shows action buttons.
     pub fn has_actions(&self) -> bool {
         self.actions
+    }
+
+    /// Sets what a toast's "Open" (or a click on it) and "Snooze 1 day" do.
+    #[cfg(windows)]
+    pub fn on_toast_action(&self, on_action: OnAction) {
+        let _ = self.on_action.set(on_action);
     }
 }
 
@@ -157,15 +177,46 @@ pub fn escape_markup(text: &str) -> String {
 impl DesktopNotifier {
     /// Shows one notification, worded by the caller.
     pub fn show(&self, text: &NoticeText) -> Result<(), String> {
+        #[cfg(windows)]
+        return self.show_toast(text);
+        #[cfg(not(windows))]
+        self.show_notification(text)
+    }
+
+    /// Windows: a toast with the app's identity (the AppUserModelID of the installed shortcut, which the installer
+    /// sets to the bundle identifier), "Open" and, for one application, "Snooze 1 day". Activated — a button, or a
+    /// click on the toast's body, which gives no action and means "Open" — it calls back while the app runs.
+    #[cfg(windows)]
+    fn show_toast(&self, text: &NoticeText) -> Result<(), String> {
+        use tauri_winrt_notification::{IconCrop, Toast};
+        let mut toast = Toast::new(&self.app_id)
+            .title(&text.summary)
+            .text1(&text.body)
+            .icon(std::path::Path::new(&self.icon), IconCrop::Square, "")
+            .add_button(&text.open, "default");
+        if let Some(snooze) = &text.snooze {
+            toast = toast.add_button(snooze, "snooze");
+        }
+        if let Some(on_action) = self.on_action.get().cloned() {
+            let about = About {
+                application_id: text.application_id,
+                steps: text.steps.clone(),
+                announced_at: text.announced_at,
+            };
+            toast = toast.on_activated(move |action| {
+                on_action(&about, action.as_deref().unwrap_or("default"));
+                Ok(())
+            });
+        }
+        toast.show().map_err(|e| e.to_string())
+    }
+
+    /// Elsewhere: notify-rust (the Linux notification server over D-Bus, macOS's notification centre).
+    #[cfg(not(windows))]
+    fn show_notification(&self, text: &NoticeText) -> Result<(), String> {
         let body = if self.markup { escape_markup(&text.body) } else { text.body.clone() };
         let mut note = notify_rust::Notification::new();
         note.appname("Rebound").summary(&text.summary).body(&body).icon(&self.icon);
-        #[cfg(windows)]
-        {
-            // Windows ties a toast to the AppUserModelID of the installed shortcut, which the installer sets to
-            // the bundle identifier.
-            note.app_id(&self.app_id);
-        }
         if self.actions {
             note.action("default", &text.open);
             if let Some(snooze) = &text.snooze {
@@ -188,7 +239,7 @@ impl DesktopNotifier {
             };
             shown.insert(handle.id(), about);
         }
-        #[cfg(not(all(unix, not(target_os = "macos"))))]
+        #[cfg(target_os = "macos")]
         let _ = handle;
         Ok(())
     }

@@ -12,8 +12,8 @@ use crate::reminders::schedule::{claim, hold, next_sleep, release, Notice, Notif
 use crate::shell::notifier::{DesktopNotifier, NoticeText};
 use crate::shell::state::AppState;
 use crate::shell::tray;
-// The notification actions' listener is D-Bus: Linux and the other free desktops only.
-#[cfg(all(unix, not(target_os = "macos")))]
+// Notification actions: D-Bus signals on Linux and the other free desktops, toast activation on Windows.
+#[cfg(any(windows, all(unix, not(target_os = "macos"))))]
 use crate::shell::{actions, notifier};
 use crate::vocab::Lang;
 
@@ -46,6 +46,11 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
         if notifier.has_actions() {
             let handle = app.clone();
             notifier::listen_for_actions(notifier.shown.clone(), move |about, key| on_action(&handle, about, key));
+        }
+        #[cfg(windows)]
+        {
+            let handle = app.clone();
+            notifier.on_toast_action(std::sync::Arc::new(move |about, key| on_action(&handle, about, key)));
         }
         // What the tray shows now: the menu is rebuilt only when this changes.
         let mut shown: Option<TrayView> = None;
@@ -169,7 +174,7 @@ fn daily_backup(state: &AppState, due: &mut chrono::DateTime<Utc>) {
 }
 
 /// A notification's action: open the window on the application, or snooze the steps it announced for a day.
-#[cfg(all(unix, not(target_os = "macos")))]
+#[cfg(any(windows, all(unix, not(target_os = "macos"))))]
 fn on_action<R: Runtime>(app: &AppHandle<R>, about: &notifier::About, key: &str) {
     match key {
         "snooze" => actions::snooze_steps(app, &about.steps, about.announced_at),

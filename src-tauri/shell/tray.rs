@@ -4,7 +4,7 @@
 //! or the clock change what is due, so the tray and the window always agree.
 
 use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem};
-use tauri::tray::TrayIconBuilder;
+use tauri::tray::{MouseButton, MouseButtonState, TrayIconBuilder, TrayIconEvent};
 use tauri::{AppHandle, Manager, Runtime};
 
 use crate::i18n::{t, tn};
@@ -62,8 +62,20 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     if let Some(icon) = app.default_window_icon() {
         builder = builder.icon(icon.clone());
     }
+    // Each desktop's convention: on Windows a left click opens the window and the right click shows the menu; on
+    // macOS the menu-bar extra shows its menu on a click; on Linux the StatusNotifier host decides (the menu).
+    builder = builder.show_menu_on_left_click(!cfg!(windows)).on_tray_icon_event(|tray, event| {
+        if cfg!(windows) && opens_window(&event) {
+            actions::open(tray.app_handle(), None);
+        }
+    });
     builder.on_menu_event(on_menu).build(app)?;
     Ok(())
+}
+
+/// Whether a tray event is the left click (on release) that opens the window where that is the convention.
+fn opens_window(event: &TrayIconEvent) -> bool {
+    matches!(event, TrayIconEvent::Click { button: MouseButton::Left, button_state: MouseButtonState::Up, .. })
 }
 
 /// Shows the current due list in the tray menu.

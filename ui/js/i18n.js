@@ -31,9 +31,16 @@ export function tn(key, n, vars = {}) {
   return t(`${key}.${singular ? 'one' : 'other'}`, { n, ...vars });
 }
 
+// On a Mac the shortcuts are Command, not Control (the handlers take either), and are written as the Mac writes
+// them: "⌘N".
+const onMac = /^Mac/.test(navigator.platform);
+
+/** `text` with its "Ctrl+" shortcuts as the platform writes them. */
+export const platformKeys = (text) => (onMac ? text.replaceAll('Ctrl+', '⌘') : text);
+
 /** Fills every element carrying data-i18n (text) or data-i18n-placeholder / data-i18n-label (attributes). */
 export function translateStatic(root = document) {
-  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = platformKeys(t(el.dataset.i18n));
   for (const el of root.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t(el.dataset.i18nLabel));
 }
 

@@ -71,13 +71,58 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     }
     tmp.write_all(bytes).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
-    // On failure the temporary file is deleted as the error drops it.
-    tmp.persist(path).map_err(|e| io(e.error))?;
+    // Another program holding the target open (Windows) gets a few moments to let it go; on failure the temporary
+    // file is deleted as the error drops it, and the old file is as it was.
+    let mut wait = FIRST_WAIT;
+    for attempt in 1.. {
+        match tmp.persist(path) {
+            Ok(_) => break,
+            Err(e) if attempt < REPLACE_TRIES && held_elsewhere(&e.error) => {
+                tmp = e.file;
+                std::thread::sleep(wait);
+                wait *= 2;
+            }
+            Err(e) => return Err(io(e.error)),
+        }
+    }
     // Where the platform allows opening a folder (Unix), flushing it makes the rename itself durable.
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// How many times a file is put in place when another program holds the one it replaces (Windows: an antivirus
+/// scan, a backup or sync tool, an editor): waits of 20, 40, 80… ms, about 2.5 s in all, then a clear error.
+const REPLACE_TRIES: u32 = 8;
+const FIRST_WAIT: std::time::Duration = std::time::Duration::from_millis(20);
+
+/// Whether a rename failed only because another program holds one of the files open: on Windows, a sharing or
+/// lock violation, or "access denied" (what a file being deleted or scanned answers). Unix renames over open
+/// files, so there it never is.
+fn held_elsewhere(e: &std::io::Error) -> bool {
+    if cfg!(windows) {
+        // ERROR_ACCESS_DENIED, ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION.
+        matches!(e.raw_os_error(), Some(5 | 32 | 33))
+    } else {
+        false
+    }
+}
+
+/// Renames `from` to `to`, replacing it, and tries again for a moment while another program holds either open
+/// (see [`REPLACE_TRIES`]).
+pub fn rename(from: &Path, to: &Path) -> std::io::Result<()> {
+    let mut wait = FIRST_WAIT;
+    for attempt in 1.. {
+        match std::fs::rename(from, to) {
+            Err(e) if attempt < REPLACE_TRIES && held_elsewhere(&e) => {
+                std::thread::sleep(wait);
+                wait *= 2;
+            }
+            done => return done,
+        }
+    }
+    unreachable!("the loop returns on its last try")
 }
 
 /// Makes a panic, wherever it happens, leave a line in `crash.log` in the data folder (time, thread, message,
@@ -195,5 +240,38 @@ mod tests {
         assert_eq!(kept, dir.path().join("crash-20261126T100000Z.log"));
         assert_eq!(std::fs::read_to_string(kept).unwrap(), "boom");
         assert_eq!(take_crash_report(dir.path(), now), None);
+    }
+
+    /// On Windows (run under Wine by the test command): a file another program holds open without letting it be
+    /// replaced (an antivirus, a sync tool) is replaced as soon as that program lets go; held for good, the write
+    /// fails with an error, the old content stays, and no temporary file is left.
+    #[cfg(windows)]
+    #[test]
+    fn a_file_held_open_elsewhere_is_replaced_once_let_go_and_kept_whole_when_never() {
+        use std::os::windows::fs::OpenOptionsExt;
+        const FILE_SHARE_READ: u32 = 1;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("export.json");
+        std::fs::write(&path, b"old").unwrap();
+        let hold = || std::fs::OpenOptions::new().read(true).share_mode(FILE_SHARE_READ).open(&path).unwrap();
+
+        let held = hold();
+        assert!(std::fs::rename(dir.path().join("none"), &path).is_err());
+        let other = std::thread::spawn(move || {
+            // The other program keeps the file a moment, well within the time the write waits.
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            drop(held);
+        });
+        write_atomic(&path, b"new").expect("replaced once let go");
+        other.join().unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+
+        let held = hold();
+        let refused = write_atomic(&path, b"newer");
+        drop(held);
+        assert!(matches!(refused, Err(Error::Io { .. })), "{refused:?}");
+        assert_eq!(std::fs::read(&path).unwrap(), b"new", "the old content stays");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(left.len(), 1, "no temporary file left: {left:?}");
     }
 }

@@ -141,7 +141,7 @@ pub fn take(
         if let Some(json) = settings {
             std::fs::write(&side, json).map_err(|e| io(&side, e))?;
         }
-        std::fs::rename(&partial, &target).map_err(|e| io(&target, e))?;
+        crate::datadir::rename(&partial, &target).map_err(|e| io(&target, e))?;
         Ok(applications)
     })();
     let applications = match copied {

@@ -149,7 +149,7 @@ fn recover(data_dir: &Path, now: DateTime<Utc>) -> Result<(Connection, Recovery)
         let from = PathBuf::from(format!("{}{suffix}", path.display()));
         if from.exists() {
             let to = PathBuf::from(format!("{}{suffix}", damaged.display()));
-            std::fs::rename(&from, &to).map_err(|e| Error::io(from.display(), e))?;
+            crate::datadir::rename(&from, &to).map_err(|e| Error::io(from.display(), e))?;
         }
     }
     let backups = backup::list(&data_dir.join(BACKUP_DIR))?;
