@@ -468,3 +468,77 @@ mod hostile_input {
         }
     }
 }
+
+/// Like [`invoke`], with `body` as the call's raw bytes and `headers` (what `ipc.readEmailFile` sends).
+fn invoke_raw(w: &WebviewWindow<Mock>, cmd: &str, body: Vec<u8>, headers: &[(&str, &str)]) -> Result<Value, Value> {
+    let mut map = tauri::http::HeaderMap::new();
+    for (k, v) in headers {
+        map.insert(tauri::http::HeaderName::from_bytes(k.as_bytes()).unwrap(), v.parse().unwrap());
+    }
+    get_ipc_response(
+        w,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: tauri::ipc::CallbackFn(0),
+            error: tauri::ipc::CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Raw(body),
+            headers: map,
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().expect("JSON response"))
+}
+
+#[test]
+fn an_email_is_read_and_matched_through_ipc_and_nothing_is_written_until_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = start(dir.path());
+    invoke(&w, "save_settings", json!({"settings": {"language": "en"}})).unwrap();
+    let applied = (chrono::Local::now().date_naive() - chrono::Days::new(30)).format("%Y-%m-%d").to_string();
+    let id = invoke(
+        &w,
+        "save_application",
+        json!({"input": {"company": "Northwind Logistics Inc.", "role": "Operations Analyst", "appliedOn": applied}}),
+    )
+    .unwrap();
+    let mail =
+        "From: Priya Natarajan <priya@northwind-logistics.com>\r\nSubject: Your application\r\n\r\nHi Sam,\r\n\r\n\
+                Thank you for your interest in the Operations Analyst role at Northwind Logistics. After careful \
+                consideration, we have decided not to move forward with your application.\r\n\r\nPriya Natarajan\r\n";
+    let events = |w: &WebviewWindow<Mock>| {
+        invoke(w, "get_application", json!({"id": id})).unwrap()["timeline"].as_array().unwrap().len()
+    };
+    let before = events(&w);
+    let read = invoke(&w, "read_email", json!({"text": mail})).unwrap();
+    assert_eq!(read["kind"], "rejection");
+    assert_eq!(read["applicationId"], id, "matched without its legal suffix");
+    assert_eq!(read["candidates"][0]["role"], "Operations Analyst");
+    assert!(read["evidence"].as_array().is_some_and(|e| !e.is_empty()));
+    // The same e-mail as a dropped file's bytes, its name in a header.
+    let file =
+        invoke_raw(&w, "read_email_file", mail.as_bytes().to_vec(), &[("x-file-name", "R%C3%A9ponse.eml")]).unwrap();
+    assert_eq!((file["kind"].clone(), file["file"].clone()), (json!("rejection"), json!("Réponse.eml")));
+    assert_eq!(events(&w), before, "reading writes nothing");
+
+    // Refusals, each a sentence on its field; the app answers the next call.
+    let huge = "a".repeat(crate::mail::MAX_BYTES + 1);
+    let err = invoke(&w, "read_email", json!({"text": huge})).unwrap_err();
+    assert_eq!(err["fields"][0]["field"], "text");
+    assert_eq!(err["fields"][0]["code"], "text_too_large");
+    let err = invoke_raw(&w, "read_email_file", huge.into_bytes(), &[]).unwrap_err();
+    assert_eq!(
+        (err["fields"][0]["field"].clone(), err["fields"][0]["code"].clone()),
+        (json!("file"), json!("file_too_large"))
+    );
+    assert!(err["fields"][0]["message"].as_str().unwrap().contains("2 MB"), "{err}");
+    let err = invoke(&w, "keep_email", json!({"applicationId": id, "date": "2099-01-01", "text": mail})).unwrap_err();
+    assert_eq!(err["fields"][0]["field"], "date");
+    assert_eq!(events(&w), before);
+
+    let today = chrono::Local::now().date_naive().format("%Y-%m-%d").to_string();
+    invoke(&w, "keep_email", json!({"applicationId": id, "date": today, "text": read["text"]})).unwrap();
+    let timeline = invoke(&w, "get_application", json!({"id": id})).unwrap()["timeline"].clone();
+    let kept = timeline.as_array().unwrap().iter().find(|e| e["kind"] == "email").expect("the e-mail on the timeline");
+    assert!(kept["details"]["text"].as_str().unwrap().contains("not to move forward"));
+}

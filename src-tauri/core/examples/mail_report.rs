@@ -9,7 +9,11 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/mail");
     let mut failed = false;
-    for set in ["corpus", "heldout"] {
+    // The third set, `fresh`, written by hand by yet another helper from the same brief, when it is there.
+    for set in ["corpus", "heldout", "fresh"] {
+        if set == "fresh" && !root.join(set).join("labels.json").exists() {
+            continue;
+        }
         match rebound_core::mail::score::score_set(&root.join(set)) {
             Ok(score) => println!("{}", score.render(set)),
             Err(e) => {
