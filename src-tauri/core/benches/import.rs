@@ -57,6 +57,7 @@ fn peak_mb() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse::<u64>().ok().map(|kb| kb / 1024)
 }
 
+/// The journal in the folder `dir/name`, opened as the app opens it.
 fn journal(dir: &Path, name: &str) -> Connection {
     rebound_core::db::open_in(&dir.join(name)).expect("a journal on disk")
 }
@@ -68,6 +69,10 @@ fn applications(conn: &Connection) -> i64 {
 /// A journal on disk holding `n` applications (each with a person, an interview, a rejection, its plan and a
 /// reflection) numbered from `first`, and its export written as the app writes it. Returns the file's path.
 fn exported(dir: &Path, name: &str, n: usize, first: usize) -> std::path::PathBuf {
+    let path = dir.join(format!("{name}-{n}.json"));
+    if path.exists() {
+        return path;
+    }
     let started = Instant::now();
     let doc = rebound_core::sample::export_of_many(n, first, today(), now()).expect("generated");
     let doc = json::parse(&doc.to_string()).expect("generated file parses");
@@ -75,8 +80,9 @@ fn exported(dir: &Path, name: &str, n: usize, first: usize) -> std::path::PathBu
     json::import(&mut conn, &doc).expect("generated file imports");
     drop(doc);
     let text = serde_json::to_string_pretty(&json::export(&conn, None, now()).expect("export")).expect("JSON");
-    let path = dir.join(format!("{name}.json"));
     std::fs::write(&path, text).expect("written");
+    drop(conn);
+    let _ = std::fs::remove_dir_all(dir.join(name));
     println!("  (made a journal of {n} applications and its export in {:.1} s)", started.elapsed().as_secs_f64());
     path
 }
@@ -103,25 +109,48 @@ fn import(case: &str, file: &Path, conn: &mut Connection) {
     line("import", imported, import_cpu);
     line("total", read + parsed + previewed + imported, read_cpu + parse_cpu + preview_cpu + import_cpu);
     println!("  ({} new, restore: {})", done.new.len(), done.restore);
-    if let Some(mb) = peak_mb() {
-        println!("  peak memory so far {mb} MB");
-    }
+}
+
+/// Imports `file` into the journal in the folder `journal` in a process of its own (this program, run with
+/// `--import`), so that its peak memory is the import's alone, not that of making the files.
+fn import_apart(case: &str, file: &Path, journal: &Path) {
+    let me = std::env::current_exe().expect("this program");
+    let status = std::process::Command::new(me)
+        .arg("--import")
+        .args([case.as_ref(), file.as_os_str(), journal.as_os_str()])
+        .status()
+        .expect("run");
+    assert!(status.success(), "{case}: {status}");
 }
 
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let [_, flag, case, file, dir] = args.as_slice() {
+        if flag == "--import" {
+            let mut conn = journal(Path::new(dir), "");
+            import(case, Path::new(file), &mut conn);
+            if let Some(mb) = peak_mb() {
+                println!("  peak memory    {mb:>8} MB (this import's process)");
+            }
+            return;
+        }
+    }
     let large: usize = std::env::var("REBOUND_BENCH_LARGE").ok().and_then(|n| n.parse().ok()).unwrap_or(100_000);
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let dir = dir.path();
+    // REBOUND_BENCH_DIR=<folder> keeps the exports there and reuses them on the next run (the journals imported
+    // into are made again each time); by default all is in a temporary folder, removed at the end.
+    let temp = tempfile::tempdir().expect("a temporary folder");
+    let kept = std::env::var_os("REBOUND_BENCH_DIR").map(std::path::PathBuf::from);
+    let dir = kept.as_deref().unwrap_or(temp.path());
+    for journal in ["restore-small", "restore-big"] {
+        let _ = std::fs::remove_dir_all(dir.join(journal));
+    }
     println!("JSON import, journals on disk in {}", dir.display());
 
     let small = exported(dir, "small", 10_000, 1_000_000);
-    let mut empty = journal(dir, "restore-small");
-    import("10,000 restored into an empty journal", &small, &mut empty);
-    drop(empty);
+    import_apart("10,000 restored into an empty journal", &small, &dir.join("restore-small"));
 
     let big = exported(dir, "big", large, 0);
-    let mut empty = journal(dir, "restore-big");
-    import(&format!("{large} restored into an empty journal"), &big, &mut empty);
+    import_apart(&format!("{large} restored into an empty journal"), &big, &dir.join("restore-big"));
     let size = |f: &str| std::fs::metadata(dir.join("restore-big").join(f)).map_or(0, |m| m.len());
     let db = rebound_core::db::DB_FILE;
     println!(
@@ -130,5 +159,5 @@ fn main() {
         size(&format!("{db}-wal")) as f64 / 1e6
     );
     // The journal just restored is the one in use: the 10,000 (other companies) are merged into it.
-    import(&format!("10,000 merged into a journal of {large}"), &small, &mut empty);
+    import_apart(&format!("10,000 merged into a journal of {large}"), &small, &dir.join("restore-big"));
 }
