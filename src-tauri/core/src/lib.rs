@@ -7,6 +7,9 @@ pub mod datadir;
 pub mod db;
 pub mod error;
 pub mod events;
+/// The fuzz target's body (`fuzz/`), built and run by `cargo test` too.
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod i18n;
 pub mod insights;
 pub mod journal;

@@ -6,9 +6,10 @@
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use rusqlite::Connection;
+use serde_json::Value;
 
 use crate::error::Result;
-use crate::journal::{self, ApplicationInput, InterviewInput, OutcomeInput, PersonInput};
+use crate::journal::{self, ApplicationInput, InterviewInput, OutcomeInput, PersonInput, ReflectionInput};
 use crate::plan::PlanOptions;
 use crate::vocab::Lang;
 
@@ -142,6 +143,90 @@ pub fn year_of_search(conn: &mut Connection, count: usize, today: NaiveDate, now
         }
     }
     Ok(sample)
+}
+
+/// One application with everything a journal can hang on it, written through the forms' functions: a person
+/// met at an interview, a rejection (and so its plan of follow-ups) and a reflection on it.
+pub fn full_application(
+    conn: &mut Connection,
+    company: &str,
+    role: &str,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let input = ApplicationInput {
+        company: company.into(),
+        role: role.into(),
+        applied_on: "2026-10-01".into(),
+        location: "Montréal".into(),
+        people: vec![PersonInput {
+            name: "Marie Tremblay".into(),
+            email: "m@example.org".into(),
+            ..Default::default()
+        }],
+        interviews: vec![InterviewInput {
+            date: "2026-10-10".into(),
+            format: "video".into(),
+            met: vec![0],
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let app = journal::save_application(conn, &input, Lang::Fr, today, now)?;
+    let outcome = OutcomeInput {
+        application_id: app,
+        outcome: "rejected".into(),
+        date: "2026-10-20".into(),
+        channel: "email".into(),
+        reason: "Un profil plus senior « retenu ».".into(),
+        ..Default::default()
+    };
+    let ev = journal::log_outcome(conn, &outcome, today, now, PlanOptions::default())?;
+    let reflection = ReflectionInput { outcome_event_id: ev, went_well: "Bien préparé".into(), ..Default::default() };
+    journal::save_reflection(conn, &reflection, today, now)?;
+    Ok(app)
+}
+
+/// A JSON export (as [`crate::transfer::json::export`] writes it) of `n` applications like
+/// [`full_application`]'s, each at its own company "Company <first + i>": one real export's rows copied under
+/// new ids (row ids + 100 × i), so that 100,000 take seconds to make, not the minutes the forms would. What the
+/// import's tests and its benchmark (`cargo bench -p rebound-core --bench import`) read.
+pub fn export_of_many(n: usize, first: usize, today: NaiveDate, now: DateTime<Utc>) -> Result<Value> {
+    let mut one = crate::db::open_in_memory()?;
+    full_application(&mut one, "Company", "Analyste de données", today, now)?;
+    let doc = crate::transfer::json::export(&one, None, now)?;
+    let ids: &[(&str, &[&str])] = &[
+        ("companies", &["id"]),
+        ("applications", &["id", "company_id"]),
+        ("people", &["id", "company_id"]),
+        ("application_people", &["application_id", "person_id"]),
+        ("events", &["id", "application_id"]),
+        ("event_people", &["event_id", "person_id"]),
+        ("reflections", &["outcome_event_id"]),
+        ("plan_steps", &["id", "application_id", "outcome_event_id", "person_id"]),
+    ];
+    let mut out = doc.clone();
+    for (table, cols) in ids {
+        let template = doc["tables"][*table].as_array().map(Vec::as_slice).unwrap_or_default();
+        let mut rows = Vec::with_capacity(n * template.len());
+        for i in first..first + n {
+            for r in template {
+                let mut r = r.clone();
+                for c in *cols {
+                    if let Some(id) = r[*c].as_i64() {
+                        r[*c] = (id + 100 * i as i64).into();
+                    }
+                }
+                if *table == "companies" {
+                    r["name"] = format!("Company {i}").into();
+                    r["folded"] = format!("company {i}").into();
+                }
+                rows.push(r);
+            }
+        }
+        out["tables"][*table] = Value::Array(rows);
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -159,6 +159,19 @@ impl Checker {
         self.fail(field, problem);
     }
 
+    /// How many refusals were recorded so far.
+    pub(crate) fn count(&self) -> usize {
+        self.errors.len()
+    }
+
+    /// Gives the refusals recorded since there were `from` the field name `field`: a caller checking millions
+    /// of values (an import) checks them under a placeholder and names only what was refused.
+    pub(crate) fn name_since(&mut self, from: usize, field: &str) {
+        for e in self.errors.iter_mut().skip(from) {
+            e.field = field.to_owned();
+        }
+    }
+
     /// Whether `field` has already been refused.
     pub fn has_error(&self, field: &str) -> bool {
         self.errors.iter().any(|e| e.field == field)

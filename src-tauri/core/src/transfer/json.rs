@@ -26,9 +26,13 @@ use crate::validate::Checker;
 pub const FORMAT: &str = "rebound";
 /// The version of this document's layout.
 pub const VERSION: u64 = 1;
-/// Largest file an import reads, in bytes. (Measured for issue 21: 100,000 applications each with a person, an
-/// interview, a rejection, its plan and a reflection export to about 340 MB, so such a journal is over it.)
-pub const MAX_BYTES: u64 = 200 * 1024 * 1024;
+/// Largest file an import reads, in bytes: 640 MiB. A user's own export must come back in: measured for issue 21
+/// (`cargo bench -p rebound-core --bench import`), 100,000 applications each with a person, an interview, a
+/// rejection, its plan and a reflection export (pretty-printed, as the app writes it) to 497 MB, 10,000 to
+/// 50 MB — about 5 KB each. The cap leaves room for a third more than that, and still refuses, before reading
+/// it (and again if the read goes past it: [`super::read_file`]), a file that would only fill the memory:
+/// reading one takes several times its size.
+pub const MAX_BYTES: u64 = 640 * 1024 * 1024;
 
 /// The tables of the journal, parents before children: the order to insert them in.
 pub const TABLES: &[&str] = &[
@@ -174,6 +178,23 @@ fn note_texts(c: &mut Checker, field: &str, v: &Value) {
     }
 }
 
+/// A calendar day written `YYYY-MM-DD` (what the journal's `date(x) IS x` checks accept): four digits, two, two,
+/// and a day of the calendar. Without chrono's formatter: it runs on every date of a file (a million at 100,000
+/// applications).
+pub(crate) fn is_day(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |n, d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    match (digits(0..4), digits(5..7), digits(8..10)) {
+        (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y as i32, m, d).is_some(),
+        _ => false,
+    }
+}
+
 /// Every row passes the checks its form applies (a name on one line of at most 200 characters, an e-mail
 /// with an @…), and no cell is huge. A refusal names the row: `file.<table>.<position>.<column>`.
 fn check_rows(tables: &HashMap<String, Vec<Row>>) -> Result<()> {
@@ -189,8 +210,9 @@ fn check_rows(tables: &HashMap<String, Vec<Row>>) -> Result<()> {
             }
             let before = refused;
             for (col, v) in row {
+                // Bytes bound characters: only a text longer in bytes than the limit can be over it.
                 if let Value::String(s) = v {
-                    if s.chars().nth(MAX_CELL).is_some() {
+                    if s.len() > MAX_CELL && s.chars().nth(MAX_CELL).is_some() {
                         c.problem(&format!("file.{table}.{n}.{col}"), Problem::TooLong { max: MAX_CELL });
                         refused += 1;
                     }
@@ -200,43 +222,42 @@ fn check_rows(tables: &HashMap<String, Vec<Row>>) -> Result<()> {
                 continue;
             }
             for (col, rule) in &rules {
-                let field = format!("file.{table}.{n}.{col}");
+                // Checked under a placeholder; the field is named (`file.<table>.<row>.<column>`) only if
+                // refused: formatting 1.5 million names for nothing was a tenth of a 100,000-application parse.
+                let field = "";
+                let errors = c.count();
                 let value = row.get(*col);
                 let text = value.and_then(Value::as_str).unwrap_or_default();
                 match rule {
                     Rule::Line { required } => {
-                        c.line(&field, text, *required);
+                        c.line(field, text, *required);
                     }
                     Rule::Note => {
-                        c.note(&field, text);
+                        c.note(field, text);
                     }
                     Rule::Email => {
-                        c.email(&field, text);
+                        c.email(field, text);
                     }
                     Rule::WebAddress => {
-                        c.web_address(&field, text);
+                        c.web_address(field, text);
                     }
                     Rule::Details => match value.map(|v| v.as_str().map(serde_json::from_str::<Value>)) {
                         None => {}
-                        Some(Some(Ok(details))) => note_texts(&mut c, &field, &details),
-                        Some(_) => c.problem(&field, Problem::NotRebound),
+                        Some(Some(Ok(details))) => note_texts(&mut c, field, &details),
+                        Some(_) => c.problem(field, Problem::NotRebound),
                     },
                     Rule::Choice(known) => {
                         if value.is_some_and(|v| !v.as_str().is_some_and(known)) {
-                            c.problem(&field, Problem::NotAChoice);
+                            c.problem(field, Problem::NotAChoice);
                         }
                     }
                     Rule::Day { required } => {
-                        let day = |s: &str| {
-                            NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                                .is_ok_and(|d| d.format("%Y-%m-%d").to_string() == s)
-                        };
                         let fine = match value {
                             None | Some(Value::Null) => !required,
-                            Some(v) => v.as_str().is_some_and(day),
+                            Some(v) => v.as_str().is_some_and(is_day),
                         };
                         if !fine {
-                            c.problem(&field, Problem::NotADate);
+                            c.problem(field, Problem::NotADate);
                         }
                     }
                     Rule::Range(min, max) => {
@@ -245,16 +266,17 @@ fn check_rows(tables: &HashMap<String, Vec<Row>>) -> Result<()> {
                             Some(v) => v.as_u64().is_some_and(|n| (*min as u64..=*max as u64).contains(&n)),
                         };
                         if !fine {
-                            c.problem(&field, Problem::OutOfRange { min: *min, max: *max });
+                            c.problem(field, Problem::OutOfRange { min: *min, max: *max });
                         }
                     }
                     Rule::Json => {
                         if value.is_some_and(|v| v.as_str().is_none_or(|t| serde_json::from_str::<Value>(t).is_err())) {
-                            c.problem(&field, Problem::NotRebound);
+                            c.problem(field, Problem::NotRebound);
                         }
                     }
                 }
-                if c.has_error(&field) {
+                if c.count() > errors {
+                    c.name_since(errors, &format!("file.{table}.{n}.{col}"));
                     refused += 1;
                 }
             }
@@ -263,43 +285,80 @@ fn check_rows(tables: &HashMap<String, Vec<Row>>) -> Result<()> {
     c.finish()
 }
 
-/// The rows of `table` by their integer column `col`, which each must have and no two may share (two
-/// applications with one id would be merged as one, though the preview listed both).
-fn unique_ids(tables: &HashMap<String, Vec<Row>>, table: &str, col: &str) -> Result<HashMap<i64, usize>> {
-    let rows = tables.get(table).map(Vec::as_slice).unwrap_or_default();
-    let mut ids = HashMap::with_capacity(rows.len());
-    for (n, row) in rows.iter().enumerate() {
-        let refuse = || Error::invalid(format!("file.{table}.{n}.{col}"), Problem::NotRebound);
-        let id = row.get(col).and_then(Value::as_i64).ok_or_else(refuse)?;
-        if ids.insert(id, n).is_some() {
-            return Err(refuse());
-        }
-    }
-    Ok(ids)
+/// The cells of some columns of every row of a table, read in one pass over its rows: finding a column in a
+/// row is a search of the row's map, and a pass per column and check (a dozen passes over 1.5 million rows
+/// at 100,000 applications, each row far from the last in memory) was a third of a parse.
+struct Cells<'a> {
+    table: &'static str,
+    cols: &'static [&'static str],
+    /// Row after row, `cols.len()` cells each (`None`: the row has no such column).
+    cells: Vec<Option<&'a Value>>,
 }
 
-/// Positions of the rows of `table` grouped by their column `col`, which must name a row of `parents` (or be
-/// null where `optional`).
-fn children(
-    tables: &HashMap<String, Vec<Row>>,
-    table: &str,
-    col: &str,
-    parents: &HashMap<i64, usize>,
-    optional: bool,
-) -> Result<HashMap<i64, Vec<usize>>> {
-    let mut out: HashMap<i64, Vec<usize>> = HashMap::new();
-    for (n, row) in tables.get(table).map(Vec::as_slice).unwrap_or_default().iter().enumerate() {
-        let refuse = || Error::invalid(format!("file.{table}.{n}.{col}"), Problem::NotRebound);
-        match row.get(col) {
-            None | Some(Value::Null) if optional => continue,
-            Some(v) => {
-                let id = v.as_i64().filter(|id| parents.contains_key(id)).ok_or_else(refuse)?;
-                out.entry(id).or_default().push(n);
-            }
-            None => return Err(refuse()),
+impl<'a> Cells<'a> {
+    fn read(tables: &'a HashMap<String, Vec<Row>>, table: &'static str, cols: &'static [&'static str]) -> Self {
+        let rows = tables.get(table).map(Vec::as_slice).unwrap_or_default();
+        let mut cells = Vec::with_capacity(rows.len() * cols.len());
+        for row in rows {
+            cells.extend(cols.iter().map(|c| row.get(*c)));
         }
+        Cells { table, cols, cells }
     }
-    Ok(out)
+
+    /// The cells of column `col`, by row position.
+    fn column(&self, col: &str) -> impl Iterator<Item = (usize, Option<&'a Value>)> + '_ {
+        let k = self.cols.iter().position(|c| *c == col).unwrap_or_default();
+        self.cells.iter().skip(k).step_by(self.cols.len().max(1)).copied().enumerate()
+    }
+
+    fn refuse(&self, n: usize, col: &str) -> Error {
+        Error::invalid(format!("file.{}.{n}.{col}", self.table), Problem::NotRebound)
+    }
+
+    /// The rows by their integer column `col`, which each must have and no two may share (two applications
+    /// with one id would be merged as one, though the preview listed both).
+    fn unique(&self, col: &str) -> Result<HashMap<i64, usize>> {
+        let mut ids = HashMap::with_capacity(self.cells.len() / self.cols.len().max(1));
+        for (n, v) in self.column(col) {
+            let id = v.and_then(Value::as_i64).ok_or_else(|| self.refuse(n, col))?;
+            if ids.insert(id, n).is_some() {
+                return Err(self.refuse(n, col));
+            }
+        }
+        Ok(ids)
+    }
+
+    /// Checks that column `col` names a row of `parents` in each row (or is null where `optional`).
+    fn refer(&self, col: &str, parents: &HashMap<i64, usize>, optional: bool) -> Result<()> {
+        self.each_parent(col, parents, optional, |_, _| ())
+    }
+
+    /// Row positions grouped by their column `col`, checked as [`Cells::refer`] does.
+    fn children(&self, col: &str, parents: &HashMap<i64, usize>) -> Result<HashMap<i64, Vec<usize>>> {
+        let mut out: HashMap<i64, Vec<usize>> = HashMap::new();
+        self.each_parent(col, parents, false, |id, n| out.entry(id).or_default().push(n))?;
+        Ok(out)
+    }
+
+    fn each_parent(
+        &self,
+        col: &str,
+        parents: &HashMap<i64, usize>,
+        optional: bool,
+        mut found: impl FnMut(i64, usize),
+    ) -> Result<()> {
+        for (n, v) in self.column(col) {
+            match v {
+                None | Some(Value::Null) if optional => continue,
+                Some(v) => {
+                    let id = v.as_i64().filter(|id| parents.contains_key(id)).ok_or_else(|| self.refuse(n, col))?;
+                    found(id, n);
+                }
+                None => return Err(self.refuse(n, col)),
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Reads a document, refusing anything that is not a Rebound export of a version this build knows, or whose
@@ -334,12 +393,53 @@ pub fn parse(text: &str) -> Result<Document> {
         tables.insert(name, rows);
     }
     let settings = v.remove("settings").filter(Value::is_object);
-    check_rows(&tables)?;
-    index(tables, settings)
+    // The forms' checks and the index read the rows and change nothing: done side by side (a second of a
+    // 100,000-application parse on a machine with two cores). A refusal of the checks comes first, as when
+    // they ran before the index.
+    let (checked, indexed) = std::thread::scope(|s| {
+        let checking = s.spawn(|| check_rows(&tables));
+        let indexed = index(&tables);
+        (checking.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), indexed)
+    });
+    checked?;
+    let Indexed { apps, companies, people, events_of, links_of, steps_of, event_people_of, reflections_of } = indexed?;
+    Ok(Document {
+        apps,
+        companies,
+        people,
+        events_of,
+        links_of,
+        steps_of,
+        event_people_of,
+        reflections_of,
+        tables,
+        settings,
+    })
 }
 
-fn index(tables: HashMap<String, Vec<Row>>, settings: Option<Value>) -> Result<Document> {
-    let companies = unique_ids(&tables, "companies", "id")?;
+/// What [`index`] finds: [`Document`]'s fields but the rows themselves.
+struct Indexed {
+    apps: Vec<FileApp>,
+    companies: HashMap<i64, usize>,
+    people: HashMap<i64, usize>,
+    events_of: HashMap<i64, Vec<usize>>,
+    links_of: HashMap<i64, Vec<usize>>,
+    steps_of: HashMap<i64, Vec<usize>>,
+    event_people_of: HashMap<i64, Vec<usize>>,
+    reflections_of: HashMap<i64, Vec<usize>>,
+}
+
+fn index(tables: &HashMap<String, Vec<Row>>) -> Result<Indexed> {
+    // The same checks, in the same order, as when each was its own pass.
+    let cells = |t, cols| Cells::read(tables, t, cols);
+    let (company_cells, app_cells) = (cells("companies", &["id"]), cells("applications", &["id", "company_id"]));
+    let people_cells = cells("people", &["id", "company_id"]);
+    let event_cells = cells("events", &["id", "application_id"]);
+    let step_cells = cells("plan_steps", &["id", "application_id", "outcome_event_id", "person_id"]);
+    let reflection_cells = cells("reflections", &["outcome_event_id"]);
+    let link_cells = cells("application_people", &["application_id", "person_id"]);
+    let tag_cells = cells("event_people", &["event_id", "person_id"]);
+    let companies = company_cells.unique("id")?;
     // Two companies of one name (as matched, folded) would break the journal's rule on restore.
     let mut names = std::collections::HashSet::new();
     for (n, c) in tables.get("companies").map(Vec::as_slice).unwrap_or_default().iter().enumerate() {
@@ -348,23 +448,24 @@ fn index(tables: HashMap<String, Vec<Row>>, settings: Option<Value>) -> Result<D
             return Err(Error::invalid(format!("file.companies.{n}.name"), Problem::NameTaken));
         }
     }
-    let applications = unique_ids(&tables, "applications", "id")?;
-    let people = unique_ids(&tables, "people", "id")?;
-    let events = unique_ids(&tables, "events", "id")?;
-    unique_ids(&tables, "plan_steps", "id")?;
-    unique_ids(&tables, "reflections", "outcome_event_id")?;
+    let applications = app_cells.unique("id")?;
+    let people = people_cells.unique("id")?;
+    let events = event_cells.unique("id")?;
+    step_cells.unique("id")?;
+    reflection_cells.unique("outcome_event_id")?;
     // Applications and people belong to a company of the file.
-    children(&tables, "applications", "company_id", &companies, false)?;
-    children(&tables, "people", "company_id", &companies, false)?;
-    let events_of = children(&tables, "events", "application_id", &applications, false)?;
-    let links_of = children(&tables, "application_people", "application_id", &applications, false)?;
-    children(&tables, "application_people", "person_id", &people, false)?;
-    let steps_of = children(&tables, "plan_steps", "application_id", &applications, false)?;
-    children(&tables, "plan_steps", "outcome_event_id", &events, true)?;
-    children(&tables, "plan_steps", "person_id", &people, true)?;
-    let event_people_of = children(&tables, "event_people", "event_id", &events, false)?;
-    children(&tables, "event_people", "person_id", &people, false)?;
-    let reflections_of = children(&tables, "reflections", "outcome_event_id", &events, false)?;
+    app_cells.refer("company_id", &companies, false)?;
+    people_cells.refer("company_id", &companies, false)?;
+    let events_of = event_cells.children("application_id", &applications)?;
+    let links_of = link_cells.children("application_id", &applications)?;
+    link_cells.refer("person_id", &people, false)?;
+    let steps_of = step_cells.children("application_id", &applications)?;
+    step_cells.refer("outcome_event_id", &events, true)?;
+    step_cells.refer("person_id", &people, true)?;
+    let event_people_of = tag_cells.children("event_id", &events)?;
+    tag_cells.refer("person_id", &people, false)?;
+    let reflections_of = reflection_cells.children("outcome_event_id", &events)?;
+    drop((company_cells, app_cells, people_cells, event_cells, step_cells, reflection_cells, link_cells, tag_cells));
 
     let rows = |t: &str| tables.get(t).map(Vec::as_slice).unwrap_or_default();
     let (company_rows, event_rows) = (rows("companies"), rows("events"));
@@ -395,18 +496,7 @@ fn index(tables: HashMap<String, Vec<Row>>, settings: Option<Value>) -> Result<D
             FileApp { row: n, id, key, content, label: format!("{company} — {}", text(a, "role")) }
         })
         .collect();
-    Ok(Document {
-        apps,
-        companies,
-        people,
-        events_of,
-        links_of,
-        steps_of,
-        event_people_of,
-        reflections_of,
-        tables,
-        settings,
-    })
+    Ok(Indexed { apps, companies, people, events_of, links_of, steps_of, event_people_of, reflections_of })
 }
 
 impl Document {
@@ -544,6 +634,28 @@ pub fn preview(conn: &Connection, doc: &Document) -> Result<Preview> {
 /// timeline, plan, people and reflections; the others left as they are). One transaction: all or nothing.
 pub fn import(conn: &mut Connection, doc: &Document) -> Result<Preview> {
     conn.set_prepared_statement_cache_capacity(64);
+    // For this transaction only (SQLite ignores `foreign_keys` inside one, so it is set around it): no parent
+    // looked up per row written — `parse` checked every reference of the file, and `foreign_key_check` below
+    // checks the whole journal before the commit, so nothing broken is ever committed — and a page cache
+    // large enough for the indexes of 100,000 applications (2 MB by default; each spilled page is written
+    // twice). Put back as they were however the import ends.
+    let cache: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    let keys: bool = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
+    conn.pragma_update(None, "cache_size", -IMPORT_CACHE_KIB)?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let done = import_in_one_transaction(conn, doc);
+    let put_back =
+        conn.pragma_update(None, "foreign_keys", keys).and_then(|()| conn.pragma_update(None, "cache_size", cache));
+    let done = done?;
+    put_back?;
+    Ok(done)
+}
+
+/// The page cache an import works with, in KiB (SQLite's negative `cache_size`): up to 1 GB, allocated as pages are
+/// used (a 100,000-application journal is 222 MB) and given back after.
+const IMPORT_CACHE_KIB: i64 = 1024 * 1024;
+
+fn import_in_one_transaction(conn: &mut Connection, doc: &Document) -> Result<Preview> {
     let tx = conn.transaction()?;
     let (p, added) = plan(&tx, doc)?;
     // New applications take ids above every one there (and a restore, the file's own, in an empty journal).
@@ -551,7 +663,7 @@ pub fn import(conn: &mut Connection, doc: &Document) -> Result<Preview> {
     let first_new = if p.restore { i64::MIN } else { first_new };
     let written = crate::journal::search::bulk(&tx, first_new, || {
         if p.restore {
-            TABLES.iter().try_for_each(|t| rows::insert(&tx, t, doc.rows(t)))
+            restore(&tx, doc)
         } else {
             merge(&tx, doc, &added)
         }
@@ -572,6 +684,29 @@ pub fn import(conn: &mut Connection, doc: &Document) -> Result<Preview> {
     }
     tx.commit()?;
     Ok(p)
+}
+
+/// Writes every row of the file as it is into the empty journal. The journal's secondary indexes (not those
+/// that enforce a rule: unique ones stay) are dropped and made again after: one sort of a column each, rather
+/// than a million updates in random places of each.
+fn restore(tx: &Connection, doc: &Document) -> Result<()> {
+    let tables: Vec<String> = TABLES.iter().map(|t| format!("'{t}'")).collect();
+    let indexes: Vec<(String, String)> = tx
+        .prepare(&format!(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+               AND sql NOT LIKE 'CREATE UNIQUE %' AND tbl_name IN ({})",
+            tables.join(", ")
+        ))?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (name, _) in &indexes {
+        tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
+    }
+    TABLES.iter().try_for_each(|t| rows::insert(tx, t, doc.rows(t)))?;
+    for (_, sql) in &indexes {
+        tx.execute_batch(sql)?;
+    }
+    Ok(())
 }
 
 /// The columns of each table, read once per merge.
@@ -716,48 +851,12 @@ fn merge(conn: &Connection, doc: &Document, added: &[usize]) -> Result<()> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::journal::{self, ApplicationInput, InterviewInput, OutcomeInput, PersonInput, ReflectionInput};
-    use crate::plan::PlanOptions;
+    use crate::journal;
     use crate::testing::{now, today};
     use chrono::NaiveDate;
 
     pub(crate) fn full(conn: &mut Connection, company: &str, role: &str) -> i64 {
-        let input = ApplicationInput {
-            company: company.into(),
-            role: role.into(),
-            applied_on: "2026-10-01".into(),
-            location: "Montréal".into(),
-            people: vec![PersonInput {
-                name: "Marie Tremblay".into(),
-                email: "m@example.org".into(),
-                ..Default::default()
-            }],
-            interviews: vec![InterviewInput {
-                date: "2026-10-10".into(),
-                format: "video".into(),
-                met: vec![0],
-                ..Default::default()
-            }],
-            ..Default::default()
-        };
-        let app = journal::save_application(conn, &input, crate::vocab::Lang::Fr, today(), now()).unwrap();
-        let outcome = OutcomeInput {
-            application_id: app,
-            outcome: "rejected".into(),
-            date: "2026-10-20".into(),
-            channel: "email".into(),
-            reason: "Un profil plus senior « retenu ».".into(),
-            ..Default::default()
-        };
-        let ev = journal::log_outcome(conn, &outcome, today(), now(), PlanOptions::default()).unwrap();
-        journal::save_reflection(
-            conn,
-            &ReflectionInput { outcome_event_id: ev, went_well: "Bien préparé".into(), ..Default::default() },
-            today(),
-            now(),
-        )
-        .unwrap();
-        app
+        crate::sample::full_application(conn, company, role, today(), now()).unwrap()
     }
 
     fn dump(conn: &Connection) -> Vec<Vec<Row>> {
@@ -913,45 +1012,9 @@ pub(crate) mod tests {
         }
     }
 
-    /// An export of `n` applications like `full()`'s (a person, an interview, a rejection with its reflection
-    /// and plan), each at its own company "Company <first + i>": made by copying one real export's rows under
-    /// new ids, so that 100,000 take seconds to make, not minutes.
+    /// An export of `n` applications like `full()`'s (see [`crate::sample::export_of_many`]).
     pub(crate) fn synthetic(n: usize, first: usize) -> Value {
-        let mut one = crate::db::open_in_memory().unwrap();
-        full(&mut one, "Company", "Analyste de données");
-        let doc = export(&one, None, now()).unwrap();
-        let ids: &[(&str, &[&str])] = &[
-            ("companies", &["id"]),
-            ("applications", &["id", "company_id"]),
-            ("people", &["id", "company_id"]),
-            ("application_people", &["application_id", "person_id"]),
-            ("events", &["id", "application_id"]),
-            ("event_people", &["event_id", "person_id"]),
-            ("reflections", &["outcome_event_id"]),
-            ("plan_steps", &["id", "application_id", "outcome_event_id", "person_id"]),
-        ];
-        let mut out = doc.clone();
-        for (table, cols) in ids {
-            let template = doc["tables"][*table].as_array().unwrap();
-            let mut rows = Vec::with_capacity(n * template.len());
-            for i in first..first + n {
-                for r in template {
-                    let mut r = r.clone();
-                    for c in *cols {
-                        if let Some(id) = r[*c].as_i64() {
-                            r[*c] = (id + 100 * i as i64).into();
-                        }
-                    }
-                    if *table == "companies" {
-                        r["name"] = format!("Company {i}").into();
-                        r["folded"] = format!("company {i}").into();
-                    }
-                    rows.push(r);
-                }
-            }
-            out["tables"][*table] = Value::Array(rows);
-        }
-        out
+        crate::sample::export_of_many(n, first, today(), now()).unwrap()
     }
 
     #[test]
@@ -1077,33 +1140,5 @@ pub(crate) mod tests {
         // Imported again: all already there.
         assert_eq!(preview(&b, &doc).unwrap().already_there.len(), 3_000);
     }
-
-    /// `cargo test --release -p rebound-core --lib -- --ignored --nocapture import_timings`: a 100,000
-    /// application export restored into an empty journal and 10,000 merged into one in use (goals: 10 s, 5 s).
-    #[test]
-    #[ignore]
-    fn import_timings() {
-        let t = std::time::Instant::now();
-        let text = synthetic(100_000, 0).to_string();
-        println!("made a {} MB file in {:?}", text.len() / 1_000_000, t.elapsed());
-        let t = std::time::Instant::now();
-        let doc = parse(&text).unwrap();
-        let parsed = t.elapsed();
-        let mut b = crate::db::open_in_memory().unwrap();
-        let t = std::time::Instant::now();
-        let p = import(&mut b, &doc).unwrap();
-        println!("100,000 restored: parse {parsed:?} (no journal), import {:?}", t.elapsed());
-        assert!(p.restore);
-        let text = synthetic(10_000, 200_000).to_string();
-        let t = std::time::Instant::now();
-        let doc = parse(&text).unwrap();
-        let parsed = t.elapsed();
-        let t = std::time::Instant::now();
-        let preview = preview(&b, &doc).unwrap();
-        let previewed = t.elapsed();
-        let t = std::time::Instant::now();
-        let p = import(&mut b, &doc).unwrap();
-        println!("10,000 merged into 100,000: parse {parsed:?}, preview {previewed:?}, import {:?}", t.elapsed());
-        assert_eq!((preview.new.len(), p.new.len()), (10_000, 10_000));
-    }
+    // The timings of 100,000 restored and 10,000 merged, on disk: `cargo bench -p rebound-core --bench import`.
 }

@@ -145,4 +145,37 @@ proptest! {
         prop_assert_eq!(csv::parse_date(&iso), Some(d));
         prop_assert_eq!(csv::parse_date(&format!("{iso}{junk}")), None);
     }
+
+    /// The form's date reader (what every date field goes through: both languages, a date read two ways
+    /// refused, none more than a year ahead) answers anything typed; a calendar day written `YYYY-MM-DD` up to a
+    /// year ahead is that day, and past it is refused as too far ahead.
+    #[test]
+    fn the_forms_date_reader_answers_and_reads_iso_days_as_themselves(text in ".{0,60}", day in 0i64..60_000) {
+        let mut c = crate::validate::Checker::new(today());
+        let _ = c.date("a", &text, false);
+        let _ = c.date_ahead("b", &text, true);
+        let d = NaiveDate::from_ymd_opt(1950, 1, 1).unwrap() + chrono::Days::new(day as u64);
+        let mut c = crate::validate::Checker::new(today());
+        let read = c.date("a", &d.format("%Y-%m-%d").to_string(), true);
+        let limit = today().checked_add_months(chrono::Months::new(12)).unwrap();
+        prop_assert_eq!(read, (d <= limit).then_some(d));
+        prop_assert_eq!(c.finish().is_ok(), d <= limit);
+    }
+
+    /// The JSON import's day check (by its digits, for speed) accepts exactly what reading the day with chrono
+    /// and writing it back gives unchanged — what the journal's `date(x) IS x` rules accept — over years 0 to 9999
+    /// (SQLite's `date()` reads no other).
+    #[test]
+    fn the_imports_day_check_is_chronos_round_trip(
+        text in "[0-9+\\- ]{0,12}|.{0,12}",
+        day in 0i64..3_652_425,
+    ) {
+        let chrono_day = |s: &str| {
+            NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok_and(|d| d.format("%Y-%m-%d").to_string() == s)
+        };
+        prop_assert_eq!(json::is_day(&text), chrono_day(&text), "{:?}", text);
+        let d = NaiveDate::from_ymd_opt(0, 1, 1).unwrap() + chrono::Days::new(day as u64);
+        let iso = d.format("%Y-%m-%d").to_string();
+        prop_assert_eq!(json::is_day(&iso), chrono_day(&iso), "{}", iso);
+    }
 }
