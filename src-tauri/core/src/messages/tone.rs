@@ -1445,19 +1445,26 @@ const DETERMINERS: [&str; 27] = [
 
 /// Words that are a person's or a place's name: capitalised words right after a title or a greeting
 /// ("Mr. Bastard", "Bonjour Francis Tabarin", up to three), after a place opener ("Sainte-Hostie"), after a
-/// capitalised first name inside a sentence ("avec Luc Connard"), and on the quiet lines of a signature or an
-/// address. Names are never insults nor swearing.
+/// capitalised first name inside a sentence ("avec Luc Connard"), inside a hyphenated compound of capitalised
+/// words ("Notre-Dame-du-Calvaire"), and on the quiet lines of a signature or an address. Names are never
+/// insults nor swearing.
 fn proper_names(text: &str, reading: &Reading, rules: &Rules, quiet: &[bool]) -> Vec<bool> {
     let words = &reading.words;
     let mut proper = vec![false; words.len()];
     // How many more capitalised words a title or greeting still covers.
     let mut naming = 0u8;
+    // Capitalised words so far in the current chain of hyphenated words ("Notre-Dame-du-Calvaire").
+    let mut chain_caps = 0usize;
     for (i, w) in words.iter().enumerate() {
         let prev = i.checked_sub(1).map(|p| &words[p]).filter(|p| p.line == w.line);
         let between = prev.and_then(|p| text.get(p.b1..w.b0)).unwrap_or("\n");
         if prev.is_none() || between.len() > 3 {
             naming = 0;
         }
+        // A capitalised word joined by hyphens to an earlier capitalised one is part of a compound name: a
+        // place, a parish, a trail ("Notre-Dame-du-Calvaire", "Saint-Louis-du-Ha"), never a sacre.
+        let in_compound = between == "-" && chain_caps > 0 && !w.upper;
+        chain_caps = if between == "-" { chain_caps } else { 0 } + usize::from(w.cap);
         let after_place = prev.is_some_and(|p| p.cap && rules.place_heads.contains(p.folded.as_str()))
             && (between == "-" || between == " ");
         // A capitalised word right after a capitalised first name inside a sentence is a surname ("avec Luc
@@ -1467,7 +1474,8 @@ fn proper_names(text: &str, reading: &Reading, rules: &Rules, quiet: &[bool]) ->
             let determined = i >= 2 && DETERMINERS.contains(&words[i - 2].folded.as_str());
             p.cap && !p.upper && !opens && !determined && between == " "
         }) && !w.upper;
-        if w.cap && (naming > 0 || after_place || after_first_name || quiet.get(w.line).copied().unwrap_or(false)) {
+        let named = naming > 0 || after_place || after_first_name || in_compound;
+        if w.cap && (named || quiet.get(w.line).copied().unwrap_or(false)) {
             proper[i] = true;
             naming = naming.saturating_sub(1);
         } else {
@@ -1783,11 +1791,13 @@ mod tests {
     }
 
     #[test]
-    fn a_surname_after_a_first_name_is_a_name_but_a_title_case_insult_is_not() {
+    fn a_surname_after_a_first_name_or_a_hyphenated_place_is_a_name_but_a_title_case_insult_is_not() {
         assert!(rules_found("La visite avec Kevin Bozo était super instructive.", "fr").is_empty());
         assert!(rules_found("I toured the plant with Mike Bastard on Friday.", "en").is_empty());
         assert!(rules_found("Vous êtes un Gros Connard.", "fr").contains(&"insult".to_owned()));
         assert!(rules_found("Gros Connard.", "fr").contains(&"insult".to_owned()));
+        assert!(rules_found("J'ai grandi à Sainte-Rose-du-Calvaire, près du lac.", "fr").is_empty());
+        assert!(rules_found("Calvaire, trois mois sans réponse.", "fr").contains(&"profanity".to_owned()));
     }
 
     #[test]
