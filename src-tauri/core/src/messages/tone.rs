@@ -1436,23 +1436,46 @@ fn unmask(run: &[char], rules: &Rules) -> Option<Cat> {
 // Shouting
 // ---------------------------------------------------------------------------------------------------------
 
+/// Words after which two capitalised words are a noun phrase in title case ("un Gros Connard"), not a first
+/// name and a surname.
+const DETERMINERS: [&str; 27] = [
+    "un", "une", "des", "le", "la", "les", "ce", "cette", "ces", "mon", "ma", "mes", "ton", "ta", "votre", "vos", "a",
+    "an", "the", "this", "that", "my", "your", "you", "such", "vous", "es",
+];
+
 /// Words that are a person's or a place's name: capitalised words right after a title or a greeting
-/// ("Mr. Bastard", "Bonjour Francis Tabarin", up to three), after a place opener ("Sainte-Hostie"), and on
-/// the quiet lines of a signature or an address. Names are never insults nor swearing.
+/// ("Mr. Bastard", "Bonjour Francis Tabarin", up to three), after a place opener ("Sainte-Hostie"), after a
+/// capitalised first name inside a sentence ("avec Luc Connard"), inside a hyphenated compound of capitalised
+/// words ("Notre-Dame-du-Calvaire"), and on the quiet lines of a signature or an address. Names are never
+/// insults nor swearing.
 fn proper_names(text: &str, reading: &Reading, rules: &Rules, quiet: &[bool]) -> Vec<bool> {
     let words = &reading.words;
     let mut proper = vec![false; words.len()];
     // How many more capitalised words a title or greeting still covers.
     let mut naming = 0u8;
+    // Capitalised words so far in the current chain of hyphenated words ("Notre-Dame-du-Calvaire").
+    let mut chain_caps = 0usize;
     for (i, w) in words.iter().enumerate() {
         let prev = i.checked_sub(1).map(|p| &words[p]).filter(|p| p.line == w.line);
         let between = prev.and_then(|p| text.get(p.b1..w.b0)).unwrap_or("\n");
         if prev.is_none() || between.len() > 3 {
             naming = 0;
         }
+        // A capitalised word joined by hyphens to an earlier capitalised one is part of a compound name: a
+        // place, a parish, a trail ("Notre-Dame-du-Calvaire", "Saint-Louis-du-Ha"), never a sacre.
+        let in_compound = between == "-" && chain_caps > 0 && !w.upper;
+        chain_caps = if between == "-" { chain_caps } else { 0 } + usize::from(w.cap);
         let after_place = prev.is_some_and(|p| p.cap && rules.place_heads.contains(p.folded.as_str()))
             && (between == "-" || between == " ");
-        if w.cap && (naming > 0 || after_place || quiet.get(w.line).copied().unwrap_or(false)) {
+        // A capitalised word right after a capitalised first name inside a sentence is a surname ("avec Luc
+        // Connard", "thanks to Mike Bastard"); a capital opening the sentence proves nothing ("Gros Connard").
+        let after_first_name = prev.is_some_and(|p| {
+            let opens = i < 2 || reading.word_sentence[i - 2].0 != reading.word_sentence[i - 1].0;
+            let determined = i >= 2 && DETERMINERS.contains(&words[i - 2].folded.as_str());
+            p.cap && !p.upper && !opens && !determined && between == " "
+        }) && !w.upper;
+        let named = naming > 0 || after_place || after_first_name || in_compound;
+        if w.cap && (named || quiet.get(w.line).copied().unwrap_or(false)) {
             proper[i] = true;
             naming = naming.saturating_sub(1);
         } else {
@@ -1765,6 +1788,25 @@ mod tests {
         // The same words as words, not names, are still swearing.
         assert_eq!(rules_found("Hostie que c'est long.", "fr"), ["profanity"]);
         assert_eq!(rules_found("You bastard.", "en"), ["profanity"]);
+    }
+
+    #[test]
+    fn a_surname_after_a_first_name_or_a_hyphenated_place_is_a_name_but_a_title_case_insult_is_not() {
+        assert!(rules_found("La visite avec Kevin Bozo était super instructive.", "fr").is_empty());
+        assert!(rules_found("I toured the plant with Mike Bastard on Friday.", "en").is_empty());
+        assert!(rules_found("Vous êtes un Gros Connard.", "fr").contains(&"insult".to_owned()));
+        assert!(rules_found("Gros Connard.", "fr").contains(&"insult".to_owned()));
+        assert!(rules_found("J'ai grandi à Sainte-Rose-du-Calvaire, près du lac.", "fr").is_empty());
+        assert!(rules_found("Calvaire, trois mois sans réponse.", "fr").contains(&"profanity".to_owned()));
+    }
+
+    #[test]
+    fn quebec_minced_oaths_with_praise_are_warmth() {
+        assert!(rules_found("Torrieu que vous avez une belle équipe.", "fr").is_empty());
+        assert!(rules_found("Mautadine, je suis déçue, mais je vous remercie.", "fr").is_empty());
+        assert!(rules_found("Mosus de processus interminable.", "fr").contains(&"profanity".to_owned()));
+        // The strong sacres stay swearing whatever follows.
+        assert!(rules_found("Tabarnak, merci pour l'entrevue.", "fr").contains(&"profanity".to_owned()));
     }
 
     #[test]

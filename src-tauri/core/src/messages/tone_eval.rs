@@ -203,6 +203,9 @@ mod tests {
     /// What the check reaches on the held-out sets, a little under the figures measured (language, stop
     /// recall, all recall, false alarms, in percent): a change that loses ground fails here.
     /// Measured 2026-12-02 (rules and model of issue 20): fr 92.3 / 92.0 / 4.7, en 90.3 / 91.8 / 1.2; before them,
-    /// fr 75.8 / 69.3 / 7.1 and en 69.9 / 68.3 / 8.9.
-    const FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 90.0, 90.0, 6.0), ("en", 88.0, 89.0, 2.5)];
+    /// fr 75.8 / 69.3 / 7.1 and en 69.9 / 68.3 / 8.9. 2026-12-03 (more polite French training sentences, self-mockery
+    /// exempt, greeting lines skipped by the model): fr 92.3 / 90.9 / 4.1, en unchanged; then (Quebec minced
+    /// oaths, surnames, polite-sounding English hostility, cheers in the English training set): fr 92.3 / 90.9 /
+    /// 4.1, en 90.3 / 92.3 / 1.2.
+    const FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 92.0, 90.5, 4.5), ("en", 90.0, 92.0, 1.5)];
 }

@@ -190,6 +190,13 @@ pub fn sentence_text(text: &str, lang: &str) -> String {
     reading.words.iter().map(|w| w.folded.as_str()).collect::<Vec<_>>().join(" ")
 }
 
+/// A greeting or a salutation with names and nothing else ("Salut Geneviève", "Bonjour Mme Roy"): the model
+/// has nothing to judge there, and a lone "salut" is also how some dismissals open.
+fn only_greeting(text: &str, lang: &str) -> bool {
+    let heads = &super::rules(lang).name_heads;
+    text.split(' ').all(|w| w == NAME_MARK || heads.contains(w))
+}
+
 const FR_MODEL: &[u8] = include_bytes!("model-fr.bin");
 const EN_MODEL: &[u8] = include_bytes!("model-en.bin");
 
@@ -271,7 +278,7 @@ pub(super) fn findings(
             max_end = max_end.max(spans[next].1);
             next += 1;
         }
-        if max_end > s.start {
+        if max_end > s.start || only_greeting(&s.text, lang) {
             continue;
         }
         features(&s.text, &mut feats);
