@@ -245,3 +245,46 @@ pub fn open_db(data: &Path) -> rusqlite::Connection {
     rusqlite::Connection::open_with_flags(data.join("rebound.sqlite3"), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
         .expect("open the app's database file")
 }
+
+/// Runs xdotool with `args`; its standard output.
+fn xdotool(args: &[&str]) -> String {
+    let out = Command::new("xdotool").args(args).output().expect("xdotool runs (scripts/setup.sh --test installs it)");
+    assert!(out.status.success(), "xdotool {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+/// Answers the file dialog titled `title` with `path`: `save` for a save dialog (the name field has the focus),
+/// else an open dialog (Ctrl+L for the location field).
+pub fn answer_dialog(title: &str, path: &Path, save: bool) {
+    // The title is a regular expression for xdotool: anchored, its brackets escaped.
+    let pattern = format!("^{}$", title.replace('(', "\\(").replace(')', "\\)"));
+    let found = xdotool(&["search", "--sync", "--limit", "1", "--name", &pattern]);
+    let window = found.lines().next().expect("the dialog's window").to_owned();
+    xdotool(&["windowfocus", "--sync", &window]);
+    xdotool(&["key", "--clearmodifiers", if save { "ctrl+a" } else { "ctrl+l" }]);
+    xdotool(&["type", "--delay", "5", &path.display().to_string()]);
+    // In an open dialog the location field's completion can take the first Enter: Enter again, to the dialog,
+    // for as long as it is there.
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        xdotool(&["windowfocus", "--sync", &window]);
+        xdotool(&["key", "Return"]);
+        let gone = || !dialog_open(&window);
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(2);
+        while !gone() && std::time::Instant::now() < until {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        if gone() {
+            return;
+        }
+        assert!(std::time::Instant::now() < deadline, "the dialog {title:?} never took {}", path.display());
+    }
+}
+
+/// Whether X window `id` still exists and is shown.
+fn dialog_open(id: &str) -> bool {
+    Command::new("xdotool")
+        .args(["search", "--onlyvisible", "--name", "."])
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).lines().any(|l| l.trim() == id))
+}

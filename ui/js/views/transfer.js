@@ -13,9 +13,15 @@ const FIELDS = [
   ['location', 'app.location', false], ['source', 'app.source', false], ['postingUrl', 'app.posting_url', false],
 ];
 
+/** How many entries of each list the preview names: a restore of 100,000 applications must not draw 100,000 rows. */
+const NAMED = 50;
+
 function list(titleKey, items) {
   if (!items.length) return null;
-  return h('div', { class: 'preview-group' }, h('h4', {}, t(titleKey, { n: items.length })), h('ul', {}, items.map((i) => h('li', {}, i))));
+  const more = items.length - NAMED;
+  return h('div', { class: 'preview-group' }, h('h4', {}, t(titleKey, { n: items.length })),
+    h('ul', {}, items.slice(0, NAMED).map((i) => h('li', {}, i))),
+    more > 0 ? h('p', { class: 'hint' }, tn('transfer.and_more', more)) : null);
 }
 
 /** The export and import card. `onImported(message)` runs after an import (the journal changed). */
@@ -44,6 +50,20 @@ export function transferSection(onImported) {
     },
   }, t(label));
 
+  // While a long step runs (a big file read, or imported: seconds at 100,000 applications), the card says so and
+  // its buttons wait; the rest of the window stays usable.
+  const card = h('section', { class: 'card', 'aria-labelledby': titleId });
+  const busy = (message) => {
+    card.setAttribute('aria-busy', 'true');
+    for (const b of card.querySelectorAll('button')) b.disabled = true;
+    fill(status, h('progress', { 'aria-label': message }), ' ', message);
+  };
+  const idle = () => {
+    card.removeAttribute('aria-busy');
+    for (const b of card.querySelectorAll('button')) b.disabled = false;
+    if (status.querySelector('progress')) status.textContent = '';
+  };
+
   const cancel = () => h('button', {
     type: 'button', onclick: async () => { step.replaceChildren(); await ipc.cancelImport().catch(fail); },
   }, t('form.cancel'));
@@ -53,11 +73,13 @@ export function transferSection(onImported) {
     const apply = h('button', {
       type: 'button', class: 'primary',
       onclick: async () => {
+        busy(tn('transfer.importing', p.new.length));
         try {
           await ipc.importJournal();
+          idle();
           step.replaceChildren();
           await onImported(t('transfer.imported'));
-        } catch (err) { fail(err); }
+        } catch (err) { idle(); fail(err); }
       },
     }, t('transfer.apply'));
     fill(step, h('div', { class: 'confirm', role: 'group', 'aria-label': picked.file },
@@ -102,11 +124,14 @@ export function transferSection(onImported) {
         const v = form.querySelector(`[data-field="mapping.${key}"]`).value;
         mapping[key] = v === '' ? null : Number(v);
       }
+      busy(tn('transfer.importing', c.rows));
       try {
         const done = await ipc.importCsv(mapping);
+        idle();
         step.replaceChildren();
         await onImported(tn('transfer.csv_imported', done.imported));
       } catch (err) {
+        idle();
         const rows = (err.fields || []).filter((f) => f.field.startsWith('rows.'));
         for (const f of rows) {
           const [, row, name] = f.field.split('.');
@@ -125,15 +150,18 @@ export function transferSection(onImported) {
     type: 'button',
     onclick: async () => {
       status.textContent = '';
+      // Shown behind the dialog, and while the picked file is read and checked.
+      busy(t('transfer.reading'));
       try {
         const picked = await ipc.pickImport(kind);
+        idle();
         if (picked.kind === 'json') jsonStep(picked);
         else if (picked.kind === 'csv') csvStep(picked);
-      } catch (err) { fail(err); }
+      } catch (err) { idle(); fail(err); }
     },
   }, t(label));
 
-  return h('section', { class: 'card', 'aria-labelledby': titleId },
+  return add(card,
     h('h2', { id: titleId }, t('transfer.title')),
     h('p', { class: 'hint' }, t('transfer.hint')),
     h('div', { class: 'actions' },
