@@ -25,6 +25,11 @@ fn start(dir: &Path) -> (App<Mock>, WebviewWindow<Mock>) {
 }
 
 fn invoke(w: &WebviewWindow<Mock>, cmd: &str, args: Value) -> Result<Value, Value> {
+    call(w, cmd, InvokeBody::Json(args), Default::default())
+}
+
+/// One call as the window's bridge makes it: a body (JSON arguments, or raw bytes) and headers.
+fn call(w: &WebviewWindow<Mock>, cmd: &str, body: InvokeBody, headers: tauri::http::HeaderMap) -> Result<Value, Value> {
     get_ipc_response(
         w,
         InvokeRequest {
@@ -32,8 +37,8 @@ fn invoke(w: &WebviewWindow<Mock>, cmd: &str, args: Value) -> Result<Value, Valu
             callback: tauri::ipc::CallbackFn(0),
             error: tauri::ipc::CallbackFn(1),
             url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
+            body,
+            headers,
             invoke_key: INVOKE_KEY.to_string(),
         },
     )
@@ -475,19 +480,7 @@ fn invoke_raw(w: &WebviewWindow<Mock>, cmd: &str, body: Vec<u8>, headers: &[(&st
     for (k, v) in headers {
         map.insert(tauri::http::HeaderName::from_bytes(k.as_bytes()).unwrap(), v.parse().unwrap());
     }
-    get_ipc_response(
-        w,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: tauri::ipc::CallbackFn(0),
-            error: tauri::ipc::CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Raw(body),
-            headers: map,
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|body| body.deserialize::<Value>().expect("JSON response"))
+    call(w, cmd, InvokeBody::Raw(body), map)
 }
 
 #[test]
