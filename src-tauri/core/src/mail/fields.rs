@@ -182,8 +182,10 @@ fn clean_sender_name(name: &str, r: &Rules) -> String {
         .min()
         .unwrap_or(name.len());
     let name = name.get(..cut).unwrap_or(name);
+    // A hyphen splits only with spaces around it: "Loto-Québec" and "Sainte-Foy" are one name each.
+    let spaced = name.replace(" - ", " | ");
     let mut parts: Vec<&str> = Vec::new();
-    for part in name.split(['|', '-', '–', '—', ':', '/', '(', ')', ',', '@']) {
+    for part in spaced.split(['|', '–', '—', ':', '/', '(', ')', ',', '@']) {
         let part = part.trim();
         if part.is_empty() {
             continue;
@@ -413,10 +415,17 @@ pub(crate) fn find(
 
     // ---- The company.
     let mut votes: HashMap<String, (String, f32)> = HashMap::new();
+    // Only a domain known as an agency's or a board's: an employer that speaks of "our clients" keeps its name.
+    let sender_label = owner_label(&domain).filter(|l| {
+        l.len() > 2 && !domain.is_empty() && matches!(sender_of(&domain, r), Sender::Agency | Sender::Board)
+    });
     let vote = |name: &str, weight: f32, votes: &mut HashMap<String, (String, f32)>| {
         let name = name.trim().trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')');
         let key = company_key(name);
-        if excluded_company(&key, r, sender) || person_key.as_deref().is_some_and(|p| p == compact(name)) {
+        if excluded_company(&key, r, sender)
+            || person_key.as_deref().is_some_and(|p| p == compact(name))
+            || sender_label.as_deref().is_some_and(|l| compact(&key).starts_with(l))
+        {
             return;
         }
         let e = votes.entry(key).or_insert_with(|| (name.to_owned(), 0.0));
@@ -482,10 +491,22 @@ pub(crate) fn find(
     // The signature's lines below the person: the first that is neither a title nor an address.
     if let Some(s) = signature_from {
         for i in s + 1..(s + 4).min(lines.len()) {
-            for piece in line_text(i).split(['|', ',', '–', '—', '•']) {
+            if device_line(line_text(i)) {
+                break;
+            }
+            // "Senior Recruiter, Shopify" or "Recruiting Lead, Payments": after a title, a comma names the
+            // employer or a team; the sender's own domain tells which, so alone it weighs little.
+            let pieces = line_text(i).split(['|', '–', '—', '•']).flat_map(|seg| {
+                let mut parts = seg.split(',');
+                let first = parts.next().unwrap_or_default();
+                let titled = phrase_words(first).iter().any(|w| r.title_words.contains(w) && !r.team_words.contains(w));
+                std::iter::once((first, false)).chain(parts.map(move |p| (p, titled)))
+            });
+            for (piece, after_title) in pieces {
                 let piece = piece.trim();
                 let f = phrase_words(piece);
                 if f.is_empty()
+                    || device_line(piece)
                     || f.iter().any(|w| r.title_words.contains(w))
                     || piece.contains('@')
                     || piece.chars().filter(|c| c.is_ascii_digit()).count() > 2
@@ -494,7 +515,12 @@ pub(crate) fn find(
                     continue;
                 }
                 if capitalised(piece) {
-                    vote(piece, 2.0, &mut votes);
+                    let weight = match (after_title, sender) {
+                        (false, _) => 2.0,
+                        (true, Sender::Own) => 0.5,
+                        (true, _) => 1.0,
+                    };
+                    vote(piece, weight, &mut votes);
                 }
             }
         }
@@ -640,6 +666,7 @@ pub(crate) fn find(
             }
         }
     }
+    let candidates = votes.len();
     let company = votes
         .into_values()
         // An agency names its client in passing ("the role with Acme"): a weak mention is all there is.
@@ -654,6 +681,17 @@ pub(crate) fn find(
     if kind == MailKind::Unrelated && sender == Sender::Board {
         company = None;
         role = None;
+    }
+    // Alerts, digests, network notifications and surveys come from a service's mailbox and name many
+    // employers, none of them this e-mail's: without a person writing, unrelated mail names no company.
+    // The employer's own system (a password reset on its careers site) names itself, and only itself, in
+    // the body too.
+    if kind == MailKind::Unrelated && (system_mailbox || sender == Sender::Free) && person.is_none() {
+        let body: String = words.iter().filter(|w| w.start >= body_start).map(|w| w.folded.as_str()).collect();
+        let named_in_body = company.as_deref().is_some_and(|c| body.contains(&compact(&company_key(c))));
+        if candidates > 1 || !named_in_body {
+            company = None;
+        }
     }
 
     Found { company, role, person, person_email }
@@ -682,6 +720,20 @@ fn name_before(shown: &str, words: &[Word], i: usize, r: &Rules) -> Option<(usiz
     (a < b).then(|| (a, b - 1))
 }
 
+/// A phone's or a mail app's line under a signature ("Sent from my iPhone", "Envoyé de mon iPhone").
+fn device_line(text: &str) -> bool {
+    let f = phrase_words(text);
+    let starts = |p: &[&str]| f.len() >= p.len() && f.iter().zip(p).all(|(a, b)| a == b);
+    starts(&["sent", "from", "my"])
+        || starts(&["sent", "from", "outlook"])
+        || starts(&["sent", "via"])
+        || starts(&["get", "outlook"])
+        || starts(&["envoye", "de", "mon"])
+        || starts(&["envoye", "depuis"])
+        || starts(&["obtenir", "outlook"])
+        || starts(&["telecharger", "outlook"])
+}
+
 /// Like [`joined`] but also across ":" and "," (a phrase then its name: "chez : Acme" is rare, "at: Acme").
 fn joined_loose(shown: &str, a: &Word, b: &Word) -> bool {
     let gap = shown.get(a.end..b.start).unwrap_or("\n");
@@ -700,11 +752,84 @@ fn trim_connectors<'a>(shown: &'a str, words: &[Word], a: usize, mut b: usize) -
 fn find_role(shown: &str, words: &[Word], r: &Rules, subject_end: usize) -> Option<String> {
     // Sorted, for a binary search: words that end a role ("Analyst *at* Acme", "analyste *qui*").
     const STOPS: &[&str] = &[
-        "a", "afin", "are", "as", "at", "au", "aupres", "avec", "because", "but", "by", "car", "chez", "dans", "dont",
-        "elle", "est", "for", "from", "had", "has", "have", "here", "i", "ici", "il", "in", "is", "it", "je", "le",
-        "lors", "mais", "n", "ne", "notre", "nous", "on", "ont", "our", "par", "pour", "prend", "prendra", "puisque",
-        "que", "qui", "s", "se", "sera", "since", "so", "sont", "sur", "that", "to", "via", "votre", "vous", "was",
-        "we", "were", "which", "who", "will", "with", "within", "would", "you", "your",
+        "a",
+        "afin",
+        "are",
+        "as",
+        "at",
+        "au",
+        "aupres",
+        "avec",
+        "because",
+        "but",
+        "by",
+        "car",
+        "chez",
+        "comporte",
+        "dans",
+        "demande",
+        "dont",
+        "elle",
+        "est",
+        "exige",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "here",
+        "i",
+        "ici",
+        "il",
+        "implique",
+        "in",
+        "is",
+        "it",
+        "je",
+        "le",
+        "lors",
+        "mais",
+        "n",
+        "ne",
+        "necessite",
+        "needs",
+        "notre",
+        "nous",
+        "on",
+        "ont",
+        "our",
+        "par",
+        "pour",
+        "prend",
+        "prendra",
+        "puisque",
+        "que",
+        "qui",
+        "requiert",
+        "requires",
+        "s",
+        "se",
+        "sera",
+        "since",
+        "so",
+        "sont",
+        "sur",
+        "that",
+        "to",
+        "via",
+        "votre",
+        "vous",
+        "was",
+        "we",
+        "were",
+        "which",
+        "who",
+        "will",
+        "with",
+        "within",
+        "would",
+        "you",
+        "your",
     ];
     debug_assert!(STOPS.windows(2).all(|p| p[0] < p[1]), "STOPS must stay sorted");
     let is_stop = |w: &str| STOPS.binary_search(&w).is_ok();
@@ -805,6 +930,28 @@ fn find_role(shown: &str, words: &[Word], r: &Rules, subject_end: usize) -> Opti
             }
             if a < i && a > 0 && matches!(words[a - 1].folded.as_str(), "the" | "this" | "our" | "your") {
                 push(span(shown, words, a, i - 1), weight, &mut found);
+            }
+        }
+    }
+    // "Votre candidature - Consultant SAP", "Your application: Data Analyst (R-1042)": the subject's piece
+    // after the words for an application is the role.
+    if let Some(subject) = shown.get(..subject_end) {
+        let pieces: Vec<&str> =
+            subject.split([':', '|', '–', '—']).flat_map(|p| p.split(" - ")).map(str::trim).collect();
+        for pair in pieces.windows(2) {
+            let head = phrase_words(pair[0]);
+            let head: Vec<&str> =
+                head.iter().map(String::as_str).skip_while(|w| matches!(*w, "re" | "tr" | "fw")).collect();
+            if matches!(
+                head.as_slice(),
+                ["votre", "candidature"]
+                    | ["ta", "candidature"]
+                    | ["your", "application"]
+                    | ["application"]
+                    | ["candidature"]
+            ) {
+                let role = pair[1].split(['(', '[', ',']).next().unwrap_or_default();
+                push(role, 1.5, &mut found);
             }
         }
     }
