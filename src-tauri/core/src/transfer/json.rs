@@ -77,14 +77,16 @@ pub struct Document {
     /// The file's applications, in file order, with what identifies and describes each.
     apps: Vec<FileApp>,
     /// Row positions by id, per table that has ids.
-    companies: HashMap<i64, usize>,
-    people: HashMap<i64, usize>,
-    /// Row positions of the rows that hang on an application (by its id) or an event (by its id).
-    events_of: HashMap<i64, Vec<usize>>,
-    links_of: HashMap<i64, Vec<usize>>,
-    steps_of: HashMap<i64, Vec<usize>>,
-    event_people_of: HashMap<i64, Vec<usize>>,
-    reflections_of: HashMap<i64, Vec<usize>>,
+    companies: Ids,
+    people: Ids,
+    applications: Ids,
+    events: Ids,
+    /// Row positions of the rows that hang on an application or an event (by its row position).
+    events_of: Groups,
+    links_of: Groups,
+    steps_of: Groups,
+    event_people_of: Groups,
+    reflections_of: Groups,
 }
 
 /// One application of the file.
@@ -313,7 +315,7 @@ impl<'a> Cells<'a> {
     }
 
     /// The cells of column `col`, by row position.
-    fn column(&self, col: &str) -> impl Iterator<Item = (usize, Option<Val<'a>>)> + '_ {
+    fn column(&self, col: &str) -> impl Iterator<Item = (usize, Option<Val<'a>>)> + Clone + '_ {
         let k = self.cols.iter().position(|c| *c == col).unwrap_or_default();
         self.cells.iter().skip(k).step_by(self.cols.len().max(1)).copied().enumerate()
     }
@@ -324,8 +326,8 @@ impl<'a> Cells<'a> {
 
     /// The rows by their integer column `col`, which each must have and no two may share (two applications
     /// with one id would be merged as one, though the preview listed both).
-    fn unique(&self, col: &str) -> Result<HashMap<i64, usize>> {
-        let mut ids = HashMap::with_capacity(self.cells.len() / self.cols.len().max(1));
+    fn unique(&self, col: &str) -> Result<Ids> {
+        let mut ids = Ids::for_ids(self.column(col).filter_map(|(_, v)| v.and_then(Val::as_i64)));
         for (n, v) in self.column(col) {
             let id = v.and_then(Val::as_i64).ok_or_else(|| self.refuse(n, col))?;
             if ids.insert(id, n).is_some() {
@@ -336,35 +338,149 @@ impl<'a> Cells<'a> {
     }
 
     /// Checks that column `col` names a row of `parents` in each row (or is null where `optional`).
-    fn refer(&self, col: &str, parents: &HashMap<i64, usize>, optional: bool) -> Result<()> {
+    fn refer(&self, col: &str, parents: &Ids, optional: bool) -> Result<()> {
         self.each_parent(col, parents, optional, |_, _| ())
     }
 
-    /// Row positions grouped by their column `col`, checked as [`Cells::refer`] does.
-    fn children(&self, col: &str, parents: &HashMap<i64, usize>) -> Result<HashMap<i64, Vec<usize>>> {
-        let mut out: HashMap<i64, Vec<usize>> = HashMap::new();
-        self.each_parent(col, parents, false, |id, n| out.entry(id).or_default().push(n))?;
-        Ok(out)
+    /// Row positions grouped by their column `col` (by the position of the parent row), checked as
+    /// [`Cells::refer`] does.
+    fn children(&self, col: &str, parents: &Ids) -> Result<Groups> {
+        let mut pairs = Vec::with_capacity(self.cells.len() / self.cols.len().max(1));
+        self.each_parent(col, parents, false, |parent, n| pairs.push((parent, n)))?;
+        Ok(Groups::of_pairs(parents.len(), &pairs))
     }
 
-    fn each_parent(
-        &self,
-        col: &str,
-        parents: &HashMap<i64, usize>,
-        optional: bool,
-        mut found: impl FnMut(i64, usize),
-    ) -> Result<()> {
+    /// Calls `found` with the position of the parent row and the row's position, for each row.
+    fn each_parent(&self, col: &str, parents: &Ids, optional: bool, mut found: impl FnMut(usize, usize)) -> Result<()> {
         for (n, v) in self.column(col) {
             match v {
                 None | Some(Val::Null) if optional => continue,
                 Some(v) => {
-                    let id = v.as_i64().filter(|id| parents.contains_key(id)).ok_or_else(|| self.refuse(n, col))?;
-                    found(id, n);
+                    let parent = v.as_i64().and_then(|id| parents.get(&id)).ok_or_else(|| self.refuse(n, col))?;
+                    found(*parent, n);
                 }
                 None => return Err(self.refuse(n, col)),
             }
         }
         Ok(())
+    }
+}
+
+/// Row positions by id. A journal's ids are nearly 1..n, and so are those of its export (or evenly spaced, as in
+/// the generated files of `cargo bench --bench import`): then they are found in a table, at `(id - min) / step`;
+/// other ids, in a hash map. Hashing ids (SipHash) for their 3 million look-ups was a third of the index.
+#[derive(Debug, Clone)]
+enum Ids {
+    Dense { min: i64, step: i128, pos: Vec<usize>, len: usize },
+    Sparse(HashMap<i64, usize>),
+}
+
+/// No row, in [`Ids::Dense`].
+const NO_ROW: usize = usize::MAX;
+
+impl Ids {
+    /// An empty map suited to these ids: a table when they span at most twice their number (and a bit).
+    fn for_ids(ids: impl Iterator<Item = i64> + Clone) -> Ids {
+        let (mut min, mut max, mut n) = (i64::MAX, i64::MIN, 0usize);
+        for id in ids.clone() {
+            (min, max, n) = (min.min(id), max.max(id), n + 1);
+        }
+        // The ids' common step: the greatest common divisor of their distances to the first.
+        let gcd = |mut a: i128, mut b: i128| {
+            while b != 0 {
+                (a, b) = (b, a % b);
+            }
+            a
+        };
+        let step = ids.fold(0, |g, id| gcd(g, i128::from(id) - i128::from(min))).max(1);
+        let slots = (i128::from(max) - i128::from(min)) / step + 1;
+        if n > 0 && slots <= 2 * n as i128 + 1024 {
+            Ids::Dense { min, step, pos: vec![NO_ROW; slots as usize], len: 0 }
+        } else {
+            Ids::Sparse(HashMap::with_capacity(n))
+        }
+    }
+
+    /// The slot of `id` in a table, if it has one.
+    fn slot(min: i64, step: i128, id: i64) -> Option<usize> {
+        let off = i128::from(id) - i128::from(min);
+        if off % step != 0 {
+            return None;
+        }
+        usize::try_from(off / step).ok()
+    }
+
+    fn get(&self, id: &i64) -> Option<&usize> {
+        match self {
+            Ids::Dense { min, step, pos, .. } => pos.get(Ids::slot(*min, *step, *id)?).filter(|p| **p != NO_ROW),
+            Ids::Sparse(m) => m.get(id),
+        }
+    }
+
+    fn contains_key(&self, id: &i64) -> bool {
+        self.get(id).is_some()
+    }
+
+    /// Puts `id` at row `n`; the row it was at before, if any.
+    fn insert(&mut self, id: i64, n: usize) -> Option<usize> {
+        match self {
+            Ids::Dense { min, step, pos, len } => {
+                let at = Ids::slot(*min, *step, id).filter(|at| *at < pos.len());
+                // Only the ids it was made for are put in a table.
+                let slot = &mut pos[at.unwrap_or_else(|| unreachable!("an id outside the table made for it"))];
+                let before = std::mem::replace(slot, n);
+                if before == NO_ROW {
+                    *len += 1;
+                    None
+                } else {
+                    Some(before)
+                }
+            }
+            Ids::Sparse(m) => m.insert(id, n),
+        }
+    }
+
+    /// How many ids.
+    fn len(&self) -> usize {
+        match self {
+            Ids::Dense { len, .. } => *len,
+            Ids::Sparse(m) => m.len(),
+        }
+    }
+}
+
+/// The rows of a table that hang on each row of another (by the parent's position), in file order.
+#[derive(Debug, Clone, Default)]
+struct Groups {
+    /// The rows of parent `p` are `rows[start[p]..start[p + 1]]`.
+    start: Vec<usize>,
+    rows: Vec<usize>,
+}
+
+impl Groups {
+    /// From (parent position, row position) pairs in file order, parents below `parents`.
+    fn of_pairs(parents: usize, pairs: &[(usize, usize)]) -> Groups {
+        let mut start = vec![0usize; parents + 1];
+        for (p, _) in pairs {
+            start[p + 1] += 1;
+        }
+        for p in 0..parents {
+            start[p + 1] += start[p];
+        }
+        let mut next = start.clone();
+        let mut rows = vec![0usize; pairs.len()];
+        for (p, n) in pairs {
+            rows[next[*p]] = *n;
+            next[*p] += 1;
+        }
+        Groups { start, rows }
+    }
+
+    fn of(&self, parent: usize) -> &[usize] {
+        match (self.start.get(parent), self.start.get(parent + 1)) {
+            (Some(a), Some(b)) => &self.rows[*a..*b],
+            _ => &[],
+        }
     }
 }
 
@@ -398,11 +514,24 @@ pub fn parse(text: &str) -> Result<Document> {
         (checking.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), indexed)
     });
     checked?;
-    let Indexed { apps, companies, people, events_of, links_of, steps_of, event_people_of, reflections_of } = indexed?;
+    let Indexed {
+        apps,
+        companies,
+        people,
+        applications,
+        events,
+        events_of,
+        links_of,
+        steps_of,
+        event_people_of,
+        reflections_of,
+    } = indexed?;
     Ok(Document {
         apps,
         companies,
         people,
+        applications,
+        events,
         events_of,
         links_of,
         steps_of,
@@ -416,13 +545,15 @@ pub fn parse(text: &str) -> Result<Document> {
 /// What [`index`] finds: [`Document`]'s fields but the rows themselves.
 struct Indexed {
     apps: Vec<FileApp>,
-    companies: HashMap<i64, usize>,
-    people: HashMap<i64, usize>,
-    events_of: HashMap<i64, Vec<usize>>,
-    links_of: HashMap<i64, Vec<usize>>,
-    steps_of: HashMap<i64, Vec<usize>>,
-    event_people_of: HashMap<i64, Vec<usize>>,
-    reflections_of: HashMap<i64, Vec<usize>>,
+    companies: Ids,
+    people: Ids,
+    applications: Ids,
+    events: Ids,
+    events_of: Groups,
+    links_of: Groups,
+    steps_of: Groups,
+    event_people_of: Groups,
+    reflections_of: Groups,
 }
 
 /// The rows of `table` (one of [`TABLES`]).
@@ -484,9 +615,7 @@ fn index(tables: &[Table]) -> Result<Indexed> {
             let company_id = a.at(company_at).and_then(Val::as_i64).unwrap_or_default();
             let company = companies.get(&company_id).map(|c| text_at(company_rows.row(*c), name_at)).unwrap_or("");
             let mut timeline: Vec<(String, String)> = events_of
-                .get(&id)
-                .map(Vec::as_slice)
-                .unwrap_or_default()
+                .of(n)
                 .iter()
                 .map(|e| event_rows.row(*e))
                 .filter(|e| text_at(*e, kind_at) != "reminder")
@@ -505,7 +634,18 @@ fn index(tables: &[Table]) -> Result<Indexed> {
             FileApp { row: n, id, key, content, label: format!("{company} — {role}") }
         })
         .collect();
-    Ok(Indexed { apps, companies, people, events_of, links_of, steps_of, event_people_of, reflections_of })
+    Ok(Indexed {
+        apps,
+        companies,
+        people,
+        applications,
+        events,
+        events_of,
+        links_of,
+        steps_of,
+        event_people_of,
+        reflections_of,
+    })
 }
 
 impl Document {
@@ -514,9 +654,11 @@ impl Document {
     }
 
     /// The rows of `table` that `index` lists under `id`, in file order.
-    fn at<'a>(&'a self, table: &str, index: &'a HashMap<i64, Vec<usize>>, id: i64) -> impl Iterator<Item = Rec<'a>> {
+    /// The rows of `table` that `groups` lists under the row of id `id` in `parents`, in file order.
+    fn at<'a>(&'a self, table: &str, groups: &'a Groups, parents: &Ids, id: i64) -> impl Iterator<Item = Rec<'a>> {
         let rows = self.rows(table);
-        index.get(&id).map(Vec::as_slice).unwrap_or_default().iter().map(move |n| rows.row(*n))
+        let of = parents.get(&id).map(|p| groups.of(*p)).unwrap_or_default();
+        of.iter().map(move |n| rows.row(*n))
     }
 
     /// How many applications the file holds.
@@ -865,13 +1007,13 @@ fn merge(conn: &Connection, doc: &Document, added: &[usize]) -> Result<()> {
         };
         let mut link = conn
             .prepare_cached("INSERT OR IGNORE INTO application_people (application_id, person_id) VALUES (?1, ?2)")?;
-        for l in doc.at("application_people", &doc.links_of, old_app) {
+        for l in doc.at("application_people", &doc.links_of, &doc.applications, old_app) {
             let p = person(int(l, "person_id"))?;
             link.execute([app_id, p])?;
         }
         // Old id → new id, in file order.
         let mut event_ids: Vec<(i64, i64)> = Vec::new();
-        for e in doc.at("events", &doc.events_of, old_app) {
+        for e in doc.at("events", &doc.events_of, &doc.applications, old_app) {
             // A message's addressee is a person of the file: it takes that person's id in this journal (a
             // person the file does not hold is dropped rather than pointed at someone else).
             let mut set = vec![("application_id", Sql::Integer(app_id))];
@@ -893,16 +1035,19 @@ fn merge(conn: &Connection, doc: &Document, added: &[usize]) -> Result<()> {
         let mut tag =
             conn.prepare_cached("INSERT OR IGNORE INTO event_people (event_id, person_id) VALUES (?1, ?2)")?;
         for (old_event, new_event) in &event_ids {
-            for ep in doc.at("event_people", &doc.event_people_of, *old_event) {
+            for ep in doc.at("event_people", &doc.event_people_of, &doc.events, *old_event) {
                 let p = person(int(ep, "person_id"))?;
                 tag.execute([*new_event, p])?;
             }
-            for r in doc.at("reflections", &doc.reflections_of, *old_event) {
+            for r in doc.at("reflections", &doc.reflections_of, &doc.events, *old_event) {
                 cols.insert(conn, "reflections", r, &[], &[("outcome_event_id", (*new_event).into())])?;
             }
         }
         // A keep-in-touch reminder (with a person) is not imported: the people's cadences bring it back.
-        for s in doc.at("plan_steps", &doc.steps_of, old_app).filter(|s| s.get("person_id").is_none_or(Val::is_null)) {
+        for s in doc
+            .at("plan_steps", &doc.steps_of, &doc.applications, old_app)
+            .filter(|s| s.get("person_id").is_none_or(Val::is_null))
+        {
             let old_event = int(s, "outcome_event_id");
             let ev = event_ids.iter().find(|(old, _)| *old == old_event).map(|(_, new)| new).ok_or_else(not_ours)?;
             cols.insert(
@@ -1194,6 +1339,26 @@ pub(crate) mod tests {
         assert_eq!(found(&empty, "zebulon"), 1);
         c.execute("UPDATE companies SET name = 'Zébulon' WHERE name = 'Company 2'", []).unwrap();
         assert_eq!(found(&c, "zebulon"), 1);
+    }
+
+    #[test]
+    fn ids_are_found_in_a_table_or_a_map_alike() {
+        for ids in [vec![3_i64, 1, 2], vec![100, 300, 200, 1_000], vec![-5, i64::MAX, i64::MIN, 7]] {
+            let mut found = Ids::for_ids(ids.iter().copied());
+            for (n, id) in ids.iter().enumerate() {
+                assert_eq!(found.insert(*id, n), None);
+            }
+            assert_eq!(found.insert(ids[0], 9), Some(0), "a second row of one id is seen");
+            assert_eq!(found.len(), ids.len());
+            for (n, id) in ids.iter().enumerate().skip(1) {
+                assert_eq!(found.get(id), Some(&n));
+            }
+            for other in [0, 4, 150, 250, 1_100, -6, i64::MAX - 1] {
+                assert!(!found.contains_key(&other), "{other} in {ids:?}");
+            }
+        }
+        assert!(matches!(Ids::for_ids([100_i64, 200, 300].into_iter()), Ids::Dense { step: 100, .. }));
+        assert!(matches!(Ids::for_ids([1_i64, 2, 1 << 40].into_iter()), Ids::Sparse(_)));
     }
 
     #[test]
