@@ -98,35 +98,6 @@ pub fn insert(conn: &Connection, table: &str, rows: &[Row]) -> Result<()> {
     Ok(())
 }
 
-/// Inserts one row into `table` (whose columns the caller read once with [`columns`]) without its columns
-/// named in `drop`, and with those in `set` given these values instead: a row of another journal under its new
-/// ids, without copying it. A column the table does not have is refused.
-pub fn insert_as(
-    conn: &Connection,
-    table: &str,
-    cols: &[String],
-    row: &Row,
-    drop: &[&str],
-    set: &[(&str, Value)],
-) -> Result<()> {
-    let unknown = |k: &str| !cols.iter().any(|c| c == k);
-    if let Some(bad) = row.keys().map(String::as_str).chain(set.iter().map(|(k, _)| *k)).find(|k| unknown(k)) {
-        return Err(Error::invalid(format!("{table}.{bad}"), Problem::NotAChoice));
-    }
-    let kept = |k: &str| !drop.contains(&k) && !set.iter().any(|(s, _)| *s == k);
-    let mut names: Vec<&str> = row.keys().map(String::as_str).filter(|k| kept(k)).collect();
-    let mut values: Vec<ToSqlOutput<'_>> = row.iter().filter(|(k, _)| kept(k)).map(|(_, v)| to_sql(v)).collect();
-    for (k, v) in set {
-        names.push(k);
-        values.push(to_sql(v));
-    }
-    let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
-    let sql = format!("INSERT INTO {table} ({}) VALUES ({})", names.join(", "), marks.join(", "));
-    // Rows of one table share their columns: the statement is prepared once and reused.
-    conn.prepare_cached(&sql)?.execute(params_from_iter(values))?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,11 +13,13 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::types::Value as Sql;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
-use crate::db::rows::{self, Row};
+use super::table::{self, Rec, Table, Val};
+use crate::db::rows;
 use crate::error::{Error, Problem, Result};
 use crate::journal::fold;
 use crate::validate::Checker;
@@ -69,19 +71,22 @@ pub fn export(conn: &Connection, settings: Option<Value>, now: DateTime<Utc>) ->
 /// journal's lock; comparing with the journal ([`preview`]) and writing ([`import`]) are the short parts.
 #[derive(Debug, Clone)]
 pub struct Document {
-    tables: HashMap<String, Vec<Row>>,
+    /// The rows of each table of [`TABLES`], in that order (a table the file lacks has none).
+    tables: Vec<Table>,
     pub settings: Option<Value>,
     /// The file's applications, in file order, with what identifies and describes each.
     apps: Vec<FileApp>,
     /// Row positions by id, per table that has ids.
-    companies: HashMap<i64, usize>,
-    people: HashMap<i64, usize>,
-    /// Row positions of the rows that hang on an application (by its id) or an event (by its id).
-    events_of: HashMap<i64, Vec<usize>>,
-    links_of: HashMap<i64, Vec<usize>>,
-    steps_of: HashMap<i64, Vec<usize>>,
-    event_people_of: HashMap<i64, Vec<usize>>,
-    reflections_of: HashMap<i64, Vec<usize>>,
+    companies: Ids,
+    people: Ids,
+    applications: Ids,
+    events: Ids,
+    /// Row positions of the rows that hang on an application or an event (by its row position).
+    events_of: Groups,
+    links_of: Groups,
+    steps_of: Groups,
+    event_people_of: Groups,
+    reflections_of: Groups,
 }
 
 /// One application of the file.
@@ -197,37 +202,40 @@ pub(crate) fn is_day(s: &str) -> bool {
 
 /// Every row passes the checks its form applies (a name on one line of at most 200 characters, an e-mail
 /// with an @…), and no cell is huge. A refusal names the row: `file.<table>.<position>.<column>`.
-fn check_rows(tables: &HashMap<String, Vec<Row>>) -> Result<()> {
+fn check_rows(tables: &[Table]) -> Result<()> {
     // Only text checks are made here: no date is judged against a today.
     let mut c = Checker::new(NaiveDate::MAX);
     let mut refused = 0;
-    for table in TABLES {
-        let Some(rows) = tables.get(*table) else { continue };
-        let rules: Vec<(&str, Rule)> = RULES.iter().filter(|r| r.0 == *table).map(|r| (r.1, r.2)).collect();
-        for (n, row) in rows.iter().enumerate() {
+    for (table, rows) in TABLES.iter().zip(tables) {
+        // Each rule's column found once per table, not once per row.
+        let rules: Vec<(&str, Option<u32>, Rule)> =
+            RULES.iter().filter(|r| r.0 == *table).map(|r| (r.1, rows.col(r.1), r.2)).collect();
+        for (n, row) in rows.rows().enumerate() {
             if refused >= MAX_ERRORS {
                 break;
             }
-            let before = refused;
-            for (col, v) in row {
-                // Bytes bound characters: only a text longer in bytes than the limit can be over it.
-                if let Value::String(s) = v {
-                    if s.len() > MAX_CELL && s.chars().nth(MAX_CELL).is_some() {
-                        c.problem(&format!("file.{table}.{n}.{col}"), Problem::TooLong { max: MAX_CELL });
-                        refused += 1;
-                    }
+            // Bytes bound characters: only a text longer in bytes than the limit can be over it. Named in the
+            // order of the columns' names (a row's order as a `Value` map kept it).
+            let mut huge: Vec<&str> = row
+                .iter()
+                .filter(|(_, v)| v.as_str().is_some_and(|s| s.len() > MAX_CELL && s.chars().nth(MAX_CELL).is_some()))
+                .map(|(col, _)| col)
+                .collect();
+            if !huge.is_empty() {
+                huge.sort_unstable();
+                for col in huge {
+                    c.problem(&format!("file.{table}.{n}.{col}"), Problem::TooLong { max: MAX_CELL });
+                    refused += 1;
                 }
-            }
-            if refused > before {
                 continue;
             }
-            for (col, rule) in &rules {
+            for (col, at, rule) in &rules {
                 // Checked under a placeholder; the field is named (`file.<table>.<row>.<column>`) only if
                 // refused: formatting 1.5 million names for nothing was a tenth of a 100,000-application parse.
                 let field = "";
                 let errors = c.count();
-                let value = row.get(*col);
-                let text = value.and_then(Value::as_str).unwrap_or_default();
+                let value = row.at(*at);
+                let text = value.and_then(Val::as_str).unwrap_or_default();
                 match rule {
                     Rule::Line { required } => {
                         c.line(field, text, *required);
@@ -253,7 +261,7 @@ fn check_rows(tables: &HashMap<String, Vec<Row>>) -> Result<()> {
                     }
                     Rule::Day { required } => {
                         let fine = match value {
-                            None | Some(Value::Null) => !required,
+                            None | Some(Val::Null) => !required,
                             Some(v) => v.as_str().is_some_and(is_day),
                         };
                         if !fine {
@@ -262,7 +270,7 @@ fn check_rows(tables: &HashMap<String, Vec<Row>>) -> Result<()> {
                     }
                     Rule::Range(min, max) => {
                         let fine = match value {
-                            None | Some(Value::Null) => true,
+                            None | Some(Val::Null) => true,
                             Some(v) => v.as_u64().is_some_and(|n| (*min as u64..=*max as u64).contains(&n)),
                         };
                         if !fine {
@@ -292,21 +300,22 @@ struct Cells<'a> {
     table: &'static str,
     cols: &'static [&'static str],
     /// Row after row, `cols.len()` cells each (`None`: the row has no such column).
-    cells: Vec<Option<&'a Value>>,
+    cells: Vec<Option<Val<'a>>>,
 }
 
 impl<'a> Cells<'a> {
-    fn read(tables: &'a HashMap<String, Vec<Row>>, table: &'static str, cols: &'static [&'static str]) -> Self {
-        let rows = tables.get(table).map(Vec::as_slice).unwrap_or_default();
+    fn read(tables: &'a [Table], table: &'static str, cols: &'static [&'static str]) -> Self {
+        let rows = rows_of(tables, table);
+        let at: Vec<Option<u32>> = cols.iter().map(|c| rows.col(c)).collect();
         let mut cells = Vec::with_capacity(rows.len() * cols.len());
-        for row in rows {
-            cells.extend(cols.iter().map(|c| row.get(*c)));
+        for row in rows.rows() {
+            cells.extend(at.iter().map(|c| row.at(*c)));
         }
         Cells { table, cols, cells }
     }
 
     /// The cells of column `col`, by row position.
-    fn column(&self, col: &str) -> impl Iterator<Item = (usize, Option<&'a Value>)> + '_ {
+    fn column(&self, col: &str) -> impl Iterator<Item = (usize, Option<Val<'a>>)> + Clone + '_ {
         let k = self.cols.iter().position(|c| *c == col).unwrap_or_default();
         self.cells.iter().skip(k).step_by(self.cols.len().max(1)).copied().enumerate()
     }
@@ -317,10 +326,10 @@ impl<'a> Cells<'a> {
 
     /// The rows by their integer column `col`, which each must have and no two may share (two applications
     /// with one id would be merged as one, though the preview listed both).
-    fn unique(&self, col: &str) -> Result<HashMap<i64, usize>> {
-        let mut ids = HashMap::with_capacity(self.cells.len() / self.cols.len().max(1));
+    fn unique(&self, col: &str) -> Result<Ids> {
+        let mut ids = Ids::for_ids(self.column(col).filter_map(|(_, v)| v.and_then(Val::as_i64)));
         for (n, v) in self.column(col) {
-            let id = v.and_then(Value::as_i64).ok_or_else(|| self.refuse(n, col))?;
+            let id = v.and_then(Val::as_i64).ok_or_else(|| self.refuse(n, col))?;
             if ids.insert(id, n).is_some() {
                 return Err(self.refuse(n, col));
             }
@@ -329,30 +338,26 @@ impl<'a> Cells<'a> {
     }
 
     /// Checks that column `col` names a row of `parents` in each row (or is null where `optional`).
-    fn refer(&self, col: &str, parents: &HashMap<i64, usize>, optional: bool) -> Result<()> {
+    fn refer(&self, col: &str, parents: &Ids, optional: bool) -> Result<()> {
         self.each_parent(col, parents, optional, |_, _| ())
     }
 
-    /// Row positions grouped by their column `col`, checked as [`Cells::refer`] does.
-    fn children(&self, col: &str, parents: &HashMap<i64, usize>) -> Result<HashMap<i64, Vec<usize>>> {
-        let mut out: HashMap<i64, Vec<usize>> = HashMap::new();
-        self.each_parent(col, parents, false, |id, n| out.entry(id).or_default().push(n))?;
-        Ok(out)
+    /// Row positions grouped by their column `col` (by the position of the parent row), checked as
+    /// [`Cells::refer`] does.
+    fn children(&self, col: &str, parents: &Ids) -> Result<Groups> {
+        let mut pairs = Vec::with_capacity(self.cells.len() / self.cols.len().max(1));
+        self.each_parent(col, parents, false, |parent, n| pairs.push((parent, n)))?;
+        Ok(Groups::of_pairs(parents.len(), &pairs))
     }
 
-    fn each_parent(
-        &self,
-        col: &str,
-        parents: &HashMap<i64, usize>,
-        optional: bool,
-        mut found: impl FnMut(i64, usize),
-    ) -> Result<()> {
+    /// Calls `found` with the position of the parent row and the row's position, for each row.
+    fn each_parent(&self, col: &str, parents: &Ids, optional: bool, mut found: impl FnMut(usize, usize)) -> Result<()> {
         for (n, v) in self.column(col) {
             match v {
-                None | Some(Value::Null) if optional => continue,
+                None | Some(Val::Null) if optional => continue,
                 Some(v) => {
-                    let id = v.as_i64().filter(|id| parents.contains_key(id)).ok_or_else(|| self.refuse(n, col))?;
-                    found(id, n);
+                    let parent = v.as_i64().and_then(|id| parents.get(&id)).ok_or_else(|| self.refuse(n, col))?;
+                    found(*parent, n);
                 }
                 None => return Err(self.refuse(n, col)),
             }
@@ -361,38 +366,145 @@ impl<'a> Cells<'a> {
     }
 }
 
+/// Row positions by id. A journal's ids are nearly 1..n, and so are those of its export (or evenly spaced, as in
+/// the generated files of `cargo bench --bench import`): then they are found in a table, at `(id - min) / step`;
+/// other ids, in a hash map. Hashing ids (SipHash) for their 3 million look-ups was a third of the index.
+#[derive(Debug, Clone)]
+enum Ids {
+    Dense { min: i64, step: i128, pos: Vec<usize>, len: usize },
+    Sparse(HashMap<i64, usize>),
+}
+
+/// No row, in [`Ids::Dense`].
+const NO_ROW: usize = usize::MAX;
+
+impl Ids {
+    /// An empty map suited to these ids: a table when they span at most twice their number (and a bit).
+    fn for_ids(ids: impl Iterator<Item = i64> + Clone) -> Ids {
+        let (mut min, mut max, mut n) = (i64::MAX, i64::MIN, 0usize);
+        for id in ids.clone() {
+            (min, max, n) = (min.min(id), max.max(id), n + 1);
+        }
+        // The ids' common step: the greatest common divisor of their distances to the first.
+        let gcd = |mut a: i128, mut b: i128| {
+            while b != 0 {
+                (a, b) = (b, a % b);
+            }
+            a
+        };
+        let step = ids.fold(0, |g, id| gcd(g, i128::from(id) - i128::from(min))).max(1);
+        let slots = (i128::from(max) - i128::from(min)) / step + 1;
+        if n > 0 && slots <= 2 * n as i128 + 1024 {
+            Ids::Dense { min, step, pos: vec![NO_ROW; slots as usize], len: 0 }
+        } else {
+            Ids::Sparse(HashMap::with_capacity(n))
+        }
+    }
+
+    /// The slot of `id` in a table, if it has one.
+    fn slot(min: i64, step: i128, id: i64) -> Option<usize> {
+        let off = i128::from(id) - i128::from(min);
+        if off % step != 0 {
+            return None;
+        }
+        usize::try_from(off / step).ok()
+    }
+
+    fn get(&self, id: &i64) -> Option<&usize> {
+        match self {
+            Ids::Dense { min, step, pos, .. } => pos.get(Ids::slot(*min, *step, *id)?).filter(|p| **p != NO_ROW),
+            Ids::Sparse(m) => m.get(id),
+        }
+    }
+
+    fn contains_key(&self, id: &i64) -> bool {
+        self.get(id).is_some()
+    }
+
+    /// Puts `id` at row `n`; the row it was at before, if any.
+    fn insert(&mut self, id: i64, n: usize) -> Option<usize> {
+        match self {
+            Ids::Dense { min, step, pos, len } => {
+                let at = Ids::slot(*min, *step, id).filter(|at| *at < pos.len());
+                // Only the ids it was made for are put in a table.
+                let slot = &mut pos[at.unwrap_or_else(|| unreachable!("an id outside the table made for it"))];
+                let before = std::mem::replace(slot, n);
+                if before == NO_ROW {
+                    *len += 1;
+                    None
+                } else {
+                    Some(before)
+                }
+            }
+            Ids::Sparse(m) => m.insert(id, n),
+        }
+    }
+
+    /// How many ids.
+    fn len(&self) -> usize {
+        match self {
+            Ids::Dense { len, .. } => *len,
+            Ids::Sparse(m) => m.len(),
+        }
+    }
+}
+
+/// The rows of a table that hang on each row of another (by the parent's position), in file order.
+#[derive(Debug, Clone, Default)]
+struct Groups {
+    /// The rows of parent `p` are `rows[start[p]..start[p + 1]]`.
+    start: Vec<usize>,
+    rows: Vec<usize>,
+}
+
+impl Groups {
+    /// From (parent position, row position) pairs in file order, parents below `parents`.
+    fn of_pairs(parents: usize, pairs: &[(usize, usize)]) -> Groups {
+        let mut start = vec![0usize; parents + 1];
+        for (p, _) in pairs {
+            start[p + 1] += 1;
+        }
+        for p in 0..parents {
+            start[p + 1] += start[p];
+        }
+        let mut next = start.clone();
+        let mut rows = vec![0usize; pairs.len()];
+        for (p, n) in pairs {
+            rows[next[*p]] = *n;
+            next[*p] += 1;
+        }
+        Groups { start, rows }
+    }
+
+    fn of(&self, parent: usize) -> &[usize] {
+        match (self.start.get(parent), self.start.get(parent + 1)) {
+            (Some(a), Some(b)) => &self.rows[*a..*b],
+            _ => &[],
+        }
+    }
+}
+
 /// Reads a document, refusing anything that is not a Rebound export of a version this build knows, or whose
 /// rows the forms would refuse, or whose rows point at rows it does not hold. Needs no journal: the work that
 /// grows with the file (reading, checking, indexing) is all done here, once.
 pub fn parse(text: &str) -> Result<Document> {
-    let v: Value = serde_json::from_str(text).map_err(|_| not_ours())?;
-    let Value::Object(mut v) = v else { return Err(not_ours()) };
-    if v.get("format").and_then(Value::as_str) != Some(FORMAT) {
+    // Read straight into compact tables (see `table`), judged after in the order a `Value` was: the header,
+    // then the tables.
+    let v: table::File = serde_json::from_str(text).map_err(|_| not_ours())?;
+    if v.format.as_ref().and_then(Value::as_str) != Some(FORMAT) {
         return Err(not_ours());
     }
-    if v.get("version").and_then(Value::as_u64) != Some(VERSION)
-        || v.get("schemaVersion").and_then(Value::as_u64).is_none_or(|s| s as usize > crate::db::schema_version())
+    if v.version.as_ref().and_then(Value::as_u64) != Some(VERSION)
+        || v.schema_version.as_ref().and_then(Value::as_u64).is_none_or(|s| s as usize > crate::db::schema_version())
     {
         return Err(Error::invalid("file", Problem::NewerFile));
     }
-    let mut tables = HashMap::new();
-    let Some(Value::Object(given)) = v.remove("tables") else { return Err(not_ours()) };
-    for (name, list) in given {
-        if !TABLES.contains(&name.as_str()) {
-            return Err(not_ours());
-        }
-        // The rows are moved out of the parsed value, not copied.
-        let Value::Array(list) = list else { return Err(not_ours()) };
-        let rows: Vec<Row> = list
-            .into_iter()
-            .map(|r| match r {
-                Value::Object(o) => Ok(o),
-                _ => Err(not_ours()),
-            })
-            .collect::<Result<_>>()?;
-        tables.insert(name, rows);
+    let Some(Some(given)) = v.tables else { return Err(not_ours()) };
+    if given.unknown {
+        return Err(not_ours());
     }
-    let settings = v.remove("settings").filter(Value::is_object);
+    let tables: Vec<Table> = given.known.into_iter().map(|t| t.ok_or_else(not_ours)).collect::<Result<_>>()?;
+    let settings = v.settings.filter(Value::is_object);
     // The forms' checks and the index read the rows and change nothing: done side by side (a second of a
     // 100,000-application parse on a machine with two cores). A refusal of the checks comes first, as when
     // they ran before the index.
@@ -402,11 +514,24 @@ pub fn parse(text: &str) -> Result<Document> {
         (checking.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), indexed)
     });
     checked?;
-    let Indexed { apps, companies, people, events_of, links_of, steps_of, event_people_of, reflections_of } = indexed?;
+    let Indexed {
+        apps,
+        companies,
+        people,
+        applications,
+        events,
+        events_of,
+        links_of,
+        steps_of,
+        event_people_of,
+        reflections_of,
+    } = indexed?;
     Ok(Document {
         apps,
         companies,
         people,
+        applications,
+        events,
         events_of,
         links_of,
         steps_of,
@@ -420,16 +545,23 @@ pub fn parse(text: &str) -> Result<Document> {
 /// What [`index`] finds: [`Document`]'s fields but the rows themselves.
 struct Indexed {
     apps: Vec<FileApp>,
-    companies: HashMap<i64, usize>,
-    people: HashMap<i64, usize>,
-    events_of: HashMap<i64, Vec<usize>>,
-    links_of: HashMap<i64, Vec<usize>>,
-    steps_of: HashMap<i64, Vec<usize>>,
-    event_people_of: HashMap<i64, Vec<usize>>,
-    reflections_of: HashMap<i64, Vec<usize>>,
+    companies: Ids,
+    people: Ids,
+    applications: Ids,
+    events: Ids,
+    events_of: Groups,
+    links_of: Groups,
+    steps_of: Groups,
+    event_people_of: Groups,
+    reflections_of: Groups,
 }
 
-fn index(tables: &HashMap<String, Vec<Row>>) -> Result<Indexed> {
+/// The rows of `table` (one of [`TABLES`]).
+fn rows_of<'a>(tables: &'a [Table], table: &str) -> &'a Table {
+    TABLES.iter().position(|t| *t == table).and_then(|i| tables.get(i)).unwrap_or(&table::EMPTY)
+}
+
+fn index(tables: &[Table]) -> Result<Indexed> {
     // The same checks, in the same order, as when each was its own pass.
     let cells = |t, cols| Cells::read(tables, t, cols);
     let (company_cells, app_cells) = (cells("companies", &["id"]), cells("applications", &["id", "company_id"]));
@@ -442,8 +574,10 @@ fn index(tables: &HashMap<String, Vec<Row>>) -> Result<Indexed> {
     let companies = company_cells.unique("id")?;
     // Two companies of one name (as matched, folded) would break the journal's rule on restore.
     let mut names = std::collections::HashSet::new();
-    for (n, c) in tables.get("companies").map(Vec::as_slice).unwrap_or_default().iter().enumerate() {
-        let folded = c.get("folded").and_then(Value::as_str).map_or_else(|| fold(text(c, "name")), str::to_owned);
+    let company_rows = rows_of(tables, "companies");
+    let (folded_at, name_at) = (company_rows.col("folded"), company_rows.col("name"));
+    for (n, c) in company_rows.rows().enumerate() {
+        let folded = c.at(folded_at).and_then(Val::as_str).map_or_else(|| fold(text_at(c, name_at)), str::to_owned);
         if !names.insert(folded) {
             return Err(Error::invalid(format!("file.companies.{n}.name"), Problem::NameTaken));
         }
@@ -467,47 +601,64 @@ fn index(tables: &HashMap<String, Vec<Row>>) -> Result<Indexed> {
     let reflections_of = reflection_cells.children("outcome_event_id", &events)?;
     drop((company_cells, app_cells, people_cells, event_cells, step_cells, reflection_cells, link_cells, tag_cells));
 
-    let rows = |t: &str| tables.get(t).map(Vec::as_slice).unwrap_or_default();
-    let (company_rows, event_rows) = (rows("companies"), rows("events"));
-    let apps = rows("applications")
-        .iter()
+    let event_rows = rows_of(tables, "events");
+    let (kind_at, occurred_at) = (event_rows.col("kind"), event_rows.col("occurred_on"));
+    let app_rows = rows_of(tables, "applications");
+    let [id_at, company_at, role_at, applied_at, url_at, location_at, source_at, lang_at] =
+        ["id", "company_id", "role", "applied_on", "posting_url", "location", "source", "lang"]
+            .map(|c| app_rows.col(c));
+    let apps = app_rows
+        .rows()
         .enumerate()
         .map(|(n, a)| {
-            let id = int(a, "id");
-            let company = companies.get(&int(a, "company_id")).map(|c| text(&company_rows[*c], "name")).unwrap_or("");
+            let id = a.at(id_at).and_then(Val::as_i64).unwrap_or_default();
+            let company_id = a.at(company_at).and_then(Val::as_i64).unwrap_or_default();
+            let company = companies.get(&company_id).map(|c| text_at(company_rows.row(*c), name_at)).unwrap_or("");
             let mut timeline: Vec<(String, String)> = events_of
-                .get(&id)
-                .map(Vec::as_slice)
-                .unwrap_or_default()
+                .of(n)
                 .iter()
-                .map(|e| &event_rows[*e])
-                .filter(|e| text(e, "kind") != "reminder")
-                .map(|e| (text(e, "kind").to_owned(), text(e, "occurred_on").to_owned()))
+                .map(|e| event_rows.row(*e))
+                .filter(|e| text_at(*e, kind_at) != "reminder")
+                .map(|e| (text_at(e, kind_at).to_owned(), text_at(e, occurred_at).to_owned()))
                 .collect();
             timeline.sort();
-            let key = (fold(company), fold(text(a, "role")), text(a, "applied_on").to_owned());
+            let role = text_at(a, role_at);
+            let key = (fold(company), fold(role), text_at(a, applied_at).to_owned());
             let content = (
-                text(a, "posting_url").to_owned(),
-                text(a, "location").to_owned(),
-                text(a, "source").to_owned(),
-                text(a, "lang").to_owned(),
+                text_at(a, url_at).to_owned(),
+                text_at(a, location_at).to_owned(),
+                text_at(a, source_at).to_owned(),
+                text_at(a, lang_at).to_owned(),
                 timeline,
             );
-            FileApp { row: n, id, key, content, label: format!("{company} — {}", text(a, "role")) }
+            FileApp { row: n, id, key, content, label: format!("{company} — {role}") }
         })
         .collect();
-    Ok(Indexed { apps, companies, people, events_of, links_of, steps_of, event_people_of, reflections_of })
+    Ok(Indexed {
+        apps,
+        companies,
+        people,
+        applications,
+        events,
+        events_of,
+        links_of,
+        steps_of,
+        event_people_of,
+        reflections_of,
+    })
 }
 
 impl Document {
-    fn rows(&self, table: &str) -> &[Row] {
-        self.tables.get(table).map(Vec::as_slice).unwrap_or_default()
+    fn rows(&self, table: &str) -> &Table {
+        rows_of(&self.tables, table)
     }
 
     /// The rows of `table` that `index` lists under `id`, in file order.
-    fn at<'a>(&'a self, table: &str, index: &'a HashMap<i64, Vec<usize>>, id: i64) -> impl Iterator<Item = &'a Row> {
+    /// The rows of `table` that `groups` lists under the row of id `id` in `parents`, in file order.
+    fn at<'a>(&'a self, table: &str, groups: &'a Groups, parents: &Ids, id: i64) -> impl Iterator<Item = Rec<'a>> {
         let rows = self.rows(table);
-        index.get(&id).map(Vec::as_slice).unwrap_or_default().iter().map(move |n| &rows[*n])
+        let of = parents.get(&id).map(|p| groups.of(*p)).unwrap_or_default();
+        of.iter().map(move |n| rows.row(*n))
     }
 
     /// How many applications the file holds.
@@ -541,12 +692,17 @@ pub struct Preview {
     pub new_templates: usize,
 }
 
-fn text<'a>(row: &'a Row, col: &str) -> &'a str {
-    row.get(col).and_then(Value::as_str).unwrap_or_default()
+fn text<'a>(row: Rec<'a>, col: &str) -> &'a str {
+    row.get(col).and_then(Val::as_str).unwrap_or_default()
 }
 
-fn int(row: &Row, col: &str) -> i64 {
-    row.get(col).and_then(Value::as_i64).unwrap_or_default()
+/// [`text`] of a column found beforehand ([`Table::col`]).
+fn text_at(row: Rec<'_>, col: Option<u32>) -> &str {
+    row.at(col).and_then(Val::as_str).unwrap_or_default()
+}
+
+fn int(row: Rec<'_>, col: &str) -> i64 {
+    row.get(col).and_then(Val::as_i64).unwrap_or_default()
 }
 
 /// What identifies an application across journals: folded company, folded role, date applied.
@@ -615,7 +771,7 @@ fn plan(conn: &Connection, doc: &Document) -> Result<(Preview, Vec<usize>)> {
     let mut exists =
         conn.prepare_cached("SELECT count(*) > 0 FROM templates WHERE kind = ?1 AND lang = ?2 AND name = ?3")?;
     let mut file_templates = std::collections::HashSet::new();
-    for t in doc.rows("templates") {
+    for t in doc.rows("templates").rows() {
         let id = (text(t, "kind"), text(t, "lang"), text(t, "name"));
         if file_templates.insert(id) && !exists.query_row([id.0, id.1, id.2], |r| r.get::<_, bool>(0))? {
             p.new_templates += 1;
@@ -702,9 +858,65 @@ fn restore(tx: &Connection, doc: &Document) -> Result<()> {
     for (name, _) in &indexes {
         tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
     }
-    TABLES.iter().try_for_each(|t| rows::insert(tx, t, doc.rows(t)))?;
+    TABLES.iter().try_for_each(|t| insert_all(tx, t, doc.rows(t)))?;
     for (_, sql) in &indexes {
         tx.execute_batch(sql)?;
+    }
+    Ok(())
+}
+
+/// Rows written by one `INSERT` at most: SQLite's work per statement (opening a cursor on the table and each
+/// index, building the lists of its `CHECK (x IN (…))` rules) is then shared by this many rows.
+const ROWS_PER_INSERT: usize = 32;
+
+/// The first of `names` (in name order, as a `Value` map listed them) that is not a column of the table: a file
+/// cannot name one, and none reaches SQL.
+fn unknown<'a>(table: &str, cols: &[String], names: impl Iterator<Item = &'a str>) -> Result<()> {
+    match names.filter(|k| !cols.iter().any(|c| c == k)).min() {
+        Some(bad) => Err(Error::invalid(format!("{table}.{bad}"), Problem::NotAChoice)),
+        None => Ok(()),
+    }
+}
+
+/// Inserts the rows of `rows` into `table` as they are (ids included). A column the table does not have is
+/// refused.
+fn insert_all(conn: &Connection, table: &str, rows: &Table) -> Result<()> {
+    let cols = rows::columns(conn, table)?;
+    // Rows of one table almost always share their columns: consecutive rows with the same ones are written
+    // ROWS_PER_INSERT at a time, by a statement made once per set of columns and count (a restore of 100,000
+    // applications writes about 1.5 million rows) and kept here.
+    let mut statements: HashMap<(Vec<u32>, usize), rusqlite::Statement<'_>> = HashMap::new();
+    let mut start = 0;
+    while start < rows.len() {
+        let first = rows.row(start);
+        let keys: Vec<u32> = first.cols().collect();
+        unknown(table, &cols, first.iter().map(|(k, _)| k))?;
+        let same = (start..rows.len())
+            .take(ROWS_PER_INSERT)
+            .take_while(|n| rows.row(*n).cols().eq(keys.iter().copied()))
+            .count();
+        let key = (keys, same);
+        let stmt = match statements.entry(key) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let (keys, same) = e.key();
+                let names: Vec<&str> = keys.iter().map(|k| rows.col_name(*k)).collect();
+                let mut sql = format!("INSERT INTO {table} ({}) VALUES ", names.join(", "));
+                let mut mark = 0;
+                for r in 0..*same {
+                    sql.push_str(if r == 0 { "(" } else { ", (" });
+                    for c in 0..names.len() {
+                        mark += 1;
+                        sql.push_str(&format!("{}?{mark}", if c == 0 { "" } else { ", " }));
+                    }
+                    sql.push(')');
+                }
+                e.insert(conn.prepare(&sql)?)
+            }
+        };
+        let values = (start..start + same).flat_map(|n| rows.row(n).iter().map(|(_, v)| v.to_sql()));
+        stmt.execute(rusqlite::params_from_iter(values))?;
+        start += same;
     }
     Ok(())
 }
@@ -717,16 +929,35 @@ impl Columns {
         TABLES.iter().map(|t| Ok((*t, rows::columns(conn, t)?))).collect::<Result<_>>().map(Columns)
     }
 
-    /// Inserts `row` into `table` without the columns in `drop` and with `set`, and returns the new rowid.
+    /// Inserts `row` into `table` without its columns named in `drop`, and with those in `set` given these
+    /// values instead (a row of another journal under its new ids, without copying it), and returns the new
+    /// rowid. A column the table does not have is refused.
     fn insert(
         &self,
         conn: &Connection,
         table: &'static str,
-        row: &Row,
+        row: Rec<'_>,
         drop: &[&str],
-        set: &[(&str, Value)],
+        set: &[(&str, Sql)],
     ) -> Result<i64> {
-        rows::insert_as(conn, table, &self.0[table], row, drop, set)?;
+        let cols = &self.0[table];
+        unknown(table, cols, row.iter().map(|(k, _)| k))?;
+        unknown(table, cols, set.iter().map(|(k, _)| *k))?;
+        let kept = |k: &str| !drop.contains(&k) && !set.iter().any(|(s, _)| *s == k);
+        let mut names: Vec<&str> = Vec::new();
+        let mut values: Vec<rusqlite::types::ToSqlOutput<'_>> = Vec::new();
+        for (k, v) in row.iter().filter(|(k, _)| kept(k)) {
+            names.push(k);
+            values.push(v.to_sql());
+        }
+        for (k, v) in set {
+            names.push(k);
+            values.push(rusqlite::types::ToSqlOutput::Borrowed(v.into()));
+        }
+        let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
+        let sql = format!("INSERT INTO {table} ({}) VALUES ({})", names.join(", "), marks.join(", "));
+        // Rows of one table share their columns: the statement is prepared once and reused.
+        conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
         Ok(conn.last_insert_rowid())
     }
 }
@@ -740,12 +971,12 @@ fn merge(conn: &Connection, doc: &Document, added: &[usize]) -> Result<()> {
     let mut same_people = conn.prepare_cached("SELECT id, name FROM people WHERE company_id = ?1")?;
     for n in added {
         let FileApp { row, id: old_app, .. } = &doc.apps[*n];
-        let (app, old_app) = (&doc.rows("applications")[*row], *old_app);
+        let (app, old_app) = (doc.rows("applications").row(*row), *old_app);
         let old_company = int(app, "company_id");
         let company = match company_ids.get(&old_company) {
             Some(id) => *id,
             None => {
-                let row = doc.companies.get(&old_company).map(|c| &company_rows[*c]).ok_or_else(not_ours)?;
+                let row = doc.companies.get(&old_company).map(|c| company_rows.row(*c)).ok_or_else(not_ours)?;
                 let folded = fold(text(row, "name"));
                 let id = match find_company.query_row([&folded], |r| r.get(0)).optional()? {
                     Some(id) => id,
@@ -760,7 +991,7 @@ fn merge(conn: &Connection, doc: &Document, added: &[usize]) -> Result<()> {
             if let Some(id) = person_ids.get(&old) {
                 return Ok(*id);
             }
-            let row = doc.people.get(&old).map(|p| &people_rows[*p]).ok_or_else(not_ours)?;
+            let row = doc.people.get(&old).map(|p| people_rows.row(*p)).ok_or_else(not_ours)?;
             let name = fold(text(row, "name"));
             let same = same_people
                 .query_map([company], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
@@ -776,18 +1007,18 @@ fn merge(conn: &Connection, doc: &Document, added: &[usize]) -> Result<()> {
         };
         let mut link = conn
             .prepare_cached("INSERT OR IGNORE INTO application_people (application_id, person_id) VALUES (?1, ?2)")?;
-        for l in doc.at("application_people", &doc.links_of, old_app) {
+        for l in doc.at("application_people", &doc.links_of, &doc.applications, old_app) {
             let p = person(int(l, "person_id"))?;
             link.execute([app_id, p])?;
         }
         // Old id → new id, in file order.
         let mut event_ids: Vec<(i64, i64)> = Vec::new();
-        for e in doc.at("events", &doc.events_of, old_app) {
+        for e in doc.at("events", &doc.events_of, &doc.applications, old_app) {
             // A message's addressee is a person of the file: it takes that person's id in this journal (a
             // person the file does not hold is dropped rather than pointed at someone else).
-            let mut set = vec![("application_id", Value::from(app_id))];
+            let mut set = vec![("application_id", Sql::Integer(app_id))];
             let details: Option<Value> =
-                e.get("details").and_then(Value::as_str).and_then(|d| serde_json::from_str(d).ok());
+                e.get("details").and_then(Val::as_str).and_then(|d| serde_json::from_str(d).ok());
             if let Some(mut details) = details.filter(|d| d.get("person_id").is_some()) {
                 let old_person = details["person_id"].as_i64().filter(|p| doc.people.contains_key(p));
                 match old_person {
@@ -804,16 +1035,18 @@ fn merge(conn: &Connection, doc: &Document, added: &[usize]) -> Result<()> {
         let mut tag =
             conn.prepare_cached("INSERT OR IGNORE INTO event_people (event_id, person_id) VALUES (?1, ?2)")?;
         for (old_event, new_event) in &event_ids {
-            for ep in doc.at("event_people", &doc.event_people_of, *old_event) {
+            for ep in doc.at("event_people", &doc.event_people_of, &doc.events, *old_event) {
                 let p = person(int(ep, "person_id"))?;
                 tag.execute([*new_event, p])?;
             }
-            for r in doc.at("reflections", &doc.reflections_of, *old_event) {
+            for r in doc.at("reflections", &doc.reflections_of, &doc.events, *old_event) {
                 cols.insert(conn, "reflections", r, &[], &[("outcome_event_id", (*new_event).into())])?;
             }
         }
         // A keep-in-touch reminder (with a person) is not imported: the people's cadences bring it back.
-        for s in doc.at("plan_steps", &doc.steps_of, old_app).filter(|s| s.get("person_id").is_none_or(Value::is_null))
+        for s in doc
+            .at("plan_steps", &doc.steps_of, &doc.applications, old_app)
+            .filter(|s| s.get("person_id").is_none_or(Val::is_null))
         {
             let old_event = int(s, "outcome_event_id");
             let ev = event_ids.iter().find(|(old, _)| *old == old_event).map(|(_, new)| new).ok_or_else(not_ours)?;
@@ -828,8 +1061,8 @@ fn merge(conn: &Connection, doc: &Document, added: &[usize]) -> Result<()> {
     }
     // A version of the same kind, language and name is kept as it is; a new one stays the default only if the
     // journal has no default of its own for that kind and language (files from before versions: every row is one).
-    for t in doc.rows("templates") {
-        let was_default = t.get("is_default").and_then(Value::as_i64).unwrap_or(1) == 1;
+    for t in doc.rows("templates").rows() {
+        let was_default = t.get("is_default").and_then(Val::as_i64).unwrap_or(1) == 1;
         conn.execute(
             "INSERT OR IGNORE INTO templates (kind, lang, name, subject, body, updated_at, is_default)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6,
@@ -859,7 +1092,7 @@ pub(crate) mod tests {
         crate::sample::full_application(conn, company, role, today(), now()).unwrap()
     }
 
-    fn dump(conn: &Connection) -> Vec<Vec<Row>> {
+    fn dump(conn: &Connection) -> Vec<Vec<rows::Row>> {
         TABLES.iter().map(|t| rows::select(conn, t, "1 ORDER BY 1, 2", &[]).unwrap()).collect()
     }
 
@@ -1106,6 +1339,26 @@ pub(crate) mod tests {
         assert_eq!(found(&empty, "zebulon"), 1);
         c.execute("UPDATE companies SET name = 'Zébulon' WHERE name = 'Company 2'", []).unwrap();
         assert_eq!(found(&c, "zebulon"), 1);
+    }
+
+    #[test]
+    fn ids_are_found_in_a_table_or_a_map_alike() {
+        for ids in [vec![3_i64, 1, 2], vec![100, 300, 200, 1_000], vec![-5, i64::MAX, i64::MIN, 7]] {
+            let mut found = Ids::for_ids(ids.iter().copied());
+            for (n, id) in ids.iter().enumerate() {
+                assert_eq!(found.insert(*id, n), None);
+            }
+            assert_eq!(found.insert(ids[0], 9), Some(0), "a second row of one id is seen");
+            assert_eq!(found.len(), ids.len());
+            for (n, id) in ids.iter().enumerate().skip(1) {
+                assert_eq!(found.get(id), Some(&n));
+            }
+            for other in [0, 4, 150, 250, 1_100, -6, i64::MAX - 1] {
+                assert!(!found.contains_key(&other), "{other} in {ids:?}");
+            }
+        }
+        assert!(matches!(Ids::for_ids([100_i64, 200, 300].into_iter()), Ids::Dense { step: 100, .. }));
+        assert!(matches!(Ids::for_ids([1_i64, 2, 1 << 40].into_iter()), Ids::Sparse(_)));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 pub mod csv;
 pub mod ics;
 pub mod json;
+mod table;
 
 #[cfg(test)]
 mod properties;
