@@ -582,6 +582,18 @@ fn index(tables: &[Table]) -> Result<Indexed> {
             return Err(Error::invalid(format!("file.companies.{n}.name"), Problem::NameTaken));
         }
     }
+    // One default version per template kind and language (the journal's rule): refused now, before the app takes
+    // its backup, rather than by the journal in the middle of the import.
+    let template_rows = rows_of(tables, "templates");
+    let (kind_at, lang_at, default_at) =
+        (template_rows.col("kind"), template_rows.col("lang"), template_rows.col("is_default"));
+    let mut defaults = std::collections::HashSet::new();
+    for (n, t) in template_rows.rows().enumerate() {
+        let is_default = t.at(default_at).and_then(Val::as_i64).unwrap_or(1) == 1;
+        if is_default && !defaults.insert((text_at(t, kind_at).to_owned(), text_at(t, lang_at).to_owned())) {
+            return Err(Error::invalid(format!("file.templates.{n}.is_default"), Problem::NotRebound));
+        }
+    }
     let applications = app_cells.unique("id")?;
     let people = people_cells.unique("id")?;
     let events = event_cells.unique("id")?;
@@ -1140,6 +1152,18 @@ pub(crate) mod tests {
         for t in doc["tables"]["templates"].as_array_mut().unwrap() {
             t["is_default"] = 1.into();
         }
+        // Refused when the file is read, before anything (the app's backup first of all) is done with it.
+        match parse(&doc.to_string()) {
+            Err(Error::Invalid(v)) => {
+                assert_eq!(v[0].field.as_str(), "file.templates.1.is_default");
+                assert_eq!(v[0].problem, Problem::NotRebound);
+            }
+            other => panic!("{other:?}"),
+        }
+        // One the file's checks let through but the journal refuses (two versions of one name): refused whole.
+        for t in doc["tables"]["templates"].as_array_mut().unwrap() {
+            (t["is_default"], t["name"]) = (0.into(), "Courte".into());
+        }
         let mut b = crate::db::open_in_memory().unwrap();
         let parsed = parse(&doc.to_string()).unwrap();
         match import(&mut b, &parsed) {
@@ -1318,11 +1342,11 @@ pub(crate) mod tests {
         assert_eq!(found(&c, "company"), 3, "restored applications are indexed");
         // A refused file leaves the triggers in place (the rollback puts them back): one the journal refuses
         // though the file's own checks pass (a second company of a name already in the journal, which a merge
-        // reuses, is not that; a template made default twice is).
+        // reuses, is not that; two versions of one template under one name are).
         let mut bad = synthetic(1, 10);
         bad["tables"]["templates"] = json!([
-            {"kind": "thank_you", "lang": "fr", "name": "a", "subject": "", "body": "b", "is_default": 1, "updated_at": "x"},
-            {"kind": "thank_you", "lang": "fr", "name": "b", "subject": "", "body": "b", "is_default": 1, "updated_at": "x"}
+            {"kind": "thank_you", "lang": "fr", "name": "a", "subject": "", "body": "b", "is_default": 0, "updated_at": "x"},
+            {"kind": "thank_you", "lang": "fr", "name": "a", "subject": "", "body": "c", "is_default": 0, "updated_at": "x"}
         ]);
         let mut empty = crate::db::open_in_memory().unwrap();
         assert!(import(&mut empty, &parse(&bad.to_string()).unwrap()).is_err());
