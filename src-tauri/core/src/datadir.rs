@@ -71,20 +71,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     }
     tmp.write_all(bytes).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
-    // Another program holding the target open (Windows) gets a few moments to let it go; on failure the temporary
-    // file is deleted as the error drops it, and the old file is as it was.
-    let mut wait = FIRST_WAIT;
-    for attempt in 1.. {
-        match tmp.persist(path) {
-            Ok(_) => break,
-            Err(e) if attempt < REPLACE_TRIES && held_elsewhere(&e.error) => {
-                tmp = e.file;
-                std::thread::sleep(wait);
-                wait *= 2;
-            }
-            Err(e) => return Err(io(e.error)),
-        }
-    }
+    // Closed, then put in place by the one retrying rename (another program holding the target open, on Windows,
+    // gets a few moments to let it go). On failure the temporary file is deleted as its path drops, and the old
+    // file is as it was.
+    let tmp = tmp.into_temp_path();
+    rename(&tmp, path).map_err(io)?;
+    // Renamed: nothing left to delete.
+    let _ = tmp.keep();
     // Where the platform allows opening a folder (Unix), flushing it makes the rename itself durable.
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();

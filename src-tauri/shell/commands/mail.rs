@@ -50,7 +50,11 @@ pub fn read_email_file(state: State<'_, AppState>, request: Request<'_>) -> Resu
     let InvokeBody::Raw(bytes) = request.body() else {
         return Err(IpcError::from_domain(Error::invalid("file", Problem::NotAChoice), state.lang()));
     };
-    let name = request.headers().get("x-file-name").and_then(|v| v.to_str().ok()).map(percent_decoded);
+    let name = request
+        .headers()
+        .get("x-file-name")
+        .and_then(|v| v.to_str().ok())
+        .map(|v| percent_encoding::percent_decode_str(v).decode_utf8_lossy().into_owned());
     propose(&state, mail::read_bytes(bytes, today()), name)
 }
 
@@ -88,37 +92,4 @@ pub fn keep_email<R: Runtime>(
     let id = state.write_db(|c| mail::keep_on_timeline(c, application_id, &date, &text, today(), Utc::now()))?;
     crate::shell::actions::changed(&app);
     Ok(id)
-}
-
-/// `%XX` sequences decoded (the window encodes a file name with `encodeURIComponent`); invalid ones kept as
-/// written.
-fn percent_decoded(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::percent_decoded;
-
-    #[test]
-    fn file_names_come_back_as_the_window_encoded_them() {
-        assert_eq!(percent_decoded("R%C3%A9ponse%20Acme.eml"), "Réponse Acme.eml");
-        assert_eq!(percent_decoded("100%"), "100%");
-        assert_eq!(percent_decoded("a%zz%4"), "a%zz%4");
-    }
 }
