@@ -3,6 +3,7 @@
 //! SQLite, with no Tauri (this crate does not depend on it, so the compiler keeps it that way) and tested
 //! without a window. The app crate (`src-tauri/`) is the shell around it: commands, tray, notifications.
 
+pub mod caldav;
 pub mod datadir;
 pub mod db;
 pub mod error;
