@@ -16,6 +16,10 @@
 mod http;
 mod xml;
 
+#[cfg(any(test, feature = "test-server"))]
+pub mod radicale;
+#[cfg(all(test, target_os = "linux"))]
+mod tests;
 
 use std::sync::Mutex;
 use std::time::Duration;
