@@ -84,6 +84,8 @@ impl Http {
                 if target.origin() != url.origin() {
                     return Err(Error::Redirected(without_credentials(target)));
                 }
+                // Credentials in a Location would replace ours (and be logged below): ours only.
+                let target = Url::parse(&without_credentials(target)).map_err(|e| Error::Protocol(e.to_string()))?;
                 log::debug!("caldav: {method} {url} redirected to {target}");
                 url = target;
                 continue;

@@ -463,6 +463,12 @@ mod unit_tests {
     }
 
     #[test]
+    fn one_client_serves_several_threads() {
+        fn shared<T: Send + Sync>() {}
+        shared::<Client>();
+    }
+
+    #[test]
     fn codes_and_what_is_worth_retrying() {
         assert_eq!(Error::NotCalDav.code(), "not_caldav");
         assert_eq!(Error::Redirected("https://x/".into()).code(), "redirected");

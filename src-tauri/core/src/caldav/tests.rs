@@ -5,6 +5,7 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::process::Command;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use super::radicale::Radicale;
@@ -178,21 +179,26 @@ fn insecure_and_bad_addresses_are_refused_before_any_connection() {
     assert_eq!(client.get("nonsense").unwrap_err().code(), "address");
 }
 
-/// A server on 127.0.0.1 that answers every request with `answer(path)` (a whole HTTP response), for as long
-/// as the test runs. Returns its address, `http://127.0.0.1:PORT`.
-fn fake_server(answer: impl Fn(&str, u16) -> String + Send + 'static) -> String {
+/// What a fake server was sent: `METHOD path Authorization` a line per request.
+type Seen = Arc<Mutex<Vec<String>>>;
+
+/// A server on 127.0.0.1 that answers every request with `answer(path, port)` (a whole HTTP response), for as
+/// long as the test runs. Returns its address, `http://127.0.0.1:PORT`, and what it was sent.
+fn fake_server(answer: impl Fn(&str, u16) -> String + Send + 'static) -> (String, Seen) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
+    let seen = Seen::default();
+    let log = seen.clone();
     std::thread::spawn(move || {
         for stream in listener.incoming() {
             let Ok(stream) = stream else { continue };
-            let _ = serve_one(stream, |path| answer(path, port));
+            let _ = serve_one(stream, &log, |path| answer(path, port));
         }
     });
-    format!("http://127.0.0.1:{port}")
+    (format!("http://127.0.0.1:{port}"), seen)
 }
 
-fn serve_one(stream: TcpStream, answer: impl Fn(&str) -> String) -> std::io::Result<()> {
+fn serve_one(stream: TcpStream, seen: &Seen, answer: impl Fn(&str) -> String) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut stream = stream;
     loop {
@@ -200,8 +206,10 @@ fn serve_one(stream: TcpStream, answer: impl Fn(&str) -> String) -> std::io::Res
         if reader.read_line(&mut request_line)? == 0 {
             return Ok(());
         }
-        let path = request_line.split_whitespace().nth(1).unwrap_or("/").to_string();
-        let mut length = 0;
+        let mut words = request_line.split_whitespace();
+        let method = words.next().unwrap_or_default().to_string();
+        let path = words.next().unwrap_or("/").to_string();
+        let (mut length, mut authorization) = (0, "-".to_string());
         loop {
             let mut line = String::new();
             reader.read_line(&mut line)?;
@@ -212,10 +220,14 @@ fn serve_one(stream: TcpStream, answer: impl Fn(&str) -> String) -> std::io::Res
                 if name.eq_ignore_ascii_case("content-length") {
                     length = value.trim().parse().unwrap_or(0);
                 }
+                if name.eq_ignore_ascii_case("authorization") {
+                    authorization = value.trim().to_string();
+                }
             }
         }
         let mut body = vec![0; length];
         reader.read_exact(&mut body)?;
+        seen.lock().unwrap().push(format!("{method} {path} {authorization}"));
         stream.write_all(answer(&path).as_bytes())?;
     }
 }
@@ -226,26 +238,36 @@ fn redirect(to: &str) -> String {
 
 #[test]
 fn a_redirect_to_another_host_is_not_followed_but_told() {
-    let base = fake_server(|_, _| redirect("https://caldav.elsewhere.example/dav/"));
+    let (base, seen) = fake_server(|_, _| redirect("https://caldav.elsewhere.example/dav/"));
     let client = Client::new(Account { url: format!("{base}/"), user: "u".into(), password: "p".into() }).unwrap();
     assert_eq!(client.discover(), Err(Error::Redirected("https://caldav.elsewhere.example/dav/".into())));
+    assert_eq!(*seen.lock().unwrap(), ["PROPFIND / Basic dTpw"], "asked once, nothing followed");
     // Another port of the same host is another server too.
-    let other = fake_server(|_, port| redirect(&format!("http://127.0.0.1:{}/", port + 1)));
+    let (other, _) = fake_server(|_, port| redirect(&format!("http://127.0.0.1:{}/", port + 1)));
     let client = Client::new(Account { url: format!("{other}/"), user: "u".into(), password: "p".into() }).unwrap();
     assert!(matches!(client.get(&format!("{other}/x.ics")), Err(Error::Redirected(_))));
 }
 
 #[test]
 fn same_host_redirects_are_followed_a_few_times() {
-    let base = fake_server(|path, _| match path {
+    let (base, seen) = fake_server(|path, port| match path {
         "/old/x.ics" => redirect("/new/x.ics"),
+        // Same origin, with someone else's credentials in it: followed with ours.
+        "/other/x.ics" => redirect(&format!("http://mallory:pw@127.0.0.1:{port}/new/x.ics")),
         "/new/x.ics" => "HTTP/1.1 200 OK\r\nETag: \"v1\"\r\nContent-Length: 5\r\n\r\nhello".into(),
         // A loop.
         _ => redirect("/loop/again"),
     });
     let client = Client::new(Account { url: format!("{base}/"), user: "u".into(), password: "p".into() }).unwrap();
     assert_eq!(client.get(&format!("{base}/old/x.ics")), Ok(Some(("hello".into(), Some("\"v1\"".into())))));
+    // The credentials on every request, the redirected one too (base64 of "u:p").
+    assert_eq!(*seen.lock().unwrap(), ["GET /old/x.ics Basic dTpw", "GET /new/x.ics Basic dTpw"]);
+    seen.lock().unwrap().clear();
+    assert!(client.get(&format!("{base}/other/x.ics")).unwrap().is_some());
+    assert_eq!(*seen.lock().unwrap(), ["GET /other/x.ics Basic dTpw", "GET /new/x.ics Basic dTpw"]);
+    seen.lock().unwrap().clear();
     assert_eq!(client.get(&format!("{base}/loop/start")).unwrap_err().code(), "protocol");
+    assert_eq!(seen.lock().unwrap().len(), 6, "the first request and 5 redirects, then it stops");
 }
 
 fn multistatus(responses: &str) -> String {
@@ -266,7 +288,7 @@ fn response(href: &str, props: &str) -> String {
 /// home elsewhere, relative hrefs, calendars for tasks only, an address book, a calendar with no name.
 #[test]
 fn discovery_through_well_known_principal_and_home() {
-    let base = fake_server(|path, _| {
+    let (base, _) = fake_server(|path, _| {
         match path {
         "/" => "HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n".into(),
         "/.well-known/caldav" => redirect("/dav/"),
@@ -313,12 +335,12 @@ fn discovery_through_well_known_principal_and_home() {
 #[test]
 fn a_web_page_is_not_a_caldav_server() {
     let page = "<html><body>Welcome</body></html>";
-    let base = fake_server(move |_, _| {
+    let (base, _) = fake_server(move |_, _| {
         format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\n\r\n{page}", page.len())
     });
     let client = Client::new(Account { url: format!("{base}/"), user: "u".into(), password: "p".into() }).unwrap();
     assert_eq!(client.discover(), Err(Error::NotCalDav));
-    let missing = fake_server(|_, _| "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".into());
+    let (missing, _) = fake_server(|_, _| "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".into());
     let client = Client::new(Account { url: format!("{missing}/"), user: "u".into(), password: "p".into() }).unwrap();
     assert_eq!(client.discover(), Err(Error::NotCalDav));
 }
