@@ -154,6 +154,12 @@ impl Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// What a look at one address found: the address that answered and what the resource is, or nothing there.
+type Found = Option<(Url, Props)>;
+
+/// The type of the XML bodies sent.
+const XML: (&str, &str) = ("Content-Type", "application/xml; charset=utf-8");
+
 /// How long connecting may take, and a whole request.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -199,20 +205,20 @@ impl Client {
     /// home is found from the address, or from `/.well-known/caldav` (RFC 6764), through the user's principal,
     /// and its calendars are listed. The home is remembered for `create_calendar`.
     pub fn discover(&self) -> Result<Vec<Calendar>> {
-        let first = self.probe(&self.base, true)?;
+        let (first, redirected) = self.look_at_address()?;
         if let Some((url, props)) = &first {
             if props.calendar {
                 if !props.takes_events() {
                     return Err(Error::NotCalDav);
                 }
                 // Remember the home if the server says where it is; a calendar given directly is enough.
-                if let Ok(home) = self.home_from(first.clone()) {
+                if let Ok(home) = self.find_home(first.clone(), None) {
                     self.remember(home);
                 }
                 return Ok(vec![calendar(url, props)]);
             }
         }
-        let home = self.home_from(first)?;
+        let home = self.find_home(first, redirected)?;
         self.remember(home.clone());
         self.calendars_in(&home)
     }
@@ -223,8 +229,8 @@ impl Client {
         let home = match self.remembered() {
             Some(home) => home,
             None => {
-                let first = self.probe(&self.base, true)?;
-                let home = self.home_from(first)?;
+                let (first, redirected) = self.look_at_address()?;
+                let home = self.find_home(first, redirected)?;
                 self.remember(home.clone());
                 home
             }
@@ -235,11 +241,17 @@ impl Client {
             let segment =
                 if n == 1 { format!("{NEW_CALENDAR_SEGMENT}/") } else { format!("{NEW_CALENDAR_SEGMENT}-{n}/") };
             let url = home.join(&segment).map_err(|e| Error::Protocol(format!("calendar home: {e}")))?;
-            let answer = self.http.send("MKCALENDAR", &url, &[], Some(&body))?;
+            let answer = self.http.send("MKCALENDAR", &url, &[XML], Some(&body))?;
             match answer.status {
                 200..=299 => return Ok(Calendar { href: answer.url.to_string(), name: display_name.to_string() }),
-                // Something is already there (405 by RFC 4791, 409 from some servers): the next name.
-                405 | 409 => last = answer.status,
+                // Something is already there (405 by RFC 4791, 409 from some servers): the next name. Unless
+                // nothing is: then the server does not let us create calendars, and no name will do.
+                405 | 409 => {
+                    if !self.exists(&url)? {
+                        return Err(Error::Forbidden);
+                    }
+                    last = answer.status;
+                }
                 status => return Err(http::status_error(status)),
             }
         }
@@ -309,7 +321,7 @@ impl Client {
 
     fn propfind(&self, url: &Url, depth: u8, body: &str) -> Result<Answer> {
         let depth = depth.to_string();
-        let headers = [("Depth", depth.as_str()), ("Content-Type", "application/xml; charset=utf-8")];
+        let headers = [("Depth", depth.as_str()), XML];
         let answer = self.http.send("PROPFIND", url, &headers, Some(body))?;
         match answer.status {
             207 => Ok(answer),
@@ -319,10 +331,29 @@ impl Client {
         }
     }
 
+    /// Whether a resource is at `url`.
+    fn exists(&self, url: &Url) -> Result<bool> {
+        match self.propfind(url, 0, xml::LIST) {
+            Ok(_) => Ok(true),
+            Err(Error::NotFound) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The first look at the address the user gave. A redirect to another host is not an answer yet: it is
+    /// kept to be told if `/.well-known/caldav` does no better (`https://example.com` → `https://www.…`).
+    fn look_at_address(&self) -> Result<(Found, Option<Error>)> {
+        match self.probe(&self.base, true) {
+            Ok(found) => Ok((found, None)),
+            Err(e @ Error::Redirected(_)) => Ok((None, Some(e))),
+            Err(e) => Err(e),
+        }
+    }
+
     /// The properties of the resource at `url` that tell what it is: `None` if the answer says it is not a
     /// WebDAV resource at all (404, 405, a web page…), so that discovery can look elsewhere. With `soft_forbidden`,
     /// a 403 counts as such too (a server's root may refuse PROPFIND and still serve `/.well-known/caldav`).
-    fn probe(&self, url: &Url, soft_forbidden: bool) -> Result<Option<(Url, Props)>> {
+    fn probe(&self, url: &Url, soft_forbidden: bool) -> Result<Found> {
         let answer = match self.propfind(url, 0, xml::DISCOVER) {
             Ok(answer) => answer,
             Err(Error::NotFound | Error::NotCalDav) => return Ok(None),
@@ -340,17 +371,18 @@ impl Client {
     }
 
     /// The calendar home: from the first answer's `calendar-home-set` or `current-user-principal`, else from
-    /// `/.well-known/caldav` on the same server. `NotCalDav` if neither says.
-    fn home_from(&self, first: Option<(Url, Props)>) -> Result<Url> {
+    /// `/.well-known/caldav` on the same server. If neither says, the first look's redirect if there was one,
+    /// else `NotCalDav`.
+    fn find_home(&self, first: Found, redirected: Option<Error>) -> Result<Url> {
         if let Some(home) = self.home_in(first)? {
             return Ok(home);
         }
         let well_known = self.base.join("/.well-known/caldav").map_err(|e| Error::Address(e.to_string()))?;
         let answer = self.probe(&well_known, false)?;
-        self.home_in(answer)?.ok_or(Error::NotCalDav)
+        self.home_in(answer)?.ok_or(redirected.unwrap_or(Error::NotCalDav))
     }
 
-    fn home_in(&self, found: Option<(Url, Props)>) -> Result<Option<Url>> {
+    fn home_in(&self, found: Found) -> Result<Option<Url>> {
         let Some((_, props)) = found else { return Ok(None) };
         if let Some(home) = props.home {
             return Ok(Some(as_collection(home)));
@@ -408,6 +440,15 @@ fn same_resource(a: &Url, b: &Url) -> bool {
     let path =
         |u: &Url| percent_encoding::percent_decode_str(u.path().trim_end_matches('/')).decode_utf8_lossy().into_owned();
     a.origin() == b.origin() && path(a) == path(b)
+}
+
+/// Whether two hrefs name one resource on the server, however each was encoded (`@` or `%40`) and with or
+/// without a final `/`: to match an event Rebound wrote (`member_href`) with what `list` returns.
+pub fn same_href(a: &str, b: &str) -> bool {
+    match (Url::parse(a), Url::parse(b)) {
+        (Ok(a), Ok(b)) => same_resource(&a, &b),
+        _ => a == b,
+    }
 }
 
 /// The address of the resource `name` in a calendar: the calendar's href (a `/` added if missing) and the name,
@@ -501,5 +542,7 @@ mod unit_tests {
         assert!(!same_resource(&u("https://h/cal/"), &u("https://h/cal/x.ics")));
         assert!(!same_resource(&u("https://h/cal/"), &u("https://other/cal/")));
         assert_eq!(last_segment(&u("https://h/ana/Mon%20agenda/")), "Mon agenda");
+        assert!(same_href("https://h/ana%40x.org/rebound/step-1.ics", "https://h/ana@x.org/rebound/step-1.ics"));
+        assert!(!same_href("https://h/rebound/step-1.ics", "https://h/rebound/step-12.ics"));
     }
 }

@@ -182,9 +182,9 @@ fn insecure_and_bad_addresses_are_refused_before_any_connection() {
 /// What a fake server was sent: `METHOD path Authorization` a line per request.
 type Seen = Arc<Mutex<Vec<String>>>;
 
-/// A server on 127.0.0.1 that answers every request with `answer(path, port)` (a whole HTTP response), for as
+/// A server on 127.0.0.1 that answers every request with `answer(method, path, port)` (a whole HTTP response), for as
 /// long as the test runs. Returns its address, `http://127.0.0.1:PORT`, and what it was sent.
-fn fake_server(answer: impl Fn(&str, u16) -> String + Send + 'static) -> (String, Seen) {
+fn fake_server(answer: impl Fn(&str, &str, u16) -> String + Send + 'static) -> (String, Seen) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     let seen = Seen::default();
@@ -192,13 +192,13 @@ fn fake_server(answer: impl Fn(&str, u16) -> String + Send + 'static) -> (String
     std::thread::spawn(move || {
         for stream in listener.incoming() {
             let Ok(stream) = stream else { continue };
-            let _ = serve_one(stream, &log, |path| answer(path, port));
+            let _ = serve_one(stream, &log, |method, path| answer(method, path, port));
         }
     });
     (format!("http://127.0.0.1:{port}"), seen)
 }
 
-fn serve_one(stream: TcpStream, seen: &Seen, answer: impl Fn(&str) -> String) -> std::io::Result<()> {
+fn serve_one(stream: TcpStream, seen: &Seen, answer: impl Fn(&str, &str) -> String) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut stream = stream;
     loop {
@@ -228,7 +228,7 @@ fn serve_one(stream: TcpStream, seen: &Seen, answer: impl Fn(&str) -> String) ->
         let mut body = vec![0; length];
         reader.read_exact(&mut body)?;
         seen.lock().unwrap().push(format!("{method} {path} {authorization}"));
-        stream.write_all(answer(&path).as_bytes())?;
+        stream.write_all(answer(&method, &path).as_bytes())?;
     }
 }
 
@@ -238,19 +238,30 @@ fn redirect(to: &str) -> String {
 
 #[test]
 fn a_redirect_to_another_host_is_not_followed_but_told() {
-    let (base, seen) = fake_server(|_, _| redirect("https://caldav.elsewhere.example/dav/"));
+    let (base, seen) = fake_server(|_, _, _| redirect("https://caldav.elsewhere.example/dav/"));
     let client = Client::new(Account { url: format!("{base}/"), user: "u".into(), password: "p".into() }).unwrap();
     assert_eq!(client.discover(), Err(Error::Redirected("https://caldav.elsewhere.example/dav/".into())));
-    assert_eq!(*seen.lock().unwrap(), ["PROPFIND / Basic dTpw"], "asked once, nothing followed");
+    assert_eq!(
+        *seen.lock().unwrap(),
+        ["PROPFIND / Basic dTpw", "PROPFIND /.well-known/caldav Basic dTpw"],
+        "the address, then the well-known one; nothing followed"
+    );
+    // The bare domain sends to its web site, and has no /.well-known/caldav: the redirect is what to tell.
+    let (site, _) = fake_server(|_, path, _| match path {
+        "/" => redirect("https://www.example.org/"),
+        _ => "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".into(),
+    });
+    let client = Client::new(Account { url: format!("{site}/"), user: "u".into(), password: "p".into() }).unwrap();
+    assert_eq!(client.discover(), Err(Error::Redirected("https://www.example.org/".into())));
     // Another port of the same host is another server too.
-    let (other, _) = fake_server(|_, port| redirect(&format!("http://127.0.0.1:{}/", port + 1)));
+    let (other, _) = fake_server(|_, _, port| redirect(&format!("http://127.0.0.1:{}/", port + 1)));
     let client = Client::new(Account { url: format!("{other}/"), user: "u".into(), password: "p".into() }).unwrap();
     assert!(matches!(client.get(&format!("{other}/x.ics")), Err(Error::Redirected(_))));
 }
 
 #[test]
 fn same_host_redirects_are_followed_a_few_times() {
-    let (base, seen) = fake_server(|path, port| match path {
+    let (base, seen) = fake_server(|_, path, port| match path {
         "/old/x.ics" => redirect("/new/x.ics"),
         // Same origin, with someone else's credentials in it: followed with ours.
         "/other/x.ics" => redirect(&format!("http://mallory:pw@127.0.0.1:{port}/new/x.ics")),
@@ -288,7 +299,7 @@ fn response(href: &str, props: &str) -> String {
 /// home elsewhere, relative hrefs, calendars for tasks only, an address book, a calendar with no name.
 #[test]
 fn discovery_through_well_known_principal_and_home() {
-    let (base, _) = fake_server(|path, _| {
+    let (base, _) = fake_server(|_, path, _| {
         match path {
         "/" => "HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n".into(),
         "/.well-known/caldav" => redirect("/dav/"),
@@ -332,15 +343,33 @@ fn discovery_through_well_known_principal_and_home() {
     );
 }
 
+/// A server that will not create calendars, whatever it answers (403, or 405 with nothing at the address).
+#[test]
+fn a_server_that_refuses_new_calendars_is_forbidden() {
+    for refusal in ["403 Forbidden", "405 Method Not Allowed"] {
+        let (base, seen) = fake_server(move |method, path, _| match (method, path) {
+            ("PROPFIND", "/") => {
+                multistatus(&response("/", "<C:calendar-home-set><D:href>/home/</D:href></C:calendar-home-set>"))
+            }
+            ("MKCALENDAR", _) => format!("HTTP/1.1 {refusal}\r\nContent-Length: 0\r\n\r\n"),
+            _ => "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".into(),
+        });
+        let client = Client::new(Account { url: format!("{base}/"), user: "u".into(), password: "p".into() }).unwrap();
+        assert_eq!(client.create_calendar("Rebound"), Err(Error::Forbidden), "{refusal}");
+        let asked = seen.lock().unwrap().len();
+        assert!(asked <= 3, "{refusal}: not twenty names tried: {:?}", seen.lock().unwrap());
+    }
+}
+
 #[test]
 fn a_web_page_is_not_a_caldav_server() {
     let page = "<html><body>Welcome</body></html>";
-    let (base, _) = fake_server(move |_, _| {
+    let (base, _) = fake_server(move |_, _, _| {
         format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\n\r\n{page}", page.len())
     });
     let client = Client::new(Account { url: format!("{base}/"), user: "u".into(), password: "p".into() }).unwrap();
     assert_eq!(client.discover(), Err(Error::NotCalDav));
-    let (missing, _) = fake_server(|_, _| "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".into());
+    let (missing, _) = fake_server(|_, _, _| "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".into());
     let client = Client::new(Account { url: format!("{missing}/"), user: "u".into(), password: "p".into() }).unwrap();
     assert_eq!(client.discover(), Err(Error::NotCalDav));
 }
