@@ -4,6 +4,7 @@
 //! without a window. The app crate (`src-tauri/`) is the shell around it: commands, tray, notifications.
 
 pub mod caldav;
+pub mod calendar_sync;
 pub mod datadir;
 pub mod db;
 pub mod error;

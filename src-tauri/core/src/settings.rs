@@ -45,6 +45,30 @@ pub struct Settings {
     pub keep_in_tray: bool,
     /// Start Rebound (in the tray, without a window) when the user logs in.
     pub start_at_login: bool,
+    /// The user's own calendar kept in step over CalDAV (off by default). Its password is in the system's
+    /// keyring, never here.
+    pub calendar: CalendarSettings,
+}
+
+/// Where the plan is published (issue 25). Written only by the calendar's own commands.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct CalendarSettings {
+    /// Sync on or off. Off: Rebound opens no connection at all.
+    pub enabled: bool,
+    /// The server's address as the user typed it.
+    pub url: String,
+    pub user: String,
+    /// The chosen calendar collection's address, and its name as the server gives it.
+    pub calendar: String,
+    pub calendar_name: String,
+}
+
+impl CalendarSettings {
+    /// On, and with everything a sync needs.
+    pub fn active(&self) -> bool {
+        self.enabled && !self.url.is_empty() && !self.user.is_empty() && !self.calendar.is_empty()
+    }
 }
 
 impl Default for Settings {
@@ -59,6 +83,7 @@ impl Default for Settings {
             notifications: true,
             keep_in_tray: true,
             start_at_login: false,
+            calendar: CalendarSettings::default(),
         }
     }
 }
@@ -94,6 +119,10 @@ impl Settings {
             notifications: flag("notifications", d.notifications),
             keep_in_tray: flag("keepInTray", d.keep_in_tray),
             start_at_login: flag("startAtLogin", d.start_at_login),
+            calendar: v
+                .get("calendar")
+                .and_then(|c| serde_json::from_value::<CalendarSettings>(c.clone()).ok())
+                .unwrap_or_default(),
         }
     }
 

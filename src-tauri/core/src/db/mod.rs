@@ -44,6 +44,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0006_address_and_versions.sql")),
     M::up(include_str!("migrations/0007_search.sql")),
     M::up(include_str!("migrations/0008_keep_in_touch.sql")),
+    M::up(include_str!("migrations/0009_calendar.sql")),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -680,12 +680,24 @@ impl Document {
 
     /// The settings to put in place when this file is restored into an empty journal: the file's, except
     /// whether Rebound starts at login, which is kept as `current` has it — the file cannot bring the
-    /// autostart entry that setting stands for (it would show "on" with nothing behind it).
+    /// autostart entry that setting stands for (it would show "on" with nothing behind it) — and the calendar's
+    /// account, which is this machine's too (its password is in this machine's keyring).
     pub fn settings_to_restore(&self, current: &crate::settings::Settings) -> Option<crate::settings::Settings> {
         let mut s = crate::settings::Settings::from_json(self.settings.as_ref()?);
         s.start_at_login = current.start_at_login;
+        s.calendar = current.calendar.clone();
         Some(s)
     }
+}
+
+/// The settings as an export carries them: everything but the calendar's account (server address, user name),
+/// which belongs to this machine and whose password never leaves its keyring.
+pub fn settings_for_export(settings: &crate::settings::Settings) -> Option<Value> {
+    let mut value = serde_json::to_value(settings).ok()?;
+    if let Value::Object(map) = &mut value {
+        map.remove("calendar");
+    }
+    Some(value)
 }
 
 /// What an import will do.
@@ -1395,6 +1407,31 @@ pub(crate) mod tests {
         assert!(!restored.start_at_login, "no autostart entry comes with a file");
         let on = crate::settings::Settings { start_at_login: true, ..Default::default() };
         assert!(doc.settings_to_restore(&on).unwrap().start_at_login, "this machine's entry stays as it is");
+    }
+
+    #[test]
+    fn the_calendar_account_stays_on_this_machine() {
+        let calendar = crate::settings::CalendarSettings {
+            enabled: true,
+            url: "https://cloud.example.org".into(),
+            user: "lea".into(),
+            calendar: "https://cloud.example.org/remote.php/dav/calendars/lea/rebound/".into(),
+            calendar_name: "Rebound".into(),
+        };
+        let mine =
+            crate::settings::Settings { calendar: calendar.clone(), my_name: "Léa".into(), ..Default::default() };
+        let carried = settings_for_export(&mine).unwrap();
+        assert_eq!(carried["myName"], "Léa");
+        assert!(carried.get("calendar").is_none(), "{carried}");
+        assert!(!carried.to_string().contains("cloud.example.org"));
+        // A file that does carry one (written by hand, or by a build before this one) does not bring it in.
+        let a = crate::db::open_in_memory().unwrap();
+        let mut with = serde_json::to_value(&mine).unwrap();
+        with["calendar"]["url"] = json!("https://elsewhere.example.org");
+        let doc = parse(&export(&a, Some(with), now()).unwrap().to_string()).unwrap();
+        let here = crate::settings::Settings::default();
+        assert_eq!(doc.settings_to_restore(&here).unwrap().calendar, here.calendar);
+        assert_eq!(doc.settings_to_restore(&mine).unwrap().calendar, calendar);
     }
 
     #[test]
