@@ -7,7 +7,7 @@ BUILD_PKGS="build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libjavas
 libsoup-3.0-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev"
 TEST_PKGS="xvfb xauth libgl1-mesa-dri webkit2gtk-driver dbus dbus-bin libglib2.0-bin dunst xclip sqlite3
 haskell-status-notifier-item-utils python3-icalendar
-radicale python3-caldav openssl
+radicale python3-caldav openssl gnome-keyring libsecret-tools
 appstream desktop-file-utils lintian x11-utils xdotool
 gcc-mingw-w64-x86-64 wine wine64"
 

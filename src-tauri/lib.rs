@@ -5,8 +5,8 @@
 //! here so that `crate::journal`, `rebound::db`… read the same from the shell, the benches and the tests.
 
 pub use rebound_core::{
-    datadir, db, error, events, i18n, insights, journal, mail, messages, natural_date, people, plan, reminders, sample,
-    settings, transfer, validate, vocab,
+    caldav, calendar_sync, datadir, db, error, events, i18n, insights, journal, mail, messages, natural_date, people,
+    plan, reminders, sample, settings, transfer, validate, vocab,
 };
 pub mod shell;
 
@@ -135,6 +135,11 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, data_dir: Option<PathBuf>) 
             commands::transfer::import_journal,
             commands::transfer::import_csv,
             commands::transfer::cancel_import,
+            commands::calendar::calendar_status,
+            commands::calendar::calendar_discover,
+            commands::calendar::calendar_connect,
+            commands::calendar::calendar_disconnect,
+            commands::calendar::calendar_sync_now,
             commands::mail::read_email,
             commands::mail::read_email_file,
             commands::mail::open_email_file,
@@ -263,6 +268,8 @@ pub fn run() {
                     log::warn!("no tray icon: {e}");
                 }
                 shell::reminders::start(handle);
+                // Only when the user turned the calendar on: otherwise no socket is ever opened.
+                shell::calendar::start_if_on(handle);
                 shell::actions::quit_on_end_signals(handle);
             }
             // The last window closed (code None): stay in the tray if the user wants it. Quit passes a code.

@@ -13,7 +13,7 @@ pub const CHANGED: &str = "rebound://changed";
 
 /// After a change made outside the window: wake the reminder thread (tray) and tell the window to redraw.
 pub fn changed<R: Runtime>(app: &AppHandle<R>) {
-    app.state::<AppState>().wake.ring();
+    app.state::<AppState>().changed();
     let _ = app.emit(CHANGED, ());
 }
 

@@ -87,6 +87,50 @@ impl IpcError {
         IpcError { kind, message: t(lang, key, &[]), fields }
     }
 
+    /// A calendar server's answer for the user: the sentence, on the field it is about (the address, the password
+    /// or the calendar).
+    pub fn calendar(e: &crate::caldav::Error, lang: Lang) -> Self {
+        use crate::caldav::Error as E;
+        let field = match e {
+            E::Credentials => "password",
+            E::Forbidden | E::NotFound | E::Conflict => "calendar",
+            _ => "url",
+        };
+        log::info!("calendar: {e}");
+        let target = match e {
+            E::Redirected(to) => Some(to.as_str()),
+            _ => None,
+        };
+        let message = Self::calendar_sentence(e.code(), target, lang);
+        IpcError {
+            kind: "calendar",
+            message: message.clone(),
+            fields: vec![IpcFieldError { field: field.to_owned(), code: e.code(), message }],
+        }
+    }
+
+    /// A calendar problem of Rebound's own (`keyring`…) on `field`.
+    pub fn calendar_code(code: &'static str, field: &str, lang: Lang) -> Self {
+        let message = Self::calendar_sentence(code, None, lang);
+        IpcError {
+            kind: "calendar",
+            message: message.clone(),
+            fields: vec![IpcFieldError { field: field.to_owned(), code, message }],
+        }
+    }
+
+    /// The sentence for a calendar error's code (`caldav.error.CODE` in the catalogue).
+    pub fn calendar_sentence(code: &str, target: Option<&str>, lang: Lang) -> String {
+        let args = [("target", target.unwrap_or_default().to_owned())];
+        let key = format!("caldav.error.{code}");
+        let text = t(lang, &key, &args);
+        if text == key {
+            t(lang, "caldav.error.server", &args)
+        } else {
+            text
+        }
+    }
+
     /// A failure of the shell itself (a window that would not close…).
     pub fn internal(detail: impl std::fmt::Display, lang: Lang) -> Self {
         log::error!("{detail}");

@@ -2,6 +2,7 @@
 //! the command adapters the UI calls.
 
 pub mod actions;
+pub mod calendar;
 pub mod commands;
 pub mod error;
 pub mod logger;

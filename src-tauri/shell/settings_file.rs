@@ -32,6 +32,8 @@ impl<R: Runtime> SettingsFile for PluginSettingsFile<R> {
         self.0.set("notifications", s.notifications);
         self.0.set("keepInTray", s.keep_in_tray);
         self.0.set("startAtLogin", s.start_at_login);
+        // The calendar's server, user and chosen calendar; its password is in the keyring, never here.
+        self.0.set("calendar", serde_json::to_value(&s.calendar).map_err(|e| Error::io(self.1.display(), e))?);
         // Not the store's own save (a plain overwrite): temp file, fsync, rename.
         let json = Value::Object(self.0.entries().into_iter().collect());
         let bytes = serde_json::to_vec_pretty(&json).map_err(|e| Error::io(self.1.display(), e))?;

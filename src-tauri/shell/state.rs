@@ -52,6 +52,10 @@ pub struct AppState {
     pub notices: Vec<StartNotice>,
     /// Wakes the reminder thread when the journal or the settings change.
     pub wake: Wake,
+    /// Wakes the calendar's sync thread for the same changes (see [`crate::shell::calendar`]).
+    pub calendar_wake: Wake,
+    /// Whether the calendar's sync thread runs: started at start-up when the sync is on, or when it is turned on.
+    pub calendar_started: AtomicBool,
     /// The file picked for import, until it is imported or dropped.
     pending_import: Mutex<Option<PendingImport>>,
     /// Held by work that must not be cut in half by the process starting over in the tray
@@ -88,6 +92,8 @@ impl AppState {
             data_dir,
             notices,
             wake: Default::default(),
+            calendar_wake: Default::default(),
+            calendar_started: AtomicBool::new(false),
             pending_import: Mutex::new(None),
             busy: Mutex::new(()),
         }
@@ -165,8 +171,14 @@ impl AppState {
             }
             Ok(out)
         })?;
-        self.wake.ring();
+        self.changed();
         Ok(out)
+    }
+
+    /// The journal or the settings changed: the reminder thread looks again, and the calendar follows.
+    pub fn changed(&self) {
+        self.wake.ring();
+        self.calendar_wake.ring();
     }
 
     /// Takes a backup after changes when one is due (`backup::changes_due`): the journal was written since the

@@ -393,6 +393,8 @@ mod hostile_input {
         ("delete_person", &["id"]),
         ("delete_interview", &["id"]),
         ("undo_delete", &["trashId"]),
+        ("calendar_status", &[]),
+        ("calendar_disconnect", &[]),
     ];
 
     proptest! {
@@ -534,4 +536,47 @@ fn an_email_is_read_and_matched_through_ipc_and_nothing_is_written_until_kept() 
     let timeline = invoke(&w, "get_application", json!({"id": id})).unwrap()["timeline"].clone();
     let kept = timeline.as_array().unwrap().iter().find(|e| e["kind"] == "email").expect("the e-mail on the timeline");
     assert!(kept["details"]["text"].as_str().unwrap().contains("not to move forward"));
+}
+
+#[test]
+fn the_calendar_is_off_until_connected_and_a_bad_account_is_refused_beside_its_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = start(dir.path());
+    invoke(&w, "save_settings", json!({"settings": {"language": "en"}})).unwrap();
+    let off = invoke(&w, "calendar_status", json!({})).unwrap();
+    assert_eq!(off["settings"]["enabled"], false, "{off}");
+    assert_eq!(off["status"]["pending"], 0, "{off}");
+    assert!(off["error"].is_null(), "{off}");
+
+    let refused = |url: &str, user: &str, password: &str| {
+        invoke(&w, "calendar_discover", json!({"url": url, "user": user, "password": password})).unwrap_err()
+    };
+    // Nothing typed: each field says it is required.
+    let err = refused("", "", "");
+    let fields: Vec<_> = err["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, ["url", "user", "password"], "{err}");
+    // A password must not travel in clear to another machine.
+    let err = refused("http://cloud.example.org/", "lea", "secret");
+    assert_eq!((err["kind"].as_str(), err["fields"][0]["field"].as_str()), (Some("calendar"), Some("url")), "{err}");
+    assert_eq!(err["fields"][0]["code"], "insecure", "{err}");
+    assert!(err["message"].as_str().unwrap().contains("in clear"), "{err}");
+    // Nothing listening there: said plainly, on the address.
+    let err = refused("http://127.0.0.1:9/", "lea", "secret");
+    assert_eq!(err["fields"][0]["code"], "unreachable", "{err}");
+    assert!(err["message"].as_str().unwrap().contains("No server answers"), "{err}");
+    // The same in French.
+    invoke(&w, "save_settings", json!({"settings": {"language": "fr"}})).unwrap();
+    let err = refused("http://cloud.example.org/", "lea", "secret");
+    assert!(err["message"].as_str().unwrap().contains("en clair"), "{err}");
+    // Connecting with a refused account saves nothing and turns nothing on.
+    let err = invoke(
+        &w,
+        "calendar_connect",
+        json!({"url": "http://127.0.0.1:9/", "user": "lea", "password": "secret", "calendar": "", "create": true}),
+    )
+    .unwrap_err();
+    assert_eq!(err["fields"][0]["code"], "unreachable", "{err}");
+    let settings = std::fs::read_to_string(dir.path().join("settings.json")).unwrap();
+    assert!(!settings.contains("127.0.0.1") && !settings.contains("secret"), "{settings}");
+    assert_eq!(invoke(&w, "calendar_status", json!({})).unwrap()["settings"]["enabled"], false);
 }

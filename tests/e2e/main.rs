@@ -4,6 +4,7 @@
 //! this crate is empty (so that `cargo clippy --target x86_64-pc-windows-gnu --all-targets` checks the rest).
 #![cfg(target_os = "linux")]
 
+mod calendar;
 mod desktop;
 mod files;
 mod harness;

@@ -6,7 +6,7 @@ import * as ipc from './ipc.js';
 import { calendarButton } from './calendar.js';
 
 /**
- * A labelled control. kind: 'text' (default), 'textarea', 'checkbox' or 'select' (options: [[value, labelKey], …];
+ * A labelled control. kind: 'text' (default), 'password', 'textarea', 'checkbox' or 'select' (options: [[value, labelKey], …];
  * with `raw`, the labels are shown as they are, not looked up in the catalogue).
  * `field` is the path Rust uses in its errors (e.g. "people.0.email"); the error paragraph sits right below.
  */
@@ -31,6 +31,8 @@ export function field({ label, field, value = '', kind = 'text', options = [], r
   } else if (kind === 'select') {
     control = h('select', common,
       options.map(([v, key]) => h('option', { value: v, selected: v === value }, raw ? key : t(key))));
+  } else if (kind === 'password') {
+    control = h('input', { ...common, type: 'password', value: value ?? '', autocomplete: 'off', spellcheck: 'false' });
   } else {
     control = h('input', { ...common, type: 'text', value: value ?? '', autocomplete: 'off', spellcheck: 'false' });
   }

@@ -43,6 +43,12 @@ export const getCompanyHistory = (companyId) => call('get_company_history', { co
 export const getSettings = () => call('get_settings');
 export const saveSettings = (settings) => call('save_settings', { settings });
 export const closeWindow = () => call('close_window');
+export const calendarStatus = () => call('calendar_status');
+export const calendarDiscover = (url, user, password) => call('calendar_discover', { url, user, password });
+export const calendarConnect = (url, user, password, calendar, create) =>
+  call('calendar_connect', { url, user, password, calendar, create });
+export const calendarDisconnect = () => call('calendar_disconnect');
+export const calendarSyncNow = () => call('calendar_sync_now');
 
 /** Runs `handler(payload)` on each event of `name` sent by Rust (the tray, a notification). */
 export function onEvent(name, handler) {
@@ -52,6 +58,7 @@ export function onEvent(name, handler) {
 }
 export const onChanged = (handler) => onEvent('rebound://changed', handler);
 export const onShowApplication = (handler) => onEvent('rebound://show-application', handler);
+export const onCalendarSynced = (handler) => onEvent('rebound://calendar-synced', handler);
 export const listSteps = (applicationId) => call('list_steps', { applicationId });
 export const listTodo = () => call('list_todo');
 export const listFocus = () => call('list_focus');

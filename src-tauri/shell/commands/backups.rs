@@ -35,7 +35,10 @@ pub fn restore_backup<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>,
     if let Ok(json) = std::fs::read_to_string(backup::settings_path(&path)) {
         if let Ok(value) = serde_json::from_str(&json) {
             let lang = state.lang();
-            state.replace_settings(Settings::from_json(&value)).map_err(|e| IpcError::from_domain(e, lang))?;
+            let mut restored = Settings::from_json(&value);
+            // The calendar's account stays this machine's: its password is in the keyring, not in the backup.
+            restored.calendar = state.settings().calendar;
+            state.replace_settings(restored).map_err(|e| IpcError::from_domain(e, lang))?;
         }
     }
     crate::shell::actions::changed(&app);

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod backups;
+pub mod calendar;
 pub mod journal;
 pub mod mail;
 pub mod messages;

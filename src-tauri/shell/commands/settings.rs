@@ -24,13 +24,15 @@ pub fn save_settings<R: Runtime>(
     settings: Settings,
 ) -> Result<Settings, IpcError> {
     let lang = state.lang();
-    let checked = settings.checked(today()).map_err(|e| IpcError::from_domain(e, lang))?;
+    let mut checked = settings.checked(today()).map_err(|e| IpcError::from_domain(e, lang))?;
+    // The calendar's settings change only through its own commands (shell/commands/calendar.rs).
+    checked.calendar = state.settings().calendar;
     let autostart = app.autolaunch();
     if autostart.is_enabled().unwrap_or(false) != checked.start_at_login {
         let switched = if checked.start_at_login { autostart.enable() } else { autostart.disable() };
         switched.map_err(|e| IpcError::internal(e, lang))?;
     }
     state.replace_settings(checked.clone()).map_err(|e| IpcError::from_domain(e, lang))?;
-    state.wake.ring();
+    state.changed();
     Ok(checked)
 }

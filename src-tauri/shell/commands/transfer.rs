@@ -72,7 +72,7 @@ fn export_to<R: Runtime>(
 /// Everything (journal, timeline, plan, reflections, templates, settings) as one JSON file.
 #[tauri::command(async)]
 pub fn export_journal<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<Exported, IpcError> {
-    let settings = serde_json::to_value(state.settings()).ok();
+    let settings = transfer::json::settings_for_export(&state.settings());
     export_to(&app, &state, "json", "JSON", |c, _| {
         let doc = transfer::json::export(c, settings, Utc::now())?;
         serde_json::to_string_pretty(&doc).map_err(|e| Error::io("export", e))

@@ -7,6 +7,7 @@ import * as ipc from '../ipc.js';
 import { choices, langs } from '../vocabulary.js';
 import { backupsSection } from './backups.js';
 import { transferSection } from './transfer.js';
+import { calendarSection } from './calendar_sync.js';
 
 const DELAYS = ['30', '60', '90', '180'];
 
@@ -88,5 +89,5 @@ export async function render(dataDir, onLanguage, presets = []) {
     note.textContent = message;
     note.hidden = false;
   };
-  show(h('div', {}, form, backupsSection(restored), transferSection(restored)));
+  show(h('div', {}, form, calendarSection(), backupsSection(restored), transferSection(restored)));
 }

@@ -1,0 +1,175 @@
+//! The user's own calendar kept in step over CalDAV (issue 25): the password's place in the system keyring,
+//! and the sync thread.
+//!
+//! The thread starts only when the sync is on (at start-up, or when the user turns it on): with it off, Rebound
+//! opens no socket. It sleeps until the journal or the settings change ([`AppState::changed`]), lets a burst of
+//! changes end, then reconciles the calendar with the journal (`rebound_core::calendar_sync`) through a
+//! connection of its own, so a slow server never holds the window's commands or the reminder thread. When the
+//! server cannot be reached it tries again later, waiting twice as long each time (5 s up to 15 min); the
+//! changes wait in the journal meanwhile. Once in step it looks again every few hours, to put back an event
+//! someone changed in the calendar.
+
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use chrono::{Local, Utc};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
+
+use crate::caldav::{self, Account, Client};
+use crate::calendar_sync;
+use crate::settings::CalendarSettings;
+use crate::shell::state::AppState;
+
+/// The event the window listens to, to redraw the calendar's status line after a sync.
+pub const SYNCED: &str = "rebound://calendar-synced";
+
+/// The keyring's service name for the calendar's password.
+const KEYRING_SERVICE: &str = "org.rebound.Rebound.caldav";
+
+/// How long the journal must be quiet before a sync: a burst of changes goes in one.
+const QUIET: Duration = Duration::from_millis(800);
+/// The first wait after a failure, doubled each time up to [`RETRY_MAX`].
+const RETRY_FIRST: Duration = Duration::from_secs(5);
+const RETRY_MAX: Duration = Duration::from_secs(15 * 60);
+/// How often a calendar in step is looked at again (events changed there are put back).
+const RECHECK: Duration = Duration::from_secs(4 * 60 * 60);
+
+/// Why the password could not be read or kept.
+#[derive(Debug)]
+pub struct KeyringError(pub String);
+
+fn entry(url: &str, user: &str) -> Result<keyring::Entry, KeyringError> {
+    keyring::Entry::new(KEYRING_SERVICE, &format!("{user} {url}")).map_err(|e| KeyringError(e.to_string()))
+}
+
+/// Keeps the password in the system keyring (Secret Service, Credential Manager, Keychain).
+pub fn store_password(url: &str, user: &str, password: &str) -> Result<(), KeyringError> {
+    entry(url, user)?.set_password(password).map_err(|e| KeyringError(e.to_string()))
+}
+
+/// The password kept for this server and user, if any.
+pub fn password(url: &str, user: &str) -> Result<Option<String>, KeyringError> {
+    match entry(url, user)?.get_password() {
+        Ok(p) => Ok(Some(p)),
+        Err(keyring::Error::NoEntry) => Ok(None),
+        Err(e) => Err(KeyringError(e.to_string())),
+    }
+}
+
+/// Removes the password kept for this server and user (nothing to remove is fine).
+pub fn forget_password(url: &str, user: &str) -> Result<(), KeyringError> {
+    match entry(url, user)?.delete_credential() {
+        Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+        Err(e) => Err(KeyringError(e.to_string())),
+    }
+}
+
+/// Starts the sync thread if the sync is on and it does not run yet.
+pub fn start_if_on<R: Runtime>(app: &AppHandle<R>) {
+    let state = app.state::<AppState>();
+    if !state.settings().calendar.active() || state.calendar_started.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    let app = app.clone();
+    let spawned = std::thread::Builder::new().name("calendar".into()).spawn(move || run(&app));
+    if let Err(e) = spawned {
+        log::warn!("cannot start the calendar's sync thread: {e}");
+        state.calendar_started.store(false, Ordering::SeqCst);
+    }
+}
+
+fn run<R: Runtime>(app: &AppHandle<R>) {
+    let mut retry: Option<Duration> = None;
+    loop {
+        let state = app.state::<AppState>();
+        // A burst of changes (an import, several steps marked done) goes in one sync.
+        while let Some(since) = state.calendar_wake.since_last().filter(|s| *s < QUIET) {
+            std::thread::sleep(QUIET - since);
+        }
+        let settings = state.settings();
+        let wait = if settings.calendar.active() {
+            match sync_once(&state, &settings.calendar, settings.reminder_time()) {
+                Ok(report) => {
+                    log::info!("calendar in step: {report:?}");
+                    retry = None;
+                    RECHECK
+                }
+                Err(Failure::Remote(e)) if e.is_transient() => {
+                    let next = retry.map_or(RETRY_FIRST, |r| (r * 2).min(RETRY_MAX));
+                    log::warn!("calendar: {e}; trying again in {} s", next.as_secs());
+                    retry = Some(next);
+                    next
+                }
+                Err(e) => {
+                    // Wrong password, no rights, no keyring: trying again would not help; the status line says it,
+                    // and the next change or the user's "Sync now" tries again.
+                    log::warn!("calendar: {e:?}");
+                    retry = None;
+                    RECHECK
+                }
+            }
+        } else {
+            retry = None;
+            RECHECK
+        };
+        let _ = app.emit(SYNCED, ());
+        state.calendar_wake.sleep(wait);
+    }
+}
+
+/// Why one sync failed.
+#[derive(Debug)]
+pub enum Failure {
+    Remote(caldav::Error),
+    Keyring(String),
+    NoPassword,
+    Journal(String),
+}
+
+/// One reconciliation on a connection of its own, its outcome recorded in the journal for the status line.
+fn sync_once(
+    state: &AppState,
+    cal: &CalendarSettings,
+    time: chrono::NaiveTime,
+) -> Result<calendar_sync::Report, Failure> {
+    let conn = open_journal(state).map_err(Failure::Journal)?;
+    let password = match password(&cal.url, &cal.user) {
+        Ok(Some(p)) => p,
+        Ok(None) => return Err(record(&conn, &cal.calendar, "keyring_empty", Failure::NoPassword)),
+        Err(KeyringError(e)) => return Err(record(&conn, &cal.calendar, "keyring", Failure::Keyring(e))),
+    };
+    let client = Client::new(Account { url: cal.url.clone(), user: cal.user.clone(), password })
+        .map_err(|e| record(&conn, &cal.calendar, e.code(), Failure::Remote(e)))?;
+    calendar_sync::sync(&conn, &client, &cal.calendar, time, &Local, Utc::now()).map_err(|e| match e {
+        calendar_sync::SyncError::Remote(e) => Failure::Remote(e),
+        calendar_sync::SyncError::Journal(e) => Failure::Journal(e.to_string()),
+    })
+}
+
+/// Notes a failure that happened before the sync could start, for the status line.
+fn record(conn: &rusqlite::Connection, calendar: &str, code: &str, failure: Failure) -> Failure {
+    if let Err(e) = calendar_sync::record_error(conn, calendar, code, Utc::now()) {
+        log::warn!("calendar: could not record the error: {e}");
+    }
+    failure
+}
+
+/// A connection of the sync's own to the journal (WAL: it reads while the window writes).
+fn open_journal(state: &AppState) -> Result<rusqlite::Connection, String> {
+    let conn = rusqlite::Connection::open(state.data_dir.join(crate::db::DB_FILE)).map_err(|e| e.to_string())?;
+    conn.busy_timeout(Duration::from_secs(5)).map_err(|e| e.to_string())?;
+    conn.pragma_update(None, "foreign_keys", "ON").map_err(|e| e.to_string())?;
+    Ok(conn)
+}
+
+/// The status line's data, read on the window's connection.
+pub fn status(state: &AppState) -> crate::error::Result<calendar_sync::Status> {
+    let settings = state.settings();
+    let mut status = calendar_sync::Status::default();
+    if settings.calendar.active() {
+        status = state
+            .with_db(|c| calendar_sync::status(c, &settings.calendar.calendar, settings.reminder_time(), &Local))
+            .map_err(|e| crate::error::Error::io("calendar", e.message))?;
+    }
+    Ok(status)
+}
