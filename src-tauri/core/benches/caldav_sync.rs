@@ -1,19 +1,20 @@
 //! The calendar sync's speed (issue 25: the time to sync 500 open steps to Radicale):
 //! `cargo bench -p rebound-core --features test-server --bench caldav_sync`.
 //!
-//! A journal on disk holds 100 rejections of the last weeks, whose plans make 500 open steps; Debian's Radicale
+//! A journal on disk holds 125 rejections of the last week, whose plans make 500 open steps (4 each); Debian's Radicale
 //! runs on 127.0.0.1 (the test fixture: htpasswd, a storage folder in a temporary folder). Printed: the first
 //! sync into a new calendar (500 events created), a sync with nothing changed (one listing, no write), a sync
 //! after 10 steps were snoozed and 10 done (10 updated, 10 deleted), and after the server's storage was emptied
 //! behind Rebound's back (500 written back). Each is the wall time the sync thread takes; the window never
-//! waits for it. `REBOUND_BENCH_REJECTIONS=<n>` changes the 100.
+//! waits for it. `REBOUND_BENCH_REJECTIONS=<n>` changes the 125.
 
 use std::time::Instant;
 
 use chrono::{Days, Local, NaiveDate, NaiveTime, Utc};
 use rebound_core::caldav::radicale::Radicale;
 use rebound_core::caldav::Client;
-use rebound_core::calendar_sync;
+use rebound_core::caldav::{Condition, Item};
+use rebound_core::calendar_sync::{self, Remote};
 use rebound_core::journal::{self, ApplicationInput, OutcomeInput};
 use rebound_core::plan::{act_on_step, PlanOptions, StepAction};
 use rebound_core::vocab::Lang;
@@ -28,8 +29,29 @@ fn open_steps(conn: &Connection) -> Vec<i64> {
     stmt.query_map([], |r| r.get(0)).unwrap().collect::<rusqlite::Result<_>>().unwrap()
 }
 
+/// The client, with the time of each write kept: where the time goes (the server's side grows with the calendar).
+struct Timed<'a> {
+    client: &'a Client,
+    puts: std::cell::RefCell<Vec<f64>>,
+}
+
+impl Remote for Timed<'_> {
+    fn list(&self, calendar: &str) -> rebound_core::caldav::Result<Vec<Item>> {
+        self.client.list(calendar)
+    }
+    fn put(&self, href: &str, ics: &str, condition: Condition) -> rebound_core::caldav::Result<Option<String>> {
+        let start = Instant::now();
+        let out = self.client.put(href, ics, condition);
+        self.puts.borrow_mut().push(start.elapsed().as_secs_f64() * 1000.0);
+        out
+    }
+    fn delete(&self, href: &str, etag: Option<&str>) -> rebound_core::caldav::Result<()> {
+        self.client.delete(href, etag)
+    }
+}
+
 fn main() {
-    let rejections: u64 = std::env::var("REBOUND_BENCH_REJECTIONS").ok().and_then(|n| n.parse().ok()).unwrap_or(100);
+    let rejections: u64 = std::env::var("REBOUND_BENCH_REJECTIONS").ok().and_then(|n| n.parse().ok()).unwrap_or(125);
     let dir = tempfile::tempdir().unwrap();
     let mut conn = rebound_core::db::open_in(dir.path()).unwrap();
     let today = Local::now().date_naive();
@@ -58,8 +80,9 @@ fn main() {
     let calendar = client.create_calendar("Rebound").unwrap();
     let time = NaiveTime::from_hms_opt(9, 0, 0).unwrap();
     let run = |label: &str, conn: &Connection| {
+        let timed = Timed { client: &client, puts: Default::default() };
         let start = Instant::now();
-        let report = calendar_sync::sync(conn, &client, &calendar.href, time, &Local, Utc::now()).unwrap();
+        let report = calendar_sync::sync(conn, &timed, &calendar.href, time, &Local, Utc::now()).unwrap();
         let took = start.elapsed();
         println!(
             "{label:<44} {:>8.0} ms   created {:>3}, updated {:>3}, deleted {:>3}, unchanged {:>3}, conflicts {:>3}",
@@ -70,6 +93,16 @@ fn main() {
             report.unchanged,
             report.conflicts
         );
+        let puts = timed.puts.into_inner();
+        if puts.len() >= 200 {
+            let mean = |p: &[f64]| p.iter().sum::<f64>() / p.len() as f64;
+            println!(
+                "{:<44} first 100 writes {:.1} ms each, last 100 {:.1} ms each",
+                "",
+                mean(&puts[..100]),
+                mean(&puts[puts.len() - 100..])
+            );
+        }
     };
     println!("{} open steps ({rejections} rejections), Radicale on 127.0.0.1", steps.len());
     run("first sync into a new calendar", &conn);
