@@ -267,6 +267,21 @@ async fn the_plan_goes_to_the_users_calendar_follows_every_change_and_waits_out_
         e.get(&uid(steps[2])).is_some_and(|s| s.1.starts_with(&ymd(further)))
     });
     wait_text(&app, ".calendar-pending", "every open step", Duration::from_secs(20)).await;
+    show_calendar_section(&app).await;
+    crate::screenshot::keep(&app, "calendar.png").await;
+    // The same card in French (the language picked in Settings).
+    let switched = app
+        .js(
+            "return window.__TAURI_INTERNALS__.invoke('save_settings', { settings: { language: 'fr' } }).then(() => 'ok', (e) => e.message)",
+            vec![],
+        )
+        .await;
+    assert_eq!(switched, json!("ok"));
+    // A new start of the page reads the strings of the new language (what the settings form's save does).
+    app.js("location.hash = '#/settings'; location.reload(); return 0", vec![]).await;
+    wait_text(&app, ".calendar-pending", "toutes les étapes ouvertes", Duration::from_secs(20)).await;
+    show_calendar_section(&app).await;
+    crate::screenshot::keep(&app, "calendar-fr.png").await;
 
     // Nowhere in the data folder (journal, settings, backups, log) is the password written.
     for entry in walk(data.path()) {
@@ -275,6 +290,11 @@ async fn the_plan_goes_to_the_users_calendar_follows_every_change_and_waits_out_
         assert!(!hay.contains(&server.password), "the password is in {}", entry.display());
     }
     app.stop().await;
+}
+
+/// Scrolls the calendar card to the top of the window.
+async fn show_calendar_section(app: &App) {
+    app.js("document.getElementById('calendar-sync').scrollIntoView({ block: 'start' }); return 0", vec![]).await;
 }
 
 /// Every file below `dir`.

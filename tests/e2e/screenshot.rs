@@ -118,7 +118,7 @@ async fn read_email(app: &App, text: &str) {
 }
 
 /// Takes a screenshot, checks it is a PNG of a real window, and keeps it when asked.
-async fn keep(app: &App, name: &str) {
+pub(crate) async fn keep(app: &App, name: &str) {
     // WebKitWebDriver's screenshot waits for the page's next rendering update, and a page at rest (Rebound's
     // scrollbars do not animate) never has one: it would wait forever. A one-pixel mark in a corner, almost
     // transparent, changes every frame for a few seconds, so that updates come while the screenshot waits.
