@@ -269,7 +269,7 @@ pub fn run() {
                 }
                 shell::reminders::start(handle);
                 // Only when the user turned the calendar on: otherwise no socket is ever opened.
-                shell::calendar::start_if_on(handle);
+                shell::calendar::start_if_on(handle, shell::calendar::AFTER_START);
                 shell::actions::quit_on_end_signals(handle);
             }
             // The last window closed (code None): stay in the tray if the user wants it. Quit passes a code.

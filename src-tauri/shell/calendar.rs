@@ -64,14 +64,22 @@ pub fn forget_password(url: &str, user: &str) -> Result<(), KeyringError> {
     }
 }
 
-/// Starts the sync thread if the sync is on and it does not run yet.
-pub fn start_if_on<R: Runtime>(app: &AppHandle<R>) {
+/// How long after the app starts the first sync waits (unless a change comes first): start-up work that can wait.
+pub const AFTER_START: Duration = Duration::from_secs(10);
+
+/// Starts the sync thread if the sync is on and it does not run yet; its first sync waits `first` (or a change).
+pub fn start_if_on<R: Runtime>(app: &AppHandle<R>, first: Duration) {
     let state = app.state::<AppState>();
     if !state.settings().calendar.active() || state.calendar_started.swap(true, Ordering::SeqCst) {
         return;
     }
     let app = app.clone();
-    let spawned = std::thread::Builder::new().name("calendar".into()).spawn(move || run(&app));
+    let spawned = std::thread::Builder::new().name("calendar".into()).spawn(move || {
+        if !first.is_zero() {
+            app.state::<AppState>().calendar_wake.sleep(first);
+        }
+        run(&app)
+    });
     if let Err(e) = spawned {
         log::warn!("cannot start the calendar's sync thread: {e}");
         state.calendar_started.store(false, Ordering::SeqCst);

@@ -99,7 +99,7 @@ pub fn calendar_connect<R: Runtime>(
         }
     }
     state.replace_settings(settings).map_err(|e| IpcError::from_domain(e, lang))?;
-    calendar::start_if_on(&app);
+    calendar::start_if_on(&app, std::time::Duration::ZERO);
     state.calendar_wake.ring();
     view(&state)
 }
@@ -123,7 +123,7 @@ pub fn calendar_disconnect(state: State<'_, AppState>) -> Result<CalendarView, I
 /// Syncs now (the status line's "Sync now").
 #[tauri::command]
 pub fn calendar_sync_now<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<CalendarView, IpcError> {
-    calendar::start_if_on(&app);
+    calendar::start_if_on(&app, std::time::Duration::ZERO);
     state.calendar_wake.ring();
     view(&state)
 }
