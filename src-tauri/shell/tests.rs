@@ -133,7 +133,8 @@ fn settings_are_kept_in_the_data_folder_and_read_back_at_start() {
     assert_eq!(
         file,
         json!({"language": "fr", "myName": "Alex Roy", "signature": "Alex Roy\n514 555-0199", "checkInDays": 90,
-               "probation": "", "reminderTime": "09:00", "notifications": true, "keepInTray": true, "startAtLogin": false})
+               "probation": "", "reminderTime": "09:00", "notifications": true, "keepInTray": true, "startAtLogin": false,
+               "calendar": {"enabled": false, "url": "", "user": "", "calendar": "", "calendarName": ""}})
     );
 
     let (_app, w) = start(dir.path());
