@@ -71,7 +71,8 @@ async fn a_rejection_plans_the_follow_ups_and_the_thank_you_goes_out_in_one_clic
     // A hostile edit is stopped by the tone check; nothing reaches the clipboard until "Copy anyway".
     body_field.send_keys("\n\nF*** you, you people WILL REGRET THIS!!!").await.unwrap();
     app.click("Copy message").await;
-    let panel = app.text(".tone").await;
+    // The panel is in the page from the start, hidden: wait until the check has shown it.
+    let panel = app.text(".tone[data-severity='stop']:not([hidden])").await;
     assert!(panel.contains("close the door for good"), "{panel}");
     assert!(panel.contains("shouting") && panel.contains("anger"), "{panel}");
     let marked = app.js("return [...document.querySelectorAll('.tone mark')].map((m) => m.textContent)", vec![]).await;
