@@ -94,6 +94,8 @@ fn run<R: Runtime>(app: &AppHandle<R>) {
         while let Some(since) = state.calendar_wake.since_last().filter(|s| *s < QUIET) {
             std::thread::sleep(QUIET - since);
         }
+        // The changes that rang until now are all in this sync: a ring from now on means another one.
+        state.calendar_wake.clear();
         let settings = state.settings();
         let wait = if settings.calendar.active() {
             match sync_once(&state, &settings.calendar, settings.reminder_time()) {
@@ -102,18 +104,23 @@ fn run<R: Runtime>(app: &AppHandle<R>) {
                     retry = None;
                     RECHECK
                 }
-                Err(Failure::Remote(e)) if e.is_transient() => {
-                    let next = retry.map_or(RETRY_FIRST, |r| (r * 2).min(RETRY_MAX));
-                    log::warn!("calendar: {e}; trying again in {} s", next.as_secs());
-                    retry = Some(next);
-                    next
+                Err(Failure::Cancelled) => {
+                    retry = None;
+                    RECHECK
                 }
-                Err(e) => {
-                    // Wrong password, no rights, no keyring: trying again would not help; the status line says it,
-                    // and the next change or the user's "Sync now" tries again.
+                Err(e) if e.needs_the_user() => {
+                    // Wrong password, no rights, a certificate to check: trying again would not help; the status
+                    // line says it, and the next change or "Sync now" tries again.
                     log::warn!("calendar: {e:?}");
                     retry = None;
                     RECHECK
+                }
+                Err(e) => {
+                    // The server away, the keyring not unlocked yet, the journal busy: later, twice as late each time.
+                    let next = retry.map_or(RETRY_FIRST, |r| (r * 2).min(RETRY_MAX));
+                    log::warn!("calendar: {e:?}; trying again in {} s", next.as_secs());
+                    retry = Some(next);
+                    next
                 }
             }
         } else {
@@ -132,6 +139,53 @@ pub enum Failure {
     Keyring(String),
     NoPassword,
     Journal(String),
+    /// Turned off, or moved to another calendar, while it ran.
+    Cancelled,
+}
+
+impl Failure {
+    /// Only the user can mend it (another password, another address or calendar): not retried on a timer.
+    fn needs_the_user(&self) -> bool {
+        use caldav::Error as E;
+        match self {
+            Failure::NoPassword => true,
+            Failure::Remote(e) => matches!(
+                e,
+                E::Credentials
+                    | E::Forbidden
+                    | E::NotFound
+                    | E::Address(_)
+                    | E::Insecure
+                    | E::Certificate(_)
+                    | E::Redirected(_)
+                    | E::NotCalDav
+            ),
+            Failure::Keyring(_) | Failure::Journal(_) | Failure::Cancelled => false,
+        }
+    }
+}
+
+/// The client, as the sync uses it, with a way to stop: the user turned the sync off or chose another calendar.
+struct Connected<'a> {
+    client: Client,
+    state: &'a AppState,
+    calendar: &'a str,
+}
+
+impl calendar_sync::Remote for Connected<'_> {
+    fn list(&self, calendar: &str) -> caldav::Result<Vec<caldav::Item>> {
+        self.client.list(calendar)
+    }
+    fn put(&self, href: &str, ics: &str, condition: caldav::Condition) -> caldav::Result<Option<String>> {
+        self.client.put(href, ics, condition)
+    }
+    fn delete(&self, href: &str, etag: Option<&str>) -> caldav::Result<()> {
+        self.client.delete(href, etag)
+    }
+    fn cancelled(&self) -> bool {
+        let now = self.state.settings().calendar;
+        !now.active() || now.calendar != self.calendar
+    }
 }
 
 /// One reconciliation on a connection of its own, its outcome recorded in the journal for the status line.
@@ -148,9 +202,11 @@ fn sync_once(
     };
     let client = Client::new(Account { url: cal.url.clone(), user: cal.user.clone(), password })
         .map_err(|e| record(&conn, &cal.calendar, e.code(), Failure::Remote(e)))?;
-    calendar_sync::sync(&conn, &client, &cal.calendar, time, &Local, Utc::now()).map_err(|e| match e {
+    let remote = Connected { client, state, calendar: &cal.calendar };
+    calendar_sync::sync(&conn, &remote, &cal.calendar, time, &Local, Utc::now()).map_err(|e| match e {
         calendar_sync::SyncError::Remote(e) => Failure::Remote(e),
         calendar_sync::SyncError::Journal(e) => Failure::Journal(e.to_string()),
+        calendar_sync::SyncError::Cancelled => Failure::Cancelled,
     })
 }
 
@@ -162,11 +218,11 @@ fn record(conn: &rusqlite::Connection, calendar: &str, code: &str, failure: Fail
     failure
 }
 
-/// A connection of the sync's own to the journal (WAL: it reads while the window writes).
+/// A connection of the sync's own to the journal, set up as the window's (WAL: it reads while the window writes;
+/// transactions take the write lock when they begin, so neither side is refused for the other's commit).
 fn open_journal(state: &AppState) -> Result<rusqlite::Connection, String> {
-    let conn = rusqlite::Connection::open(state.data_dir.join(crate::db::DB_FILE)).map_err(|e| e.to_string())?;
-    conn.busy_timeout(Duration::from_secs(5)).map_err(|e| e.to_string())?;
-    conn.pragma_update(None, "foreign_keys", "ON").map_err(|e| e.to_string())?;
+    let mut conn = rusqlite::Connection::open(state.data_dir.join(crate::db::DB_FILE)).map_err(|e| e.to_string())?;
+    crate::db::configure(&mut conn).map_err(|e| e.to_string())?;
     Ok(conn)
 }
 

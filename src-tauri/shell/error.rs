@@ -96,6 +96,13 @@ impl IpcError {
             E::Forbidden | E::NotFound | E::Conflict => "calendar",
             _ => "url",
         };
+        Self::calendar_on(e, field, lang)
+    }
+
+    /// [`Self::calendar`] on `field`, but a refused password, which is always about the password.
+    pub fn calendar_on(e: &crate::caldav::Error, field: &str, lang: Lang) -> Self {
+        use crate::caldav::Error as E;
+        let field = if matches!(e, E::Credentials) { "password" } else { field };
         log::info!("calendar: {e}");
         let target = match e {
             E::Redirected(to) => Some(to.as_str()),

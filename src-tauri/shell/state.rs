@@ -242,6 +242,11 @@ impl Wake {
         self.cv.notify_all();
     }
 
+    /// Forgets a ring not yet slept on: what it asked for is being done now.
+    pub fn clear(&self) {
+        *self.pending.lock().unwrap_or_else(|p| p.into_inner()) = false;
+    }
+
     /// How long ago it last rang, if ever.
     pub fn since_last(&self) -> Option<Duration> {
         self.last.lock().unwrap_or_else(|p| p.into_inner()).map(|t| t.elapsed())

@@ -269,6 +269,16 @@ async fn the_plan_goes_to_the_users_calendar_follows_every_change_and_waits_out_
     wait_text(&app, ".calendar-pending", "every open step", Duration::from_secs(20)).await;
     show_calendar_section(&app).await;
     crate::screenshot::keep(&app, "calendar.png").await;
+
+    // The JSON export, through the real save dialog: the settings go, the calendar's account does not.
+    let out = data_dir();
+    let file = out.path().join("journal.json");
+    crate::files::export(&app, "Export everything (JSON)", &file).await;
+    let text = std::fs::read_to_string(&file).unwrap();
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    assert!(doc["settings"].is_object(), "the export carries the settings");
+    assert!(doc["settings"].get("calendar").is_none(), "{}", doc["settings"]);
+    assert!(!text.contains(&server.url) && !text.contains(&server.password), "the account stays on this machine");
     // The same card in French (the language picked in Settings).
     let switched = app
         .js(

@@ -45,7 +45,7 @@ fn seed(data: &Path) -> i64 {
 }
 
 /// Clicks `button` in Settings, answers its dialog with `path`, and waits for the line that says it was saved.
-async fn export(app: &App, button: &str, path: &Path) {
+pub(crate) async fn export(app: &App, button: &str, path: &Path) {
     app.click(button).await;
     answer_dialog(button, path, true);
     app.wait_xpath(&format!("//p[@role='status' and .='Saved to {}.']", path.display())).await;

@@ -28,6 +28,10 @@ pub trait Remote {
     fn list(&self, calendar: &str) -> caldav::Result<Vec<Item>>;
     fn put(&self, href: &str, ics: &str, condition: Condition) -> caldav::Result<Option<String>>;
     fn delete(&self, href: &str, etag: Option<&str>) -> caldav::Result<()>;
+    /// The sync was turned off or moved to another calendar meanwhile: stop before the next write.
+    fn cancelled(&self) -> bool {
+        false
+    }
 }
 
 impl Remote for caldav::Client {
@@ -49,6 +53,8 @@ pub enum SyncError {
     Remote(#[from] caldav::Error),
     #[error("journal: {0}")]
     Journal(#[from] crate::error::Error),
+    #[error("the sync was turned off")]
+    Cancelled,
 }
 
 impl From<rusqlite::Error> for SyncError {
@@ -67,6 +73,10 @@ pub struct Report {
     pub conflicts: usize,
     /// Events already as the journal says.
     pub unchanged: usize,
+    /// Events the server refused one by one (the others went on); they stay pending.
+    pub refused: usize,
+    /// The last of those refusals.
+    pub refusal: Option<caldav::Error>,
 }
 
 /// The sync's state for the status line.
@@ -151,8 +161,10 @@ fn forget(conn: &Connection, uid: &str) {
     }
 }
 
-/// Brings `calendar` in step with the journal's open steps at `time` in `tz`. Stops at the first error (the
-/// server gone, the password changed): what was written before it is remembered, the rest is still pending.
+/// Brings `calendar` in step with the journal's open steps at `time` in `tz`. Stops at the first error about the
+/// connection or the calendar as a whole (the server gone, the password changed, the calendar deleted): what was
+/// written before it is remembered, the rest is still pending. An event the server refuses on its own (it already
+/// holds that UID under another name, say) is skipped and counted: it does not hold back the others.
 pub fn sync<Tz: TimeZone>(
     conn: &Connection,
     remote: &dyn Remote,
@@ -163,9 +175,14 @@ pub fn sync<Tz: TimeZone>(
 ) -> Result<Report, SyncError> {
     let result = reconcile(conn, remote, calendar, time, tz, now);
     let (ok_at, error, error_at) = match &result {
-        Ok(_) => (Some(now.to_rfc3339()), None, None),
+        Ok(r) => match &r.refusal {
+            None => (Some(now.to_rfc3339()), None, None),
+            Some(e) => (None, Some(e.code()), Some(now.to_rfc3339())),
+        },
         Err(SyncError::Remote(e)) => (None, Some(e.code()), Some(now.to_rfc3339())),
         Err(SyncError::Journal(_)) => (None, Some("journal"), Some(now.to_rfc3339())),
+        // Turned off: nothing to say on a status line that is gone.
+        Err(SyncError::Cancelled) => return result,
     };
     conn.execute(
         "UPDATE calendar_sync SET last_sync = coalesce(?1, last_sync), last_error = ?2, error_at = ?3 WHERE id = 1",
@@ -189,73 +206,133 @@ fn reconcile<Tz: TimeZone>(
     let mut report = Report::default();
     let mut kept = HashSet::new();
     for event in &wanted {
-        let uid = event.uid();
         let name = file_name(event.step_id);
-        let listed_as = on_server.get(&name);
-        // The server's own spelling of the address when it has the event, else ours.
-        let href = listed_as.map_or_else(|| caldav::member_href(calendar, &name), |i| i.href.clone());
-        let there = listed_as.map(|i| i.etag.as_deref());
-        let digest = digest(event);
-        let row = known.remove(&uid);
-        kept.insert(name);
-        let etag = match (there, &row) {
-            (None, _) => {
-                let etag = match remote.put(&href, &event.to_ics(now), Condition::New) {
-                    // Created meanwhile by another copy of the journal: the journal's version replaces it.
-                    Err(caldav::Error::Conflict) => remote.put(&href, &event.to_ics(now), Condition::Any)?,
-                    other => other?,
-                };
-                if row.is_some() {
-                    log::info!("calendar: {uid} was deleted in the calendar; Rebound's step put it back");
-                    report.conflicts += 1;
-                } else {
-                    report.created += 1;
-                }
-                etag
-            }
-            (Some(server_etag), Some(row))
-                if row.digest == digest && (row.etag.is_none() || row.etag.as_deref() == server_etag) =>
-            {
-                report.unchanged += 1;
-                // A server that gave no ETag on the write gives one in its listing: keep it.
-                if row.etag.is_none() && server_etag.is_some() {
-                    remember(conn, &uid, &href, server_etag, &digest, now);
-                }
-                continue;
-            }
-            (Some(server_etag), row) => {
-                let changed_there = row.as_ref().is_some_and(|r| r.digest == digest);
-                if changed_there {
-                    log::info!("calendar: {uid} was changed in the calendar; Rebound's step written back");
-                    report.conflicts += 1;
-                } else {
-                    report.updated += 1;
-                }
-                let condition = server_etag.map_or(Condition::Any, Condition::Match);
-                match remote.put(&href, &event.to_ics(now), condition) {
-                    Err(caldav::Error::Conflict) => {
-                        log::info!("calendar: {uid} changed in the calendar during the sync; written back");
-                        remote.put(&href, &event.to_ics(now), Condition::Any)?
-                    }
-                    other => other?,
-                }
-            }
-        };
-        remember(conn, &uid, &href, etag.as_deref(), &digest, now);
+        kept.insert(name.clone());
+        let row = known.remove(&event.uid());
+        let there = on_server.get(&name).copied();
+        let step = Step { event, name: &name, row: row.as_ref(), there, digest: digest(event) };
+        if let Err(e) = one(conn, remote, calendar, &step, &mut report, now) {
+            refuse_or_stop(e, &event.uid(), &mut report)?;
+        }
     }
     // Rebound's events whose step is closed or gone.
     for item in listed.iter().filter(|i| is_ours(&i.href) && !kept.contains(&name_of(&i.href))) {
-        match remote.delete(&item.href, item.etag.as_deref()) {
-            Err(caldav::Error::Conflict) => remote.delete(&item.href, None)?,
-            other => other?,
+        if remote.cancelled() {
+            return Err(SyncError::Cancelled);
         }
-        report.deleted += 1;
+        let deleted = match remote.delete(&item.href, item.etag.as_deref()) {
+            Err(caldav::Error::Conflict) => remote.delete(&item.href, None),
+            other => other,
+        };
+        match deleted {
+            Ok(()) => report.deleted += 1,
+            Err(e) => refuse_or_stop(SyncError::Remote(e), &item.href, &mut report)?,
+        }
     }
     // Rows of steps that are no longer open and no longer in the calendar.
     for uid in known.keys() {
         forget(conn, uid);
     }
     Ok(report)
+}
+
+/// One open step as the sync sees it.
+struct Step<'a> {
+    event: &'a PlanEvent,
+    name: &'a str,
+    /// What was last sent for it, if anything.
+    row: Option<&'a Sent>,
+    /// How the calendar lists it, if it does.
+    there: Option<&'a Item>,
+    digest: String,
+}
+
+/// Brings one step's event in step: created, written again, or left alone.
+fn one(
+    conn: &Connection,
+    remote: &dyn Remote,
+    calendar: &str,
+    step: &Step,
+    report: &mut Report,
+    now: DateTime<Utc>,
+) -> Result<(), SyncError> {
+    let uid = step.event.uid();
+    let digest = &step.digest;
+    // The server's own spelling of the address when it has the event, else ours.
+    let href = step.there.map_or_else(|| caldav::member_href(calendar, step.name), |i| i.href.clone());
+    if let (Some(there), Some(row)) = (step.there, step.row) {
+        // Unchanged: the same content, and the server's version is the one written (or one side has none to
+        // compare: a server that lists no ETag, or gave none on the write).
+        let same_version = there.etag.is_none() || row.etag.is_none() || row.etag == there.etag;
+        if &row.digest == digest && same_version {
+            report.unchanged += 1;
+            if row.etag.is_none() && there.etag.is_some() {
+                remember(conn, &uid, &href, there.etag.as_deref(), digest, now);
+            }
+            return Ok(());
+        }
+    }
+    if remote.cancelled() {
+        return Err(SyncError::Cancelled);
+    }
+    let ics = step.event.to_ics(now);
+    let etag = match step.there {
+        None => {
+            let etag = match remote.put(&href, &ics, Condition::New) {
+                // Created meanwhile by another copy of the journal: the journal's version replaces it.
+                Err(caldav::Error::Conflict) => remote.put(&href, &ics, Condition::Any)?,
+                other => other?,
+            };
+            if step.row.is_some() {
+                log::info!("calendar: {uid} was deleted in the calendar; Rebound's step put it back");
+                report.conflicts += 1;
+            } else {
+                report.created += 1;
+            }
+            etag
+        }
+        Some(there) => {
+            if step.row.is_some_and(|r| &r.digest == digest) {
+                log::info!("calendar: {uid} was changed in the calendar; Rebound's step written back");
+                report.conflicts += 1;
+            } else {
+                report.updated += 1;
+            }
+            let condition = there.etag.as_deref().map_or(Condition::Any, Condition::Match);
+            match remote.put(&href, &ics, condition) {
+                Err(caldav::Error::Conflict) => {
+                    log::info!("calendar: {uid} changed in the calendar during the sync; written back");
+                    remote.put(&href, &ics, Condition::Any)?
+                }
+                other => other?,
+            }
+        }
+    };
+    remember(conn, &uid, &href, etag.as_deref(), digest, now);
+    Ok(())
+}
+
+/// An error on one event: the whole sync stops when it is about the connection, the account or the calendar
+/// (the next event would meet it too); otherwise that event is skipped, counted and logged.
+fn refuse_or_stop(e: SyncError, what: &str, report: &mut Report) -> Result<(), SyncError> {
+    let SyncError::Remote(e) = e else { return Err(e) };
+    let whole = e.is_transient()
+        || matches!(
+            e,
+            caldav::Error::Credentials
+                | caldav::Error::NotFound
+                | caldav::Error::Address(_)
+                | caldav::Error::Insecure
+                | caldav::Error::Certificate(_)
+                | caldav::Error::Redirected(_)
+        );
+    if whole {
+        return Err(SyncError::Remote(e));
+    }
+    log::warn!("calendar: {what} refused by the server: {e}");
+    report.refused += 1;
+    report.refusal = Some(e);
+    Ok(())
 }
 
 /// The status line: the last sync, its error, and how many changes the calendar does not have yet (counted

@@ -58,7 +58,8 @@ pub fn calendar_discover(
 ) -> Result<Vec<Calendar>, IpcError> {
     let lang = state.lang();
     let client = Client::new(account(&state, &url, &user, &password)?).map_err(|e| IpcError::calendar(&e, lang))?;
-    client.discover().map_err(|e| IpcError::calendar(&e, lang))
+    // No calendar is chosen yet: whatever goes wrong is about the address.
+    client.discover().map_err(|e| IpcError::calendar_on(&e, "url", lang))
 }
 
 /// Connects the account to one of its calendars (`calendar`, an address `calendar_discover` gave) or to a new
@@ -104,19 +105,24 @@ pub fn calendar_connect<R: Runtime>(
     view(&state)
 }
 
-/// Turns the sync off: the password leaves the keyring, the journal forgets what it sent. The events already in
-/// the calendar stay there (they are the user's now).
-#[tauri::command]
+/// Turns the sync off: off first (a sync under way stops before its next write), then the journal forgets what it
+/// sent and the password leaves the keyring — a keyring that does not answer is logged and does not keep the sync
+/// on. The events already in the calendar stay there (they are the user's now). Off the main thread: the keyring
+/// is a D-Bus call away.
+#[tauri::command(async)]
 pub fn calendar_disconnect(state: State<'_, AppState>) -> Result<CalendarView, IpcError> {
     let lang = state.lang();
     let mut settings = state.settings();
     let before = settings.calendar.clone();
-    if !before.url.is_empty() {
-        calendar::forget_password(&before.url, &before.user).map_err(|e| keyring_error(e, lang))?;
-    }
-    settings.calendar = CalendarSettings { url: before.url, user: before.user, ..CalendarSettings::default() };
+    settings.calendar =
+        CalendarSettings { url: before.url.clone(), user: before.user.clone(), ..CalendarSettings::default() };
     state.replace_settings(settings).map_err(|e| IpcError::from_domain(e, lang))?;
     state.with_db(calendar_sync::forget_all_mut)?;
+    if !before.url.is_empty() {
+        if let Err(e) = calendar::forget_password(&before.url, &before.user) {
+            log::warn!("keyring: the password could not be removed: {}", e.0);
+        }
+    }
     view(&state)
 }
 

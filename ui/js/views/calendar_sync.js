@@ -32,12 +32,11 @@ export function calendarSection() {
     h('p', { class: 'hint' }, t('caldav.hint')),
     body);
 
-  const connectedView = (v) => {
-    const status = h('p', { class: 'saved', role: 'status' });
-    const questionId = nextId();
-    const confirmBox = h('div', { class: 'confirm', role: 'alertdialog', 'aria-labelledby': questionId, hidden: true });
+  /** The status lines of the connected card, repainted in place after each sync (the buttons stay, with focus). */
+  const state = h('div', { class: 'calendar-state', role: 'status' });
+  const paint = (v) => {
     const lines = [
-      h('p', { class: 'calendar-where' }, t('caldav.connected', {
+      h('p', { class: 'calendar-where', tabindex: '-1' }, t('caldav.connected', {
         calendar: v.settings.calendarName, user: v.settings.user, host: hostOf(v.settings.url),
       })),
       h('p', { class: 'calendar-last' }, v.status.lastSync
@@ -45,7 +44,18 @@ export function calendarSection() {
       h('p', { class: 'calendar-pending' }, v.status.pending
         ? tn('caldav.pending', v.status.pending) : t('caldav.in_step')),
     ];
-    if (v.error) lines.push(h('p', { class: 'form-error calendar-error', role: 'alert' }, t('caldav.last_error', { error: v.error })));
+    if (v.error) lines.push(h('p', { class: 'form-error calendar-error' }, t('caldav.last_error', { error: v.error })));
+    // The same words are not announced again on every retry.
+    const text = lines.map((l) => l.textContent).join('\n');
+    if (state.dataset.text !== text) { state.dataset.text = text; fill(state, ...lines); }
+  };
+
+  const connectedView = (v) => {
+    const status = h('p', { class: 'saved', role: 'status' });
+    const questionId = nextId();
+    const confirmBox = h('div', { class: 'confirm', role: 'alertdialog', 'aria-labelledby': questionId, hidden: true });
+    delete state.dataset.text;
+    paint(v);
     const syncNow = h('button', { type: 'button', class: 'primary' }, t('caldav.sync_now'));
     syncNow.addEventListener('click', async () => {
       status.textContent = '';
@@ -61,14 +71,17 @@ export function calendarSection() {
       no.addEventListener('click', close);
       yes.addEventListener('click', async () => {
         yes.disabled = true;
-        try { formView(await ipc.calendarDisconnect(), false); } catch (err) { close(); status.textContent = err.message; }
+        try {
+          formView(await ipc.calendarDisconnect(), false);
+          body.querySelector('input')?.focus();
+        } catch (err) { close(); status.textContent = err.message; }
       });
       fill(confirmBox, h('p', { id: questionId }, t('caldav.turn_off_confirm')), h('div', { class: 'actions' }, yes, no));
       confirmBox.hidden = false;
       confirmBox.onkeydown = (e) => { if (e.key === 'Escape') { e.stopPropagation(); close(); } };
       no.focus();
     });
-    fill(body, ...lines, h('div', { class: 'actions' }, syncNow, change, off, status), confirmBox);
+    fill(body, state, h('div', { class: 'actions' }, syncNow, change, off, status), confirmBox);
   };
 
   const formView = (v, changing) => {
@@ -123,7 +136,6 @@ export function calendarSection() {
       status.textContent = t('caldav.connecting');
       try {
         connectedView(await ipc.calendarConnect(...account(), picked === NEW ? '' : picked, picked === NEW));
-        body.querySelector('.calendar-where')?.setAttribute('tabindex', '-1');
         body.querySelector('.calendar-where')?.focus();
       } catch (err) {
         status.textContent = '';
@@ -137,12 +149,21 @@ export function calendarSection() {
     const v = await ipc.calendarStatus();
     if (v.settings.enabled) connectedView(v); else formView(v, false);
   };
-  current = { section, load };
+  // After a sync, only the status lines of the connected card change: a form being filled in, a confirmation
+  // open or the button that has the focus are never replaced under the user's hands.
+  const refresh = async () => {
+    if (!state.isConnected) return;
+    const v = await ipc.calendarStatus();
+    if (!v.settings.enabled) return;
+    paint(v);
+    const said = section.querySelector('.actions .saved');
+    if (said?.textContent === t('caldav.syncing')) said.textContent = '';
+  };
+  current = { section, refresh };
   if (!listening) {
     listening = true;
     ipc.onCalendarSynced(() => {
-      // Only the connected view is redrawn: a form being filled in is never replaced under the user's hands.
-      if (current?.section.isConnected && current.section.querySelector('.calendar-where')) current.load().catch(() => {});
+      if (current?.section.isConnected) current.refresh().catch(() => {});
     });
   }
   load().catch((err) => fill(body, h('p', { class: 'form-error', role: 'alert' }, err.message)));

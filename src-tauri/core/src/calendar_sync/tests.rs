@@ -20,6 +20,12 @@ struct Fake {
     version: Cell<u32>,
     down: Cell<bool>,
     writes: Cell<usize>,
+    /// An event the server refuses (it holds that UID under another name, say).
+    refuse: RefCell<Option<String>>,
+    /// Lists no ETags (some servers do not).
+    no_etags: Cell<bool>,
+    /// Turned off after this many writes.
+    cancel_after: Cell<Option<usize>>,
 }
 
 impl Fake {
@@ -53,11 +59,14 @@ impl Remote for Fake {
             .items
             .borrow()
             .iter()
-            .map(|(href, (_, v))| Item { href: href.clone(), etag: Some(Fake::etag(*v)) })
+            .map(|(href, (_, v))| Item { href: href.clone(), etag: (!self.no_etags.get()).then(|| Fake::etag(*v)) })
             .collect())
     }
     fn put(&self, href: &str, ics: &str, condition: Condition) -> caldav::Result<Option<String>> {
         self.up()?;
+        if self.refuse.borrow().as_deref() == Some(href) {
+            return Err(caldav::Error::Server(400));
+        }
         let current = self.items.borrow().get(href).map(|b| Fake::etag(b.1));
         match (condition, &current) {
             (Condition::New, Some(_)) => return Err(caldav::Error::Conflict),
@@ -81,6 +90,9 @@ impl Remote for Fake {
         self.items.borrow_mut().remove(href);
         self.writes.set(self.writes.get() + 1);
         Ok(())
+    }
+    fn cancelled(&self) -> bool {
+        self.cancel_after.get().is_some_and(|n| self.writes.get() >= n)
     }
 }
 
@@ -187,6 +199,46 @@ fn an_event_changed_or_deleted_in_the_calendar_is_written_back_from_the_journal(
     assert_eq!(r.conflicts, 2, "{r:?}");
     assert_eq!(fake.body(steps[0]).unwrap(), original);
     assert!(fake.body(steps[1]).is_some());
+}
+
+#[test]
+fn an_event_the_server_refuses_is_skipped_and_the_others_go() {
+    let (mut conn, steps) = rejected();
+    let fake = Fake::default();
+    *fake.refuse.borrow_mut() = Some(caldav::member_href(CAL, &file_name(steps[0])));
+    let r = run(&conn, &fake).unwrap();
+    assert_eq!((r.created, r.refused), (steps.len() - 1, 1), "{r:?}");
+    let s = status(&conn, CAL, nine(), &Paris).unwrap();
+    assert_eq!((s.pending, s.last_error.as_deref()), (1, Some("server")), "{s:?}");
+    // Once the server takes it, the calendar is in step and the error goes.
+    *fake.refuse.borrow_mut() = None;
+    act(&mut conn, steps[1], "skip", "");
+    let r = run(&conn, &fake).unwrap();
+    assert_eq!((r.created, r.deleted, r.refused), (1, 1, 0), "{r:?}");
+    let s = status(&conn, CAL, nine(), &Paris).unwrap();
+    assert_eq!((s.pending, s.last_error), (0, None));
+}
+
+#[test]
+fn a_sync_turned_off_midway_stops_before_its_next_write() {
+    let (conn, steps) = rejected();
+    let fake = Fake::default();
+    fake.cancel_after.set(Some(1));
+    assert!(matches!(run(&conn, &fake), Err(SyncError::Cancelled)));
+    assert_eq!(fake.writes.get(), 1);
+    fake.cancel_after.set(None);
+    assert_eq!(run(&conn, &fake).unwrap().created, steps.len() - 1);
+}
+
+#[test]
+fn a_server_that_lists_no_etags_is_not_written_again_and_again() {
+    let (conn, steps) = rejected();
+    let fake = Fake::default();
+    fake.no_etags.set(true);
+    run(&conn, &fake).unwrap();
+    let writes = fake.writes.get();
+    assert_eq!(run(&conn, &fake).unwrap().unchanged, steps.len());
+    assert_eq!(fake.writes.get(), writes);
 }
 
 #[test]

@@ -128,8 +128,8 @@ fn is_damage(e: &rusqlite::Error) -> bool {
 
 /// Opens the file and runs `quick_check`; refuses a journal written by a newer build.
 fn verify(path: &Path) -> Result<()> {
-    let conn = Connection::open(path)?;
-    configure(&conn)?;
+    let mut conn = Connection::open(path)?;
+    configure(&mut conn)?;
     let verdict: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
     if verdict != "ok" {
         let code = rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT);
@@ -155,7 +155,7 @@ fn recover(data_dir: &Path, now: DateTime<Utc>) -> Result<(Connection, Recovery)
     }
     let backups = backup::list(&data_dir.join(BACKUP_DIR))?;
     let mut conn = Connection::open(&path)?;
-    configure(&conn)?;
+    configure(&mut conn)?;
     let mut restored_from = None;
     for b in backups {
         let file = data_dir.join(BACKUP_DIR).join(&b.file);
@@ -185,7 +185,7 @@ fn open_with(data_dir: &Path, list: &'static [M<'static>]) -> Result<Connection>
     std::fs::create_dir_all(data_dir).map_err(|e| Error::io(data_dir.display(), e))?;
     let path = data_dir.join(DB_FILE);
     let mut conn = Connection::open(&path)?;
-    configure(&conn)?;
+    configure(&mut conn)?;
     let current: usize = conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))? as usize;
     if current > list.len() {
         return Err(Error::NewerDatabase);
@@ -200,13 +200,17 @@ fn open_with(data_dir: &Path, list: &'static [M<'static>]) -> Result<Connection>
 /// Opens a private in-memory journal, fully migrated: for tests.
 pub fn open_in_memory() -> Result<Connection> {
     let mut conn = Connection::open_in_memory()?;
-    configure(&conn)?;
+    configure(&mut conn)?;
     migrate(&mut conn)?;
     Ok(conn)
 }
 
-/// Sets the per-connection pragmas.
-fn configure(conn: &Connection) -> Result<()> {
+/// Sets the per-connection pragmas, and makes every transaction take the write lock when it begins
+/// (`BEGIN IMMEDIATE`): the calendar's sync thread writes through a connection of its own, and a deferred
+/// transaction that read first would be refused at once ("database is locked", which the busy timeout cannot
+/// wait out) if that thread committed between its read and its write. Immediate, it waits its turn instead.
+pub fn configure(conn: &mut Connection) -> Result<()> {
+    conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
     conn.busy_timeout(Duration::from_secs(5))?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
