@@ -291,6 +291,38 @@ pub(super) fn findings(
     out
 }
 
+/// How hostile a sentence may read and still count as calm (see [`calm`]): more likely polite than not.
+const CALM: f32 = 0.5;
+
+/// Of the sentences `ids`, those the model reads as calm: their probability of not being polite is under
+/// [`CALM`]. No model means no sentence is calm.
+pub(super) fn calm(
+    lang: &str,
+    reading: &Reading,
+    names: &HashSet<String>,
+    proper: &[bool],
+    quiet: &[bool],
+    ids: &HashSet<usize>,
+) -> HashSet<usize> {
+    let mut out = HashSet::new();
+    if ids.is_empty() {
+        return out;
+    }
+    #[cfg(test)]
+    if tests::MODEL_OFF.with(std::cell::Cell::get) {
+        return out;
+    }
+    let Some(model) = shipped(lang) else { return out };
+    let mut feats = Vec::new();
+    for s in sentences(reading, names, proper, quiet).into_iter().filter(|s| ids.contains(&s.id)) {
+        features(&s.text, &mut feats);
+        if model.hostility(&feats).1 < CALM {
+            out.insert(s.id);
+        }
+    }
+    out
+}
+
 /// The features of each sentence of a message as the model reads it in [`check`](super::check) (no names,
 /// quiet lines left out): how the trainer measures a model on whole messages before shipping it.
 pub fn message_features(text: &str, lang: &str) -> Vec<Vec<u32>> {
