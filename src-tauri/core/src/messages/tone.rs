@@ -1884,6 +1884,12 @@ mod tests {
             "Merci de ne plus me contacter sur mon ancien numéro, j'ai changé de cellulaire.",
             "Je vous mets en copie mon avocat pour la révision du contrat.",
             "C'est fini pour cette année, mais je repostulerai au printemps.",
+            "Je souhaite vous informer que j'ai été mise à pied en juin, d'où ma disponibilité.",
+            "Je souhaiterais savoir si le poste a été aboli ou simplement mis en attente.",
+            "J'espère que vous m'excuserez d'avoir raté votre appel.",
+            "Pourvu que la pluie nous lâche pour le 5 à 7!",
+            "On va bien rire quand je vous raconterai mon trajet jusqu'à vos bureaux.",
+            "Reposez-vous bien pendant les fêtes, vous allez en avoir besoin avec le lancement!",
         ] {
             assert!(rules_found(text, "fr").is_empty(), "{text}");
         }
@@ -1895,6 +1901,9 @@ mod tests {
             ("Je vais vous traîner en justice.", "threat"),
             ("Je vais vous donner une étoile sur Google.", "threat"),
             ("Ne me contactez plus jamais.", "dismissal"),
+            ("Bonne chance, vous allez en avoir besoin avec cette équipe-là.", "ill_wish"),
+            ("Je vais rire quand votre boîte fera faillite.", "ill_wish"),
+            ("J'espère que votre boîte va fermer.", "ill_wish"),
         ] {
             assert!(rules_found(text, "fr").contains(&cat.to_owned()), "{text}");
         }

@@ -376,10 +376,11 @@ pub(super) mod tests {
     }
 
     /// The figures the trainer prints for the dev split (the shipped model never saw these sentences),
-    /// with a margin: recall of hostile sentences and the share of polite ones flagged.
+    /// with a margin: recall of hostile sentences and the share of polite ones flagged. The model leaves
+    /// swearing to the rules (its profanity threshold is 1), so its dev profanity sentences count as missed.
     #[test]
     fn the_model_alone_on_the_dev_split() {
-        for (lang, min_recall, hand_recall) in [("fr", 0.69, 0.62), ("en", 0.70, 0.62)] {
+        for (lang, min_recall, hand_recall) in [("fr", 0.67, 0.59), ("en", 0.68, 0.60)] {
             let model = shipped(lang).unwrap();
             let items = corpus(lang);
             let dev = train::dev_split(&items);
