@@ -1684,13 +1684,12 @@ mod tests {
     /// a bad outcome; "Do not reply to this email" is also every automated footer, and the "Ever." that
     /// makes it hostile is a sentence of its own; "I would like" is a polite formula, which turns any demand
     /// of its sentence into a request. A new miss fails the test, and so does a fixed one left in this list.
-    const KNOWN_MISSES: [&str; 8] = [
+    const KNOWN_MISSES: [&str; 7] = [
         "I would like the detailed feedback from each interviewer by Friday, no later.",
         "That recruiter of yours is a moran.",
         "I'm posting the full story to my 5,000 LinkedIn connections tomorrow.",
         "Quelle belle expérience candidat, vraiment.",
         "Je vais raconter cette histoire à tous les 5 à 7 en ville.",
-        "J'espère que votre financement s'arrête.",
         "Ne répondez pas à ce courriel. Jamais.",
         "Do not reply to this email. Ever.",
     ];
@@ -1856,6 +1855,35 @@ mod tests {
         }
         assert_eq!(rules_found("Why not me!!", "en"), ["punctuation"]);
         assert!(rules_found("THANK YOU FOR NOTHING", "en").contains(&"shouting".to_owned()));
+    }
+
+    #[test]
+    fn mild_english_swearing_beside_praise_or_an_apology_is_warmth_but_strong_swearing_is_not() {
+        for text in
+            ["The demo was bloody brilliant.", "Holy crap, what a view from your office!", "Thanks a freaking ton!"]
+        {
+            assert!(rules_found(text, "en").is_empty(), "{text}");
+        }
+        assert!(rules_found("This process is crap.", "en").contains(&"profanity".to_owned()));
+        assert!(rules_found("Fucking brilliant process, thanks.", "en").contains(&"profanity".to_owned()));
+    }
+
+    #[test]
+    fn telling_others_how_good_you_were_is_praise_not_a_threat() {
+        for text in
+            ["I'll tell everyone your process was exemplary.", "I'll write to your boss to say how helpful you were."]
+        {
+            assert!(rules_found(text, "en").is_empty(), "{text}");
+        }
+        for text in [
+            "Je vais dire à tout le monde que votre processus était exemplaire.",
+            "Votre application va tout casser, j'en suis sûr.",
+            "Je vous souhaite de crever le plafond des ventes cette année!",
+        ] {
+            assert!(rules_found(text, "fr").is_empty(), "{text}");
+        }
+        assert!(rules_found("I'll tell everyone how you treat candidates.", "en").contains(&"threat".to_owned()));
+        assert!(rules_found("J'espère que votre financement s'arrête.", "fr").contains(&"ill_wish".to_owned()));
     }
 
     #[test]
