@@ -1932,6 +1932,9 @@ mod tests {
             ("Bonne chance, vous allez en avoir besoin avec cette équipe-là.", "ill_wish"),
             ("Je vais rire quand votre boîte fera faillite.", "ill_wish"),
             ("J'espère que votre boîte va fermer.", "ill_wish"),
+            ("J'espère que la vie vous remettra à votre place.", "ill_wish"),
+            ("Je souhaite que votre poste reste vacant pendant des mois.", "ill_wish"),
+            ("Votre gestionnaire a l'intelligence d'une porte de grange.", "insult"),
         ] {
             assert!(rules_found(text, "fr").contains(&cat.to_owned()), "{text}");
         }
