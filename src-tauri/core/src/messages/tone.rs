@@ -167,6 +167,10 @@ struct RuleFile {
     /// ("I left a *positive* review on Glassdoor").
     #[serde(default)]
     shields: HashMap<String, Vec<String>>,
+    /// Per category, words that cancel a finding only when they come just before it in its clause: the
+    /// speaker's own things ("*mon* employeur va fermer ses portes" is news, not a wish).
+    #[serde(default)]
+    shields_before: HashMap<String, Vec<String>>,
     /// Words a prefix pattern must never match ("crissement" is not "crisse").
     #[serde(default)]
     never: Vec<String>,
@@ -326,6 +330,7 @@ struct Rules {
     exempt: Matcher,
     closings: Matcher,
     shields: HashMap<Cat, Words>,
+    shields_before: HashMap<Cat, Words>,
     never: Words,
     /// Single words of insult and profanity, for masked spellings: exact words by length, and prefixes.
     masked_words: HashMap<usize, Vec<(Box<str>, Cat)>>,
@@ -387,6 +392,7 @@ impl Rules {
             exempt: Matcher::default(),
             closings: Matcher::default(),
             shields: HashMap::new(),
+            shields_before: HashMap::new(),
             never: Words::default(),
             masked_words: HashMap::new(),
             masked_prefixes: Vec::new(),
@@ -425,6 +431,11 @@ fn compile(src: &str) -> Result<Rules, String> {
     for (name, words) in &file.shields {
         let cat = Cat::from_name(name).ok_or_else(|| format!("unknown shield category {name:?}"))?;
         shields.insert(cat, fold_set(words));
+    }
+    let mut shields_before = HashMap::new();
+    for (name, words) in &file.shields_before {
+        let cat = Cat::from_name(name).ok_or_else(|| format!("unknown shield category {name:?}"))?;
+        shields_before.insert(cat, fold_set(words));
     }
     let contractions = file
         .contractions
@@ -466,6 +477,7 @@ fn compile(src: &str) -> Result<Rules, String> {
         closings: plain(&file.closings)?,
         phrases,
         shields,
+        shields_before,
         never: fold_set(&file.never),
         masked_words,
         masked_prefixes,
@@ -1254,9 +1266,22 @@ pub fn check(text: &str, lang: &str, ctx: &Context) -> Vec<Finding> {
     }
     let loud = shouting(&reading, rules, &names, &quiet, &warm_words);
     spans.extend(loud.into_iter().map(|(s, e)| (s, e, Cat::Shouting)));
+    // Two "!" after a sentence the model reads as calm ("À lundi!!", "I got the interview!!") are enthusiasm too;
+    // three or more, or "?!", stay a second look.
+    let doubles: HashSet<usize> = reading
+        .punct
+        .iter()
+        .filter(|p| p.bangs_only && p.u1 - p.u0 == 2)
+        .filter_map(|p| p.words_before.checked_sub(1).and_then(|w| reading.word_sentence.get(w)).map(|s| s.0))
+        .filter(|s| !warm_sentences.contains(s))
+        .collect();
+    let calm = model::calm(lang, &reading, &names, &proper, &quiet, &doubles);
     for p in &reading.punct {
         let closes = p.words_before.checked_sub(1).and_then(|w| reading.word_sentence.get(w));
-        let enthusiastic = p.bangs_only && closes.is_some_and(|(sentence, _)| warm_sentences.contains(sentence));
+        let enthusiastic = p.bangs_only
+            && closes.is_some_and(|(sentence, _)| {
+                warm_sentences.contains(sentence) || (p.u1 - p.u0 == 2 && calm.contains(sentence))
+            });
         if !enthusiastic {
             spans.push((p.u0, p.u1, Cat::Punctuation));
         }
@@ -1275,8 +1300,15 @@ fn negated_before(toks: &[Tok], neg: &[bool], first: usize) -> bool {
 /// A shield word inside the finding, within the next ten words of the sentence, or just before it in the same
 /// clause cancels it: "I left a *positive* review on Glassdoor", "I'll tell my network how *well* you treat people".
 fn shielded_by_words(toks: &[Tok], rules: &Rules, hit: &Hit) -> bool {
+    let clause = toks[hit.first].clause;
+    if let Some(words) = rules.shields_before.get(&hit.cat) {
+        let before = toks[hit.first.saturating_sub(4)..hit.first].iter().rev().take_while(|t| t.clause == clause);
+        if before.chain(std::iter::once(&toks[hit.first])).any(|t| words.contains(&*t.text)) {
+            return true;
+        }
+    }
     let Some(words) = rules.shields.get(&hit.cat) else { return false };
-    let (sentence, clause) = (toks[hit.first].sentence, toks[hit.first].clause);
+    let sentence = toks[hit.first].sentence;
     let after = toks[hit.first..toks.len().min(hit.last + 11)].iter().take_while(|t| t.sentence == sentence);
     let before = toks[hit.first.saturating_sub(4)..hit.first].iter().rev().take_while(|t| t.clause == clause);
     after.chain(before).any(|t| words.contains(&*t.text))
@@ -1652,13 +1684,12 @@ mod tests {
     /// a bad outcome; "Do not reply to this email" is also every automated footer, and the "Ever." that
     /// makes it hostile is a sentence of its own; "I would like" is a polite formula, which turns any demand
     /// of its sentence into a request. A new miss fails the test, and so does a fixed one left in this list.
-    const KNOWN_MISSES: [&str; 8] = [
+    const KNOWN_MISSES: [&str; 7] = [
         "I would like the detailed feedback from each interviewer by Friday, no later.",
         "That recruiter of yours is a moran.",
         "I'm posting the full story to my 5,000 LinkedIn connections tomorrow.",
         "Quelle belle expérience candidat, vraiment.",
         "Je vais raconter cette histoire à tous les 5 à 7 en ville.",
-        "J'espère que votre financement s'arrête.",
         "Ne répondez pas à ce courriel. Jamais.",
         "Do not reply to this email. Ever.",
     ];
@@ -1824,6 +1855,89 @@ mod tests {
         }
         assert_eq!(rules_found("Why not me!!", "en"), ["punctuation"]);
         assert!(rules_found("THANK YOU FOR NOTHING", "en").contains(&"shouting".to_owned()));
+    }
+
+    #[test]
+    fn mild_english_swearing_beside_praise_or_an_apology_is_warmth_but_strong_swearing_is_not() {
+        for text in
+            ["The demo was bloody brilliant.", "Holy crap, what a view from your office!", "Thanks a freaking ton!"]
+        {
+            assert!(rules_found(text, "en").is_empty(), "{text}");
+        }
+        assert!(rules_found("This process is crap.", "en").contains(&"profanity".to_owned()));
+        assert!(rules_found("Fucking brilliant process, thanks.", "en").contains(&"profanity".to_owned()));
+    }
+
+    #[test]
+    fn telling_others_how_good_you_were_is_praise_not_a_threat() {
+        for text in
+            ["I'll tell everyone your process was exemplary.", "I'll write to your boss to say how helpful you were."]
+        {
+            assert!(rules_found(text, "en").is_empty(), "{text}");
+        }
+        for text in [
+            "Je vais dire à tout le monde que votre processus était exemplaire.",
+            "Votre application va tout casser, j'en suis sûr.",
+            "Je vous souhaite de crever le plafond des ventes cette année!",
+        ] {
+            assert!(rules_found(text, "fr").is_empty(), "{text}");
+        }
+        assert!(rules_found("I'll tell everyone how you treat candidates.", "en").contains(&"threat".to_owned()));
+        assert!(rules_found("J'espère que votre financement s'arrête.", "fr").contains(&"ill_wish".to_owned()));
+    }
+
+    #[test]
+    fn two_bangs_after_a_calm_sentence_are_enthusiasm_three_or_an_angry_one_are_not() {
+        for text in ["J'ai eu l'entrevue!! Merci pour vos conseils.", "On se voit mardi!!"] {
+            assert!(rules_found(text, "fr").is_empty(), "{text}");
+        }
+        assert!(rules_found("I got the interview!!", "en").is_empty());
+        assert_eq!(rules_found("On se voit mardi!!!", "fr"), ["punctuation"]);
+        assert!(rules_found("J'attends votre réponse!!", "fr").contains(&"punctuation".to_owned()));
+    }
+
+    #[test]
+    fn everyday_french_that_sounds_like_a_threat_a_wish_or_a_dismissal_is_not() {
+        for text in [
+            "Encore une fois, et je le dis sincèrement, ce fut une belle rencontre.",
+            "J'ai noté toutes vos suggestions pour la prochaine fois.",
+            "Je voulais m'assurer que tout le monde avait bien reçu mon portfolio.",
+            "Je souhaite vous informer de mon refus de l'offre, après mûre réflexion.",
+            "Mon employeur actuel va fermer ses portes en mars, d'où ma candidature.",
+            "Je vous souhaite de tomber sur la perle rare!",
+            "Ma famille et mes amis vont être contents d'apprendre la nouvelle.",
+            "En justice sociale, votre organisme fait un travail remarquable.",
+            "Je suis une étoile montante dans mon domaine, selon mon ancien patron.",
+            "Pas la peine de me rappeler, un courriel suffira amplement.",
+            "Merci de ne plus me contacter sur mon ancien numéro, j'ai changé de cellulaire.",
+            "Je vous mets en copie mon avocat pour la révision du contrat.",
+            "C'est fini pour cette année, mais je repostulerai au printemps.",
+            "Je souhaite vous informer que j'ai été mise à pied en juin, d'où ma disponibilité.",
+            "Je souhaiterais savoir si le poste a été aboli ou simplement mis en attente.",
+            "J'espère que vous m'excuserez d'avoir raté votre appel.",
+            "Pourvu que la pluie nous lâche pour le 5 à 7!",
+            "On va bien rire quand je vous raconterai mon trajet jusqu'à vos bureaux.",
+            "Reposez-vous bien pendant les fêtes, vous allez en avoir besoin avec le lancement!",
+        ] {
+            assert!(rules_found(text, "fr").is_empty(), "{text}");
+        }
+        for (text, cat) in [
+            ("Encore un courriel comme celui-là et je porte plainte.", "threat"),
+            ("Je vais m'assurer que personne ne postule chez vous.", "threat"),
+            ("J'espère que votre candidat sera refusé partout.", "ill_wish"),
+            ("Votre compagnie va fermer ses portes d'ici un an.", "ill_wish"),
+            ("Je vais vous traîner en justice.", "threat"),
+            ("Je vais vous donner une étoile sur Google.", "threat"),
+            ("Ne me contactez plus jamais.", "dismissal"),
+            ("Bonne chance, vous allez en avoir besoin avec cette équipe-là.", "ill_wish"),
+            ("Je vais rire quand votre boîte fera faillite.", "ill_wish"),
+            ("J'espère que votre boîte va fermer.", "ill_wish"),
+            ("J'espère que la vie vous remettra à votre place.", "ill_wish"),
+            ("Je souhaite que votre poste reste vacant pendant des mois.", "ill_wish"),
+            ("Votre gestionnaire a l'intelligence d'une porte de grange.", "insult"),
+        ] {
+            assert!(rules_found(text, "fr").contains(&cat.to_owned()), "{text}");
+        }
     }
 
     #[test]

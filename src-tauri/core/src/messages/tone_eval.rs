@@ -206,6 +206,8 @@ mod tests {
     /// fr 75.8 / 69.3 / 7.1 and en 69.9 / 68.3 / 8.9. 2026-12-03 (more polite French training sentences, self-mockery
     /// exempt, greeting lines skipped by the model): fr 92.3 / 90.9 / 4.1, en unchanged; then (Quebec minced
     /// oaths, surnames, polite-sounding English hostility, cheers in the English training set): fr 92.3 / 90.9 /
-    /// 4.1, en 90.3 / 92.3 / 1.2.
-    const FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 92.0, 90.5, 4.5), ("en", 90.0, 92.0, 1.5)];
+    /// 4.1, en 90.3 / 92.3 / 1.2. 2026-12-03, second round (everyday French that sounded like a threat, a wish or
+    /// a dismissal; calm "!!"; the model never names profanity; more training sentences): fr 92.3 / 90.9 / 1.8,
+    /// en 94.6 / 95.1 / 1.2.
+    const FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 92.0, 90.5, 2.0), ("en", 94.0, 94.5, 1.5)];
 }

@@ -291,6 +291,38 @@ pub(super) fn findings(
     out
 }
 
+/// How hostile a sentence may read and still count as calm (see [`calm`]): more likely polite than not.
+const CALM: f32 = 0.5;
+
+/// Of the sentences `ids`, those the model reads as calm: their probability of not being polite is under
+/// [`CALM`]. No model means no sentence is calm.
+pub(super) fn calm(
+    lang: &str,
+    reading: &Reading,
+    names: &HashSet<String>,
+    proper: &[bool],
+    quiet: &[bool],
+    ids: &HashSet<usize>,
+) -> HashSet<usize> {
+    let mut out = HashSet::new();
+    if ids.is_empty() {
+        return out;
+    }
+    #[cfg(test)]
+    if tests::MODEL_OFF.with(std::cell::Cell::get) {
+        return out;
+    }
+    let Some(model) = shipped(lang) else { return out };
+    let mut feats = Vec::new();
+    for s in sentences(reading, names, proper, quiet).into_iter().filter(|s| ids.contains(&s.id)) {
+        features(&s.text, &mut feats);
+        if model.hostility(&feats).1 < CALM {
+            out.insert(s.id);
+        }
+    }
+    out
+}
+
 /// The features of each sentence of a message as the model reads it in [`check`](super::check) (no names,
 /// quiet lines left out): how the trainer measures a model on whole messages before shipping it.
 pub fn message_features(text: &str, lang: &str) -> Vec<Vec<u32>> {
@@ -344,10 +376,11 @@ pub(super) mod tests {
     }
 
     /// The figures the trainer prints for the dev split (the shipped model never saw these sentences),
-    /// with a margin: recall of hostile sentences and the share of polite ones flagged.
+    /// with a margin: recall of hostile sentences and the share of polite ones flagged. The model leaves
+    /// swearing to the rules (its profanity threshold is 1), so its dev profanity sentences count as missed.
     #[test]
     fn the_model_alone_on_the_dev_split() {
-        for (lang, min_recall, hand_recall) in [("fr", 0.69, 0.62), ("en", 0.70, 0.62)] {
+        for (lang, min_recall, hand_recall) in [("fr", 0.67, 0.59), ("en", 0.68, 0.60)] {
             let model = shipped(lang).unwrap();
             let items = corpus(lang);
             let dev = train::dev_split(&items);
