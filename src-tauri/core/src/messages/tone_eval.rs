@@ -184,8 +184,20 @@ mod tests {
     /// a sentence, so whoever writes the rules can run this test without reading the sets.
     #[test]
     fn held_out_sets_meet_their_floor() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/tone/heldout.json");
-        let src = std::fs::read_to_string(path).expect("tests/tone/heldout.json");
+        meets("heldout.json", &FLOOR);
+    }
+
+    /// The second held-out set (`tests/tone/fresh.json`, 2026-12-03): written from a brief by a helper who never
+    /// saw the rules, and no change was picked by its figures. Whoever writes rules or training sentences never
+    /// reads it either.
+    #[test]
+    fn the_fresh_held_out_sets_meet_their_floor() {
+        meets("fresh.json", &FRESH_FLOOR);
+    }
+
+    fn meets(file: &str, floors: &[(&str, f64, f64, f64)]) {
+        let path = format!("{}/../../tests/tone/{file}", env!("CARGO_MANIFEST_DIR"));
+        let src = std::fs::read_to_string(&path).expect("a held-out set");
         let corpus: Corpus = serde_json::from_str(&src).expect("held-out sets' shape");
         for (lang, set) in corpus.langs() {
             let s = Scores::of(set, lang);
@@ -193,7 +205,7 @@ mod tests {
             println!("{table}");
             assert!(s.all().n >= 150 && s.polite >= 150, "{lang}: size\n{table}");
             let (stop, all, alarms) = (Scores::recall(s.stop()), Scores::recall(s.all()), s.alarm_rate());
-            let floor = FLOOR.iter().find(|f| f.0 == lang).expect("a floor per language");
+            let floor = floors.iter().find(|f| f.0 == lang).expect("a floor per language");
             assert!(stop >= floor.1, "{lang}: stop categories' recall {stop:.1} % < {} %\n{table}", floor.1);
             assert!(all >= floor.2, "{lang}: hostile recall {all:.1} % < {} %\n{table}", floor.2);
             assert!(alarms <= floor.3, "{lang}: false alarms {alarms:.1} % > {} %\n{table}", floor.3);
@@ -210,4 +222,12 @@ mod tests {
     /// a dismissal; calm "!!"; the model never names profanity; more training sentences): fr 92.3 / 90.9 / 1.8,
     /// en 94.6 / 95.1 / 1.2.
     const FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 92.0, 90.5, 2.0), ("en", 94.0, 94.5, 1.5)];
+
+    /// The same on the fresh set. Measured 2026-12-03: before the second round of rules and training (the first
+    /// set's figures picked among its changes), fr 92.0 / 89.1 / 2.6 and en 94.4 / 91.5 / 3.2; after it, fr 90.2 /
+    /// 88.6 / 3.2 and en 96.3 / 93.1 / 3.2: English gained, French lost two threats and a dismissal and gained a
+    /// false alarm. Then 19 training sentences that read the same as sentences of either held-out set were taken
+    /// out and the model trained again: fr 90.2 / 88.1 / 3.2, en 96.3 / 92.6 / 3.2 (the first set's figures
+    /// unchanged). The goals (stop 92, false alarms 2) are not met here.
+    const FRESH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 89.0, 87.5, 3.5), ("en", 95.0, 92.0, 3.5)];
 }

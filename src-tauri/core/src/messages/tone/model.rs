@@ -458,6 +458,22 @@ pub(super) mod tests {
         }
     }
 
+    /// Nor with a sentence of either held-out set: a count is printed, never a sentence, so that whoever writes
+    /// training sentences can run this without reading the sets.
+    #[test]
+    fn the_training_files_share_no_sentence_with_the_held_out_sets() {
+        for file in ["heldout.json", "fresh.json"] {
+            let path = format!("{}/../../tests/tone/{file}", env!("CARGO_MANIFEST_DIR"));
+            let held = std::fs::read_to_string(&path).expect("a held-out set");
+            for (lang, json) in [("fr", TRAIN_FR), ("en", TRAIN_EN)] {
+                let out = train::repo_sentences(&held, lang);
+                let train: std::collections::BTreeMap<String, Vec<String>> = serde_json::from_str(json).unwrap();
+                let shared = train.values().flatten().filter(|s| out.contains(&sentence_text(s, lang))).count();
+                assert_eq!(shared, 0, "{lang}: {shared} training sentences read the same as sentences of {file}");
+            }
+        }
+    }
+
     #[test]
     fn training_is_deterministic() {
         let items: Vec<Labelled> = corpus("fr").into_iter().step_by(9).collect();
