@@ -4,9 +4,9 @@
 //! prints the repo corpus in full — per category of hostile sentences, how many there are, the recall (caught
 //! = at least one finding of any category) and the "right category" rate; for the polite sentences, the false
 //! alarms; then every miss, every false alarm (with what was flagged) and every hostile sentence caught under
-//! another category — and then the held-out sets (`tests/tone/heldout.json`, then `tests/tone/fresh.json`) as
-//! **figures only**: they are
-//! written by someone who never saw the rules, and whoever writes the rules never reads them.
+//! another category — and then the held-out sets (`tests/tone/heldout.json`, `tests/tone/fresh.json`, then
+//! `tests/tone/third.json`) as **figures only**: they are written by someone who never saw the rules, and
+//! whoever writes the rules never reads them.
 //!
 //! `tone_report <file>` prints another file of the same shape in full; `tone_report --scores <file>` prints
 //! its figures only.
@@ -18,6 +18,9 @@ const HELD_OUT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/tone/he
 /// The second held-out set, written 2026-12-03 by another helper from a brief; no rule or training sentence was
 /// chosen by its figures (the first set's were looked at after every change, so it no longer measures alone).
 const FRESH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/tone/fresh.json");
+/// The third, written 2026-12-03 by two more helpers (one per language) from the same brief, when the second had
+/// been looked at after a change; its figures were read after each step of a round, no change chosen or undone by them.
+const THIRD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/tone/third.json");
 
 fn load(label: &str, src: &str) -> Corpus {
     serde_json::from_str(src).unwrap_or_else(|e| {
@@ -51,6 +54,7 @@ fn main() {
             print("repo corpus (src-tauri/core/src/messages/tone/corpus.json)", &load("corpus", CORPUS), true);
             print("held-out sets (tests/tone/heldout.json), figures only", &read(HELD_OUT), false);
             print("fresh held-out sets (tests/tone/fresh.json), figures only", &read(FRESH), false);
+            print("third held-out sets (tests/tone/third.json), figures only", &read(THIRD), false);
         }
         [flag, path] if flag == "--scores" => print(path, &read(path), false),
         [path] => print(path, &read(path), true),

@@ -17,6 +17,13 @@ use rebound_core::messages::tone::model::{message_features, train, CLASSES};
 fn main() {
     let dry = std::env::args().any(|a| a == "--dry-run");
     let show = std::env::args().any(|a| a == "--show");
+    let settings = match settings_from_args() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("tone_train: {e}");
+            std::process::exit(2);
+        }
+    };
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/messages/tone");
     let repo_json = std::fs::read_to_string(dir.join("corpus.json")).unwrap_or_default();
     let repo: serde_json::Value = serde_json::from_str(&repo_json).unwrap_or_default();
@@ -49,7 +56,7 @@ fn main() {
             }
         }
         let started = std::time::Instant::now();
-        let mut model = train::train(&tr, &train::Settings::default());
+        let mut model = train::train(&tr, &settings);
         let took = started.elapsed();
 
         let dev_polite: Vec<train::Group> = dv.iter().filter(|(_, c)| *c == 0).map(|(f, _)| vec![f.clone()]).collect();
@@ -189,4 +196,26 @@ fn without_tags(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The training settings: the defaults, each changed by a `name=value` argument (`buckets=262144 l2=1e-5`), for
+/// trying other settings with `--dry-run` against the dev split and the repo corpus, never against a held-out set.
+fn settings_from_args() -> Result<train::Settings, String> {
+    let mut s = train::Settings::default();
+    for arg in std::env::args().skip(1).filter(|a| !a.starts_with("--")) {
+        let (name, value) = arg.split_once('=').ok_or_else(|| format!("{arg:?}: expected name=value"))?;
+        let bad = |e: &dyn std::fmt::Display| format!("{name}: {e}");
+        match name {
+            "buckets" => s.buckets = value.parse().map_err(|e| bad(&e))?,
+            "epochs" => s.epochs = value.parse().map_err(|e| bad(&e))?,
+            "rate" => s.rate = value.parse().map_err(|e| bad(&e))?,
+            "l2" => s.l2 = value.parse().map_err(|e| bad(&e))?,
+            "seed" => s.seed = value.parse().map_err(|e| bad(&e))?,
+            _ => return Err(format!("unknown setting {name:?} (buckets, epochs, rate, l2, seed)")),
+        }
+    }
+    if !s.buckets.is_power_of_two() {
+        return Err("buckets: a power of two".into());
+    }
+    Ok(s)
 }

@@ -192,6 +192,17 @@ struct RuleFile {
     /// word after them is a place ("Sainte-Hostie"), not a sacre.
     #[serde(default)]
     place_heads: Vec<String>,
+    /// Words (or two) after which a capitalised word inside a sentence, not its last, is a place ("near Bitche
+    /// in Moselle", "from Shitterton", «près de Bitche»), not swearing.
+    #[serde(default)]
+    place_before: Vec<String>,
+    /// Words before such a place word that make it a curse after all ("rot in Hell, Karen").
+    #[serde(default)]
+    place_not_after: Vec<String>,
+    /// Intensifiers that are no shouting in capitals right before thanks or praise ("TRÈS reconnaissant",
+    /// "SO grateful").
+    #[serde(default)]
+    intensifiers: Vec<String>,
     /// Thanks and praise: in capitals they are warmth, not shouting ("THANK YOU"), and "!!" after them is
     /// enthusiasm, not anger ("Thanks so much!!").
     #[serde(default)]
@@ -341,6 +352,9 @@ struct Rules {
     neutral: Words,
     name_heads: Words,
     place_heads: Words,
+    place_before: Words,
+    place_not_after: Words,
+    intensifiers: Words,
     warm: Matcher,
     /// The `fuzzy` words, folded, by first letter.
     fuzzy: HashMap<char, Vec<Fuzzy>>,
@@ -402,6 +416,9 @@ impl Rules {
             neutral: Words::default(),
             name_heads: Words::default(),
             place_heads: Words::default(),
+            place_before: Words::default(),
+            place_not_after: Words::default(),
+            intensifiers: Words::default(),
             warm: Matcher::default(),
             fuzzy: HashMap::new(),
         }
@@ -487,6 +504,9 @@ fn compile(src: &str) -> Result<Rules, String> {
         neutral: fold_set(&file.neutral),
         name_heads: fold_set(&file.name_heads),
         place_heads: fold_set(&file.place_heads),
+        place_before: fold_set(&file.place_before),
+        place_not_after: fold_set(&file.place_not_after),
+        intensifiers: fold_set(&file.intensifiers),
         warm: plain(&file.warm)?,
         fuzzy,
     })
@@ -1506,7 +1526,7 @@ fn proper_names(text: &str, reading: &Reading, rules: &Rules, quiet: &[bool]) ->
             let determined = i >= 2 && DETERMINERS.contains(&words[i - 2].folded.as_str());
             p.cap && !p.upper && !opens && !determined && between == " "
         }) && !w.upper;
-        let named = naming > 0 || after_place || after_first_name || in_compound;
+        let named = naming > 0 || after_place || after_first_name || in_compound || at_place(reading, rules, i);
         if w.cap && (named || quiet.get(w.line).copied().unwrap_or(false)) {
             proper[i] = true;
             naming = naming.saturating_sub(1);
@@ -1518,6 +1538,29 @@ fn proper_names(text: &str, reading: &Reading, rules: &Rules, quiet: &[bool]) ->
         }
     }
     proper
+}
+
+/// A capitalised word (not in capitals) inside its sentence and not its last, right after a locative word or
+/// two ("near Bitche in Moselle", "from Shitterton", «près de Bitche,»): a place. The word before the locative
+/// may undo it ("rot in Hell, Karen").
+fn at_place(reading: &Reading, rules: &Rules, i: usize) -> bool {
+    let words = &reading.words;
+    let w = &words[i];
+    let sentence = reading.word_sentence[i].0;
+    let same = |k: usize| reading.word_sentence.get(k).is_some_and(|s| s.0 == sentence);
+    if !w.cap || w.upper || i == 0 || !same(i - 1) || !same(i + 1) {
+        return false;
+    }
+    let one = words[i - 1].folded.as_str();
+    let two = (i >= 2 && same(i - 2)).then(|| format!("{} {one}", words[i - 2].folded));
+    let (hit, before) = if rules.place_before.contains(one) {
+        (true, i.checked_sub(2))
+    } else if two.as_deref().is_some_and(|t| rules.place_before.contains(t)) {
+        (true, i.checked_sub(3))
+    } else {
+        (false, None)
+    };
+    hit && !before.filter(|&b| same(b)).is_some_and(|b| rules.place_not_after.contains(words[b].folded.as_str()))
 }
 
 /// Lines where capitals are not shouting: the signature block and address, phone, e-mail lines.
@@ -1642,7 +1685,11 @@ fn shouting(
         // Thanks in capitals carry the words around them too ("MERCI INFINIMENT À TOUTE L'ÉQUIPE"), unless
         // the run holds a word that shouts on its own ("THANK YOU FOR NOTHING").
         let warmth = (i..=j).any(|k| warm.get(k).copied().unwrap_or(false));
-        if warmth && !strong {
+        // One intensifier in capitals right before thanks or praise is emphasis ("TRÈS reconnaissant").
+        let emphasis = i == j
+            && rules.intensifiers.contains(words[i].folded.as_str())
+            && warm.get(i + 1).copied().unwrap_or(false);
+        if emphasis || (warmth && !strong) {
             i = j + 1;
             continue;
         }
@@ -1884,6 +1931,66 @@ mod tests {
         }
         assert!(rules_found("I'll tell everyone how you treat candidates.", "en").contains(&"threat".to_owned()));
         assert!(rules_found("J'espère que votre financement s'arrête.", "fr").contains(&"ill_wish".to_owned()));
+    }
+
+    #[test]
+    fn a_capitalised_word_after_a_locative_inside_its_sentence_is_a_place() {
+        for text in [
+            "My family lives near Bitche in Moselle, so the Metz office suits me.",
+            "My train from Shitterton was delayed, sorry for the late reply.",
+            "My brother lives in Hell, Michigan, so I visit a lot.",
+        ] {
+            assert!(rules_found(text, "en").is_empty(), "{text}");
+        }
+        assert!(rules_found("J'habite près de Bitche, en Moselle, depuis dix ans.", "fr").is_empty());
+        // Lowercase, last in its sentence, or after a curse's verb, it is what it says.
+        assert!(rules_found("My train from shitterton was a bitch.", "en").contains(&"profanity".to_owned()));
+        assert!(!rules_found("I hope you all rot in Hell, Karen.", "en").is_empty());
+        assert!(!rules_found("Go to Hell.", "en").is_empty());
+    }
+
+    #[test]
+    fn one_intensifier_in_capitals_before_thanks_is_emphasis() {
+        assert!(rules_found("Je vous suis TRÈS reconnaissant.", "fr").is_empty());
+        assert!(rules_found("I am SO glad we met.", "en").is_empty());
+        assert!(rules_found("THANK YOU FOR NOTHING", "en").contains(&"shouting".to_owned()));
+        assert!(rules_found("Vous êtes TRÈS nuls.", "fr").contains(&"shouting".to_owned()));
+    }
+
+    #[test]
+    fn mocking_oneself_an_idiom_or_a_kind_karma_is_not_hostile() {
+        for text in
+            ["I felt like such an idiot after blanking on the last question.", "At my age, job hunting is humbling."]
+        {
+            assert!(rules_found(text, "en").is_empty(), "{text}");
+        }
+        for text in [
+            "Je me suis trouvée pathétique en réécoutant ma présentation.",
+            "Il faisait un froid de canard à Québec ce jour-là.",
+            "Le karma me sourira peut-être la prochaine fois.",
+            "Mon avocat m'a conseillé de prendre du repos, d'où mon retard.",
+        ] {
+            assert!(rules_found(text, "fr").is_empty(), "{text}");
+        }
+        assert!(rules_found("You are such an idiot.", "en").contains(&"insult".to_owned()));
+        assert!(rules_found("You rejected me because of my age.", "en").contains(&"blame".to_owned()));
+        assert!(rules_found("Votre processus est pathétique.", "fr").contains(&"blame".to_owned()));
+        assert!(rules_found("Le karma va vous rattraper.", "fr").contains(&"ill_wish".to_owned()));
+        assert!(rules_found("Mon avocat vous contactera.", "fr").contains(&"threat".to_owned()));
+    }
+
+    #[test]
+    fn french_threats_of_the_labour_court_the_boss_and_regret() {
+        for text in [
+            "Si je n'ai pas de réponse vendredi, je saisis les prud'hommes.",
+            "Mon prochain courriel sera pour votre directeur général.",
+            "Vous pourriez bien le regretter.",
+            "Je garde les preuves et je saurai m'en servir.",
+        ] {
+            assert!(rules_found(text, "fr").contains(&"threat".to_owned()), "{text}");
+        }
+        assert!(rules_found("Bien du plaisir avec votre recrue, vous en aurez besoin.", "fr")
+            .contains(&"ill_wish".to_owned()));
     }
 
     #[test]

@@ -61,6 +61,8 @@ pub struct Scores {
     pub misses: Vec<String>,
     /// Each polite sentence flagged, with what was flagged.
     pub false_alarms: Vec<String>,
+    /// How many polite sentences were flagged under each category (a sentence counts once per category).
+    pub alarm_categories: BTreeMap<String, usize>,
     /// Hostile sentences flagged under another category only.
     pub other: Vec<String>,
 }
@@ -107,6 +109,12 @@ impl Scores {
             let found = check(p, lang, &ctx);
             if !found.is_empty() {
                 s.alarms += 1;
+                let mut cats: Vec<&str> = found.iter().map(|f| f.rule.as_str()).collect();
+                cats.sort_unstable();
+                cats.dedup();
+                for c in cats {
+                    *s.alarm_categories.entry(c.to_string()).or_default() += 1;
+                }
                 let what: Vec<String> =
                     found.iter().map(|f| format!("{} {:?}", f.rule, span(p, f.start, f.end))).collect();
                 s.false_alarms.push(format!("{} <= {}", p.replace('\n', " / "), what.join(", ")));
@@ -156,7 +164,9 @@ impl Scores {
         }
         row("stop (5)", self.stop());
         row("all hostile", self.all());
-        let _ = writeln!(out, "{:<12} {:>5} {:>7.1}% false alarms", "polite", self.polite, self.alarm_rate());
+        let by: Vec<String> = self.alarm_categories.iter().map(|(c, n)| format!("{c} {n}")).collect();
+        let by = if by.is_empty() { String::new() } else { format!(" ({})", by.join(", ")) };
+        let _ = writeln!(out, "{:<12} {:>5} {:>7.1}% false alarms{by}", "polite", self.polite, self.alarm_rate());
         out
     }
 
@@ -195,6 +205,12 @@ mod tests {
         meets("fresh.json", &FRESH_FLOOR);
     }
 
+    /// The third held-out set, written when the second had been looked at after a change (see [`THIRD_FLOOR`]).
+    #[test]
+    fn the_third_held_out_sets_meet_their_floor() {
+        meets("third.json", &THIRD_FLOOR);
+    }
+
     fn meets(file: &str, floors: &[(&str, f64, f64, f64)]) {
         let path = format!("{}/../../tests/tone/{file}", env!("CARGO_MANIFEST_DIR"));
         let src = std::fs::read_to_string(&path).expect("a held-out set");
@@ -221,7 +237,10 @@ mod tests {
     /// 4.1, en 90.3 / 92.3 / 1.2. 2026-12-03, second round (everyday French that sounded like a threat, a wish or
     /// a dismissal; calm "!!"; the model never names profanity; more training sentences): fr 92.3 / 90.9 / 1.8,
     /// en 94.6 / 95.1 / 1.2.
-    const FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 92.0, 90.5, 2.0), ("en", 94.0, 94.5, 1.5)];
+    /// 2026-12-03, third round (2,450 more training sentences per language from four more writers; places after
+    /// "in"/«près de», an intensifier before thanks, self-mockery and a few French threats): fr 92.3 / 93.8 / 1.8,
+    /// en 95.7 / 94.5 / 1.8.
+    const FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 92.0, 93.0, 2.0), ("en", 95.0, 94.0, 2.0)];
 
     /// The same on the fresh set. Measured 2026-12-03: before the second round of rules and training (the first
     /// set's figures picked among its changes), fr 92.0 / 89.1 / 2.6 and en 94.4 / 91.5 / 3.2; after it, fr 90.2 /
@@ -229,5 +248,12 @@ mod tests {
     /// false alarm. Then 19 training sentences that read the same as sentences of either held-out set were taken
     /// out and the model trained again: fr 90.2 / 88.1 / 3.2, en 96.3 / 92.6 / 3.2 (the first set's figures
     /// unchanged). The goals (stop 92, false alarms 2) are not met here.
-    const FRESH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 89.0, 87.5, 3.5), ("en", 95.0, 92.0, 3.5)];
+    /// Third round (see [`FLOOR`]; this set's figures were read after each of its steps, none chosen by them):
+    /// fr 93.8 / 92.2 / 2.6, en 94.4 / 94.7 / 2.2 — French reaches the stop goal here, English lost two of 108.
+    const FRESH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 93.0, 91.5, 3.0), ("en", 93.5, 94.0, 2.5)];
+
+    /// The third set (`tests/tone/third.json`, 2026-12-03, 200 hostile and 200 polite per language, one helper per
+    /// language from the brief; never read by whoever writes rules or training sentences; its figures were read
+    /// after each step of the third round, none chosen or undone by them). Before the third round: fr 77.3 / 78.5 / 1.5, en 89.1 / 88.5 / 4.0; after it: fr 87.3 / 87.5 / 1.0, en 88.2 / 89.0 / 3.0.
+    const THIRD_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 86.5, 86.5, 1.5), ("en", 87.0, 88.0, 3.5)];
 }
