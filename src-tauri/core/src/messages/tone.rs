@@ -1980,6 +1980,29 @@ mod tests {
     }
 
     #[test]
+    fn glee_at_a_downfall_a_refused_good_wish_and_veiled_english_threats() {
+        for text in [
+            "Je serai aux premières loges quand votre boîte coulera.",
+            "Si votre entreprise ferme, je sabrerai le champagne.",
+            "Je vous souhaite le même traitement de la part de votre prochain employeur.",
+            "Je ne vous souhaite pas de bonheur avec votre nouvelle recrue.",
+            "Je croise les doigts pour que votre projet foire.",
+        ] {
+            assert!(rules_found(text, "fr").contains(&"ill_wish".to_owned()), "{text}");
+        }
+        assert!(rules_found("Je ne vous souhaite pas de vivre ça un jour.", "fr").is_empty());
+        for text in [
+            "I've already drafted a post for my 20k followers.",
+            "If I don't hear back by Friday, the labour board hears from me.",
+            "Enjoy your five-star rating while it lasts.",
+            "I'll make it my mission that nobody good applies there again.",
+        ] {
+            assert!(rules_found(text, "en").contains(&"threat".to_owned()), "{text}");
+        }
+        assert!(rules_found("Enjoy the sunshine while it lasts!", "en").is_empty());
+    }
+
+    #[test]
     fn french_threats_of_the_labour_court_the_boss_and_regret() {
         for text in [
             "Si je n'ai pas de réponse vendredi, je saisis les prud'hommes.",

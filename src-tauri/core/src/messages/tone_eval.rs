@@ -239,7 +239,9 @@ mod tests {
     /// en 94.6 / 95.1 / 1.2.
     /// 2026-12-03, third round (2,450 more training sentences per language from four more writers; places after
     /// "in"/«près de», an intensifier before thanks, self-mockery and a few French threats): fr 92.3 / 93.8 / 1.8,
-    /// en 95.7 / 94.5 / 1.8.
+    /// en 95.7 / 94.5 / 1.8; then 1,000 subtler English sentences from two more helpers (the French ones were set
+    /// aside: the model caught 368 of the repo corpus' 575 hostile messages with them, 400 without): en 96.8 /
+    /// 96.7 / 1.8.
     const FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 92.0, 93.0, 2.0), ("en", 95.0, 94.0, 2.0)];
 
     /// The same on the fresh set. Measured 2026-12-03: before the second round of rules and training (the first
@@ -249,11 +251,11 @@ mod tests {
     /// out and the model trained again: fr 90.2 / 88.1 / 3.2, en 96.3 / 92.6 / 3.2 (the first set's figures
     /// unchanged). The goals (stop 92, false alarms 2) are not met here.
     /// Third round (see [`FLOOR`]; this set's figures were read after each of its steps, none chosen by them):
-    /// fr 93.8 / 92.2 / 2.6, en 94.4 / 94.7 / 2.2 — French reaches the stop goal here, English lost two of 108.
-    const FRESH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 93.0, 91.5, 3.0), ("en", 93.5, 94.0, 2.5)];
+    /// fr 93.8 / 92.2 / 2.6, en 94.4 / 94.7 / 2.2, then with the subtler English sentences en 98.1 / 96.8 / 2.7.
+    const FRESH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 93.0, 91.5, 3.0), ("en", 97.0, 95.5, 3.0)];
 
     /// The third set (`tests/tone/third.json`, 2026-12-03, 200 hostile and 200 polite per language, one helper per
     /// language from the brief; never read by whoever writes rules or training sentences; its figures were read
-    /// after each step of the third round, none chosen or undone by them). Before the third round: fr 77.3 / 78.5 / 1.5, en 89.1 / 88.5 / 4.0; after it: fr 87.3 / 87.5 / 1.0, en 88.2 / 89.0 / 3.0.
-    const THIRD_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 86.5, 86.5, 1.5), ("en", 87.0, 88.0, 3.5)];
+    /// after each step of the third round, none chosen or undone by them). Before the third round: fr 77.3 / 78.5 / 1.5, en 89.1 / 88.5 / 4.0; after it: fr 87.3 / 87.5 / 1.0, en 88.2 / 89.0 / 3.0; with the subtler English sentences en 93.6 / 93.5 / 2.5.
+    const THIRD_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 86.5, 86.5, 1.5), ("en", 92.5, 92.5, 3.0)];
 }
