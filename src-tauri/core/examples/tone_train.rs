@@ -7,7 +7,8 @@
 //! Reads `src/messages/tone/train/{fr,en}.json` (plus the generator's sentences), holds out a random fifth
 //! as the dev split, trains on the rest, picks per-class thresholds so at most 1 % of the dev split's
 //! polite sentences and none of the repo corpus' polite messages are flagged by the model, prints the figures per class and
-//! writes `src/messages/tone/model-{fr,en}.bin`. Same corpus, same bytes. `--dry-run` prints without writing;
+//! writes `src/messages/tone/model-{fr,en}.bin`. Same corpus, same bytes. `--dry-run` prints without writing,
+//! and with it `name=value` arguments (`buckets`, `epochs`, `rate`, `l2`, `seed`) try other training settings;
 //! `--show` also lists the dev sentences the model gets wrong and the polite sentences it finds most hostile.
 
 use std::path::Path;
@@ -18,7 +19,12 @@ fn main() {
     let dry = std::env::args().any(|a| a == "--dry-run");
     let show = std::env::args().any(|a| a == "--show");
     let settings = match settings_from_args() {
-        Ok(s) => s,
+        // The shipped weights are always the defaults' (what the tests and the README describe).
+        Ok((_, true)) if !dry => {
+            eprintln!("tone_train: name=value settings only with --dry-run");
+            std::process::exit(2);
+        }
+        Ok((s, _)) => s,
         Err(e) => {
             eprintln!("tone_train: {e}");
             std::process::exit(2);
@@ -200,9 +206,12 @@ fn without_tags(text: &str) -> String {
 
 /// The training settings: the defaults, each changed by a `name=value` argument (`buckets=262144 l2=1e-5`), for
 /// trying other settings with `--dry-run` against the dev split and the repo corpus, never against a held-out set.
-fn settings_from_args() -> Result<train::Settings, String> {
+/// Also says whether any was given.
+fn settings_from_args() -> Result<(train::Settings, bool), String> {
     let mut s = train::Settings::default();
+    let mut given = false;
     for arg in std::env::args().skip(1).filter(|a| !a.starts_with("--")) {
+        given = true;
         let (name, value) = arg.split_once('=').ok_or_else(|| format!("{arg:?}: expected name=value"))?;
         let bad = |e: &dyn std::fmt::Display| format!("{name}: {e}");
         match name {
@@ -217,5 +226,5 @@ fn settings_from_args() -> Result<train::Settings, String> {
     if !s.buckets.is_power_of_two() {
         return Err("buckets: a power of two".into());
     }
-    Ok(s)
+    Ok((s, given))
 }
