@@ -72,6 +72,16 @@ impl App {
             .expect("WebDriver session on the app");
         let app = App { client, driver, data: data.to_path_buf() };
         app.wait_css("body[data-ready='true']").await;
+        // The keyboard goes to this window, as after a click on it: a file dialog left open by a test that failed
+        // half-way takes the X focus with it when its app is stopped, and nothing would give it back.
+        for pid in app_pids(data) {
+            let out = Command::new("xdotool").args(["search", "--onlyvisible", "--pid", &pid.to_string()]).output();
+            let found = out.map(|o| String::from_utf8_lossy(&o.stdout).into_owned()).unwrap_or_default();
+            if let Some(window) = found.lines().next() {
+                focus(window.trim(), Instant::now() + PATIENCE);
+                break;
+            }
+        }
         app
     }
 
@@ -256,28 +266,44 @@ fn xdotool(args: &[&str]) -> String {
 /// Answers the file dialog titled `title` with `path`: `save` for a save dialog (the name field has the focus),
 /// else an open dialog (Ctrl+L for the location field).
 pub fn answer_dialog(title: &str, path: &Path, save: bool) {
-    // The title is a regular expression for xdotool: anchored, its brackets escaped.
+    // The title is a regular expression for xdotool: anchored, its brackets escaped. Only a shown window: one
+    // found before it is mapped cannot take the focus yet.
     let pattern = format!("^{}$", title.replace('(', "\\(").replace(')', "\\)"));
-    let found = xdotool(&["search", "--sync", "--limit", "1", "--name", &pattern]);
+    let found = xdotool(&["search", "--sync", "--onlyvisible", "--limit", "1", "--name", &pattern]);
     let window = found.lines().next().expect("the dialog's window").to_owned();
-    xdotool(&["windowfocus", "--sync", &window]);
-    xdotool(&["key", "--clearmodifiers", if save { "ctrl+a" } else { "ctrl+l" }]);
-    xdotool(&["type", "--delay", "5", &path.display().to_string()]);
-    // In an open dialog the location field's completion can take the first Enter: Enter again, to the dialog,
-    // for as long as it is there.
+    // Type the path, then Enter; in an open dialog the location field's completion can take the first Enter, so
+    // the next round is Enter alone; should the path have gone astray (the focus still on its way), the round
+    // after types it again. Each round waits up to 2 s for the dialog to go.
     let deadline = Instant::now() + PATIENCE;
-    loop {
-        xdotool(&["windowfocus", "--sync", &window]);
+    for round in 0.. {
+        focus(&window, deadline);
+        if round % 2 == 0 {
+            xdotool(&["key", "--clearmodifiers", if save { "ctrl+a" } else { "ctrl+l" }]);
+            xdotool(&["type", "--delay", "5", &path.display().to_string()]);
+        }
         xdotool(&["key", "Return"]);
         let gone = || !dialog_open(&window);
-        let until = std::time::Instant::now() + std::time::Duration::from_secs(2);
-        while !gone() && std::time::Instant::now() < until {
-            std::thread::sleep(std::time::Duration::from_millis(50));
+        let until = Instant::now() + Duration::from_secs(2);
+        while !gone() && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(50));
         }
         if gone() {
             return;
         }
-        assert!(std::time::Instant::now() < deadline, "the dialog {title:?} never took {}", path.display());
+        assert!(Instant::now() < deadline, "the dialog {title:?} never took {}", path.display());
+    }
+}
+
+/// Gives X window `id` the keyboard focus. Focusing a window that is not viewable yet is an X error (BadMatch):
+/// tried again every 50 ms until `deadline`.
+fn focus(id: &str, deadline: Instant) {
+    loop {
+        let out = Command::new("xdotool").args(["windowfocus", "--sync", id]).output().expect("xdotool runs");
+        if out.status.success() {
+            return;
+        }
+        assert!(Instant::now() < deadline, "xdotool windowfocus {id}: {}", String::from_utf8_lossy(&out.stderr));
+        std::thread::sleep(Duration::from_millis(50));
     }
 }
 
