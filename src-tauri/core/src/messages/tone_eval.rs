@@ -211,6 +211,12 @@ mod tests {
         meets("third.json", &THIRD_FLOOR);
     }
 
+    /// The fourth held-out set, written when the third had been looked at after each step (see [`FOURTH_FLOOR`]).
+    #[test]
+    fn the_fourth_held_out_sets_meet_their_floor() {
+        meets("fourth.json", &FOURTH_FLOOR);
+    }
+
     fn meets(file: &str, floors: &[(&str, f64, f64, f64)]) {
         let path = format!("{}/../../tests/tone/{file}", env!("CARGO_MANIFEST_DIR"));
         let src = std::fs::read_to_string(&path).expect("a held-out set");
@@ -260,4 +266,10 @@ mod tests {
     /// 1.5, en 89.1 / 88.5 / 4.0; after it: fr 87.3 / 87.5 / 1.0, en 88.2 / 89.0 / 3.0; with the subtler English
     /// sentences en 93.6 / 93.5 / 2.5.
     const THIRD_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 86.5, 86.5, 1.5), ("en", 92.5, 92.5, 3.0)];
+
+    /// The fourth set (`tests/tone/fourth.json`, 150 hostile — 15 per category — and 150 polite per language,
+    /// written at the end of the third round by two more helpers from the brief; never read here). Read once on
+    /// the round's final rules and model: fr 84.0 / 84.7 / 2.0, en 86.7 / 88.7 / 2.7; with the rules and model
+    /// of before the round, fr 73.3 / 74.7 / 2.7, en 84.0 / 83.3 / 2.7.
+    const FOURTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 83.5, 84.0, 2.5), ("en", 86.0, 88.0, 3.0)];
 }
