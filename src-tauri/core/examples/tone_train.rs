@@ -220,7 +220,8 @@ fn settings_from_args() -> Result<(train::Settings, bool), String> {
             "rate" => s.rate = value.parse().map_err(|e| bad(&e))?,
             "l2" => s.l2 = value.parse().map_err(|e| bad(&e))?,
             "seed" => s.seed = value.parse().map_err(|e| bad(&e))?,
-            _ => return Err(format!("unknown setting {name:?} (buckets, epochs, rate, l2, seed)")),
+            "runs" => s.runs = value.parse().map_err(|e| bad(&e))?,
+            _ => return Err(format!("unknown setting {name:?} (buckets, epochs, rate, l2, seed, runs)")),
         }
     }
     if !s.buckets.is_power_of_two() {

@@ -163,6 +163,11 @@ struct RuleFile {
     /// Phrases whose words are never insults or profanity ("cave à vin", "Sacré-Cœur").
     #[serde(default)]
     exempt: Vec<String>,
+    /// Formulas that make their sentence kind whatever else the model reads in it: a good wish returned
+    /// ("je vous souhaite la même chose", "same to you"). Only the model yields to them; the rules still read
+    /// the sentence.
+    #[serde(default)]
+    kind: Vec<String>,
     /// Per category, words that cancel a finding when they appear in it or just after it
     /// ("I left a *positive* review on Glassdoor").
     #[serde(default)]
@@ -340,6 +345,7 @@ struct Rules {
     negators: Matcher,
     polite: Matcher,
     exempt: Matcher,
+    kind: Matcher,
     closings: Matcher,
     shields: HashMap<Cat, Words>,
     shields_before: HashMap<Cat, Words>,
@@ -405,6 +411,7 @@ impl Rules {
             negators: Matcher::default(),
             polite: Matcher::default(),
             exempt: Matcher::default(),
+            kind: Matcher::default(),
             closings: Matcher::default(),
             shields: HashMap::new(),
             shields_before: HashMap::new(),
@@ -492,6 +499,7 @@ fn compile(src: &str) -> Result<Rules, String> {
         negators: plain(&file.negators)?,
         polite: plain(&file.polite)?,
         exempt: plain(&file.exempt)?,
+        kind: plain(&file.kind)?,
         closings: plain(&file.closings)?,
         phrases,
         shields,
@@ -1308,7 +1316,10 @@ pub fn check(text: &str, lang: &str, ctx: &Context) -> Vec<Finding> {
         }
     }
     // The learned second opinion, only on sentences the rules left alone: rules explain, it catches the rest.
-    let learned = model::findings(lang, &reading, &names, &proper, &quiet, &spans, &polite_sentences);
+    // A returned good wish is kind, whatever its words read like to the model ("Je vous souhaite la même chose !").
+    let kind: HashSet<usize> =
+        rules.kind.find(&toks, rules, &no_neg).into_iter().map(|h| toks[h.first].sentence).collect();
+    let learned = model::findings(lang, &reading, &names, &proper, &quiet, &spans, &polite_sentences, &kind);
     spans.extend(learned);
     finish(spans)
 }
@@ -1962,6 +1973,98 @@ mod tests {
         assert!(rules_found("I am SO glad we met.", "en").is_empty());
         assert!(rules_found("THANK YOU FOR NOTHING", "en").contains(&"shouting".to_owned()));
         assert!(rules_found("Vous êtes TRÈS nuls.", "fr").contains(&"shouting".to_owned()));
+    }
+
+    /// The rules alone, the model off in this thread.
+    fn rules_alone(text: &str, lang: &str) -> Vec<String> {
+        model::tests::MODEL_OFF.with(|o| o.set(true));
+        let found = rules_found(text, lang);
+        model::tests::MODEL_OFF.with(|o| o.set(false));
+        found
+    }
+
+    /// Fourth round: the forms of threats, ill wishes, blame and sarcasm that carry no telling word, each with a
+    /// polite sentence of the same shape that must stay quiet.
+    #[test]
+    fn structural_threats_wishes_blame_and_sarcasm() {
+        for (text, lang, cat) in [
+            ("Ça ne restera pas sans suite, je vous le garantis.", "fr", "threat"),
+            ("Croyez bien que je ne vais pas en rester là.", "fr", "threat"),
+            ("Préparez-vous à répondre de vos décisions devant un juge.", "fr", "threat"),
+            ("Je sais où se trouvent vos bureaux.", "fr", "threat"),
+            ("Je pourrais rendre votre vie très compliquée.", "fr", "threat"),
+            ("Cette histoire vous suivra longtemps.", "fr", "threat"),
+            ("Je vous souhaite beaucoup de démissions cette année.", "fr", "ill_wish"),
+            ("J'espère que vos concurrents vous écraseront.", "fr", "ill_wish"),
+            ("Le destin vous rattrapera, Monsieur Bertrand.", "fr", "ill_wish"),
+            ("J'espère que vous ne dormirez pas tranquille.", "fr", "ill_wish"),
+            ("À cause de vous, j'ai raté deux autres offres.", "fr", "blame"),
+            ("Vous n'avez même pas eu le courage de m'appeler.", "fr", "blame"),
+            ("Personne chez vous n'a pris le temps de lire ma lettre.", "fr", "blame"),
+            ("Votre processus n'a ni queue ni tête.", "fr", "blame"),
+            ("Je salue votre talent pour ne jamais me répondre.", "fr", "sarcasm"),
+            ("Vous méritez un prix pour l'art de faire attendre.", "fr", "sarcasm"),
+            ("I'm sending a copy of this to your chairman.", "en", "threat"),
+            ("I'd be careful if I were you.", "en", "threat"),
+            ("Keep looking over your shoulder.", "en", "threat"),
+            ("I know where your office is.", "en", "threat"),
+            ("By the time I'm done, no decent engineer will apply to you.", "en", "threat"),
+            ("I hope every client you have walks away.", "en", "ill_wish"),
+            ("May you get passed over for every promotion.", "en", "ill_wish"),
+            ("I truly hope this decision comes back to bite you.", "en", "ill_wish"),
+            ("Why did you make me do a take-home if the role was already filled?", "en", "blame"),
+            ("Did anyone there actually bother to read my cover letter?", "en", "blame"),
+            ("The decision was made behind closed doors.", "en", "blame"),
+            ("I was strung along for two months.", "en", "blame"),
+            ("You run your office like a bad sitcom.", "en", "insult"),
+            ("Your talent team is about as sharp as a bag of hammers.", "en", "insult"),
+        ] {
+            assert!(rules_alone(text, lang).contains(&cat.to_owned()), "{text}: {:?}", rules_alone(text, lang));
+        }
+        for (text, lang) in [
+            ("Votre retour ne restera pas sans suite : je vais travailler ces points.", "fr"),
+            ("Je ne compte pas en rester là : je vais suivre une formation.", "fr"),
+            ("Je vous souhaite une belle année, pleine de réussites.", "fr"),
+            ("J'espère que le karma me sera favorable.", "fr"),
+            ("Grâce à vous, j'ai compris ce que je devais travailler.", "fr"),
+            ("Merci d'avoir pris le temps de lire ma lettre.", "fr"),
+            ("Je salue votre professionnalisme, merci encore.", "fr"),
+            ("Merci pour l'entretien en visio, c'était très agréable.", "fr"),
+            ("I'll make sure everyone knows your team is a pleasure to interview with.", "en"),
+            ("You'll be hearing from me in three months, just a friendly check-in.", "en"),
+            ("I hope the new hire settles in well.", "en"),
+            ("I live right by Bitchfield, so the commute would have been easy.", "en"),
+            ("I was a bit of a muppet in the second round, nerves got me.", "en"),
+            ("The train was cancelled twice that morning, just my luck.", "en"),
+            ("I was really grateful, truly!!!", "en"),
+            ("My lawyer friend says I should just thank you, and she's right.", "en"),
+            ("Don't be a stranger!", "en"),
+        ] {
+            assert!(rules_alone(text, lang).is_empty(), "{text}: {:?}", rules_alone(text, lang));
+        }
+        // The cases that shields must not silence.
+        assert!(rules_alone("Everyone in my network will know what kind of company this is.", "en")
+            .contains(&"threat".to_owned()));
+        assert!(rules_alone("I hope you never find anyone good.", "en").contains(&"ill_wish".to_owned()));
+        assert!(rules_alone("Mon beau-frère est journaliste, il va adorer cette histoire.", "fr")
+            .contains(&"threat".to_owned()));
+        assert!(rules_alone("My lawyer friend says I have a case, so expect a letter.", "en")
+            .contains(&"threat".to_owned()));
+    }
+
+    /// A good wish returned is kind whatever its words read like to the model; the rules still read the sentence.
+    #[test]
+    fn a_returned_good_wish_is_left_alone_by_the_model() {
+        for (text, lang) in [
+            ("Je vous souhaite la même chose !", "fr"),
+            ("Vous aussi, bonne continuation !", "fr"),
+            ("Same to you!", "en"),
+            ("And the same to you, good luck with the launch.", "en"),
+        ] {
+            assert!(rules_found(text, lang).is_empty(), "{text}: {:?}", rules_found(text, lang));
+        }
+        assert!(rules_found("Je vous souhaite la même chose, bande de clowns.", "fr").contains(&"insult".to_owned()));
+        assert!(!rules_found("Same to you, you absolute clown.", "en").is_empty());
     }
 
     #[test]

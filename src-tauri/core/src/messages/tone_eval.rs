@@ -248,7 +248,10 @@ mod tests {
     /// en 95.7 / 94.5 / 1.8; then 1,000 subtler English sentences from one more helper (another's French ones
     /// were set aside: the model caught 368 of the repo corpus' 575 hostile messages with them, 400 without):
     /// en 96.8 / 96.7 / 1.8.
-    const FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 92.0, 93.0, 2.0), ("en", 95.0, 94.0, 2.0)];
+    /// 2026-12-03, fourth round, first step (structural French threats, ill wishes, blame and sarcasm; English
+    /// blame, insults and threats; 955 French training sentences from one more writer; the mean of five training
+    /// runs): fr 93.4 / 94.9 / 1.8, en 96.8 / 96.7 / 1.8.
+    const FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 93.0, 94.5, 2.0), ("en", 96.0, 96.0, 2.0)];
 
     /// The same on the fresh set. Measured 2026-12-03: before the second round of rules and training (the first
     /// set's figures picked among its changes), fr 92.0 / 89.1 / 2.6 and en 94.4 / 91.5 / 3.2; after it, fr 90.2 /
