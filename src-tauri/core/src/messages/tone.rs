@@ -2039,7 +2039,6 @@ mod tests {
             ("Merci d'avoir pris le temps de lire ma lettre.", "fr"),
             ("Je salue votre professionnalisme, merci encore.", "fr"),
             ("Merci pour l'entretien en visio, c'était très agréable.", "fr"),
-            ("I'll make sure everyone knows your team is a pleasure to interview with.", "en"),
             ("I'll tell my network how kind your team was.", "en"),
             ("My whole network is going to hear about the best interview I've had in years.", "en"),
             ("Inutile de me répondre si vous êtes débordée, je comprends.", "fr"),
@@ -2063,6 +2062,49 @@ mod tests {
             .contains(&"threat".to_owned()));
         assert!(rules_alone("My lawyer friend says I have a case, so expect a letter.", "en")
             .contains(&"threat".to_owned()));
+    }
+
+    /// A reviewer's findings on the fourth round: what its new patterns flagged that was polite, and what its
+    /// new shields silenced that was not.
+    #[test]
+    fn the_fourth_rounds_review() {
+        for (text, lang) in [
+            ("Everyone I met was so professional.", "en"),
+            ("Once I'm done with my exams, I'll reapply.", "en"),
+            ("I have played piano since I was six.", "en"),
+            ("Your new office looks dope!", "en"),
+            ("I believe I exhibit a genuine passion for data.", "en"),
+            ("Could you forward my portfolio to the managing director?", "en"),
+            ("No need to send directions, I know where the office is.", "en"),
+            ("Please take your time to make up your mind before Friday.", "en"),
+            ("I'll refrain from any further emails until I hear from you.", "en"),
+            ("Mon dossier est prêt, je vous l'envoie demain matin.", "fr"),
+            ("J'espère apprendre de mes échecs et revenir plus forte.", "fr"),
+            ("Je suis allé droit dans le mur à l'exercice de code, je le reconnais.", "fr"),
+            ("Merci pour vos conseils, je n'hésiterai pas à les utiliser.", "fr"),
+            ("Je saurai me souvenir de vos conseils pour mes prochains entretiens.", "fr"),
+            ("Je vous confirme que je serai bien connectée à 14 h jeudi.", "fr"),
+            ("Désolée si mes questions étaient déplacées lors de l'entretien.", "fr"),
+            ("Mon cerveau était en mode avion pendant l'entretien, désolée !", "fr"),
+            ("J'espère que cette vilaine grippe vous quitte vite !", "fr"),
+        ] {
+            assert!(rules_alone(text, lang).is_empty(), "{text}: {:?}", rules_alone(text, lang));
+        }
+        for (text, lang, cat) in [
+            ("Vous feriez bien de surveiller vos arrières.", "fr", "threat"),
+            ("Je vous souhaite beaucoup d'ennuis avec votre nouvelle recrue.", "fr", "ill_wish"),
+            ("Mes relances continueront jusqu'à ce qu'on me réponde.", "fr", "threat"),
+            ("Vous ne m'avez même pas accordé la moindre chance.", "fr", "blame"),
+            ("Ne me contactez plus jamais, je comprends très bien votre petit jeu.", "fr", "dismissal"),
+            ("I know where you work.", "en", "threat"),
+            ("I have an elephant's memory, remember that.", "en", "threat"),
+            ("I am contacting Fair Work about this.", "en", "threat"),
+        ] {
+            assert!(rules_alone(text, lang).contains(&cat.to_owned()), "{text}: {:?}", rules_alone(text, lang));
+        }
+        // A kind formula quiets the model only when it is the whole sentence.
+        assert!(!rules_found("Je vous souhaite la même chose que ce que vous m'avez fait vivre.", "fr").is_empty());
+        assert!(!rules_found("I wish you the same amount of respect you showed me.", "en").is_empty());
     }
 
     /// A good wish returned is kind whatever its words read like to the model; the rules still read the sentence.
