@@ -5,7 +5,7 @@
 //! = at least one finding of any category) and the "right category" rate; for the polite sentences, the false
 //! alarms; then every miss, every false alarm (with what was flagged) and every hostile sentence caught under
 //! another category — and then the held-out sets (`tests/tone/heldout.json`, `fresh.json`, `third.json`,
-//! `fourth.json`, then `fifth.json`) as **figures only**: they are written by someone who never saw the rules, and
+//! `fourth.json`, `fifth.json`, then `sixth.json`) as **figures only**: they are written by someone who never saw the rules, and
 //! whoever writes the rules never reads them.
 //!
 //! `tone_report <file>` prints another file of the same shape in full; `tone_report --scores <file>` prints
@@ -27,6 +27,9 @@ const FOURTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/tone/four
 /// The fifth, written at the start of the fourth round by two more helpers; scored on the rules and model of
 /// before the round (figures kept unread) and read once at its end.
 const FIFTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/tone/fifth.json");
+/// The sixth, written at the start of the fifth round by two more helpers; scored on the rules and model of
+/// before the round (figures kept unread) and read once at its end.
+const SIXTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/tone/sixth.json");
 
 fn load(label: &str, src: &str) -> Corpus {
     serde_json::from_str(src).unwrap_or_else(|e| {
@@ -63,6 +66,7 @@ fn main() {
             print("third held-out sets (tests/tone/third.json), figures only", &read(THIRD), false);
             print("fourth held-out sets (tests/tone/fourth.json), figures only", &read(FOURTH), false);
             print("fifth held-out sets (tests/tone/fifth.json), figures only", &read(FIFTH), false);
+            print("sixth held-out sets (tests/tone/sixth.json), figures only", &read(SIXTH), false);
         }
         [flag, path] if flag == "--scores" => print(path, &read(path), false),
         [path] => print(path, &read(path), true),

@@ -8,7 +8,7 @@
 //! as the dev split, trains on the rest, picks per-class thresholds so at most 1 % of the dev split's
 //! polite sentences and none of the repo corpus' polite messages are flagged by the model, prints the figures per class and
 //! writes `src/messages/tone/model-{fr,en}.bin`. Same corpus, same bytes. `--dry-run` prints without writing,
-//! and with it `name=value` arguments (`buckets`, `epochs`, `rate`, `l2`, `seed`) try other training settings;
+//! and with it `name=value` arguments (`buckets`, `epochs`, `rate`, `l2`, `seed`, `runs`) try other training settings;
 //! `--show` also lists the dev sentences the model gets wrong and the polite sentences it finds most hostile.
 
 use std::path::Path;
