@@ -827,6 +827,29 @@ struct Reading {
     word_sentence: Vec<(usize, usize)>,
 }
 
+/// Abbreviated titles, folded, whose full stop is not a sentence's end: "M. Dupont", "Mrs. Cox".
+fn is_title(folded: &str) -> bool {
+    matches!(
+        folded,
+        "m" | "mm"
+            | "mme"
+            | "mmes"
+            | "mlle"
+            | "mlles"
+            | "me"
+            | "dr"
+            | "dre"
+            | "pr"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "messrs"
+            | "prof"
+            | "st"
+            | "ste"
+    )
+}
+
 /// Cuts the text into words, lines, sentences and clauses, and finds punctuation runs, in one pass.
 fn read(text: &str, split_elisions: bool) -> Reading {
     let mut words: Vec<Word> = Vec::new();
@@ -920,6 +943,8 @@ fn read(text: &str, split_elisions: bool) -> Reading {
                     glued = false;
                 }
                 '.' if prev.is_ascii_digit() && next.is_ascii_digit() => {}
+                // "M. Couillard", "Dr. Fuchs": a title's full stop does not end the sentence.
+                '.' if prev.is_alphabetic() && words.last().is_some_and(|w| w.cap && is_title(&w.folded)) => {}
                 '.' | '!' | '?' | ';' | ':' | '…' | '‼' | '⁇' | '⁈' | '⁉' => {
                     sentence += 1;
                     clause += 1;
@@ -2105,6 +2130,122 @@ mod tests {
         // A kind formula quiets the model only when it is the whole sentence.
         assert!(!rules_found("Je vous souhaite la même chose que ce que vous m'avez fait vivre.", "fr").is_empty());
         assert!(!rules_found("I wish you the same amount of respect you showed me.", "en").is_empty());
+    }
+
+    /// Fifth round: veiled and formal threats, insults by comparison, minced and texted swearing, deadlines, ill
+    /// wishes in their grammatical forms, blame as a question or a passive, mock gratitude; each form with polite
+    /// sentences of the same words that must stay quiet (self-mockery, a 90-day check-in, a kind wish, a title).
+    #[test]
+    fn the_fifth_rounds_forms() {
+        for (text, lang, cat) in [
+            ("Le monde est petit, et croyez-moi, je n'oublierai pas votre nom.", "fr", "threat"),
+            ("Et moi, j'ai une très bonne mémoire.", "fr", "threat"),
+            ("Je ne suis pas du genre à passer l'éponge.", "fr", "threat"),
+            ("Je vais en parler à l'inspection du travail dès demain.", "fr", "threat"),
+            ("Votre direction aura de mes nouvelles.", "fr", "threat"),
+            ("Je passerai à vos bureaux lundi pour qu'on règle ça entre quatre yeux.", "fr", "threat"),
+            ("Si j'étais vous, je me méfierais.", "fr", "threat"),
+            ("Je ferai en sorte qu'aucun de mes anciens collègues ne postule chez vous.", "fr", "threat"),
+            ("Je ne vais pas vous lâcher.", "fr", "threat"),
+            ("Vous ne dormirez plus tranquille.", "fr", "threat"),
+            ("Vous me le paierez.", "fr", "threat"),
+            ("À bon entendeur, salut.", "fr", "threat"),
+            ("Votre chargée de recrutement a la vivacité d'esprit d'une limace.", "fr", "insult"),
+            ("Une vraie bande de bras cassés.", "fr", "insult"),
+            ("Vous vous foutez de la gueule des candidats.", "fr", "profanity"),
+            ("tg avec tes relances", "fr", "profanity"),
+            ("Vous avez jusqu'à vendredi pour me rembourser mes frais.", "fr", "demand"),
+            ("Veuillez me renvoyer mon dossier sans délai.", "fr", "demand"),
+            ("J'exige de savoir pourquoi.", "fr", "demand"),
+            ("Vos prochains messages iront directement aux indésirables.", "fr", "dismissal"),
+            ("Vous récolterez ce que vous avez semé.", "fr", "ill_wish"),
+            ("Que vos meilleurs éléments partent chez la concurrence.", "fr", "ill_wish"),
+            ("J'espère que vous connaîtrez le chômage à votre tour.", "fr", "ill_wish"),
+            ("Je ne vous souhaite que des ennuis.", "fr", "ill_wish"),
+            ("Puisse la chance vous tourner le dos.", "fr", "ill_wish"),
+            ("J'espère que votre directeur vous humiliera en réunion.", "fr", "ill_wish"),
+            ("Vous m'avez fait venir de Lyon pour une entrevue de dix minutes.", "fr", "blame"),
+            ("Vos questions sur mon âge étaient totalement déplacées.", "fr", "blame"),
+            ("Vous n'avez aucune idée de ce qu'implique ce métier.", "fr", "blame"),
+            (
+                "Vous m'avez fait passer quatre entretiens pour finalement m'annoncer que le poste était gelé.",
+                "fr",
+                "blame",
+            ),
+            ("We'll see who laughs last.", "en", "threat"),
+            ("I have 12k followers who would love to hear this story.", "en", "threat"),
+            ("Expect your company's name to come up at the next meetup.", "en", "threat"),
+            ("I will be filing a complaint with the EEOC.", "en", "threat"),
+            ("Consider this your final warning.", "en", "threat"),
+            ("A demand letter is on its way.", "en", "threat"),
+            ("I know your investors personally and this will come up.", "en", "threat"),
+            ("When the time comes, the emails will speak for themselves.", "en", "threat"),
+            ("Did anyone even read my cover letter?", "en", "blame"),
+            ("My references were never contacted.", "en", "blame"),
+            ("On what basis was I rejected?", "en", "blame"),
+            ("The dashboard I built for your test is now live and I was never paid for it.", "en", "blame"),
+            ("Is it standard practice to ghost finalists?", "en", "blame"),
+            ("Your manager went back on his word.", "en", "blame"),
+            ("10/10 would be ghosted again.", "en", "sarcasm"),
+            ("So grateful to be your plan B.", "en", "sarcasm"),
+            ("Your interviewer was a total nitwit.", "en", "insult"),
+            ("Your recruiter na mumu, she no fit even spell my name.", "en", "insult"),
+            ("C'était à peu près aussi agréable qu'une rage de dents.", "fr", "sarcasm"),
+            ("Quel professionnalisme, vous avez même réussi à confondre mon nom.", "fr", "sarcasm"),
+            ("Vous êtes vraiment doués pour faire poireauter les gens.", "fr", "sarcasm"),
+            ("Merci de m'avoir rappelé que la politesse est un luxe chez vous.", "fr", "sarcasm"),
+        ] {
+            assert!(rules_alone(text, lang).contains(&cat.to_owned()), "{text}: {:?}", rules_alone(text, lang));
+        }
+        for (text, lang) in [
+            ("Le monde est petit, au plaisir de vous recroiser.", "fr"),
+            ("J'exige beaucoup de moi-même, c'est pourquoi vos conseils comptent.", "fr"),
+            ("Vous me devez rien pantoute, mais un mot me ferait plaisir.", "fr"),
+            ("Je suis un peu niaiseux avec les dates, désolé.", "fr"),
+            ("J'ai fait mon épais en oubliant mon portfolio.", "fr"),
+            ("Vous aurez de mes nouvelles dans trois mois, comme convenu.", "fr"),
+            ("Je raconterai cette expérience à mes étudiants comme un modèle.", "fr"),
+            ("Je ne croiserai plus votre route, merci pour tout.", "fr"),
+            ("Vous ne le regretterez pas, je suis très motivée.", "fr"),
+            ("Je vous souhaite un avenir à la hauteur de vos ambitions.", "fr"),
+            ("Que votre équipe parte en vacances bien reposée !", "fr"),
+            ("J'ai une bonne mémoire des visages, au plaisir de vous revoir.", "fr"),
+            ("Vous avez jusqu'à quand pour prendre votre décision ?", "fr"),
+            ("Pas la peine de me rappeler, un courriel suffira amplement.", "fr"),
+            ("C'était aussi agréable qu'une promenade au parc.", "fr"),
+            ("Vous êtes doués pour mettre les gens à l'aise.", "fr"),
+            ("Merci de m'avoir rappelé que la date limite est vendredi.", "fr"),
+            ("I remember everything you said about the team culture.", "en"),
+            ("I felt like a right muppet when I blanked, thanks for your patience.", "en"),
+            ("Did anyone get a chance to look at my portfolio? No rush at all.", "en"),
+            ("Thank you, your advice really changed my life.", "en"),
+            ("I keep a record of every interview so I can learn from it.", "en"),
+            ("I have 300 followers on my art page, mostly family.", "en"),
+            ("Be careful on the roads this winter!", "en"),
+            ("Sorry, I was so blur during the second interview.", "en"),
+            ("I felt a bit dopey after the night flight, apologies.", "en"),
+            ("Sorry for being a dimwit about the time zones.", "en"),
+            ("We'll see each other at the conference, I hope.", "en"),
+        ] {
+            assert!(rules_alone(text, lang).is_empty(), "{text}: {:?}", rules_alone(text, lang));
+        }
+        // The whole check, model included: the 90-day check-in is the app's own message, and a title's full stop
+        // does not cut "M. Couillard" off from his sentence (the model read "Votre recruteur, M." as blame).
+        for (text, lang) in [
+            ("You'll be hearing from me in about 90 days, just to check in.", "en"),
+            ("Votre recruteur, M. Couillard, a été d'une grande gentillesse.", "fr"),
+        ] {
+            assert!(rules_found(text, lang).is_empty(), "{text}: {:?}", rules_found(text, lang));
+        }
+    }
+
+    /// "M. Couillard": one sentence; "Merci. Bonne journée." still two.
+    #[test]
+    fn a_titles_full_stop_does_not_end_the_sentence() {
+        let one = read("Votre recruteur, M. Couillard, a été d'une grande gentillesse.", true);
+        assert!(one.word_sentence.iter().all(|s| s.0 == one.word_sentence[0].0));
+        let split = read("Merci. Bonne journée.", true);
+        assert_ne!(split.word_sentence[0].0, split.word_sentence[1].0);
     }
 
     /// A good wish returned is kind whatever its words read like to the model; the rules still read the sentence.

