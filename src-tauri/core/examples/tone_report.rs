@@ -9,7 +9,7 @@
 //! whoever writes the rules never reads them.
 //!
 //! `tone_report <file>` prints another file of the same shape in full; `tone_report --scores <file>` prints
-//! its figures only.
+//! its figures only. `--rules-only`, with any of these, leaves the model's findings out.
 
 use rebound_core::messages::tone_eval::{Corpus, Scores};
 
@@ -57,7 +57,12 @@ fn print(title: &str, corpus: &Corpus, details: bool) {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    // The rules alone, without the model's findings: which misses and false alarms are whose.
+    if let Some(i) = args.iter().position(|a| a == "--rules-only") {
+        args.remove(i);
+        rebound_core::messages::tone::model::rules_only(true);
+    }
     match args.as_slice() {
         [] => {
             print("repo corpus (src-tauri/core/src/messages/tone/corpus.json)", &load("corpus", CORPUS), true);
@@ -71,7 +76,7 @@ fn main() {
         [flag, path] if flag == "--scores" => print(path, &read(path), false),
         [path] => print(path, &read(path), true),
         _ => {
-            eprintln!("usage: tone_report [--scores] [file]");
+            eprintln!("usage: tone_report [--rules-only] [--scores] [file]");
             std::process::exit(2);
         }
     }

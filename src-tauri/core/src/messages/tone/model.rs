@@ -246,6 +246,14 @@ fn sentences(reading: &Reading, names: &HashSet<String>, proper: &[bool], quiet:
     out
 }
 
+static RULES_ONLY: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Leaves the model's findings out of every check in this process, so that `tone_report --rules-only` can say
+/// what the rules alone reach and which false alarms are the model's. The app never calls it.
+pub fn rules_only(on: bool) {
+    RULES_ONLY.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// The model's findings for the sentences where the rules found nothing (`taken`: the rules' spans).
 /// `polite`: the sentences where the rules found a polite formula ("je vous saurais gré de…"), which turns
 /// a demand into a request for the model as it does for the rules. `kind`: the sentences with a kind formula
@@ -263,6 +271,9 @@ pub(super) fn findings(
 ) -> Vec<(usize, usize, Cat)> {
     #[cfg(test)]
     if tests::MODEL_OFF.with(std::cell::Cell::get) {
+        return Vec::new();
+    }
+    if RULES_ONLY.load(std::sync::atomic::Ordering::Relaxed) {
         return Vec::new();
     }
     let Some(model) = shipped(lang) else { return Vec::new() };
