@@ -229,6 +229,12 @@ mod tests {
         meets("sixth.json", &SIXTH_FLOOR);
     }
 
+    /// The seventh held-out set, written once the sixth had been read (see [`SEVENTH_FLOOR`]).
+    #[test]
+    fn the_seventh_held_out_sets_meet_their_floor() {
+        meets("seventh.json", &SEVENTH_FLOOR);
+    }
+
     fn meets(file: &str, floors: &[(&str, f64, f64, f64)]) {
         let path = format!("{}/../../tests/tone/{file}", env!("CARGO_MANIFEST_DIR"));
         let src = std::fs::read_to_string(&path).expect("a held-out set");
@@ -308,4 +314,12 @@ mod tests {
     /// writers' hostile messages. The one English false alarm they added (a slang word read bare) was then
     /// narrowed from sentences written here and the set read a second time: en 7.3.
     const SIXTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 85.0, 87.0, 2.0), ("en", 89.0, 91.5, 8.0)];
+
+    /// The seventh set (`tests/tone/seventh.json`, 150 hostile — 15 per category — and 150 polite per language,
+    /// written by two more helpers from the brief once the sixth had been read, fifteen new writers per language,
+    /// asked for thanks with "!!" or "!!!" among the polite messages; never read here). Scored on c0ae277 (the
+    /// fifth round's rules) when written, figures kept unread; no rule or weight changed after, and it read the
+    /// same at the end: fr 86.7 / 85.3 / 4.7, en 86.7 / 90.7 / 8.0 (the rules alone: fr 66.7 / 64.7 / 3.3, en 68.0 /
+    /// 68.7 / 6.0; nine of the false alarms are runs of "!" or "?" after polite sentences).
+    const SEVENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 86.5, 85.0, 5.0), ("en", 86.5, 90.5, 8.0)];
 }
