@@ -28,7 +28,7 @@ const FOURTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/tone/four
 /// before the round (figures kept unread) and read once at its end.
 const FIFTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/tone/fifth.json");
 /// The sixth, written at the start of the fifth round by two more helpers; scored on the rules and model of
-/// before the round (figures kept unread) and read once at its end.
+/// before the round (figures kept unread) and read at its end (twice: see `SIXTH_FLOOR` in `tone_eval`).
 const SIXTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/tone/sixth.json");
 /// The seventh, written in the middle of the fifth round by two more helpers, once the sixth had been read; scored
 /// on the round's rules (figures kept unread) and read once at its end.
