@@ -213,6 +213,29 @@ struct RuleFile {
     /// enthusiasm, not anger ("Thanks so much!!").
     #[serde(default)]
     warm: Vec<String>,
+    /// Glad news, joy, relief, a greeting, a plan or a good wish: a run of "!" closing their sentence is
+    /// enthusiasm ("I passed my certification!!!", "Hi Sarah!!!", «On se voit le 14 !!!»), whatever its
+    /// length, when the model reads the sentence as calm. Their words are not warmth for capitals.
+    #[serde(default)]
+    cheer: Vec<String>,
+    /// Words that make a greeting with `name_heads` and names ("good morning", "bonne journée"): a sentence
+    /// of only these is a greeting, and a run of "!" after it is enthusiasm ("Good morning Mr. Okafor!!!").
+    #[serde(default)]
+    greeting: Vec<String>,
+    /// A grievance about the process (waiting, silence, nobody, why, a template, a promise broken): a run of
+    /// "!" or "?" closing their sentence stays a second look, even after thanks («Merci pour le retour que
+    /// j'attends encore !!!», "Still waiting!!!").
+    #[serde(default)]
+    grievance: Vec<String>,
+    /// Joy that greets a surprise, opening the sentence after "?!" ("A second interview?! *Wonderful*, I'll be
+    /// there.", «Un deuxième entretien ?! *Génial*»): the run was surprise, not anger. Not a polite closing
+    /// («Au plaisir», "Best of luck"): those follow a hidden angry sentence as often as a glad one.
+    #[serde(default)]
+    delight: Vec<String>,
+    /// A sincere question's forms (asking whether, could I, is it still open, est-ce que, pourriez-vous):
+    /// "??" or "?!" closing one the model reads as calm is a question asked twice, not anger.
+    #[serde(default)]
+    asking: Vec<String>,
     /// Core words whose misspellings at one edit are read as the word ("imbésile", "idoit", "incompetant"):
     /// a token of six letters or more at one insertion, deletion, substitution or swap of two neighbours, or
     /// of five letters at one swap, is also tried as the word. Real words that are that close go in `never`.
@@ -363,6 +386,11 @@ struct Rules {
     place_not_after: Words,
     intensifiers: Words,
     warm: Matcher,
+    cheer: Matcher,
+    greeting: Words,
+    grievance: Matcher,
+    delight: Matcher,
+    asking: Matcher,
     /// The `fuzzy` words, folded, by first letter.
     fuzzy: HashMap<char, Vec<Fuzzy>>,
 }
@@ -428,6 +456,11 @@ impl Rules {
             place_not_after: Words::default(),
             intensifiers: Words::default(),
             warm: Matcher::default(),
+            cheer: Matcher::default(),
+            greeting: Words::default(),
+            grievance: Matcher::default(),
+            delight: Matcher::default(),
+            asking: Matcher::default(),
             fuzzy: HashMap::new(),
         }
     }
@@ -517,6 +550,11 @@ fn compile(src: &str) -> Result<Rules, String> {
         place_not_after: fold_set(&file.place_not_after),
         intensifiers: fold_set(&file.intensifiers),
         warm: plain(&file.warm)?,
+        cheer: plain(&file.cheer)?,
+        greeting: fold_set(&file.greeting),
+        grievance: plain(&file.grievance)?,
+        delight: plain(&file.delight)?,
+        asking: plain(&file.asking)?,
         fuzzy,
     })
 }
@@ -1250,6 +1288,95 @@ fn step(elems: &[Elem], cont: Option<&Cont>, at: usize, last: usize, m: &Attempt
     }
 }
 
+/// How hostile a sentence may read to the model and still count as calm: more likely polite than not.
+const CALM: f32 = 0.5;
+/// The same for a sentence of glad news, a greeting or a good wish: only a sentence the model finds plainly
+/// hostile keeps its run ("See you Monday!!" reads a little like "see you in court" to it).
+const GLAD_CALM: f32 = 0.8;
+
+/// The runs of "!" or "?" that read as anger, as punctuation findings. A run is read by the sentence it
+/// closes: "!" after thanks or praise, and "!!" after any calm sentence, are enthusiasm; after a grievance any
+/// other run stays ("Still waiting!!!"); "!" after glad news, a greeting, a plan or a good wish is enthusiasm;
+/// "??" or "?!" closing a calm sincere question is a question asked twice, and closing a surprise the next
+/// sentence greets with joy ("A second interview?! Wonderful.") it is surprise, not anger.
+#[allow(clippy::too_many_arguments)]
+fn angry_runs(
+    lang: &str,
+    reading: &Reading,
+    rules: &Rules,
+    toks: &[Tok],
+    neg: &[bool],
+    names: &HashSet<String>,
+    proper: &[bool],
+    quiet: &[bool],
+    warm: &HashSet<usize>,
+) -> Vec<(usize, usize, Cat)> {
+    if reading.punct.is_empty() {
+        return Vec::new();
+    }
+    let no_neg = vec![false; toks.len()];
+    let sentences_of = |m: &Matcher, neg: &[bool]| -> HashSet<usize> {
+        m.find(toks, rules, neg).into_iter().map(|h| toks[h.first].sentence).collect()
+    };
+    let grievance = sentences_of(&rules.grievance, &no_neg);
+    let mut cheer = sentences_of(&rules.cheer, neg);
+    let delight = sentences_of(&rules.delight, neg);
+    cheer.extend(greetings(reading, rules, names, proper));
+    let asking = sentences_of(&rules.asking, &no_neg);
+    let closes = |p: &Punct| p.words_before.checked_sub(1).and_then(|w| reading.word_sentence.get(w)).map(|s| s.0);
+    // The sentence after a run: the one its next word is in (numbers skip, one per mark).
+    let follows = |p: &Punct| reading.word_sentence.get(p.words_before).map(|s| s.0);
+    // The model is asked about the sentences runs close and the ones after "?" runs, when no rule settles them.
+    let mut ask = HashSet::new();
+    for p in &reading.punct {
+        match closes(p) {
+            Some(s) if p.bangs_only && warm.contains(&s) => {}
+            Some(s) if grievance.contains(&s) && !(p.bangs_only && p.u1 - p.u0 == 2) => {}
+            Some(s) => {
+                ask.insert(s);
+                if let Some(next) = follows(p).filter(|_| !p.bangs_only) {
+                    ask.insert(next);
+                }
+            }
+            None => {}
+        }
+    }
+    let hostility = model::hostility(lang, reading, names, proper, quiet, &ask);
+    let under = |s: usize, limit: f32| hostility.get(&s).is_some_and(|&h| h < limit);
+    let mut out = Vec::new();
+    for p in &reading.punct {
+        let enthusiastic = closes(p).is_some_and(|s| {
+            (p.bangs_only && (warm.contains(&s) || (p.u1 - p.u0 == 2 && under(s, CALM))))
+                || !grievance.contains(&s)
+                    && if p.bangs_only {
+                        cheer.contains(&s) && under(s, GLAD_CALM)
+                    } else {
+                        (asking.contains(&s) && under(s, CALM))
+                            || follows(p)
+                                .is_some_and(|n| delight.contains(&n) && !grievance.contains(&n) && under(n, CALM))
+                    }
+        });
+        if !enthusiastic {
+            out.push((p.u0, p.u1, Cat::Punctuation));
+        }
+    }
+    out
+}
+
+/// The sentences that are only a greeting and names ("Hi Sarah", "Good morning Mr. Okafor", «Bonjour Madame
+/// Cocu»): greeting words from `name_heads`, the rest names the rules or the context recognised.
+fn greetings(reading: &Reading, rules: &Rules, names: &HashSet<String>, proper: &[bool]) -> HashSet<usize> {
+    let mut per: HashMap<usize, (bool, bool)> = HashMap::new();
+    for (i, (w, &(s, _))) in reading.words.iter().zip(&reading.word_sentence).enumerate() {
+        let head = rules.name_heads.contains(&*w.folded) || rules.greeting.contains(&*w.folded);
+        let name = names.contains(&w.folded) || proper.get(i).copied().unwrap_or(false);
+        let e = per.entry(s).or_insert((false, true));
+        e.0 |= head && !name;
+        e.1 &= head || name;
+    }
+    per.into_iter().filter(|(_, (head, all))| *head && *all).map(|(s, _)| s).collect()
+}
+
 /// How far back, in tokens of the same clause, a negation still applies to a phrase.
 const NEGATION_REACH: usize = 6;
 
@@ -1320,26 +1447,8 @@ pub fn check(text: &str, lang: &str, ctx: &Context) -> Vec<Finding> {
     }
     let loud = shouting(&reading, rules, &names, &quiet, &warm_words);
     spans.extend(loud.into_iter().map(|(s, e)| (s, e, Cat::Shouting)));
-    // Two "!" after a sentence the model reads as calm ("À lundi!!", "I got the interview!!") are enthusiasm too;
-    // three or more, or "?!", stay a second look.
-    let doubles: HashSet<usize> = reading
-        .punct
-        .iter()
-        .filter(|p| p.bangs_only && p.u1 - p.u0 == 2)
-        .filter_map(|p| p.words_before.checked_sub(1).and_then(|w| reading.word_sentence.get(w)).map(|s| s.0))
-        .filter(|s| !warm_sentences.contains(s))
-        .collect();
-    let calm = model::calm(lang, &reading, &names, &proper, &quiet, &doubles);
-    for p in &reading.punct {
-        let closes = p.words_before.checked_sub(1).and_then(|w| reading.word_sentence.get(w));
-        let enthusiastic = p.bangs_only
-            && closes.is_some_and(|(sentence, _)| {
-                warm_sentences.contains(sentence) || (p.u1 - p.u0 == 2 && calm.contains(sentence))
-            });
-        if !enthusiastic {
-            spans.push((p.u0, p.u1, Cat::Punctuation));
-        }
-    }
+    // Runs of "!" and "?": what they close decides (see `glad_runs`).
+    spans.extend(angry_runs(lang, &reading, rules, &toks, &neg, &names, &proper, &quiet, &warm_sentences));
     // The learned second opinion, only on sentences the rules left alone: rules explain, it catches the rest.
     // A returned good wish is kind, whatever its words read like to the model ("Je vous souhaite la même chose !").
     let kind: HashSet<usize> =
@@ -2339,8 +2448,43 @@ mod tests {
             assert!(rules_found(text, "fr").is_empty(), "{text}");
         }
         assert!(rules_found("I got the interview!!", "en").is_empty());
-        assert_eq!(rules_found("On se voit mardi!!!", "fr"), ["punctuation"]);
+        assert_eq!(rules_found("Le dossier est parti mardi!!!", "fr"), ["punctuation"]);
         assert!(rules_found("J'attends votre réponse!!", "fr").contains(&"punctuation".to_owned()));
+    }
+
+    /// Sixth round: a run is read by what it closes — glad news, a greeting, a plan or a wish, a sincere question,
+    /// a surprise greeted with joy — and stays a second look after a grievance, whatever else the sentence says.
+    #[test]
+    fn runs_read_what_they_close() {
+        for (text, lang) in [
+            ("Je viens de signer mon premier CDI !!! Merci d'y avoir cru.", "fr"),
+            ("Bonsoir Madame Lenoir !!!", "fr"),
+            ("Jeudi à 9 h, c'est noté !!!", "fr"),
+            ("Est-ce que le poste de comptable est encore ouvert ??", "fr"),
+            ("Un poste à Québec ?! Génial, je postule ce soir.", "fr"),
+            ("I finally passed my accounting exam!!! Thought you would like to know.", "en"),
+            ("Good afternoon Ms. Hale!!!", "en"),
+            ("Could I send you my portfolio in the spring??", "en"),
+            ("You kept my CV for a year?! I'm honestly touched.", "en"),
+        ] {
+            assert!(rules_found(text, lang).is_empty(), "{text}: {:?}", rules_found(text, lang));
+        }
+        for (text, lang) in [
+            ("Toujours aucune réponse depuis le 3 !!!", "fr"),
+            ("Pourquoi personne ne m'a rappelé ??", "fr"),
+            ("Vous avez encore republié l'annonce ?! Au plaisir.", "fr"),
+            ("Bonne nouvelle, encore un refus automatique !!!", "fr"),
+            ("Still no answer after five weeks!!!", "en"),
+            ("Did anyone even open my portfolio???", "en"),
+            ("Is this how you treat people?! Best of luck.", "en"),
+            ("Good news, another template rejection!!!", "en"),
+        ] {
+            assert!(
+                rules_found(text, lang).contains(&"punctuation".to_owned()),
+                "{text}: {:?}",
+                rules_found(text, lang)
+            );
+        }
     }
 
     #[test]

@@ -21,7 +21,7 @@
 //! the user's names replaced by a neutral mark and signature or address lines left out. Shouting and
 //! punctuation stay with the rules: the model sees neither capitals nor `!`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::{Cat, Reading};
@@ -305,20 +305,17 @@ pub(super) fn findings(
     out
 }
 
-/// How hostile a sentence may read and still count as calm (see [`calm`]): more likely polite than not.
-const CALM: f32 = 0.5;
-
-/// Of the sentences `ids`, those the model reads as calm: their probability of not being polite is under
-/// [`CALM`]. No model means no sentence is calm.
-pub(super) fn calm(
+/// Of the sentences `ids`, how hostile the model reads each: its probability of not being polite. No model
+/// means no figure: the caller treats an unknown sentence as not calm.
+pub(super) fn hostility(
     lang: &str,
     reading: &Reading,
     names: &HashSet<String>,
     proper: &[bool],
     quiet: &[bool],
     ids: &HashSet<usize>,
-) -> HashSet<usize> {
-    let mut out = HashSet::new();
+) -> HashMap<usize, f32> {
+    let mut out = HashMap::new();
     if ids.is_empty() {
         return out;
     }
@@ -330,9 +327,7 @@ pub(super) fn calm(
     let mut feats = Vec::new();
     for s in sentences(reading, names, proper, quiet).into_iter().filter(|s| ids.contains(&s.id)) {
         features(&s.text, &mut feats);
-        if model.hostility(&feats).1 < CALM {
-            out.insert(s.id);
-        }
+        out.insert(s.id, model.hostility(&feats).1);
     }
     out
 }
