@@ -168,6 +168,10 @@ struct RuleFile {
     /// the sentence.
     #[serde(default)]
     kind: Vec<String>,
+    /// The writer speaking of themself ("I was such a", "I felt like a right", «j'avais l'air d'un»): an
+    /// insult a few words after it, in the same clause, is self-mockery ("I felt like a right eejit").
+    #[serde(default)]
+    myself: Vec<String>,
     /// Per category, words that cancel a finding when they appear in it or just after it
     /// ("I left a *positive* review on Glassdoor").
     #[serde(default)]
@@ -369,6 +373,7 @@ struct Rules {
     polite: Matcher,
     exempt: Matcher,
     kind: Matcher,
+    myself: Matcher,
     closings: Matcher,
     shields: HashMap<Cat, Words>,
     shields_before: HashMap<Cat, Words>,
@@ -440,6 +445,7 @@ impl Rules {
             polite: Matcher::default(),
             exempt: Matcher::default(),
             kind: Matcher::default(),
+            myself: Matcher::default(),
             closings: Matcher::default(),
             shields: HashMap::new(),
             shields_before: HashMap::new(),
@@ -533,6 +539,7 @@ fn compile(src: &str) -> Result<Rules, String> {
         polite: plain(&file.polite)?,
         exempt: plain(&file.exempt)?,
         kind: plain(&file.kind)?,
+        myself: plain(&file.myself)?,
         closings: plain(&file.closings)?,
         phrases,
         shields,
@@ -1377,6 +1384,10 @@ fn greetings(reading: &Reading, rules: &Rules, names: &HashSet<String>, proper: 
     per.into_iter().filter(|(_, (head, all))| *head && *all).map(|(s, _)| s).collect()
 }
 
+/// How many words may come between the writer speaking of themself and an insult that is self-mockery
+/// ("I was *a bit of a* clown").
+const SELF_REACH: usize = 4;
+
 /// How far back, in tokens of the same clause, a negation still applies to a phrase.
 const NEGATION_REACH: usize = 6;
 
@@ -1416,10 +1427,20 @@ pub fn check(text: &str, lang: &str, ctx: &Context) -> Vec<Finding> {
     let polite_sentences: HashSet<usize> =
         rules.polite.find(&toks, rules, &no_neg).into_iter().map(|h| toks[h.first].sentence).collect();
 
+    // Where the writer speaks of themself: the tokens each such phrase covers and its clause.
+    let myself: Vec<(usize, usize, usize)> =
+        rules.myself.find(&toks, rules, &no_neg).into_iter().map(|h| (h.first, h.last, toks[h.last].clause)).collect();
     let mut spans: Vec<(usize, usize, Cat)> = Vec::new();
     for hit in rules.phrases.find(&toks, rules, &neg) {
         let p = &rules.phrases.patterns[hit.pattern];
         let first = &toks[hit.first];
+        if hit.cat == Cat::Insult
+            && myself
+                .iter()
+                .any(|&(a, b, clause)| clause == first.clause && hit.first > a && hit.first <= b + 1 + SELF_REACH)
+        {
+            continue;
+        }
         if p.negatable && negated_before(&toks, &neg, hit.first) {
             continue;
         }
@@ -2450,6 +2471,27 @@ mod tests {
         assert!(rules_found("I got the interview!!", "en").is_empty());
         assert_eq!(rules_found("Le dossier est parti mardi!!!", "fr"), ["punctuation"]);
         assert!(rules_found("J'attends votre réponse!!", "fr").contains(&"punctuation".to_owned()));
+    }
+
+    /// Sixth round: an insult a few words after the writer speaks of themself is self-mockery; aimed at someone,
+    /// or after "I was" and a verb of what was done to them, it is not.
+    #[test]
+    fn self_mockery_is_not_an_insult() {
+        for (text, lang) in [
+            ("Honestly I felt like a total muppet during the case study.", "en"),
+            ("I was thick as a brick on the SQL part, my bad.", "en"),
+            ("J'étais complètement nouille pendant la mise en situation.", "fr"),
+            ("J'avais l'air d'un vrai clown avec mon micro coupé.", "fr"),
+        ] {
+            assert!(rules_alone(text, lang).is_empty(), "{text}: {:?}", rules_alone(text, lang));
+        }
+        for (text, lang) in [
+            ("I was interviewed by a clown.", "en"),
+            ("I think you are clowns.", "en"),
+            ("J'ai été reçue par une bande de clowns.", "fr"),
+        ] {
+            assert!(rules_alone(text, lang).contains(&"insult".to_owned()), "{text}: {:?}", rules_alone(text, lang));
+        }
     }
 
     /// Sixth round: a run is read by what it closes — glad news, a greeting, a plan or a wish, a sincere question,
