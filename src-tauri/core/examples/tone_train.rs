@@ -49,7 +49,7 @@ fn main() {
             }
         };
         let dev = train::dev_split(&corpus);
-        let feats = train::featurise(&corpus);
+        let feats = train::featurise(&corpus, lang);
         let (mut tr, mut dv, mut dv_hand) = (Vec::new(), Vec::new(), Vec::new());
         for ((f, &d), l) in feats.into_iter().zip(&dev).zip(&corpus) {
             if d {
@@ -131,7 +131,7 @@ fn main() {
                     continue;
                 }
                 let mut f = Vec::new();
-                rebound_core::messages::tone::model::features(&l.text, &mut f);
+                rebound_core::messages::tone::model::features(&l.text, lang, &mut f);
                 let v = model.verdict(&f);
                 let p = model.probabilities(&f);
                 if l.class == 0 && 1.0 - p[0] > 0.3 {

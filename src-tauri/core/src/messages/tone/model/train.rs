@@ -121,12 +121,12 @@ impl Default for Settings {
 }
 
 /// Features and class of each sentence.
-pub fn featurise(items: &[Labelled]) -> Vec<(Vec<u32>, usize)> {
+pub fn featurise(items: &[Labelled], lang: &str) -> Vec<(Vec<u32>, usize)> {
     items
         .iter()
         .map(|l| {
             let mut f = Vec::new();
-            features(&l.text, &mut f);
+            features(&l.text, lang, &mut f);
             (f, l.class)
         })
         .collect()
