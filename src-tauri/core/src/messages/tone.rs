@@ -2494,6 +2494,16 @@ mod tests {
         }
     }
 
+    /// Sixth round: the check-in the app exists for, in the user's own words, is kind; with a grievance it is not.
+    #[test]
+    fn a_check_in_as_agreed_is_kind() {
+        for text in ["Just checking in after three months, as we agreed.", "Checking in after the first six weeks."] {
+            assert!(rules_found(text, "en").is_empty(), "{text}: {:?}", rules_found(text, "en"));
+        }
+        let angry = "Just checking in after three months of silence, as you said you would call.";
+        assert!(!rules_found(angry, "en").is_empty());
+    }
+
     /// Sixth round: a run is read by what it closes — glad news, a greeting, a plan or a wish, a sincere question,
     /// a surprise greeted with joy — and stays a second look after a grievance, whatever else the sentence says.
     #[test]
