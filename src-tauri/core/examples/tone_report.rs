@@ -5,7 +5,7 @@
 //! = at least one finding of any category) and the "right category" rate; for the polite sentences, the false
 //! alarms; then every miss, every false alarm (with what was flagged) and every hostile sentence caught under
 //! another category — and then the held-out sets (`tests/tone/heldout.json`, `fresh.json`, `third.json`,
-//! `fourth.json`, `fifth.json`, `sixth.json`, then `seventh.json`) as **figures only**: they are written by someone who never saw the rules, and
+//! `fourth.json`, `fifth.json`, `sixth.json`, `seventh.json`, then `eighth.json`) as **figures only**: they are written by someone who never saw the rules, and
 //! whoever writes the rules never reads them.
 //!
 //! `tone_report <file>` prints another file of the same shape in full; `tone_report --scores <file>` prints
@@ -33,6 +33,9 @@ const SIXTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/tone/sixth
 /// The seventh, written in the middle of the fifth round by two more helpers, once the sixth had been read; scored
 /// on the round's rules (figures kept unread) and read once at its end.
 const SEVENTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/tone/seventh.json");
+/// The eighth, written at the start of the sixth round by two more helpers (fifteen new writers per language);
+/// scored on 64bc7b0 into a file kept unread, read once at the end of the round.
+const EIGHTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/tone/eighth.json");
 
 fn load(label: &str, src: &str) -> Corpus {
     serde_json::from_str(src).unwrap_or_else(|e| {
@@ -76,6 +79,7 @@ fn main() {
             print("fifth held-out sets (tests/tone/fifth.json), figures only", &read(FIFTH), false);
             print("sixth held-out sets (tests/tone/sixth.json), figures only", &read(SIXTH), false);
             print("seventh held-out sets (tests/tone/seventh.json), figures only", &read(SEVENTH), false);
+            print("eighth held-out sets (tests/tone/eighth.json), figures only", &read(EIGHTH), false);
         }
         [flag, path] if flag == "--scores" => print(path, &read(path), false),
         [path] => print(path, &read(path), true),

@@ -235,6 +235,12 @@ mod tests {
         meets("seventh.json", &SEVENTH_FLOOR);
     }
 
+    /// The eighth held-out set, written at the start of the sixth round (see [`EIGHTH_FLOOR`]).
+    #[test]
+    fn the_eighth_held_out_sets_meet_their_floor() {
+        meets("eighth.json", &EIGHTH_FLOOR);
+    }
+
     fn meets(file: &str, floors: &[(&str, f64, f64, f64)]) {
         let path = format!("{}/../../tests/tone/{file}", env!("CARGO_MANIFEST_DIR"));
         let src = std::fs::read_to_string(&path).expect("a held-out set");
@@ -332,4 +338,13 @@ mod tests {
     /// thanks and a blame here while they stopped 1-4 more stop-category messages on four other sets), en 86.7 /
     /// 90.7 / 6.7.
     const SEVENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 86.5, 83.0, 4.5), ("en", 86.5, 90.5, 7.0)];
+
+    /// The eighth set (`tests/tone/eighth.json`, 150 hostile — 15 per category — and 150 polite per language,
+    /// written by two more helpers from the brief at the start of the sixth round, fifteen new writers per
+    /// language, asked for "!!"/"!!!" after thanks or good news and "??"/"?!" in sincere questions or happy surprise
+    /// among the polite messages; never read here). Scored on 64bc7b0 (before the round) into a file kept unread
+    /// and read once at the end: before fr 98.7 / 97.3 / 7.3, en 88.0 / 91.3 / 10.0; after fr 97.3 / 96.7 / 4.0,
+    /// en 88.0 / 91.3 / 8.0 (runs of "!"/"?" after polite sentences: fr 9 -> 4, en 11 -> 8; the French model's
+    /// reader/writer features lost one ill wish).
+    const EIGHTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 97.0, 96.5, 4.5), ("en", 87.5, 91.0, 8.5)];
 }
