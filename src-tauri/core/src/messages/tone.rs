@@ -172,6 +172,10 @@ struct RuleFile {
     /// insult a few words after it, in the same clause, is self-mockery ("I felt like a right eejit").
     #[serde(default)]
     myself: Vec<String>,
+    /// Words that end the reach of `myself`: a person or a turn between the writer and the insult ("I was
+    /// interviewed *by* a clown", "I am so done *with you* clowns").
+    #[serde(default)]
+    myself_until: Vec<String>,
     /// Per category, words that cancel a finding when they appear in it or just after it
     /// ("I left a *positive* review on Glassdoor").
     #[serde(default)]
@@ -222,13 +226,18 @@ struct RuleFile {
     /// length, when the model reads the sentence as calm. Their words are not warmth for capitals.
     #[serde(default)]
     cheer: Vec<String>,
-    /// Words that make a greeting with `name_heads` and names ("good morning", "bonne journée"): a sentence
-    /// of only these is a greeting, and a run of "!" after it is enthusiasm ("Good morning Mr. Okafor!!!").
+    /// Greeting words ("hi", "morning", «bonjour»): a sentence of at least one of these, with `greeting_with`
+    /// words, `name_heads` and names and nothing else, is a greeting, and a run of "!" after it is enthusiasm
+    /// ("Good morning Mr. Okafor!!!", «Bonjour Madame Cocu !!!»).
     #[serde(default)]
     greeting: Vec<String>,
+    /// Words that may join a greeting without making one ("good", "team", «bonne», «équipe»).
+    #[serde(default)]
+    greeting_with: Vec<String>,
     /// A grievance about the process (waiting, silence, nobody, why, a template, a promise broken): a run of
-    /// "!" or "?" closing their sentence stays a second look, even after thanks («Merci pour le retour que
-    /// j'attends encore !!!», "Still waiting!!!").
+    /// "!" or "?" closing their sentence stays a second look ("Still waiting!!!"), unless it is "!!" after a
+    /// sentence the model reads as calm or "!" after thanks or praise, as before grievances were read (a veto
+    /// there cost false alarms on kind sentences with «jamais» or «rien»). A check-in is not kind with one.
     #[serde(default)]
     grievance: Vec<String>,
     /// Joy that greets a surprise, opening the sentence after "?!" ("A second interview?! *Wonderful*, I'll be
@@ -236,8 +245,8 @@ struct RuleFile {
     /// («Au plaisir», "Best of luck"): those follow a hidden angry sentence as often as a glad one.
     #[serde(default)]
     delight: Vec<String>,
-    /// A sincere question's forms (asking whether, could I, is it still open, est-ce que, pourriez-vous):
-    /// "??" or "?!" closing one the model reads as calm is a question asked twice, not anger.
+    /// A sincere question's forms (asking whether, could I, is it still open, est-ce que, pourriez-vous): a
+    /// run with a "?" ("??", "?!") closing one the model reads as calm is a question asked twice, not anger.
     #[serde(default)]
     asking: Vec<String>,
     /// Core words whose misspellings at one edit are read as the word ("imbésile", "idoit", "incompetant"):
@@ -374,6 +383,7 @@ struct Rules {
     exempt: Matcher,
     kind: Matcher,
     myself: Matcher,
+    myself_until: Words,
     closings: Matcher,
     shields: HashMap<Cat, Words>,
     shields_before: HashMap<Cat, Words>,
@@ -393,6 +403,7 @@ struct Rules {
     warm: Matcher,
     cheer: Matcher,
     greeting: Words,
+    greeting_with: Words,
     grievance: Matcher,
     delight: Matcher,
     asking: Matcher,
@@ -446,6 +457,7 @@ impl Rules {
             exempt: Matcher::default(),
             kind: Matcher::default(),
             myself: Matcher::default(),
+            myself_until: Words::default(),
             closings: Matcher::default(),
             shields: HashMap::new(),
             shields_before: HashMap::new(),
@@ -464,6 +476,7 @@ impl Rules {
             warm: Matcher::default(),
             cheer: Matcher::default(),
             greeting: Words::default(),
+            greeting_with: Words::default(),
             grievance: Matcher::default(),
             delight: Matcher::default(),
             asking: Matcher::default(),
@@ -540,6 +553,7 @@ fn compile(src: &str) -> Result<Rules, String> {
         exempt: plain(&file.exempt)?,
         kind: plain(&file.kind)?,
         myself: plain(&file.myself)?,
+        myself_until: fold_set(&file.myself_until),
         closings: plain(&file.closings)?,
         phrases,
         shields,
@@ -559,6 +573,7 @@ fn compile(src: &str) -> Result<Rules, String> {
         warm: plain(&file.warm)?,
         cheer: plain(&file.cheer)?,
         greeting: fold_set(&file.greeting),
+        greeting_with: fold_set(&file.greeting_with),
         grievance: plain(&file.grievance)?,
         delight: plain(&file.delight)?,
         asking: plain(&file.asking)?,
@@ -1326,7 +1341,13 @@ fn angry_runs(
         m.find(toks, rules, neg).into_iter().map(|h| toks[h.first].sentence).collect()
     };
     let grievance = sentences_of(&rules.grievance, &no_neg);
-    let mut cheer = sentences_of(&rules.cheer, neg);
+    let mut cheer: HashSet<usize> = rules
+        .cheer
+        .find(toks, rules, neg)
+        .into_iter()
+        .filter(|h| !negated_before(toks, neg, h.first))
+        .map(|h| toks[h.first].sentence)
+        .collect();
     let delight = sentences_of(&rules.delight, neg);
     cheer.extend(greetings(reading, rules, names, proper));
     let asking = sentences_of(&rules.asking, &no_neg);
@@ -1371,15 +1392,18 @@ fn angry_runs(
 }
 
 /// The sentences that are only a greeting and names ("Hi Sarah", "Good morning Mr. Okafor", «Bonjour Madame
-/// Cocu»): greeting words from `name_heads`, the rest names the rules or the context recognised.
+/// Cocu»): at least one `greeting` word, the rest `greeting_with` words, titles from `name_heads`, or names the
+/// rules or the context recognised. "Sir!!!" or "Again!!!" alone is no greeting.
 fn greetings(reading: &Reading, rules: &Rules, names: &HashSet<String>, proper: &[bool]) -> HashSet<usize> {
     let mut per: HashMap<usize, (bool, bool)> = HashMap::new();
     for (i, (w, &(s, _))) in reading.words.iter().zip(&reading.word_sentence).enumerate() {
-        let head = rules.name_heads.contains(&*w.folded) || rules.greeting.contains(&*w.folded);
+        let word = &*w.folded;
         let name = names.contains(&w.folded) || proper.get(i).copied().unwrap_or(false);
+        let greets = rules.greeting.contains(word) && !name;
+        let joins = rules.greeting_with.contains(word) || rules.name_heads.contains(word) || name;
         let e = per.entry(s).or_insert((false, true));
-        e.0 |= head && !name;
-        e.1 &= head || name;
+        e.0 |= greets;
+        e.1 &= greets || joins;
     }
     per.into_iter().filter(|(_, (head, all))| *head && *all).map(|(s, _)| s).collect()
 }
@@ -1435,9 +1459,12 @@ pub fn check(text: &str, lang: &str, ctx: &Context) -> Vec<Finding> {
         let p = &rules.phrases.patterns[hit.pattern];
         let first = &toks[hit.first];
         if hit.cat == Cat::Insult
-            && myself
-                .iter()
-                .any(|&(a, b, clause)| clause == first.clause && hit.first > a && hit.first <= b + 1 + SELF_REACH)
+            && myself.iter().any(|&(a, b, clause)| {
+                clause == first.clause
+                    && hit.first > a
+                    && hit.first <= b + 1 + SELF_REACH
+                    && !toks[(b + 1).min(hit.first)..hit.first].iter().any(|t| rules.myself_until.contains(&*t.text))
+            })
         {
             continue;
         }
@@ -1468,12 +1495,18 @@ pub fn check(text: &str, lang: &str, ctx: &Context) -> Vec<Finding> {
     }
     let loud = shouting(&reading, rules, &names, &quiet, &warm_words);
     spans.extend(loud.into_iter().map(|(s, e)| (s, e, Cat::Shouting)));
-    // Runs of "!" and "?": what they close decides (see `glad_runs`).
+    // Runs of "!" and "?": what they close decides (see `angry_runs`).
     spans.extend(angry_runs(lang, &reading, rules, &toks, &neg, &names, &proper, &quiet, &warm_sentences));
     // The learned second opinion, only on sentences the rules left alone: rules explain, it catches the rest.
     // A returned good wish is kind, whatever its words read like to the model ("Je vous souhaite la même chose !").
-    let kind: HashSet<usize> =
+    // A grievance in the sentence undoes a kind formula ("Just checking in after being ignored for six weeks").
+    let mut kind: HashSet<usize> =
         rules.kind.find(&toks, rules, &no_neg).into_iter().map(|h| toks[h.first].sentence).collect();
+    if !kind.is_empty() {
+        for h in rules.grievance.find(&toks, rules, &no_neg) {
+            kind.remove(&toks[h.first].sentence);
+        }
+    }
     let learned = model::findings(lang, &reading, &names, &proper, &quiet, &spans, &polite_sentences, &kind);
     spans.extend(learned);
     finish(spans)
@@ -2488,6 +2521,8 @@ mod tests {
         for (text, lang) in [
             ("I was interviewed by a clown.", "en"),
             ("I think you are clowns.", "en"),
+            ("I am so done with you clowns.", "en"),
+            ("Je suis une candidate sérieuse et vous êtes des clowns.", "fr"),
             ("J'ai été reçue par une bande de clowns.", "fr"),
         ] {
             assert!(rules_alone(text, lang).contains(&"insult".to_owned()), "{text}: {:?}", rules_alone(text, lang));
@@ -2500,8 +2535,12 @@ mod tests {
         for text in ["Just checking in after three months, as we agreed.", "Checking in after the first six weeks."] {
             assert!(rules_found(text, "en").is_empty(), "{text}: {:?}", rules_found(text, "en"));
         }
-        let angry = "Just checking in after three months of silence, as you said you would call.";
-        assert!(!rules_found(angry, "en").is_empty());
+        for angry in [
+            "Just checking in after three months of silence, as you said you would call.",
+            "Just checking in after being ignored for six weeks.",
+        ] {
+            assert!(!rules_found(angry, "en").is_empty(), "{angry}");
+        }
     }
 
     /// Sixth round: a run is read by what it closes — glad news, a greeting, a plan or a wish, a sincere question,
@@ -2530,6 +2569,11 @@ mod tests {
             ("Did anyone even open my portfolio???", "en"),
             ("Is this how you treat people?! Best of luck.", "en"),
             ("Good news, another template rejection!!!", "en"),
+            ("Sir!!!", "en"),
+            ("Rejected. Again!!!", "en"),
+            ("Not good news at all!!!", "en"),
+            ("Are you kidding me??", "en"),
+            ("Avez-vous seulement lu mon CV ??", "fr"),
         ] {
             assert!(
                 rules_found(text, lang).contains(&"punctuation".to_owned()),

@@ -165,7 +165,8 @@ fn hash(seed: u64, bytes: &[u8]) -> u32 {
 
 /// The hashed features of a sentence given as folded words separated by single spaces: character 3- to
 /// 5-grams of the sentence padded with a space each side, words, and pairs of words (with a start mark, so
-/// "puisse" opening a sentence is a feature of its own).
+/// "puisse" opening a sentence is a feature of its own); in French (`lang` "fr") also each word marked by
+/// whether the sentence names the reader or the writer.
 pub fn features(sentence: &str, lang: &str, out: &mut Vec<u32>) {
     out.clear();
     let padded = format!(" {sentence} ");
