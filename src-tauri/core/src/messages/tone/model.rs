@@ -189,12 +189,23 @@ pub fn features(sentence: &str, lang: &str, out: &mut Vec<u32>) {
     if lang != "fr" {
         return;
     }
-    let words = || sentence.split(' ').filter(|w| !w.is_empty());
-    for (seed, who) in [(13, READER), (14, WRITER)] {
-        if words().any(|w| who.contains(&w)) {
-            out.extend(words().filter(|w| !who.contains(w)).map(|w| hash(seed, w.as_bytes())));
+    let words: Vec<&str> = sentence.split(' ').filter(|w| !w.is_empty()).collect();
+    for (seed, who, elided) in [(13, READER, "t"), (14, WRITER, "m")] {
+        let named = words.iter().enumerate().any(|(i, w)| {
+            who.contains(w) || (*w == elided && words.get(i + 1).is_some_and(|next| elided_before(next)))
+        });
+        if named {
+            let rest = words.iter().filter(|w| !who.contains(w) && **w != elided);
+            out.extend(rest.map(|w| hash(seed, w.as_bytes())));
         }
     }
+}
+
+/// Whether a lone "t" or "m" before this word is an elided pronoun ("t'es", "m'avez", "m'hésite"): the next
+/// word opens on a vowel or an h and is not the subject of an inverted question ("a-t-il"). The title «M.»
+/// before a name ("M. Dupont") is no writer.
+fn elided_before(next: &str) -> bool {
+    next.starts_with(['a', 'e', 'i', 'o', 'u', 'y', 'h']) && !matches!(next, "il" | "elle" | "on" | "ils" | "elles")
 }
 
 /// Words naming the reader.
@@ -216,7 +227,7 @@ const READER: &[&str] = &[
     "ya",
 ];
 /// Words naming the writer.
-const WRITER: &[&str] = &["je", "j", "me", "m", "moi", "mon", "ma", "mes", "i", "my", "myself", "mine"];
+const WRITER: &[&str] = &["je", "j", "me", "moi", "mon", "ma", "mes", "i", "my", "myself", "mine"];
 
 /// The text the model reads for a training sentence: the words as the engine reads them, joined by spaces.
 pub fn sentence_text(text: &str, lang: &str) -> String {
@@ -517,6 +528,7 @@ pub(super) mod tests {
             "sixth.json",
             "seventh.json",
             "eighth.json",
+            "ninth.json",
         ] {
             let path = format!("{}/../../tests/tone/{file}", env!("CARGO_MANIFEST_DIR"));
             let held = std::fs::read_to_string(&path).expect("a held-out set");
