@@ -249,6 +249,12 @@ struct RuleFile {
     /// run with a "?" ("??", "?!") closing one the model reads as calm is a question asked twice, not anger.
     #[serde(default)]
     asking: Vec<String>,
+    /// Good news for the writer, said as news (an offer, the job, a second interview, «vous me proposez…», "you
+    /// want me for…"): "!!!" after it is joy and "?!" or "??" after it is surprise, when no grievance is in the
+    /// sentence and the model reads it as calm ("Wait, I passed the final interview?!"). Wider than `delight`,
+    /// which must open the next sentence, narrower than `cheer`: "Good luck?!" stays a second look.
+    #[serde(default)]
+    news: Vec<String>,
     /// Core words whose misspellings at one edit are read as the word ("imbésile", "idoit", "incompetant"):
     /// a token of six letters or more at one insertion, deletion, substitution or swap of two neighbours, or
     /// of five letters at one swap, is also tried as the word. Real words that are that close go in `never`.
@@ -407,6 +413,7 @@ struct Rules {
     grievance: Matcher,
     delight: Matcher,
     asking: Matcher,
+    news: Matcher,
     /// The `fuzzy` words, folded, by first letter.
     fuzzy: HashMap<char, Vec<Fuzzy>>,
 }
@@ -480,6 +487,7 @@ impl Rules {
             grievance: Matcher::default(),
             delight: Matcher::default(),
             asking: Matcher::default(),
+            news: Matcher::default(),
             fuzzy: HashMap::new(),
         }
     }
@@ -577,6 +585,7 @@ fn compile(src: &str) -> Result<Rules, String> {
         grievance: plain(&file.grievance)?,
         delight: plain(&file.delight)?,
         asking: plain(&file.asking)?,
+        news: plain(&file.news)?,
         fuzzy,
     })
 }
@@ -1341,16 +1350,16 @@ fn angry_runs(
         m.find(toks, rules, neg).into_iter().map(|h| toks[h.first].sentence).collect()
     };
     let grievance = sentences_of(&rules.grievance, &no_neg);
-    let mut cheer: HashSet<usize> = rules
-        .cheer
-        .find(toks, rules, neg)
-        .into_iter()
-        .filter(|h| !negated_before(toks, neg, h.first))
-        .map(|h| toks[h.first].sentence)
-        .collect();
+    // Glad words count when no negation comes before them ("Not good news!!!", "I did not get the job?!").
+    let glad = |m: &Matcher| -> HashSet<usize> {
+        let hits = m.find(toks, rules, neg).into_iter().filter(|h| !negated_before(toks, neg, h.first));
+        hits.map(|h| toks[h.first].sentence).collect()
+    };
+    let mut cheer = glad(&rules.cheer);
     let delight = sentences_of(&rules.delight, neg);
     cheer.extend(greetings(reading, rules, names, proper));
     let asking = sentences_of(&rules.asking, &no_neg);
+    let news = glad(&rules.news);
     let closes = |p: &Punct| p.words_before.checked_sub(1).and_then(|w| reading.word_sentence.get(w)).map(|s| s.0);
     // The sentence after a run: the one its next word is in (numbers skip, one per mark).
     let follows = |p: &Punct| reading.word_sentence.get(p.words_before).map(|s| s.0);
@@ -1377,9 +1386,9 @@ fn angry_runs(
             (p.bangs_only && (warm.contains(&s) || (p.u1 - p.u0 == 2 && under(s, CALM))))
                 || !grievance.contains(&s)
                     && if p.bangs_only {
-                        cheer.contains(&s) && under(s, GLAD_CALM)
+                        (cheer.contains(&s) || news.contains(&s)) && under(s, GLAD_CALM)
                     } else {
-                        (asking.contains(&s) && under(s, CALM))
+                        ((asking.contains(&s) || news.contains(&s)) && under(s, CALM))
                             || follows(p)
                                 .is_some_and(|n| delight.contains(&n) && !grievance.contains(&n) && under(n, CALM))
                     }
