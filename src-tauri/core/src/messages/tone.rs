@@ -1388,9 +1388,13 @@ fn angry_runs(
                     && if p.bangs_only {
                         (cheer.contains(&s) || news.contains(&s)) && under(s, GLAD_CALM)
                     } else {
-                        ((asking.contains(&s) || news.contains(&s)) && under(s, CALM))
-                            || follows(p)
-                                .is_some_and(|n| delight.contains(&n) && !grievance.contains(&n) && under(n, CALM))
+                        (asking.contains(&s) && under(s, CALM))
+                            || (news.contains(&s) && under(s, GLAD_CALM))
+                            || follows(p).is_some_and(|n| {
+                                !grievance.contains(&n)
+                                    && ((delight.contains(&n) && under(n, CALM))
+                                        || (news.contains(&n) && under(n, GLAD_CALM)))
+                            })
                     }
         });
         if !enthusiastic {
@@ -2566,6 +2570,12 @@ mod tests {
             ("Good afternoon Ms. Hale!!!", "en"),
             ("Could I send you my portfolio in the spring??", "en"),
             ("You kept my CV for a year?! I'm honestly touched.", "en"),
+            ("Vous me proposez un troisième entretien ?! Je n'en reviens pas.", "fr"),
+            ("Ouf, j'ai été retenue pour le stage !!!", "fr"),
+            ("Déjà 90 jours depuis notre rencontre ?! J'espère que tout va bien.", "fr"),
+            ("Wait, you picked me for the Leeds office?! Thank you.", "en"),
+            ("Just landed a contract with a local agency!!!", "en"),
+            ("Honestly?! I made the shortlist?", "en"),
         ] {
             assert!(rules_found(text, lang).is_empty(), "{text}: {:?}", rules_found(text, lang));
         }
@@ -2583,6 +2593,11 @@ mod tests {
             ("Not good news at all!!!", "en"),
             ("Are you kidding me??", "en"),
             ("Avez-vous seulement lu mon CV ??", "fr"),
+            ("Vous me proposez un stage non payé ?!", "fr"),
+            ("Je n'ai pas eu le poste !!!", "fr"),
+            ("You want me to do a fourth unpaid test?!", "en"),
+            ("I did not get the job, again!!!", "en"),
+            ("Really?! You want me to wait another month with no answer?", "en"),
         ] {
             assert!(
                 rules_found(text, lang).contains(&"punctuation".to_owned()),
