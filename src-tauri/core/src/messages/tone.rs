@@ -1406,15 +1406,18 @@ fn angry_runs(
 
 /// The sentences that are only a greeting and names ("Hi Sarah", "Good morning Mr. Okafor", «Bonjour Madame
 /// Cocu»): at least one `greeting` word, the rest `greeting_with` words, titles from `name_heads`, or names the
-/// rules or the context recognised. "Sir!!!" or "Again!!!" alone is no greeting.
+/// rules or the context recognised, or capitalised words after the greeting word (a name the context does not
+/// know: "Hiya Jen!!!"). "Sir!!!" or "Again!!!" alone is no greeting.
 fn greetings(reading: &Reading, rules: &Rules, names: &HashSet<String>, proper: &[bool]) -> HashSet<usize> {
     let mut per: HashMap<usize, (bool, bool)> = HashMap::new();
     for (i, (w, &(s, _))) in reading.words.iter().zip(&reading.word_sentence).enumerate() {
         let word = &*w.folded;
         let name = names.contains(&w.folded) || proper.get(i).copied().unwrap_or(false);
         let greets = rules.greeting.contains(word) && !name;
-        let joins = rules.greeting_with.contains(word) || rules.name_heads.contains(word) || name;
         let e = per.entry(s).or_insert((false, true));
+        // A capitalised word after the greeting is taken for a name the context does not know ("Hiya Jen!!!").
+        let named = name || (e.0 && w.cap && !w.upper);
+        let joins = rules.greeting_with.contains(word) || rules.name_heads.contains(word) || named;
         e.0 |= greets;
         e.1 &= greets || joins;
     }
@@ -2576,6 +2579,7 @@ mod tests {
             ("Wait, you picked me for the Leeds office?! Thank you.", "en"),
             ("Just landed a contract with a local agency!!!", "en"),
             ("Honestly?! I made the shortlist?", "en"),
+            ("Hiya Jen!!! Thanks again for the tour.", "en"),
         ] {
             assert!(rules_found(text, lang).is_empty(), "{text}: {:?}", rules_found(text, lang));
         }
@@ -2590,6 +2594,7 @@ mod tests {
             ("Good news, another template rejection!!!", "en"),
             ("Sir!!!", "en"),
             ("Rejected. Again!!!", "en"),
+            ("Hello? Anyone?!", "en"),
             ("Not good news at all!!!", "en"),
             ("Are you kidding me??", "en"),
             ("Avez-vous seulement lu mon CV ??", "fr"),
