@@ -165,8 +165,9 @@ fn hash(seed: u64, bytes: &[u8]) -> u32 {
 
 /// The hashed features of a sentence given as folded words separated by single spaces: character 3- to
 /// 5-grams of the sentence padded with a space each side, words, and pairs of words (with a start mark, so
-/// "puisse" opening a sentence is a feature of its own); in French (`lang` "fr") also each word marked by
-/// whether the sentence names the reader or the writer.
+/// "puisse" opening a sentence is a feature of its own); each word again, marked when the sentence is a wish or
+/// announces what someone will do; in French (`lang` "fr") also each word marked by whether the sentence names the
+/// reader or the writer.
 pub fn features(sentence: &str, lang: &str, out: &mut Vec<u32>) {
     out.clear();
     let padded = format!(" {sentence} ");
@@ -183,13 +184,23 @@ pub fn features(sentence: &str, lang: &str, out: &mut Vec<u32>) {
         out.push(hash(12, &pair));
         prev = w;
     }
+    // Both languages: what the sentence does. Each word again, marked when the sentence is a wish (hope, may,
+    // «que», «puisse») or says what someone will do (will, going to, «vais»), so that "flounders" in a wish and
+    // "flounders" in a report, or "the board" in an announcement and in praise, weigh differently.
+    let words: Vec<&str> = sentence.split(' ').filter(|w| !w.is_empty()).collect();
+    for (seed, cue) in [(16, WISH), (17, WILL)] {
+        // A cue right after a negation is not one ("je ne vous souhaite pas ça", "I do not wish this on anyone").
+        let negated = |i: usize| words[i.saturating_sub(2)..i].iter().any(|w| NOT.contains(w));
+        if words.iter().enumerate().any(|(i, w)| cue.contains(w) && !negated(i)) {
+            out.extend(words.iter().filter(|w| !cue.contains(w)).map(|w| hash(seed, w.as_bytes())));
+        }
+    }
     // French only: who the sentence is about. Each word again, marked by whether the reader or the writer is
     // named in the sentence, so that "nul" beside "vous" and "nul" beside "j'étais" can weigh differently.
     // (Tried in English too: its fourth held-out set lost five points of stop recall.)
     if lang != "fr" {
         return;
     }
-    let words: Vec<&str> = sentence.split(' ').filter(|w| !w.is_empty()).collect();
     for (seed, who, elided) in [(13, READER, "t"), (14, WRITER, "m")] {
         let named = words.iter().enumerate().any(|(i, w)| {
             who.contains(w) || (*w == elided && words.get(i + 1).is_some_and(|next| elided_before(next)))
@@ -208,6 +219,31 @@ fn elided_before(next: &str) -> bool {
     next.starts_with(['a', 'e', 'i', 'o', 'u', 'y', 'h']) && !matches!(next, "il" | "elle" | "on" | "ils" | "elles")
 }
 
+/// Words that make a sentence a wish, in either language.
+const WISH: &[&str] = &[
+    "hope",
+    "hoping",
+    "wish",
+    "wishing",
+    "may",
+    "trust",
+    "pray",
+    "praying",
+    "karma",
+    "deserve",
+    "deserves",
+    "espere",
+    "souhaite",
+    "souhaiter",
+    "puisse",
+    "puissent",
+    "que",
+];
+/// Negations that undo a cue word just after them.
+const NOT: &[&str] = &["ne", "n", "not", "never", "jamais"];
+/// Words that announce what someone will do, in either language.
+const WILL: &[&str] =
+    &["will", "going", "intend", "gonna", "shall", "vais", "allez", "va", "vont", "compte", "irai", "ferai"];
 /// Words naming the reader.
 const READER: &[&str] = &[
     "vous",
