@@ -165,8 +165,8 @@ fn hash(seed: u64, bytes: &[u8]) -> u32 {
 
 /// The hashed features of a sentence given as folded words separated by single spaces: character 3- to
 /// 5-grams of the sentence padded with a space each side, words, and pairs of words (with a start mark, so
-/// "puisse" opening a sentence is a feature of its own); each word again, marked when the sentence is a wish or
-/// announces what someone will do; in French (`lang` "fr") also each word marked by whether the sentence names the
+/// "puisse" opening a sentence is a feature of its own); each word again, marked when the sentence is a wish,
+/// announces what someone will do or thanks; in French (`lang` "fr") also each word marked by whether the sentence names the
 /// reader or the writer.
 pub fn features(sentence: &str, lang: &str, out: &mut Vec<u32>) {
     out.clear();
@@ -185,10 +185,11 @@ pub fn features(sentence: &str, lang: &str, out: &mut Vec<u32>) {
         prev = w;
     }
     // Both languages: what the sentence does. Each word again, marked when the sentence is a wish (hope, may,
-    // «que», «puisse») or says what someone will do (will, going to, «vais»), so that "flounders" in a wish and
-    // "flounders" in a report, or "the board" in an announcement and in praise, weigh differently.
+    // «que», «puisse»), says what someone will do (will, going to, «vais») or thanks (thanks, bravo, «merci»), so
+    // that "flounders" in a wish and in a report, "the board" in an announcement and in praise, or "silence" in
+    // thanks and in a complaint weigh differently.
     let words: Vec<&str> = sentence.split(' ').filter(|w| !w.is_empty()).collect();
-    for (seed, cue) in [(16, WISH), (17, WILL)] {
+    for (seed, cue) in [(16, WISH), (17, WILL), (18, THANKS)] {
         // A cue right after a negation is not one ("je ne vous souhaite pas ça", "I do not wish this on anyone").
         let negated = |i: usize| words[i.saturating_sub(2)..i].iter().any(|w| NOT.contains(w));
         if words.iter().enumerate().any(|(i, w)| cue.contains(w) && !negated(i)) {
@@ -238,6 +239,24 @@ const WISH: &[&str] = &[
     "puisse",
     "puissent",
     "que",
+];
+/// Words of thanks or praise, in either language.
+const THANKS: &[&str] = &[
+    "thank",
+    "thanks",
+    "thx",
+    "cheers",
+    "grateful",
+    "appreciate",
+    "bravo",
+    "congratulations",
+    "congrats",
+    "kudos",
+    "merci",
+    "remercie",
+    "remercier",
+    "felicitations",
+    "chapeau",
 ];
 /// Negations that undo a cue word just after them.
 const NOT: &[&str] = &["ne", "n", "not", "never", "jamais"];
