@@ -241,6 +241,12 @@ mod tests {
         meets("eighth.json", &EIGHTH_FLOOR);
     }
 
+    /// The ninth held-out set, written at the start of the seventh round (see [`NINTH_FLOOR`]).
+    #[test]
+    fn the_ninth_held_out_sets_meet_their_floor() {
+        meets("ninth.json", &NINTH_FLOOR);
+    }
+
     fn meets(file: &str, floors: &[(&str, f64, f64, f64)]) {
         let path = format!("{}/../../tests/tone/{file}", env!("CARGO_MANIFEST_DIR"));
         let src = std::fs::read_to_string(&path).expect("a held-out set");
@@ -353,4 +359,15 @@ mod tests {
     /// reader/writer features lost one ill wish). Seventh round (a check after each step): fr 98.7 / 97.3 / 2.0, en
     /// 88.0 / 92.0 / 3.3 (good news before runs: "you want me for…?!", "just got a partnership!!!").
     const EIGHTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 97.0, 2.5), ("en", 87.5, 91.5, 3.5)];
+
+    /// The ninth set (`tests/tone/ninth.json`, 150 hostile — 15 per category — and 150 polite per language,
+    /// written by two more helpers from the brief at the start of the seventh round, fifteen new writers per
+    /// language, asked for runs after good news, sincere "??", self-mockery, rude-looking names, check-ins,
+    /// «rendez-vous» as a noun, sincere thanks for hard things and polite requests to delete one's data among the
+    /// polite messages; never read here). Scored on 73b1ade (before the round) into a file kept unread and read
+    /// once at the end: before fr 88.0 / 90.0 / 6.7, en 93.3 / 94.0 / 6.0; after fr 88.0 / 90.7 / 6.7, en 93.3 /
+    /// 92.7 / 5.3. The round's rules, written from read sets and probes, saved none of its false alarms and let
+    /// one English hostile run pass (the good-news list); the model's marks stopped one more French sarcasm, lost
+    /// one English blame and cleared one English false alarm.
+    const NINTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 87.5, 90.5, 7.0), ("en", 93.0, 92.5, 5.5)];
 }
