@@ -249,10 +249,11 @@ struct RuleFile {
     /// run with a "?" ("??", "?!") closing one the model reads as calm is a question asked twice, not anger.
     #[serde(default)]
     asking: Vec<String>,
-    /// Good news for the writer, said as news (an offer, the job, a second interview, «vous me proposez…», "you
-    /// want me for…"): "!!!" after it is joy and "?!" or "??" after it is surprise, when no grievance is in the
-    /// sentence and the model reads it as calm ("Wait, I passed the final interview?!"). Wider than `delight`,
-    /// which must open the next sentence, narrower than `cheer`: "Good luck?!" stays a second look.
+    /// Good news for the writer, said as news (an offer, the job, a round passed, «vous me proposez…», "you
+    /// picked me"): "!!!" after it is joy unless the model reads the sentence as plainly hostile (0.8), and "?!"
+    /// or "??" after it is surprise when the model reads it as calm (0.5), or when it opens the sentence after a
+    /// calm "?!" ("Really?! You picked me?"); never with a grievance in the sentence. Wider than `delight`, which
+    /// must open the next sentence, narrower than `cheer`: "Good luck?!" stays a second look.
     #[serde(default)]
     news: Vec<String>,
     /// Core words whose misspellings at one edit are read as the word ("imbésile", "idoit", "incompetant"):
@@ -1359,7 +1360,15 @@ fn angry_runs(
     let delight = sentences_of(&rules.delight, neg);
     cheer.extend(greetings(reading, rules, names, proper));
     let asking = sentences_of(&rules.asking, &no_neg);
-    let news = glad(&rules.news);
+    let news_hits: Vec<_> =
+        rules.news.find(toks, rules, neg).into_iter().filter(|h| !negated_before(toks, neg, h.first)).collect();
+    let news: HashSet<usize> = news_hits.iter().map(|h| toks[h.first].sentence).collect();
+    // News that opens its sentence, for the sentence after "?!" ("Really?! You picked me for the Leeds office?").
+    let news_opens: HashSet<usize> = news_hits
+        .iter()
+        .filter(|h| h.first == 0 || toks[h.first - 1].sentence != toks[h.first].sentence)
+        .map(|h| toks[h.first].sentence)
+        .collect();
     let closes = |p: &Punct| p.words_before.checked_sub(1).and_then(|w| reading.word_sentence.get(w)).map(|s| s.0);
     // The sentence after a run: the one its next word is in (numbers skip, one per mark).
     let follows = |p: &Punct| reading.word_sentence.get(p.words_before).map(|s| s.0);
@@ -1389,11 +1398,11 @@ fn angry_runs(
                         (cheer.contains(&s) || news.contains(&s)) && under(s, GLAD_CALM)
                     } else {
                         (asking.contains(&s) && under(s, CALM))
-                            || (news.contains(&s) && under(s, GLAD_CALM))
+                            || (news.contains(&s) && under(s, CALM))
                             || follows(p).is_some_and(|n| {
                                 !grievance.contains(&n)
                                     && ((delight.contains(&n) && under(n, CALM))
-                                        || (news.contains(&n) && under(n, GLAD_CALM)))
+                                        || (news_opens.contains(&n) && under(n, GLAD_CALM) && under(s, CALM)))
                             })
                     }
         });
@@ -1406,22 +1415,25 @@ fn angry_runs(
 
 /// The sentences that are only a greeting and names ("Hi Sarah", "Good morning Mr. Okafor", «Bonjour Madame
 /// Cocu»): at least one `greeting` word, the rest `greeting_with` words, titles from `name_heads`, or names the
-/// rules or the context recognised, or capitalised words after the greeting word (a name the context does not
-/// know: "Hiya Jen!!!"). "Sir!!!" or "Again!!!" alone is no greeting.
+/// rules or the context recognised, or one or two capitalised words right after the greeting word (a name the
+/// context does not know: "Hiya Jen!!!"). "Sir!!!" or "Again!!!" alone is no greeting.
 fn greetings(reading: &Reading, rules: &Rules, names: &HashSet<String>, proper: &[bool]) -> HashSet<usize> {
-    let mut per: HashMap<usize, (bool, bool)> = HashMap::new();
+    // Per sentence: a greeting word seen, every word fits, words since the last greeting word.
+    let mut per: HashMap<usize, (bool, bool, usize)> = HashMap::new();
     for (i, (w, &(s, _))) in reading.words.iter().zip(&reading.word_sentence).enumerate() {
         let word = &*w.folded;
         let name = names.contains(&w.folded) || proper.get(i).copied().unwrap_or(false);
         let greets = rules.greeting.contains(word) && !name;
-        let e = per.entry(s).or_insert((false, true));
-        // A capitalised word after the greeting is taken for a name the context does not know ("Hiya Jen!!!").
-        let named = name || (e.0 && w.cap && !w.upper);
+        let e = per.entry(s).or_insert((false, true, 0));
+        // One or two capitalised words right after the greeting are taken for a name the context does not know
+        // ("Hiya Jen!!!", "Hi Mary Beth!!!").
+        let named = name || (e.0 && e.2 < 2 && w.cap && !w.upper);
         let joins = rules.greeting_with.contains(word) || rules.name_heads.contains(word) || named;
         e.0 |= greets;
         e.1 &= greets || joins;
+        e.2 = if greets { 0 } else { e.2 + 1 };
     }
-    per.into_iter().filter(|(_, (head, all))| *head && *all).map(|(s, _)| s).collect()
+    per.into_iter().filter(|(_, (head, all, _))| *head && *all).map(|(s, _)| s).collect()
 }
 
 /// How many words may come between the writer speaking of themself and an insult that is self-mockery
@@ -2576,7 +2588,7 @@ mod tests {
             ("Vous me proposez un troisième entretien ?! Je n'en reviens pas.", "fr"),
             ("Ouf, j'ai été retenue pour le stage !!!", "fr"),
             ("Déjà 90 jours depuis notre rencontre ?! J'espère que tout va bien.", "fr"),
-            ("Wait, you picked me for the Leeds office?! Thank you.", "en"),
+            ("Wait, I made the shortlist?! Thank you so much.", "en"),
             ("Just landed a contract with a local agency!!!", "en"),
             ("Honestly?! I made the shortlist?", "en"),
             ("Hiya Jen!!! Thanks again for the tour.", "en"),
@@ -2603,6 +2615,16 @@ mod tests {
             ("You want me to do a fourth unpaid test?!", "en"),
             ("I did not get the job, again!!!", "en"),
             ("Really?! You want me to wait another month with no answer?", "en"),
+            ("So somebody else got the job?!", "en"),
+            ("I aced every interview and you still picked someone else!!!", "en"),
+            ("It's official, I'm done with you people!!!", "en"),
+            ("What a joy dealing with your HR department!!!", "en"),
+            ("Almost six weeks since my interview!!!", "en"),
+            ("How dare you?! I passed every stage and you hired your nephew.", "en"),
+            ("Vous me prenez pour qui ?!", "fr"),
+            ("Quelle joie de refaire un cinquième test !!!", "fr"),
+            ("J'ai été pris de haut par votre recruteur !!!", "fr"),
+            ("Déjà trois semaines que j'attends !!!", "fr"),
         ] {
             assert!(
                 rules_found(text, lang).contains(&"punctuation".to_owned()),

@@ -317,8 +317,8 @@ mod tests {
     /// of before the round, fr 73.3 / 74.7 / 2.7, en 84.0 / 83.3 / 2.7.
     /// Fourth round (read after each step as a check, no longer unseen): fr 89.3 / 89.3 / 2.0, en 88.0 / 90.0 / 2.0.
     /// Fifth round: fr unchanged, en 89.3 / 90.7 / 1.3. Sixth round: fr 92.0 / 90.7 / 2.0, en unchanged. Seventh
-    /// round: fr 90.7 / 89.3 / 1.3 (the model's wish, announcement and thanks marks lost a threat by a journalist
-    /// cousin and a blame while they stopped more on five other sets), en unchanged.
+    /// round: fr 90.7 / 89.3 / 1.3 (the model's wish, announcement and thanks marks lost a threat and a blame
+    /// while they stopped more on five other sets), en unchanged.
     const FOURTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 90.5, 89.0, 2.0), ("en", 89.0, 90.5, 2.0)];
 
     /// The fifth set (`tests/tone/fifth.json`, 150 hostile — 15 per category — and 150 polite per language,
@@ -357,8 +357,9 @@ mod tests {
     /// and read once at the end: before fr 98.7 / 97.3 / 7.3, en 88.0 / 91.3 / 10.0; after fr 97.3 / 96.7 / 4.0,
     /// en 88.0 / 91.3 / 8.0 (runs of "!"/"?" after polite sentences: fr 9 -> 4, en 11 -> 8; the French model's
     /// reader/writer features lost one ill wish). Seventh round (a check after each step): fr 98.7 / 97.3 / 2.0, en
-    /// 88.0 / 92.0 / 3.3 (good news before runs: "you want me for…?!", "just got a partnership!!!").
-    const EIGHTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 97.0, 2.5), ("en", 87.5, 91.5, 3.5)];
+    /// 88.0 / 92.0 / 3.3 (good news before runs: "you want me for…?!", "just got a partnership!!!"), then 4.7 once a
+    /// review narrowed the good-news list ("?!" after news needs the model's 0.5, not 0.8).
+    const EIGHTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 97.0, 2.5), ("en", 87.5, 91.5, 5.0)];
 
     /// The ninth set (`tests/tone/ninth.json`, 150 hostile — 15 per category — and 150 polite per language,
     /// written by two more helpers from the brief at the start of the seventh round, fifteen new writers per
@@ -368,6 +369,7 @@ mod tests {
     /// once at the end: before fr 88.0 / 90.0 / 6.7, en 93.3 / 94.0 / 6.0; after fr 88.0 / 90.7 / 6.7, en 93.3 /
     /// 92.7 / 5.3. The round's rules, written from read sets and probes, saved none of its false alarms and let
     /// one English hostile run pass (the good-news list); the model's marks stopped one more French sarcasm, lost
-    /// one English blame and cleared one English false alarm.
-    const NINTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 87.5, 90.5, 7.0), ("en", 93.0, 92.5, 5.5)];
+    /// one English blame and cleared one English false alarm. Read a second time after a review narrowed the
+    /// good-news list: en 93.3 / 93.3 / 5.3 (the angry run caught again).
+    const NINTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 87.5, 90.5, 7.0), ("en", 93.0, 93.0, 5.5)];
 }
