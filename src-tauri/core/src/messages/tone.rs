@@ -1352,16 +1352,14 @@ fn angry_runs(
     };
     let grievance = sentences_of(&rules.grievance, &no_neg);
     // Glad words count when no negation comes before them ("Not good news!!!", "I did not get the job?!").
-    let glad = |m: &Matcher| -> HashSet<usize> {
-        let hits = m.find(toks, rules, neg).into_iter().filter(|h| !negated_before(toks, neg, h.first));
-        hits.map(|h| toks[h.first].sentence).collect()
+    let glad = |m: &Matcher| -> Vec<_> {
+        m.find(toks, rules, neg).into_iter().filter(|h| !negated_before(toks, neg, h.first)).collect()
     };
-    let mut cheer = glad(&rules.cheer);
+    let mut cheer: HashSet<usize> = glad(&rules.cheer).iter().map(|h| toks[h.first].sentence).collect();
     let delight = sentences_of(&rules.delight, neg);
     cheer.extend(greetings(reading, rules, names, proper));
     let asking = sentences_of(&rules.asking, &no_neg);
-    let news_hits: Vec<_> =
-        rules.news.find(toks, rules, neg).into_iter().filter(|h| !negated_before(toks, neg, h.first)).collect();
+    let news_hits = glad(&rules.news);
     let news: HashSet<usize> = news_hits.iter().map(|h| toks[h.first].sentence).collect();
     // News that opens its sentence, for the sentence after "?!" ("Really?! You picked me for the Leeds office?").
     let news_opens: HashSet<usize> = news_hits

@@ -166,8 +166,8 @@ fn hash(seed: u64, bytes: &[u8]) -> u32 {
 /// The hashed features of a sentence given as folded words separated by single spaces: character 3- to
 /// 5-grams of the sentence padded with a space each side, words, and pairs of words (with a start mark, so
 /// "puisse" opening a sentence is a feature of its own); each word again, marked when the sentence is a wish,
-/// announces what someone will do or thanks; in French (`lang` "fr") also each word marked by whether the sentence names the
-/// reader or the writer.
+/// announces what someone will do or thanks; in French (`lang` "fr") also each word marked by whether the
+/// sentence names the reader or the writer.
 pub fn features(sentence: &str, lang: &str, out: &mut Vec<u32>) {
     out.clear();
     let padded = format!(" {sentence} ");
@@ -196,7 +196,7 @@ pub fn features(sentence: &str, lang: &str, out: &mut Vec<u32>) {
         // announcements, the read sets lost a message or two on six sets and gained one on one.
         let negated = |i: usize| words[i.saturating_sub(2)..i].iter().any(|w| NOT.contains(w));
         if words.iter().enumerate().any(|(i, w)| cue.contains(w) && !negated(i)) {
-            out.extend(words.iter().filter(|w| !cue.contains(w)).map(|w| hash(seed, w.as_bytes())));
+            mark(out, seed, &words, |w| !cue.contains(&w));
         }
     }
     // French only: who the sentence is about. Each word again, marked by whether the reader or the writer is
@@ -210,10 +210,14 @@ pub fn features(sentence: &str, lang: &str, out: &mut Vec<u32>) {
             who.contains(w) || (*w == elided && words.get(i + 1).is_some_and(|next| elided_before(next)))
         });
         if named {
-            let rest = words.iter().filter(|w| !who.contains(w) && **w != elided);
-            out.extend(rest.map(|w| hash(seed, w.as_bytes())));
+            mark(out, seed, &words, |w| !who.contains(&w) && w != elided);
         }
     }
+}
+
+/// Each word that `keep`s, again, hashed with the seed of what marked the sentence.
+fn mark(out: &mut Vec<u32>, seed: u64, words: &[&str], keep: impl Fn(&str) -> bool) {
+    out.extend(words.iter().filter(|w| keep(w)).map(|w| hash(seed, w.as_bytes())));
 }
 
 /// Whether a lone "t" or "m" before this word is an elided pronoun ("t'es", "m'avez", "m'habiller"): the next
@@ -243,6 +247,11 @@ const WISH: &[&str] = &[
     "puissent",
     "que",
 ];
+/// Negations that undo a cue word just after them.
+const NOT: &[&str] = &["ne", "n", "not", "never", "jamais"];
+/// Words that announce what someone will do, in either language.
+const WILL: &[&str] =
+    &["will", "going", "intend", "gonna", "shall", "vais", "allez", "va", "vont", "compte", "irai", "ferai"];
 /// Words of thanks or praise, in either language.
 const THANKS: &[&str] = &[
     "thank",
@@ -261,11 +270,6 @@ const THANKS: &[&str] = &[
     "felicitations",
     "chapeau",
 ];
-/// Negations that undo a cue word just after them.
-const NOT: &[&str] = &["ne", "n", "not", "never", "jamais"];
-/// Words that announce what someone will do, in either language.
-const WILL: &[&str] =
-    &["will", "going", "intend", "gonna", "shall", "vais", "allez", "va", "vont", "compte", "irai", "ferai"];
 /// Words naming the reader.
 const READER: &[&str] = &[
     "vous",
