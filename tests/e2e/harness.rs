@@ -179,9 +179,17 @@ impl App {
         }
     }
 
-    /// Text of the first element matching `css`, once it exists.
+    /// Text of the first element matching `css`, once it exists. A view redrawn between finding the element and
+    /// reading it (a search answering each letter typed) makes it stale: it is found again and read again.
     pub async fn text(&self, css: &str) -> String {
-        self.wait_css(css).await.text().await.unwrap()
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            match self.wait_css(css).await.text().await {
+                Ok(text) => return text,
+                Err(e) if Instant::now() >= deadline => panic!("reading {css}: {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(20)).await,
+            }
+        }
     }
 
     /// Runs a script in the page and returns its value.

@@ -416,8 +416,8 @@ async fn edit_reflect_search_and_see_the_company_history() {
 
     // It also searches inside the private reflection, and says so, with the word highlighted.
     app.fill("Search", "relieve").await;
-    let hit = app.wait_css(".matches li[data-field='reflections']").await;
-    let text = hit.text().await.unwrap();
+    app.wait_xpath("//li[@data-field='reflections'][contains(., 'relieved.')]").await;
+    let text = app.text(".matches li[data-field='reflections']").await;
     assert!(text.starts_with("Your reflection: ") && text.ends_with("Disappointed, then relieved."), "{text}");
     assert_eq!(app.text(".matches mark").await, "relieved");
     assert_eq!(app.text("p.count").await, "Shown: 1");
