@@ -5,7 +5,7 @@
 //! = at least one finding of any category) and the "right category" rate; for the polite sentences, the false
 //! alarms; then every miss, every false alarm (with what was flagged) and every hostile sentence caught under
 //! another category — and then the held-out sets (`tests/tone/heldout.json`, `fresh.json`, `third.json`,
-//! `fourth.json`, `fifth.json`, `sixth.json`, `seventh.json`, `eighth.json`, then `ninth.json`) as **figures only**: they are written by someone who never saw the rules, and
+//! `fourth.json`, `fifth.json`, `sixth.json`, `seventh.json`, `eighth.json`, `ninth.json`, then `tenth.json`) as **figures only**: they are written by someone who never saw the rules, and
 //! whoever writes the rules never reads them.
 //!
 //! `tone_report <file>` prints another file of the same shape in full; `tone_report --scores <file>` prints
@@ -39,6 +39,9 @@ const EIGHTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/tone/eigh
 /// The ninth, written at the start of the seventh round by two more helpers (fifteen new writers per language);
 /// scored on 73b1ade into a file kept unread, read once at the end of the round.
 const NINTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/tone/ninth.json");
+/// The tenth, written at the start of the eighth round by two more helpers (fifteen new writers per language);
+/// scored on f672903 into a file kept unread, read once at the end of the round.
+const TENTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/tone/tenth.json");
 
 fn load(label: &str, src: &str) -> Corpus {
     serde_json::from_str(src).unwrap_or_else(|e| {
@@ -84,6 +87,7 @@ fn main() {
             print("seventh held-out sets (tests/tone/seventh.json), figures only", &read(SEVENTH), false);
             print("eighth held-out sets (tests/tone/eighth.json), figures only", &read(EIGHTH), false);
             print("ninth held-out sets (tests/tone/ninth.json), figures only", &read(NINTH), false);
+            print("tenth held-out sets (tests/tone/tenth.json), figures only", &read(TENTH), false);
         }
         [flag, path] if flag == "--scores" => print(path, &read(path), false),
         [path] => print(path, &read(path), true),
