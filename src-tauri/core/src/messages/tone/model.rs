@@ -496,10 +496,13 @@ pub(super) mod tests {
     /// swearing to the rules (its profanity threshold is 1), so its dev profanity sentences count as missed.
     /// (2026-12-03, third round: 2,450 sentences per language from four more writers joined the corpus and so the
     /// dev split, which got harder; then 1,000 subtler English ones: dev recall fr 67.4 %, en 71.3 %, hand-written
-    /// 62.9 % and 67.6 %.)
+    /// 62.9 % and 67.6 %.) The French model is trained again on every sentence once its thresholds are picked
+    /// (`train::refits`, eighth round), so for French these are figures on sentences it learned from: the trainer
+    /// prints the figures of the first model, which never saw them; here a stale or broken French file fails.
     #[test]
     fn the_model_alone_on_the_dev_split() {
-        for (lang, min_recall, hand_recall) in [("fr", 0.65, 0.60), ("en", 0.65, 0.60)] {
+        for (lang, min_recall, hand_recall) in [("fr", 0.85, 0.85), ("en", 0.65, 0.60)] {
+            assert_eq!(train::refits(lang), lang == "fr");
             let model = shipped(lang).unwrap();
             let items = corpus(lang);
             let dev = train::dev_split(&items);
@@ -525,6 +528,7 @@ pub(super) mod tests {
             let hand_rate = hand_caught as f64 / hand as f64;
             let alarm_rate = alarms as f64 / polite as f64;
             assert!(hostile > 200 && polite > 150, "{lang}: dev split size {hostile} + {polite}");
+            eprintln!("{lang}: dev recall {recall:.3}, hand-written {hand_rate:.3}, false alarms {alarm_rate:.3}");
             assert!(recall >= min_recall, "{lang}: dev recall {recall:.3}");
             assert!(hand_rate >= hand_recall, "{lang}: dev recall on hand-written sentences {hand_rate:.3}");
             assert!(alarm_rate <= 0.01, "{lang}: dev false alarms {alarm_rate:.3}");
