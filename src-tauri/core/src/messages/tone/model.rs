@@ -17,6 +17,9 @@
 //! then per class a scale, a bias and a threshold, then the weights as `i8`, bucket-major so one feature
 //! reads its classes from one cache line. A file that does not parse means no model, never a panic.
 //!
+//! A second, smaller model of the same kind reads the sentences that runs of "!" or "?" close ([`shipped_runs`]):
+//! glad or angry, from sentences written for it (`tone/train/runs-{fr,en}.json`).
+//!
 //! What the model sees: the words of one sentence as the engine read them (folded, accents dropped), with
 //! the user's names replaced by a neutral mark and signature or address lines left out. Shouting and
 //! punctuation stay with the rules: the model sees neither capitals nor `!`.
@@ -306,6 +309,14 @@ fn only_greeting(text: &str, lang: &str) -> bool {
 
 const FR_MODEL: &[u8] = include_bytes!("model-fr.bin");
 const EN_MODEL: &[u8] = include_bytes!("model-en.bin");
+const FR_RUNS: &[u8] = include_bytes!("runs-fr.bin");
+const EN_RUNS: &[u8] = include_bytes!("runs-en.bin");
+
+/// The run model's classes: index 0 of a [`Model`] read as [`GLAD`] (what a glad run closes), index 1 as
+/// [`ANGRY`]; it is trained on no other class, so the others weigh nothing.
+pub const GLAD: usize = 0;
+/// See [`GLAD`].
+pub const ANGRY: usize = 1;
 
 /// The shipped model of a language ("fr", anything else is English), parsed once; `None` if it does not parse.
 pub fn shipped(lang: &str) -> Option<&'static Model> {
@@ -315,6 +326,20 @@ pub fn shipped(lang: &str) -> Option<&'static Model> {
         FR_M.get_or_init(|| Model::from_bytes(FR_MODEL)).as_ref()
     } else {
         EN_M.get_or_init(|| Model::from_bytes(EN_MODEL)).as_ref()
+    }
+}
+
+/// The shipped run model of a language: how a sentence closed by "!!!" or "?!" reads — glad (news, thanks,
+/// excitement, a sincere question) or angry (waiting, silence, indignation) — from its words alone, trained on
+/// `tone/train/runs-{fr,en}.json` by `examples/tone_train.rs`. Its threshold (`threshold[ANGRY]`) is the
+/// probability of anger under which a run may pass as glad. `None` if the file does not parse.
+pub fn shipped_runs(lang: &str) -> Option<&'static Model> {
+    static FR_R: OnceLock<Option<Model>> = OnceLock::new();
+    static EN_R: OnceLock<Option<Model>> = OnceLock::new();
+    if lang == "fr" {
+        FR_R.get_or_init(|| Model::from_bytes(FR_RUNS)).as_ref()
+    } else {
+        EN_R.get_or_init(|| Model::from_bytes(EN_RUNS)).as_ref()
     }
 }
 
@@ -412,8 +437,9 @@ pub(super) fn findings(
     out
 }
 
-/// Of the sentences `ids`, how hostile the model reads each: its probability of not being polite. No model
-/// means no figure: the caller treats an unknown sentence as not calm.
+/// Of the sentences `ids`, how the models read each: the tone model's probability of not being polite, and
+/// whether the run model reads a run after it as glad. No model means no figure: the caller treats an unknown
+/// sentence as not calm.
 pub(super) fn hostility(
     lang: &str,
     reading: &Reading,
@@ -421,7 +447,7 @@ pub(super) fn hostility(
     proper: &[bool],
     quiet: &[bool],
     ids: &HashSet<usize>,
-) -> HashMap<usize, f32> {
+) -> HashMap<usize, Reads> {
     let mut out = HashMap::new();
     if ids.is_empty() {
         return out;
@@ -431,12 +457,23 @@ pub(super) fn hostility(
         return out;
     }
     let Some(model) = shipped(lang) else { return out };
+    let runs = shipped_runs(lang);
     let mut feats = Vec::new();
     for s in sentences(reading, names, proper, quiet).into_iter().filter(|s| ids.contains(&s.id)) {
         features(&s.text, lang, &mut feats);
-        out.insert(s.id, model.hostility(&feats).1);
+        let glad = runs.is_some_and(|r| r.probabilities(&feats)[ANGRY] < r.threshold[ANGRY]);
+        out.insert(s.id, Reads { hostility: model.hostility(&feats).1, glad });
     }
     out
+}
+
+/// How the models read a sentence a run closes.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Reads {
+    /// The tone model's probability of not being polite.
+    pub hostility: f32,
+    /// Whether the run model reads a run after it as glad.
+    pub glad: bool,
 }
 
 /// The features of each sentence of a message as the model reads it in [`check`](super::check) (no names,
@@ -470,6 +507,8 @@ pub(super) mod tests {
 
     const TRAIN_FR: &str = include_str!("train/fr.json");
     const TRAIN_EN: &str = include_str!("train/en.json");
+    const RUNS_FR: &str = include_str!("train/runs-fr.json");
+    const RUNS_EN: &str = include_str!("train/runs-en.json");
 
     fn corpus(lang: &str) -> Vec<Labelled> {
         let exclude = train::repo_sentences(include_str!("corpus.json"), lang);
@@ -489,6 +528,11 @@ pub(super) mod tests {
             assert!(m.threshold[1..].iter().all(|t| (0.5..=1.0).contains(t)), "{lang}: {:?}", m.threshold);
         }
         assert!(Model::from_bytes(b"RTM1").is_none() && Model::from_bytes(&[]).is_none());
+        for lang in ["fr", "en"] {
+            let r = shipped_runs(lang).unwrap_or_else(|| panic!("{lang}: the shipped run model parses"));
+            assert!(r.to_bytes().len() <= 1 << 18, "{lang}: at most 256 KB");
+            assert!((0.0..0.5).contains(&r.threshold[ANGRY]), "{lang}: {:?}", r.threshold);
+        }
     }
 
     /// The figures the trainer prints for the dev split (the shipped model never saw these sentences),
@@ -572,7 +616,7 @@ pub(super) mod tests {
     /// corpus, which stays the evaluation and regression set (the generator's are left out by `corpus`).
     #[test]
     fn the_training_files_share_no_sentence_with_the_repo_corpus() {
-        for (lang, json) in [("fr", TRAIN_FR), ("en", TRAIN_EN)] {
+        for (lang, json) in [("fr", TRAIN_FR), ("en", TRAIN_EN), ("fr", RUNS_FR), ("en", RUNS_EN)] {
             let repo = train::repo_sentences(include_str!("corpus.json"), lang);
             let file: std::collections::BTreeMap<String, Vec<String>> = serde_json::from_str(json).unwrap();
             let shared: Vec<&String> =
@@ -599,7 +643,7 @@ pub(super) mod tests {
         ] {
             let path = format!("{}/../../tests/tone/{file}", env!("CARGO_MANIFEST_DIR"));
             let held = std::fs::read_to_string(&path).expect("a held-out set");
-            for (lang, json) in [("fr", TRAIN_FR), ("en", TRAIN_EN)] {
+            for (lang, json) in [("fr", TRAIN_FR), ("en", TRAIN_EN), ("fr", RUNS_FR), ("en", RUNS_EN)] {
                 let out = train::repo_sentences(&held, lang);
                 let train: std::collections::BTreeMap<String, Vec<String>> = serde_json::from_str(json).unwrap();
                 let shared = train.values().flatten().filter(|s| out.contains(&sentence_text(s, lang))).count();
