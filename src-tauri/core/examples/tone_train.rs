@@ -9,7 +9,8 @@
 //! polite sentences and none of the repo corpus' polite messages are flagged by the model, prints the figures per class and
 //! writes `src/messages/tone/model-{fr,en}.bin` — for French, a model trained again on every sentence with those
 //! thresholds (see `train::refits`). Then the run models: trained on `train/runs-{fr,en}.json` (sentences closed by
-//! "!!!" or "?!", glad or angry) without their dev fifth, a threshold that lets at most 3 % of the dev split's angry
+//! a run of "!" or "?", glad or angry; the last sentence of each entry) without their dev fifth, with
+//! `RUN_BUCKETS` buckets whatever `buckets=` says, a threshold that lets at most 3 % of the dev split's angry
 //! runs pass as glad, written to `src/messages/tone/runs-{fr,en}.bin`. Same corpus, same bytes. `--dry-run` prints without writing,
 //! and with it `name=value` arguments (`buckets`, `epochs`, `rate`, `l2`, `seed`, `runs`) try other training settings;
 //! `--show` also lists the dev sentences the model gets wrong and the polite sentences it finds most hostile.
@@ -169,7 +170,7 @@ fn main() {
             train::pick_thresholds(&mut full, &[(&repo_polite, 0.0), (&ours, 0.0)], &dev_hostile);
             let raised = (1..CLASSES.len()).filter(|&c| full.threshold[c] > model.threshold[c]).count();
             println!(
-                "refit on all {} sentences with the thresholds above ({raised} raised for the repo corpus)",
+                "refit on all {} sentences with the thresholds above ({raised} raised for the repo corpus or the built-in messages)",
                 all.len()
             );
             model = full;
@@ -205,18 +206,26 @@ fn train_runs(dir: &Path, lang: &str, settings: &train::Settings, dry: bool) {
             std::process::exit(1);
         }
     };
+    if let Some(unknown) = file.keys().find(|k| !matches!(k.as_str(), "glad" | "angry")) {
+        eprintln!("tone_train: {}: unknown class {unknown:?} (glad, angry)", path.display());
+        std::process::exit(1);
+    }
+    // Each entry once; what is learned is the sentence its run closes, its last, as the check reads it there.
     let mut seen = std::collections::HashSet::new();
-    let mut items = Vec::new();
+    let (mut items, mut feats) = (Vec::new(), Vec::new());
     for (name, class) in [("glad", GLAD), ("angry", ANGRY)] {
         for s in file.get(name).into_iter().flatten() {
             let text = sentence_text(s, lang);
-            if !text.is_empty() && seen.insert(text.clone()) {
+            if text.is_empty() || !seen.insert(text.clone()) {
+                continue;
+            }
+            if let Some(last) = message_features(s, lang).pop() {
                 items.push(train::Labelled { text, class, generated: false });
+                feats.push((last, class));
             }
         }
     }
     let dev = train::dev_split(&items);
-    let feats = train::featurise(&items, lang);
     let (mut tr, mut dv) = (Vec::new(), Vec::new());
     for (f, &d) in feats.into_iter().zip(&dev) {
         if d {
@@ -232,7 +241,12 @@ fn train_runs(dir: &Path, lang: &str, settings: &train::Settings, dry: bool) {
     angry.sort_by(f32::total_cmp);
     let allowed = (RUN_MISS_BUDGET * angry.len() as f64).floor() as usize;
     model.threshold = [1.0; CLASSES.len()];
-    model.threshold[ANGRY] = angry.get(allowed).copied().unwrap_or(0.0);
+    // Halfway between the last angry run allowed to pass and the next, so no dev sentence sits on the line.
+    model.threshold[ANGRY] = match (allowed.checked_sub(1).and_then(|i| angry.get(i)), angry.get(allowed)) {
+        (Some(a), Some(b)) => (a + b) / 2.0,
+        (None, Some(b)) => b / 2.0,
+        _ => 0.0,
+    };
     let t = model.threshold[ANGRY];
     let passing = |set: &[(Vec<u32>, usize)], class: usize| {
         let of: Vec<&Vec<u32>> = set.iter().filter(|(_, c)| *c == class).map(|(f, _)| f).collect();

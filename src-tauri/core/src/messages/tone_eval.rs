@@ -373,8 +373,8 @@ mod tests {
     /// 88.0 / 92.0 / 3.3 (good news before runs: "you want me for…?!", "just got a partnership!!!"), then 4.7 once a
     /// review narrowed the good-news list ("?!" after news needs the model's 0.5, not 0.8). Eighth round, the French
     /// model trained again on its dev split: fr 98.7 / 96.7 / 2.7 (one blame lost, one more false alarm, read
-    /// as a dismissal).
-    const EIGHTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 96.5, 3.0), ("en", 87.5, 91.5, 5.0)];
+    /// as a dismissal); the run model: en 88.0 / 92.0 / 4.0.
+    const EIGHTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 96.5, 3.0), ("en", 87.5, 91.5, 4.5)];
 
     /// The ninth set (`tests/tone/ninth.json`, 150 hostile — 15 per category — and 150 polite per language,
     /// written by two more helpers from the brief at the start of the seventh round, fifteen new writers per
@@ -397,6 +397,8 @@ mod tests {
     /// 93.3 / 93.3 / 11.3, en 90.7 / 92.7 / 10.7; with the French refit fr 94.7 / 95.3 / 12.7 (a dismissal and two
     /// sarcasms stopped, two more false alarms); then with the run model, built before the reading and set aside,
     /// taken back once this set showed 16 French and 9 English false alarms on polite runs: fr 94.7 / 95.3 / 10.7,
-    /// en 90.7 / 92.7 / 9.3.
-    const TENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 94.5, 95.0, 11.0), ("en", 90.5, 92.5, 9.5)];
+    /// en 90.7 / 92.7 / 9.3; after a review (no "?" run passes before a grievance or after thanks, nor a run after
+    /// a negation or fewer than three words) and with 800 more run sentences per language: fr 94.7 / 95.3 / 10.0,
+    /// en 90.7 / 92.7 / 8.0 (runs flagged on polite messages: fr 12, en 5).
+    const TENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 94.5, 95.0, 10.5), ("en", 90.5, 92.5, 8.5)];
 }
