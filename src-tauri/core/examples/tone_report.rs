@@ -9,7 +9,7 @@
 //! whoever writes the rules never reads them.
 //!
 //! `tone_report <file>` prints another file of the same shape in full; `tone_report --scores <file>` prints
-//! its figures only. `--rules-only`, with any of these, leaves the model's findings out.
+//! its figures only. `--rules-only`, with any of these, leaves the model's findings and the run model out.
 
 use rebound_core::messages::tone_eval::{Corpus, Scores};
 

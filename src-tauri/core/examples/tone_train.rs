@@ -17,7 +17,7 @@
 
 use std::path::Path;
 
-use rebound_core::messages::tone::model::{message_features, sentence_text, train, ANGRY, CLASSES, GLAD};
+use rebound_core::messages::tone::model::{message_features, sentence_text, train, Model, ANGRY, CLASSES, GLAD};
 
 fn main() {
     let dry = std::env::args().any(|a| a == "--dry-run");
@@ -176,13 +176,7 @@ fn main() {
             model = full;
         }
         if !dry {
-            let bytes = model.to_bytes();
-            let path = dir.join(format!("model-{lang}.bin"));
-            if let Err(e) = std::fs::write(&path, &bytes) {
-                eprintln!("tone_train: {}: {e}", path.display());
-                std::process::exit(1);
-            }
-            println!("wrote {} ({} bytes)", path.display(), bytes.len());
+            write(&dir.join(format!("model-{lang}.bin")), &model);
         }
         train_runs(&dir, lang, &settings, dry);
     }
@@ -236,7 +230,7 @@ fn train_runs(dir: &Path, lang: &str, settings: &train::Settings, dry: bool) {
     }
     let s = train::Settings { buckets: RUN_BUCKETS, ..*settings };
     let mut model = train::train(&tr, &s);
-    let anger = |m: &rebound_core::messages::tone::model::Model, f: &[u32]| m.probabilities(f)[ANGRY];
+    let anger = |m: &Model, f: &[u32]| m.probabilities(f)[ANGRY];
     let mut angry: Vec<f32> = dv.iter().filter(|(_, c)| *c == ANGRY).map(|(f, _)| anger(&model, f)).collect();
     angry.sort_by(f32::total_cmp);
     let allowed = (RUN_MISS_BUDGET * angry.len() as f64).floor() as usize;
@@ -261,14 +255,18 @@ fn train_runs(dir: &Path, lang: &str, settings: &train::Settings, dry: bool) {
         passing(&tr, ANGRY)
     );
     if !dry {
-        let bytes = model.to_bytes();
-        let out = dir.join(format!("runs-{lang}.bin"));
-        if let Err(e) = std::fs::write(&out, &bytes) {
-            eprintln!("tone_train: {}: {e}", out.display());
-            std::process::exit(1);
-        }
-        println!("wrote {} ({} bytes)", out.display(), bytes.len());
+        write(&dir.join(format!("runs-{lang}.bin")), &model);
     }
+}
+
+/// Writes a model's shipped file, or ends the program saying why not.
+fn write(path: &Path, model: &Model) {
+    let bytes = model.to_bytes();
+    if let Err(e) = std::fs::write(path, &bytes) {
+        eprintln!("tone_train: {}: {e}", path.display());
+        std::process::exit(1);
+    }
+    println!("wrote {} ({} bytes)", path.display(), bytes.len());
 }
 
 /// Hash buckets of the run models: a few thousand sentences, a quarter of the tone models' size.

@@ -386,8 +386,9 @@ fn sentences(reading: &Reading, names: &HashSet<String>, proper: &[bool], quiet:
 
 static RULES_ONLY: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-/// Leaves the model's findings out of every check in this process, so that `tone_report --rules-only` can say
-/// what the rules alone reach and which false alarms are the model's. The app never calls it.
+/// Leaves the model's findings and the run model out of every check in this process, so that `tone_report
+/// --rules-only` can say what the rules alone reach and which false alarms are the models'. The app never calls it.
+/// (The tone model still tells the rules which sentences a run closes read calm.)
 pub fn rules_only(on: bool) {
     RULES_ONLY.store(on, std::sync::atomic::Ordering::Relaxed);
 }
@@ -463,7 +464,8 @@ pub(super) fn hostility(
         return out;
     }
     let Some(model) = shipped(lang) else { return out };
-    let runs = shipped_runs(lang);
+    // `--rules-only` leaves the run model out too, so that a run it lets pass is counted as its own.
+    let runs = shipped_runs(lang).filter(|_| !RULES_ONLY.load(std::sync::atomic::Ordering::Relaxed));
     #[cfg(test)]
     let runs = runs.filter(|_| !tests::RUNS_OFF.with(std::cell::Cell::get));
     let mut feats = Vec::new();
