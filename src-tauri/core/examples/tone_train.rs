@@ -185,8 +185,8 @@ fn main() {
 /// Share of the dev split's angry runs the run model may let pass as glad.
 const RUN_MISS_BUDGET: f64 = 0.03;
 
-/// The run model of `lang`: trained on `train/runs-{lang}.json` (`{"angry": [...], "glad": [...]}`, sentences that
-/// close with "!!!" or "?!"), without its dev fifth; its threshold lets at most [`RUN_MISS_BUDGET`] of the dev
+/// The run model of `lang`: trained on `train/runs-{lang}.json` (`{"angry": [...], "glad": [...]}`, entries that
+/// end with a run of "!" or "?"; the last sentence of each is learned), without its dev fifth; its threshold lets at most [`RUN_MISS_BUDGET`] of the dev
 /// split's angry runs pass. Writes `runs-{lang}.bin` unless `dry`.
 fn train_runs(dir: &Path, lang: &str, settings: &train::Settings, dry: bool) {
     let path = dir.join(format!("train/runs-{lang}.json"));

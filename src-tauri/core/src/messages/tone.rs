@@ -1395,7 +1395,8 @@ fn angry_runs(
     let negated: HashSet<usize> = toks.iter().zip(neg).filter(|(_, &n)| n).map(|(t, _)| t.sentence).collect();
     let glad_run = |p: &Punct, s: usize| {
         !negated.contains(&s)
-            && hostility.get(&s).is_some_and(|r| r.glad && r.hostility < CALM)
+            && hostility.get(&s).is_some_and(|r| r.glad)
+            && under(s, CALM)
             && (p.bangs_only || (!warm.contains(&s) && follows(p).is_none_or(|n| !grievance.contains(&n))))
     };
     let mut out = Vec::new();
