@@ -182,8 +182,13 @@ fn main() {
     }
 }
 
-/// Share of the dev split's angry runs the run model may let pass as glad.
-const RUN_MISS_BUDGET: f64 = 0.03;
+/// Share of the dev split's angry runs the run model may let pass as glad. Not the share of angry messages that
+/// pass: a run the run model lets through must still close a sentence the tone model reads as calm, without a
+/// grievance or a negation. 3 % until the ninth round; 7 % since, when the run model learned 1,200 more sentences
+/// per language, chosen on half of a probe it never trained on (400 messages with runs per language, written by
+/// two helpers): its glad messages flagged went fr 47 -> 38 %, en 30 -> 25 % with none of its angry ones lost,
+/// while 10 % let an angry run of the unit tests pass ("J'ai été pris de haut par votre recruteur !!!").
+const RUN_MISS_BUDGET: f64 = 0.07;
 
 /// The run model of `lang`: trained on `train/runs-{lang}.json` (`{"angry": [...], "glad": [...]}`, entries that
 /// end with a run of "!" or "?"; the last sentence of each is learned), without its dev fifth; its threshold lets at most [`RUN_MISS_BUDGET`] of the dev
