@@ -5,7 +5,7 @@
 //! = at least one finding of any category) and the "right category" rate; for the polite sentences, the false
 //! alarms; then every miss, every false alarm (with what was flagged) and every hostile sentence caught under
 //! another category — and then the held-out sets (`tests/tone/heldout.json`, `fresh.json`, `third.json`,
-//! `fourth.json`, `fifth.json`, `sixth.json`, `seventh.json`, `eighth.json`, `ninth.json`, then `tenth.json`) as **figures only**: they are written by someone who never saw the rules, and
+//! `fourth.json`, `fifth.json`, `sixth.json`, `seventh.json`, `eighth.json`, `ninth.json`, `tenth.json`, then `eleventh.json`) as **figures only**: they are written by someone who never saw the rules, and
 //! whoever writes the rules never reads them.
 //!
 //! `tone_report <file>` prints another file of the same shape in full; `tone_report --scores <file>` prints
@@ -42,6 +42,9 @@ const NINTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/tone/ninth
 /// The tenth, written at the start of the eighth round by two more helpers (fifteen new writers per language);
 /// scored on f672903 into a file kept unread, read once at the end of the round.
 const TENTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/tone/tenth.json");
+/// The eleventh, written at the start of the ninth round by two more helpers (fifteen new writers per language);
+/// scored on 50e5a98 into a file kept unread, read once at the end of the round.
+const ELEVENTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/tone/eleventh.json");
 
 fn load(label: &str, src: &str) -> Corpus {
     serde_json::from_str(src).unwrap_or_else(|e| {
@@ -88,6 +91,7 @@ fn main() {
             print("eighth held-out sets (tests/tone/eighth.json), figures only", &read(EIGHTH), false);
             print("ninth held-out sets (tests/tone/ninth.json), figures only", &read(NINTH), false);
             print("tenth held-out sets (tests/tone/tenth.json), figures only", &read(TENTH), false);
+            print("eleventh held-out sets (tests/tone/eleventh.json), figures only", &read(ELEVENTH), false);
         }
         [flag, path] if flag == "--scores" => print(path, &read(path), false),
         [path] => print(path, &read(path), true),

@@ -253,6 +253,12 @@ mod tests {
         meets("tenth.json", &TENTH_FLOOR);
     }
 
+    /// The eleventh held-out set, written at the start of the ninth round (see [`ELEVENTH_FLOOR`]).
+    #[test]
+    fn the_eleventh_held_out_sets_meet_their_floor() {
+        meets("eleventh.json", &ELEVENTH_FLOOR);
+    }
+
     fn meets(file: &str, floors: &[(&str, f64, f64, f64)]) {
         let path = format!("{}/../../tests/tone/{file}", env!("CARGO_MANIFEST_DIR"));
         let src = std::fs::read_to_string(&path).expect("a held-out set");
@@ -404,4 +410,13 @@ mod tests {
     /// 1,200 more sentences per language with a looser threshold: fr 94.7 / 95.3 / 7.3, en 90.7 / 92.7 / 7.3 (runs
     /// flagged on polite messages: fr 7, en 4).
     const TENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 94.5, 95.0, 7.5), ("en", 90.5, 92.5, 7.5)];
+
+    /// The eleventh set (`tests/tone/eleventh.json`, 150 hostile — 15 per category — and 150 polite per language,
+    /// written by two more helpers from the brief at the start of the ninth round, fifteen new writers per
+    /// language, asked for at least 18 polite messages with runs that are not angry; never read here). Scored on
+    /// 50e5a98 (before the round) into a file kept unread and read once at the end: before fr 88.0 / 90.0 / 9.3, en
+    /// 89.3 / 91.3 / 11.3; after (the run model's new sentences and threshold, chosen before the reading) fr 88.0 /
+    /// 90.0 / 6.0, en 89.3 / 91.3 / 8.7 — runs flagged on polite messages fr 10 -> 5, en 9 -> 5, nothing lost.
+    /// Threats and ill wishes are where these writers got through: fr 66.7 % and 73.3 %, en 80.0 % and 73.3 %.
+    const ELEVENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 87.5, 89.5, 6.5), ("en", 89.0, 91.0, 9.0)];
 }

@@ -657,6 +657,7 @@ pub(super) mod tests {
             "eighth.json",
             "ninth.json",
             "tenth.json",
+            "eleventh.json",
         ] {
             let path = format!("{}/../../tests/tone/{file}", env!("CARGO_MANIFEST_DIR"));
             let held = std::fs::read_to_string(&path).expect("a held-out set");
