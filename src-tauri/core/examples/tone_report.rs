@@ -40,7 +40,7 @@ const EIGHTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/tone/eigh
 /// scored on 73b1ade into a file kept unread, read once at the end of the round.
 const NINTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/tone/ninth.json");
 /// The tenth, written at the start of the eighth round by two more helpers (fifteen new writers per language);
-/// scored on f672903 into a file kept unread, read once at the end of the round.
+/// scored on f672903 into a file kept unread, read once near the end of the round, then as a check.
 const TENTH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/tone/tenth.json");
 /// The eleventh, written at the start of the ninth round by two more helpers (fifteen new writers per language);
 /// scored on 50e5a98 into a file kept unread, read once at the end of the round.

@@ -323,7 +323,8 @@ mod tests {
     /// sentences en 93.6 / 93.5 / 2.5.
     /// Fourth round: fr 88.2 / 88.5 / 0.5, en 93.6 / 94.0 / 2.5. Fifth round: fr 90.9 / 90.0 / 0.5, en unchanged.
     /// Sixth round: fr 91.8 / 90.0 / 1.0, en unchanged. Seventh round: fr 92.7 / 90.5 / 1.0, en 94.5 / 94.5 / 2.5.
-    /// Eighth round: fr 96.4 / 93.0 / 0.5, en unchanged.
+    /// Eighth round: fr 96.4 / 93.0 / 0.5, en unchanged. Ninth round (the run model's looser threshold let one angry
+    /// run pass): fr 96.4 / 92.5 / 0.5, en unchanged.
     const THIRD_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 96.0, 92.5, 1.0), ("en", 94.0, 94.0, 3.0)];
 
     /// The fourth set (`tests/tone/fourth.json`, 150 hostile — 15 per category — and 150 polite per language,
