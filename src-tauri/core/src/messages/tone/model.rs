@@ -646,19 +646,7 @@ pub(super) mod tests {
     /// training sentences can run this without reading the sets.
     #[test]
     fn the_training_files_share_no_sentence_with_the_held_out_sets() {
-        for file in [
-            "heldout.json",
-            "fresh.json",
-            "third.json",
-            "fourth.json",
-            "fifth.json",
-            "sixth.json",
-            "seventh.json",
-            "eighth.json",
-            "ninth.json",
-            "tenth.json",
-            "eleventh.json",
-        ] {
+        for file in crate::messages::tone_eval::HELD_OUT_SETS {
             let path = format!("{}/../../tests/tone/{file}", env!("CARGO_MANIFEST_DIR"));
             let held = std::fs::read_to_string(&path).expect("a held-out set");
             for (lang, json) in [("fr", TRAIN_FR), ("en", TRAIN_EN), ("fr", RUNS_FR), ("en", RUNS_EN)] {
