@@ -24,7 +24,8 @@ pub struct Labelled {
 /// The corpus of a language: the hand-written file (`{"polite": [...], "insult": [...], ...}`), then the
 /// generator's sentences that are not already there. Sentences that read the same are kept once (the first);
 /// those that read as one of `exclude` (the repo corpus' sentences, see [`repo_sentences`]) are left out, so
-/// the repo corpus stays a set the model never trained on.
+/// the repo corpus' hostile messages stay a set the model never trained on (its polite messages are learned by
+/// the trainer, outside the dev split, since the tenth round).
 pub fn corpus(json: &str, lang: &str, exclude: &HashSet<String>) -> Result<Vec<Labelled>, String> {
     let file: BTreeMap<String, Vec<String>> = serde_json::from_str(json).map_err(|e| e.to_string())?;
     let mut seen = exclude.clone();
@@ -206,35 +207,43 @@ fn quantise(w: &[f32], bias: [f32; K], buckets: usize) -> Model {
 /// corpus cut into its sentences.
 pub type Group = Vec<Vec<u32>>;
 
-/// Raises thresholds, one step at a time, until each set of polite groups has at most its budget (a share
-/// of the set) flagged. Each step lifts one class's threshold just above its weakest false alarm; the class
-/// chosen is the one whose step loses the fewest `hostile` sentences (dev sentences the model should catch),
-/// so recall is spent only where false alarms are.
-pub fn pick_thresholds(model: &mut Model, polite_sets: &[(&[Group], f64)], hostile: &[Vec<u32>]) {
+/// Raises the thresholds until each set of polite groups has at most its budget (a share of the set) flagged, one
+/// step at a time, each lifting every class the model may name (a threshold below 1) to just above the weakest
+/// false alarm: one threshold shared by the classes, on the probability of not being polite, whatever class is
+/// the likeliest. Until the tenth round each step lifted one class only, the one whose step lost the fewest dev
+/// hostile sentences; that follows the few polite sentences at the top of each class and moved with every small
+/// edit of the corpus: twenty polite English sentences added moved English stop recall on the eleven read held-out
+/// sets by -1.5 points per class, +0.16 shared (both with a 0.75 % budget). At 1 %, per class: fr 95.2 % stop recall
+/// and 3.07 % false alarms on average over those sets, en 94.2 and 4.31; shared: fr 93.0 and 2.55, en 94.3 and
+/// 3.35 (with those twenty sentences).
+pub fn pick_thresholds(model: &mut Model, polite_sets: &[(&[Group], f64)]) {
     // A verdict depends only on the thresholds once the best class and hostility are known: compute those once.
     type Scored = Vec<Vec<(usize, f32)>>;
     let sets: Vec<(Scored, f64)> = polite_sets
         .iter()
         .map(|(set, budget)| (set.iter().map(|g| g.iter().map(|f| model.hostility(f)).collect()).collect(), *budget))
         .collect();
-    let hostile: Vec<(usize, f32)> = hostile.iter().map(|f| model.hostility(f)).collect();
     loop {
         let t = model.threshold;
         let hit = |&(c, h): &(usize, f32)| h >= t[c];
-        // Per class, the weakest false alarm among the sets over budget.
-        let mut lowest = [f32::INFINITY; K];
+        // The weakest false alarm among the sets over budget.
+        let mut lowest = f32::INFINITY;
         for (groups, budget) in &sets {
             let flagged = groups.iter().filter(|g| g.iter().any(hit)).count();
             if flagged as f64 > budget * groups.len() as f64 {
-                for &(c, h) in groups.iter().flatten().filter(|x| hit(x)) {
-                    lowest[c] = lowest[c].min(h);
+                for &(_, h) in groups.iter().flatten().filter(|x| hit(x)) {
+                    lowest = lowest.min(h);
                 }
             }
         }
-        let cost = |c: usize| hostile.iter().filter(|&&(k, h)| k == c && h >= t[c] && h <= lowest[c] + 1e-4).count();
-        let Some(step) = (1..K).filter(|&c| lowest[c].is_finite()).min_by_key(|&c| (cost(c), c)) else { return };
-        model.threshold[step] = (lowest[step] + 1e-4).min(1.0);
-        if lowest[step] >= 1.0 {
+        if !lowest.is_finite() {
+            return;
+        }
+        let to = (lowest + 1e-4).min(1.0);
+        for th in model.threshold.iter_mut().skip(1).filter(|th| **th < 1.0) {
+            *th = th.max(to);
+        }
+        if lowest >= 1.0 {
             return;
         }
     }
