@@ -5,11 +5,11 @@
 //! ```
 //!
 //! Reads `src/messages/tone/train/{fr,en}.json` (plus the generator's sentences), holds out a random fifth
-//! as the dev split, trains on the rest and on the sentences of the repo corpus' polite messages and of Rebound's
-//! built-in messages, picks one threshold the classes share (`train::pick_thresholds`) so at most 1 % of the dev split's
-//! polite sentences and none of the repo corpus' polite messages are flagged by the model, prints the figures per class and
-//! writes `src/messages/tone/model-{fr,en}.bin` — for French, a model trained again on every sentence with those
-//! thresholds (see `train::refits`). Then the run models: trained on `train/runs-{fr,en}.json` (sentences closed by
+//! as the dev split, trains on the rest and on the sentences of the repo corpus' polite messages and of
+//! Rebound's built-in messages, picks one threshold the classes share (`train::pick_thresholds`) so at most 1 %
+//! of the dev split's polite sentences and none of those messages are flagged by the model, prints the figures
+//! per class and writes `src/messages/tone/model-{fr,en}.bin` — for French, a model trained again on every
+//! sentence with that threshold (see `train::refits`). Then the run models: trained on `train/runs-{fr,en}.json` (sentences closed by
 //! a run of "!" or "?", glad or angry; the last sentence of each entry) without their dev fifth, with
 //! `RUN_BUCKETS` buckets whatever `buckets=` says, a threshold that lets at most 7 % of the dev split's angry
 //! runs pass as glad, written to `src/messages/tone/runs-{fr,en}.bin`. Same corpus, same bytes. `--dry-run` prints without writing,
@@ -76,7 +76,8 @@ fn main() {
         // Rebound's own built-in messages, their placeholders left out: the check must never flag them.
         let ours: Vec<train::Group> = built_in_texts(lang).iter().map(|t| message_features(t, lang)).collect();
         // Both are learned as polite, sentence by sentence, in the training split only (the dev split stays the
-        // corpus'). Unlearned, the few of their sentences the model found most hostile set the thresholds below
+        // corpus', though a short sentence of it such as "Cordialement," may also close one of these messages).
+        // Unlearned, the few of their sentences the model found most hostile set the thresholds below
         // (none of them may be flagged) far above what the dev split needs: until the tenth round five or six such
         // sentences held French threats at 0.83 and English dismissals and blame at 0.95, and any new training
         // sentence could move them.
@@ -98,7 +99,7 @@ fn main() {
 
         let hand = corpus.iter().filter(|l| !l.generated).count();
         println!(
-            "== {lang}: {} sentences ({hand} by hand, {} generated) and {learned_polite} polite messages of the repo corpus and of Rebound's own, trained in {took:.1?}",
+            "== {lang}: {} sentences ({hand} by hand, {} generated) and {learned_polite} polite texts of the repo corpus and of Rebound's own (subjects and bodies), trained in {took:.1?}",
             corpus.len(),
             corpus.len() - hand
         );
@@ -169,16 +170,17 @@ fn main() {
         }
         if train::refits(lang) {
             // The figures above are the first model's, on sentences it never saw; the shipped one learns from
-            // the dev split too and keeps those thresholds, raised if need be so that the repo corpus' and the
+            // the dev split too and keeps that threshold, raised if need be so that the repo corpus' and the
             // built-in polite messages stay unflagged.
             let all: Vec<(Vec<u32>, usize)> = tr.iter().chain(&dv).cloned().collect();
             let mut full = train::train(&all, &settings);
             full.threshold = model.threshold;
             train::pick_thresholds(&mut full, &[(&repo_polite, 0.0), (&ours, 0.0)]);
-            let raised = (1..CLASSES.len()).filter(|&c| full.threshold[c] > model.threshold[c]).count();
             println!(
-                "refit on all {} sentences with the thresholds above ({raised} raised for the repo corpus or the built-in messages)",
-                all.len()
+                "refit on all {} sentences with the threshold above ({:.3} -> {:.3} for the repo corpus and the built-in messages)",
+                all.len(),
+                model.threshold[1],
+                full.threshold[1]
             );
             model = full;
         }
