@@ -475,6 +475,6 @@ mod tests {
     /// own learned, one shared threshold, 800 more training sentences per language) fr 100.0 / 95.3 / 5.3, en 93.3 /
     /// 91.3 / 13.3. Then, four French polite messages of the repo corpus that read the same as held-out messages
     /// taken out of it (the model learns it): fr 100.0 / 95.3 / 6.0. Its English writers' polite messages flagged:
-    /// 20, 7 by runs, 5 as demands ("kindly revert"), 8 otherwise.
+    /// 20, 7 by runs, 5 as demands, 8 otherwise (the messages themselves not read).
     const TWELFTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 99.5, 95.0, 6.5), ("en", 93.0, 91.0, 13.5)];
 }
