@@ -9,8 +9,9 @@
 //! Rebound's built-in messages, picks one threshold the classes share (`train::pick_thresholds`) so at most 1 %
 //! of the dev split's polite sentences and none of those messages are flagged by the model, prints the figures
 //! per class and writes `src/messages/tone/model-{fr,en}.bin` — for French, a model trained again on every
-//! sentence with that threshold (see `train::refits`). Then the run models: trained on `train/runs-{fr,en}.json` (sentences closed by
-//! a run of "!" or "?", glad or angry; the last sentence of each entry) without their dev fifth, with
+//! sentence with that threshold (see `train::refits`). Then the run models: trained on
+//! `train/runs-{fr,en}.json` (sentences closed by a run of "!" or "?", glad or angry; the last sentence of each
+//! entry) without their dev fifth, with
 //! `RUN_BUCKETS` buckets whatever `buckets=` says, a threshold that lets at most 7 % of the dev split's angry
 //! runs pass as glad, written to `src/messages/tone/runs-{fr,en}.bin`. Same corpus, same bytes. `--dry-run` prints without writing,
 //! and with it `name=value` arguments (`buckets`, `epochs`, `rate`, `l2`, `seed`, `runs`) try other training settings;
