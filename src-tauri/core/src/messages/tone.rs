@@ -2490,6 +2490,40 @@ mod tests {
         assert!(!rules_found("Mon avocat m'a conseillé de porter plainte.", "fr").is_empty());
     }
 
+    /// Eleventh round, from a probe of courteous registers (West and Central African, Maghreb, Indian, Filipino,
+    /// Nigerian writers): the formal request «je vous prie de…» is no prayer, a calm "third time" in the middle of a
+    /// request is no sarcasm, a request to delete one's file is no dismissal, a blessing quiets the model, and a
+    /// practical "this or that??" is a question — each beside the hostile form it must not lose.
+    #[test]
+    fn courteous_formulas_blessings_and_either_or_questions() {
+        for (text, lang) in [
+            ("Je vous prie de bien vouloir me renvoyer mon diplôme original.", "fr"),
+            ("Je reviens vers vous pour la troisième fois au sujet de mon attestation.", "fr"),
+            ("Que Dieu vous bénisse, vous et toute votre équipe.", "fr"),
+            ("I am writing for the third time about my application status.", "en"),
+            ("Please delete my CV and ID copy from your records.", "en"),
+            ("May God bless you and your whole team.", "en"),
+        ] {
+            assert!(rules_alone(text, lang).is_empty(), "{text}: {:?}", rules_alone(text, lang));
+        }
+        // A run is let pass only when the model reads its sentence calm: these two need it on.
+        for (text, lang) in [
+            ("L'entretien est-il à Lyon ou à Grenoble ??", "fr"),
+            ("Is the interview 9 AM Hanoi time or Singapore time??", "en"),
+        ] {
+            assert!(rules_found(text, lang).is_empty(), "{text}: {:?}", rules_found(text, lang));
+        }
+        assert!(rules_found("Je prie pour que vous soyez renvoyé.", "fr").contains(&"ill_wish".to_owned()));
+        assert!(rules_found("Pour la troisième fois, où est mon contrat ?", "fr").contains(&"sarcasm".to_owned()));
+        assert!(rules_found("Je vous écris pour la énième fois.", "fr").contains(&"sarcasm".to_owned()));
+        assert!(!rules_found("Que Dieu vous rende au centuple le mal que vous m'avez fait.", "fr").is_empty());
+        assert!(rules_found("For the third time, where is my contract?", "en").contains(&"sarcasm".to_owned()));
+        assert!(rules_found("Lose my number.", "en").contains(&"dismissal".to_owned()));
+        assert!(rules_found("Delete my number and never call me again.", "en").contains(&"dismissal".to_owned()));
+        assert!(rules_found("Is this a joke or what??", "en").contains(&"punctuation".to_owned()));
+        assert!(rules_found("C'est une blague ou quoi ??", "fr").contains(&"punctuation".to_owned()));
+    }
+
     #[test]
     fn glee_at_a_downfall_a_refused_good_wish_and_veiled_english_threats() {
         for text in [

@@ -284,6 +284,12 @@ mod tests {
         meets("twelfth.json", &TWELFTH_FLOOR);
     }
 
+    /// The thirteenth held-out set, written at the start of the eleventh round (see [`THIRTEENTH_FLOOR`]).
+    #[test]
+    fn the_thirteenth_held_out_sets_meet_their_floor() {
+        meets("thirteenth.json", &THIRTEENTH_FLOOR);
+    }
+
     fn meets(file: &str, floors: &[(&str, f64, f64, f64)]) {
         let path = format!("{}/../../tests/tone/{file}", env!("CARGO_MANIFEST_DIR"));
         let src = std::fs::read_to_string(&path).expect("a held-out set");
@@ -368,7 +374,9 @@ mod tests {
     /// while they stopped more on five other sets), en unchanged. Eighth round: fr 92.0 / 91.3 / 1.3, en unchanged.
     /// Tenth round (the repo corpus' polite messages and Rebound's own learned, one threshold shared by the
     /// classes, 800 more training sentences per language): fr 90.7 / 90.7 / 2.0, en 86.7 / 88.0 / 0.7.
-    const FOURTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 90.5, 90.5, 2.5), ("en", 86.5, 87.5, 1.0)];
+    /// Eleventh round (rules for courteous formulas, blessings and either/or questions; 360 more run sentences
+    /// per language in courteous registers): fr 90.7 / 90.7 / 1.3 (a blessing no longer an ill wish), en unchanged.
+    const FOURTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 90.5, 90.5, 1.5), ("en", 86.5, 87.5, 1.0)];
 
     /// The fifth set (`tests/tone/fifth.json`, 150 hostile — 15 per category — and 150 polite per language,
     /// written by two more helpers from the brief at the start of the fourth round; never read here). Scored on
@@ -408,7 +416,9 @@ mod tests {
     /// threshold: fr 92.0 / 86.7 / 3.3 (one angry run let pass), en unchanged.
     /// Tenth round (the repo corpus' polite messages and Rebound's own learned, one threshold shared by the
     /// classes, 800 more training sentences per language): fr 93.3 / 89.3 / 2.7, en 94.7 / 92.0 / 6.0.
-    const SEVENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 93.0, 89.0, 3.0), ("en", 94.5, 91.5, 6.5)];
+    /// Eleventh round (rules for courteous formulas, blessings and either/or questions; 360 more run sentences
+    /// per language in courteous registers): fr unchanged, en 94.7 / 92.0 / 5.3 (a run).
+    const SEVENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 93.0, 89.0, 3.0), ("en", 94.5, 91.5, 5.5)];
 
     /// The eighth set (`tests/tone/eighth.json`, 150 hostile — 15 per category — and 150 polite per language,
     /// written by two more helpers from the brief at the start of the sixth round, fifteen new writers per
@@ -438,7 +448,9 @@ mod tests {
     /// fr 89.3 / 91.3 / 5.3 (the French refit), en unchanged.
     /// Tenth round (the repo corpus' polite messages and Rebound's own learned, one threshold shared by the
     /// classes, 800 more training sentences per language): fr 92.0 / 93.3 / 5.3, en 97.3 / 95.3 / 4.0.
-    const NINTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 91.5, 93.0, 5.5), ("en", 97.0, 95.0, 4.5)];
+    /// Eleventh round (rules for courteous formulas, blessings and either/or questions; 360 more run sentences
+    /// per language in courteous registers): fr 92.0 / 93.3 / 4.7 (a run), en unchanged.
+    const NINTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 91.5, 93.0, 5.0), ("en", 97.0, 95.0, 4.5)];
 
     /// The tenth set (`tests/tone/tenth.json`, 150 hostile — 15 per category — and 150 polite per language,
     /// written by two more helpers from the brief at the start of the eighth round, fifteen new writers per
@@ -467,7 +479,9 @@ mod tests {
     /// 73.3 %.
     /// Tenth round (the repo corpus' polite messages and Rebound's own learned, one threshold shared by the
     /// classes, 800 more training sentences per language): fr 93.3 / 93.3 / 6.0, en 96.0 / 93.3 / 6.7.
-    const ELEVENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 93.0, 93.0, 6.5), ("en", 95.5, 93.0, 7.0)];
+    /// Eleventh round (rules for courteous formulas, blessings and either/or questions; 360 more run sentences
+    /// per language in courteous registers): fr 93.3 / 93.3 / 5.3 (an ill wish), en unchanged.
+    const ELEVENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 93.0, 93.0, 5.5), ("en", 95.5, 93.0, 7.0)];
 
     /// The twelfth set (`tests/tone/twelfth.json`, 150 hostile — 15 per category — and 150 polite per language,
     /// written by two more helpers from the brief at the start of the tenth round, fifteen new writers per language;
@@ -477,5 +491,17 @@ mod tests {
     /// 91.3 / 13.3. Then, four French polite messages of the repo corpus that read the same as held-out messages
     /// taken out of it (the model learns it): fr 100.0 / 95.3 / 6.0. Its English writers' polite messages flagged:
     /// 20, 7 by runs, 5 as demands, 8 otherwise (the messages themselves not read).
-    const TWELFTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 99.5, 95.0, 6.5), ("en", 93.0, 91.0, 13.5)];
+    /// Eleventh round (rules for courteous formulas, blessings and either/or questions; 360 more run sentences
+    /// per language in courteous registers): fr unchanged (one ill wish fewer, one run more), en 93.3 / 91.3 / 12.7.
+    const TWELFTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 99.5, 95.0, 6.5), ("en", 93.0, 91.0, 13.0)];
+
+    /// The thirteenth set (`tests/tone/thirteenth.json`, 150 hostile — 15 per category — and 150 polite per
+    /// language, written by two more helpers from the brief at the start of the eleventh round, fifteen new writers
+    /// per language, among them courteous and regional registers — Ivorian, Belgian, Swiss, Réunion, Haitian, chiac,
+    /// joual / Pakistani, Singaporean, Kenyan, Ghanaian, Polish-born and Brazilian-born writers; never read here).
+    /// Scored on 81f481b (before the round) into files kept unread and read once at the end: before fr 97.3 / 96.0 /
+    /// 10.7, en 98.7 / 93.3 / 10.0; after (rules for courteous formulas, blessings and either/or questions; 360 more
+    /// run sentences per language) fr 97.3 / 96.0 / 10.0, en 98.7 / 93.3 / 9.3. Its false alarms, by category of
+    /// finding: fr runs 8, blame 4, four others; en runs 5, demand 3, seven others (the messages themselves not read).
+    const THIRTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 97.0, 95.5, 10.5), ("en", 98.5, 93.0, 9.5)];
 }
