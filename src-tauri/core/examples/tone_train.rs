@@ -192,17 +192,29 @@ fn main() {
     }
 }
 
-/// Share of the dev split's angry runs the run model may let pass as glad. Not the share of angry messages that
-/// pass: a run the run model lets through must still close a sentence the tone model reads as calm, without a
-/// grievance or a negation. 3 % until the ninth round; 7 % since, when the run model learned 1,200 more sentences
-/// per language, chosen on half of a probe it never trained on (400 messages with runs per language, written by
-/// two helpers): its glad messages flagged went fr 47 -> 38 %, en 30 -> 25 % with none of its angry ones lost,
-/// while 10 % let an angry run of the unit tests pass ("J'ai été pris de haut par votre recruteur !!!").
-const RUN_MISS_BUDGET: f64 = 0.07;
+/// Share of the dev split's angry runs the run model may let pass as glad, per language. Not the share of angry
+/// messages that pass: a run the run model lets through must still close a sentence the tone model reads as calm,
+/// without a grievance or a negation. 3 % until the ninth round; 7 % since, when the run model learned 1,200 more
+/// sentences per language, chosen on half of a probe it never trained on (400 messages with runs per language,
+/// written by two helpers): its glad messages flagged went fr 47 -> 38 %, en 30 -> 25 % with none of its angry ones
+/// lost, while 10 % let an angry run of the unit tests pass ("J'ai été pris de haut par votre recruteur !!!").
+/// French 10 % since the eleventh round (with 360 more run sentences per language, and «vous me prenez pour qui»
+/// a grievance — at 10 % the run model let that run pass): on the means of the thirteen held-out sets read so far,
+/// false alarms fr 3.52 -> 3.32 % with all-hostile recall unchanged, the run probe's glad messages flagged 37.6 ->
+/// 35.2 % with its angry ones caught unchanged (97.3 %); 15 % cut 0.2 point more but let «J'ai été pris de haut par
+/// votre recruteur !!!» pass again; English at 15 % cut false alarms by 0.1 point for 0.15 of all-hostile recall
+/// and one of the run probe's angry runs, so it stays at 7 %.
+fn run_miss_budget(lang: &str) -> f64 {
+    if lang == "fr" {
+        0.10
+    } else {
+        0.07
+    }
+}
 
 /// The run model of `lang`: trained on `train/runs-{lang}.json` (`{"angry": [...], "glad": [...]}`, entries that
-/// end with a run of "!" or "?"; the last sentence of each is learned), without its dev fifth; its threshold lets at most [`RUN_MISS_BUDGET`] of the dev
-/// split's angry runs pass. Writes `runs-{lang}.bin` unless `dry`.
+/// end with a run of "!" or "?"; the last sentence of each is learned), without its dev fifth; its threshold lets
+/// at most [`run_miss_budget`] of the dev split's angry runs pass. Writes `runs-{lang}.bin` unless `dry`.
 fn train_runs(dir: &Path, lang: &str, settings: &train::Settings, dry: bool) {
     let path = dir.join(format!("train/runs-{lang}.json"));
     let file: std::collections::BTreeMap<String, Vec<String>> = match std::fs::read_to_string(&path)
@@ -248,7 +260,7 @@ fn train_runs(dir: &Path, lang: &str, settings: &train::Settings, dry: bool) {
     let anger = |m: &Model, f: &[u32]| m.probabilities(f)[ANGRY];
     let mut angry: Vec<f32> = dv.iter().filter(|(_, c)| *c == ANGRY).map(|(f, _)| anger(&model, f)).collect();
     angry.sort_by(f32::total_cmp);
-    let allowed = (RUN_MISS_BUDGET * angry.len() as f64).floor() as usize;
+    let allowed = (run_miss_budget(lang) * angry.len() as f64).floor() as usize;
     model.threshold = [1.0; CLASSES.len()];
     // Halfway between the last angry run allowed to pass and the next, so no dev sentence sits on the line.
     model.threshold[ANGRY] = match (allowed.checked_sub(1).and_then(|i| angry.get(i)), angry.get(allowed)) {
