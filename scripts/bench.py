@@ -314,8 +314,8 @@ def message_times(path):
         for line in Path(path).read_text().splitlines():
             if line.startswith("render ") and "median" in line:
                 render.append(float(line.split("median ")[1].split()[0]))
-            elif line.startswith("tone check, ") and " 1997 characters" in line:
-                tone[line.split()[2]] = float(line.split("median ")[1].split()[0])
+            elif line.startswith("tone check, ") and " 2000 characters" in line:
+                tone[line.split()[2].rstrip(",")] = float(line.split("median ")[1].split()[0])
     return (max(render) if render else None), tone
 
 
@@ -400,7 +400,7 @@ def main():
     ]
     for lang in ("en", "fr"):
         us = tone.get(lang)
-        table.append(row(f"tone check, 2,000 characters, {lang} rules", f"{us:.0f} µs" if us else "not run", "—",
+        table.append(row(f"tone check, 2,000 characters, {lang} (rules and models)", f"{us:.0f} µs" if us else "not run", "—",
                          "≤ 16,000 µs (one frame)", us <= 16000 if us else None))
     head = ("figure", "Rebound", "empty Tauri window", "goal", "met")
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
