@@ -197,13 +197,13 @@ fn main() {
 /// without a grievance or a negation. 3 % until the ninth round; 7 % since, when the run model learned 1,200 more
 /// sentences per language, chosen on half of a probe it never trained on (400 messages with runs per language,
 /// written by two helpers): its glad messages flagged went fr 47 -> 38 %, en 30 -> 25 % with none of its angry ones
-/// lost, while 10 % let an angry run of the unit tests pass ("J'ai été pris de haut par votre recruteur !!!").
+/// lost, while 10 % then let an angry run of the unit tests pass ("J'ai été pris de haut par votre recruteur !!!").
 /// French 10 % since the eleventh round (with 360 more run sentences per language, and «vous me prenez pour qui»
 /// a grievance — at 10 % the run model let that run pass): on the means of the thirteen held-out sets read so far,
 /// false alarms fr 3.52 -> 3.32 % with all-hostile recall unchanged, the run probe's glad messages flagged 37.6 ->
 /// 35.2 % with its angry ones caught unchanged (97.3 %); 15 % cut 0.2 point more but let «J'ai été pris de haut par
-/// votre recruteur !!!» pass again; English at 15 % cut false alarms by 0.1 point for 0.15 of all-hostile recall
-/// and one of the run probe's angry runs, so it stays at 7 %.
+/// votre recruteur !!!» pass, as 10 % did in the ninth round; English at 15 % cut false alarms by 0.1 point for 0.15
+/// point of all-hostile recall and one of the run probe's angry runs, so it stays at 7 %.
 fn run_miss_budget(lang: &str) -> f64 {
     if lang == "fr" {
         0.10

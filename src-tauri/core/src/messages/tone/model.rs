@@ -397,7 +397,7 @@ pub fn rules_only(on: bool) {
 /// The model's findings for the sentences where the rules found nothing (`taken`: the rules' spans).
 /// `polite`: the sentences where the rules found a polite formula ("je vous saurais gré de…"), which turns
 /// a demand into a request for the model as it does for the rules. `kind`: the sentences with a kind formula
-/// (a good wish returned), which the model leaves alone.
+/// (a good wish returned, a blessing), which the model leaves alone.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn findings(
     lang: &str,
