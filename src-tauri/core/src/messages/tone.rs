@@ -1326,6 +1326,12 @@ const CALM: f32 = 0.5;
 /// hostile keeps its run ("See you Monday!!" reads a little like "see you in court" to it).
 const GLAD_CALM: f32 = 0.8;
 
+/// How angry the run model may read a sentence and its "!" run still pass for the glad sentence after it: no more
+/// than plainly angry. Chosen on the thirteen held-out sets' figures and the run probe: at 0.9 no hostile message
+/// of theirs passed; "?" runs were left out, as some of the probe's angry ones came before a glad-looking sentence
+/// ("…for the second time this year?! One might almost think it was deliberate.").
+const RUN_BEFORE_GLAD: f32 = 0.9;
+
 /// The runs of "!" or "?" that read as anger, as punctuation findings. A run is read by the sentence it
 /// closes: "!" after thanks or praise, and "!!" after any calm sentence, are enthusiasm; after a grievance any
 /// other run stays ("Still waiting!!!"); "!" after glad news, a greeting, a plan or a good wish is enthusiasm;
@@ -1380,7 +1386,7 @@ fn angry_runs(
             Some(s) if grievance.contains(&s) && !(p.bangs_only && p.u1 - p.u0 == 2) => {}
             Some(s) => {
                 ask.insert(s);
-                if let Some(next) = follows(p).filter(|_| !p.bangs_only) {
+                if let Some(next) = follows(p) {
                     ask.insert(next);
                 }
             }
@@ -1399,10 +1405,26 @@ fn angry_runs(
             && under(s, CALM)
             && (p.bangs_only || (!warm.contains(&s) && follows(p).is_none_or(|n| !grievance.contains(&n))))
     };
+    // A "!" run before a sentence both models read as glad and calm is enthusiasm, when what it closes is too
+    // short for the run model or not plainly angry to it ("Finally!!! I start at the clinic on Monday.", «Je n'en
+    // reviens pas !!! Merci pour votre confiance.»). A negation may come before it; a grievance may not.
+    let glad_next = |p: &Punct, s: usize| {
+        p.bangs_only
+            && !grievance.contains(&s)
+            && hostility.get(&s).is_some_and(|r| r.angry.is_none_or(|a| a < RUN_BEFORE_GLAD && r.hostility < CALM))
+            && follows(p).is_some_and(|n| {
+                n != s
+                    && !grievance.contains(&n)
+                    && !negated.contains(&n)
+                    && hostility.get(&n).is_some_and(|r| r.glad)
+                    && under(n, CALM)
+            })
+    };
     let mut out = Vec::new();
     for p in &reading.punct {
         let enthusiastic = closes(p).is_some_and(|s| {
-            (p.bangs_only && (warm.contains(&s) || (p.u1 - p.u0 == 2 && under(s, CALM))))
+            glad_next(p, s)
+                || (p.bangs_only && (warm.contains(&s) || (p.u1 - p.u0 == 2 && under(s, CALM))))
                 || !grievance.contains(&s)
                     && (glad_run(p, s)
                         || if p.bangs_only {
@@ -2126,8 +2148,12 @@ mod tests {
         assert!(rules_found("Torrieu que vous avez une belle équipe.", "fr").is_empty());
         assert!(rules_found("Mautadine, je suis déçue, mais je vous remercie.", "fr").is_empty());
         assert!(rules_found("Mosus de processus interminable.", "fr").contains(&"profanity".to_owned()));
+        // So are the mild ones beside how the writer felt (twelfth round): «tabarnouche» is no swear word.
+        assert!(rules_found("Tabarouette, j'étais nerveux en arrivant à l'entrevue.", "fr").is_empty());
+        assert!(rules_found("Tabarnouche que j'étais stressée avant l'appel.", "fr").is_empty());
         // The strong sacres stay swearing whatever follows.
         assert!(rules_found("Tabarnak, merci pour l'entrevue.", "fr").contains(&"profanity".to_owned()));
+        assert!(rules_found("Câlisse, j'étais nerveux.", "fr").contains(&"profanity".to_owned()));
     }
 
     #[test]
@@ -2729,6 +2755,32 @@ mod tests {
             ("Une cinquième entrevue ?!", "fr"),
             ("Vous appelez ça un processus ?!", "fr"),
             ("Le salaire a changé du jour au lendemain ?!", "fr"),
+        ] {
+            assert!(
+                rules_found(text, lang).contains(&"punctuation".to_owned()),
+                "{text}: {:?}",
+                rules_found(text, lang)
+            );
+        }
+    }
+
+    /// Twelfth round: a "!" run is read by the sentence after it too — before a sentence both models read as glad
+    /// and calm it is enthusiasm, even after a word too short for the run model or a negation. Not after a
+    /// grievance, not before one, and not for a "?" run.
+    #[test]
+    fn a_bang_run_before_a_glad_sentence_is_enthusiasm() {
+        for (text, lang) in [
+            ("Finally!!! I start at the clinic on Monday.", "en"),
+            ("Enfin !!! Je commence à la clinique lundi.", "fr"),
+            ("Je n'en reviens pas !!! Je commence à la clinique lundi.", "fr"),
+        ] {
+            assert!(rules_found(text, lang).is_empty(), "{text}: {:?}", rules_found(text, lang));
+        }
+        for (text, lang) in [
+            ("Six weeks without an answer!!! I start at the clinic on Monday.", "en"),
+            ("Finally!!! Six weeks without an answer.", "en"),
+            ("Six semaines sans réponse !!! Je commence à la clinique lundi.", "fr"),
+            ("Seriously?! I start at the clinic on Monday.", "en"),
         ] {
             assert!(
                 rules_found(text, lang).contains(&"punctuation".to_owned()),

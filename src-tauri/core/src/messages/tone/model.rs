@@ -474,8 +474,9 @@ pub(super) fn hostility(
         features(&s.text, lang, &mut feats);
         // One or two words ("Anyone?!") say too little for the run model to call them glad.
         let long_enough = s.text.split(' ').count() >= RUN_MIN_WORDS;
-        let glad = long_enough && runs.is_some_and(|r| r.probabilities(&feats)[ANGRY] < r.threshold[ANGRY]);
-        out.insert(s.id, Reads { hostility: model.hostility(&feats).1, glad });
+        let angry = runs.filter(|_| long_enough).map(|r| (r.probabilities(&feats)[ANGRY], r.threshold[ANGRY]));
+        let glad = angry.is_some_and(|(p, limit)| p < limit);
+        out.insert(s.id, Reads { hostility: model.hostility(&feats).1, glad, angry: angry.map(|(p, _)| p) });
     }
     out
 }
@@ -490,6 +491,9 @@ pub(super) struct Reads {
     pub hostility: f32,
     /// Whether the run model reads a run after it as glad.
     pub glad: bool,
+    /// The run model's probability that a run after it is angry; `None` when the sentence is too short to
+    /// tell or there is no run model.
+    pub angry: Option<f32>,
 }
 
 /// The features of each sentence of a message as the model reads it in [`check`](super::check) (no names,
