@@ -6,16 +6,15 @@
 //! alarms; then every miss, every false alarm (with what was flagged) and every hostile sentence caught under
 //! another category — and then the held-out sets (`tone_eval::HELD_OUT_SETS`, in `tests/tone/`, oldest first) as
 //! **figures only**: they are written by someone who never saw the rules, and
-//! whoever writes the rules never reads them.
+//! whoever writes the rules never reads them; last the sets the model learns from since the twelfth round
+//! (`tone_eval::LEARNED_SETS`), figures only too, marked as such.
 //!
 //! `tone_report <file>` prints another file of the same shape in full; `tone_report --scores <file>` prints
 //! its figures only. `--rules-only`, with any of these, leaves the model's findings and the run model out.
 
-use rebound_core::messages::tone_eval::{Corpus, Scores, HELD_OUT_SETS};
+use rebound_core::messages::tone_eval::{Corpus, Scores, HELD_OUT_SETS, LEARNED_SETS, SETS_DIR};
 
 const CORPUS: &str = include_str!("../src/messages/tone/corpus.json");
-/// Where the held-out sets are (`tone_eval::HELD_OUT_SETS`: their names, oldest first).
-const SETS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/tone");
 
 fn load(label: &str, src: &str) -> Corpus {
     serde_json::from_str(src).unwrap_or_else(|e| {
@@ -55,6 +54,13 @@ fn main() {
             for file in HELD_OUT_SETS {
                 let title =
                     format!("{} held-out sets (tests/tone/{file}), figures only", file.trim_end_matches(".json"));
+                print(&title, &read(&format!("{SETS_DIR}/{file}")), false);
+            }
+            for file in LEARNED_SETS {
+                let title = format!(
+                    "{} held-out sets (tests/tone/{file}), learned from since the twelfth round, figures only",
+                    file.trim_end_matches(".json")
+                );
                 print(&title, &read(&format!("{SETS_DIR}/{file}")), false);
             }
         }

@@ -4,14 +4,16 @@
 //! cargo run --release -p rebound-core --example tone_train
 //! ```
 //!
-//! Reads `src/messages/tone/train/{fr,en}.json` (plus the generator's sentences), holds out a random fifth
-//! as the dev split, trains on the rest and on the sentences of the repo corpus' polite messages and of
-//! Rebound's built-in messages, picks one threshold the classes share (`train::pick_thresholds`) so at most 1 %
-//! of the dev split's polite sentences and none of those messages are flagged by the model, prints the figures
+//! Reads `src/messages/tone/train/{fr,en}.json` (plus the generator's sentences) and the learned held-out sets
+//! (`tone_eval::LEARNED_SETS` in `tests/tone/`: their one-sentence hostile messages, see `train::FromSets`), holds
+//! out a random fifth as the dev split, trains on the rest and on the sentences of the repo corpus' polite
+//! messages, of Rebound's built-in messages and of the learned sets' polite messages, picks one threshold the
+//! classes share (`train::pick_thresholds`) so at most `polite_budget` (fr 1 %, en 1.5 %) of the dev split's
+//! polite sentences and none of the repo corpus' or built-in messages are flagged by the model, prints the figures
 //! per class and writes `src/messages/tone/model-{fr,en}.bin` — for French, a model trained again on every
 //! sentence with that threshold (see `train::refits`). Then the run models: trained on
 //! `train/runs-{fr,en}.json` (sentences closed by a run of "!" or "?", glad or angry; the last sentence of each
-//! entry) without their dev fifth, with
+//! entry) and the learned sets' runs, without their dev fifth, with
 //! `RUN_BUCKETS` buckets whatever `buckets=` says, a threshold that lets at most 7 % of the dev split's angry
 //! runs pass as glad, written to `src/messages/tone/runs-{fr,en}.bin`. Same corpus, same bytes. `--dry-run` prints without writing,
 //! and with it `name=value` arguments (`buckets`, `epochs`, `rate`, `l2`, `seed`, `runs`) try other training settings;
@@ -20,6 +22,7 @@
 use std::path::Path;
 
 use rebound_core::messages::tone::model::{message_features, sentence_text, train, Model, ANGRY, CLASSES, GLAD};
+use rebound_core::messages::tone_eval::{read_set, HELD_OUT_SETS, LEARNED_SETS};
 
 fn main() {
     let dry = std::env::args().any(|a| a == "--dry-run");
@@ -39,7 +42,25 @@ fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/messages/tone");
     let repo_json = std::fs::read_to_string(dir.join("corpus.json")).unwrap_or_default();
     let repo: serde_json::Value = serde_json::from_str(&repo_json).unwrap_or_default();
+    let read = |files: &[&str]| -> Result<Vec<String>, String> {
+        files.iter().map(|f| read_set(f).map_err(|e| format!("{f}: {e}"))).collect()
+    };
+    let (sets, held) = match read(&LEARNED_SETS).and_then(|s| Ok((s, read(&HELD_OUT_SETS)?))) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("tone_train: learned held-out sets: {e}");
+            std::process::exit(1);
+        }
+    };
     for lang in ["fr", "en"] {
+        let held_out = held.iter().flat_map(|j| train::repo_sentences(j, lang)).collect();
+        let from_sets = match train::from_sets(&sets, lang, &held_out) {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("tone_train: {lang}: learned held-out sets: {e}");
+                std::process::exit(1);
+            }
+        };
         let json = match std::fs::read_to_string(dir.join(format!("train/{lang}.json"))) {
             Ok(j) => j,
             Err(e) => {
@@ -47,7 +68,7 @@ fn main() {
                 std::process::exit(1);
             }
         };
-        let corpus = match train::corpus(&json, lang, &train::repo_sentences(&repo_json, lang)) {
+        let corpus = match train::corpus(&json, lang, &train::repo_sentences(&repo_json, lang), &from_sets.hostile) {
             Ok(c) => c,
             Err(e) => {
                 eprintln!("tone_train: {lang}: {e}");
@@ -82,8 +103,11 @@ fn main() {
         // (none of them may be flagged) far above what the dev split needs: until the tenth round five or six such
         // sentences held French threats at 0.83 and English dismissals and blame at 0.95, and any new training
         // sentence could move them.
+        // So are the learned held-out sets' polite messages (twelfth round), without a budget of their own: they
+        // are many and varied, and a few of them read hostile even to a reader.
+        let set_polite: Vec<train::Group> = from_sets.polite.iter().map(|t| message_features(t, lang)).collect();
         let learned_polite = repo_polite.len() + ours.len();
-        tr.extend(repo_polite.iter().chain(&ours).flatten().map(|f| (f.clone(), 0)));
+        tr.extend(repo_polite.iter().chain(&ours).chain(&set_polite).flatten().map(|f| (f.clone(), 0)));
         let started = std::time::Instant::now();
         let mut model = train::train(&tr, &settings);
         let took = started.elapsed();
@@ -94,15 +118,17 @@ fn main() {
         if let Some(p) = CLASSES.iter().position(|c| *c == "profanity") {
             model.threshold[p] = 1.0;
         }
-        // At most 1 % of the dev split's polite sentences, and none of the repo corpus' polite messages nor of
-        // the built-in messages.
-        train::pick_thresholds(&mut model, &[(&dev_polite, 0.01), (&repo_polite, 0.0), (&ours, 0.0)]);
+        // At most `polite_budget` of the dev split's polite sentences, and none of the repo corpus' polite
+        // messages nor of the built-in messages.
+        train::pick_thresholds(&mut model, &[(&dev_polite, polite_budget(lang)), (&repo_polite, 0.0), (&ours, 0.0)]);
 
         let hand = corpus.iter().filter(|l| !l.generated).count();
         println!(
-            "== {lang}: {} sentences ({hand} by hand, {} generated) and {learned_polite} polite texts of the repo corpus and of Rebound's own (subjects and bodies), trained in {took:.1?}",
+            "== {lang}: {} sentences ({hand} by hand, {} of them from the learned held-out sets; {} generated), {learned_polite} polite texts of the repo corpus and of Rebound's own (subjects and bodies) and {} polite messages of the learned held-out sets, trained in {took:.1?}",
             corpus.len(),
-            corpus.len() - hand
+            from_sets.hostile.len(),
+            corpus.len() - hand,
+            set_polite.len()
         );
         println!(
             "{:<10} {:>6} {:>6} {:>14} {:>14} {:>9}",
@@ -188,7 +214,20 @@ fn main() {
         if !dry {
             write(&dir.join(format!("model-{lang}.bin")), &model);
         }
-        train_runs(&dir, lang, &settings, dry);
+        train_runs(&dir, lang, &settings, dry, &from_sets);
+    }
+}
+
+/// Share of the dev split's polite sentences the tone model may flag, per language: 1 % until the twelfth round;
+/// English 1.5 % since it learns the learned held-out sets' polite messages, which pushed its threshold up (0.80 ->
+/// 0.84 at 1 %) and, on the three sets still held out then, its stop recall down from 96.0 to 90.7 % (false alarms
+/// 8.4 -> 4.4 %); at 1.5 % 95.1 % and 5.6 %, at 2 % 96.0 % and 6.5 % (a first reading of the sets; as shipped, at
+/// 1.5 %: 95.6 % and 6.0 %). French keeps 1 %: its recall on those sets did not move.
+fn polite_budget(lang: &str) -> f64 {
+    if lang == "fr" {
+        0.01
+    } else {
+        0.015
     }
 }
 
@@ -215,7 +254,7 @@ fn run_miss_budget(lang: &str) -> f64 {
 /// The run model of `lang`: trained on `train/runs-{lang}.json` (`{"angry": [...], "glad": [...]}`, entries that
 /// end with a run of "!" or "?"; the last sentence of each is learned), without its dev fifth; its threshold lets
 /// at most [`run_miss_budget`] of the dev split's angry runs pass. Writes `runs-{lang}.bin` unless `dry`.
-fn train_runs(dir: &Path, lang: &str, settings: &train::Settings, dry: bool) {
+fn train_runs(dir: &Path, lang: &str, settings: &train::Settings, dry: bool, from_sets: &train::FromSets) {
     let path = dir.join(format!("train/runs-{lang}.json"));
     let file: std::collections::BTreeMap<String, Vec<String>> = match std::fs::read_to_string(&path)
         .map_err(|e| e.to_string())
@@ -234,8 +273,8 @@ fn train_runs(dir: &Path, lang: &str, settings: &train::Settings, dry: bool) {
     // Each entry once; what is learned is the sentence its run closes, its last, as the check reads it there.
     let mut seen = std::collections::HashSet::new();
     let (mut items, mut feats) = (Vec::new(), Vec::new());
-    for (name, class) in [("glad", GLAD), ("angry", ANGRY)] {
-        for s in file.get(name).into_iter().flatten() {
+    for (name, class, more) in [("glad", GLAD, &from_sets.glad), ("angry", ANGRY, &from_sets.angry)] {
+        for s in file.get(name).into_iter().flatten().chain(more) {
             let text = sentence_text(s, lang);
             if text.is_empty() || !seen.insert(text.clone()) {
                 continue;

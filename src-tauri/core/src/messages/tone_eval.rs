@@ -12,10 +12,23 @@ use serde::Deserialize;
 
 use super::tone::{check, Context};
 
+/// Where the held-out sets are: in the repository, not in the crate (only the trainer, `tone_report` and the
+/// tests read them).
+pub const SETS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/tone");
+
 /// The held-out sets in `tests/tone/`, oldest first: each written by helpers from a brief, never by whoever writes
 /// the rules or the training sentences (their history and floors: the `*_FLOOR` constants of the tests below).
 /// `tone_report` prints their figures, and no training sentence may read the same as one of their messages.
-pub const HELD_OUT_SETS: [&str; 13] = [
+pub const HELD_OUT_SETS: [&str; 4] = ["eleventh.json", "twelfth.json", "thirteenth.json", "fourteenth.json"];
+
+/// The first ten held-out sets, learned from since the twelfth round (2026-12-04; see `train::FromSets`): their
+/// figures are no longer a measure of anything unseen, and their floors stay as regression tests. Why: they hold
+/// 1,600 polite messages per language by 150 writers the training files never had. Learned, on the three sets
+/// still held out then (eleventh to thirteenth; means): false alarms fr 5.37 -> 3.33 %, en 8.43 -> 6.00 %, stop
+/// recall fr 96.87 -> 96.87 %, en 96.00 -> 95.57 %, all hostile fr 94.87 -> 94.90 %, en 92.63 -> 92.67 % (English
+/// at a 1.5 % polite budget, `tone_train`'s `polite_budget`); on the fourteenth, unseen until then: fr 7.3 -> 6.7 %,
+/// en 4.0 -> 1.3 % false alarms, stop fr 100 -> 98.7 %, en 96.0 -> 94.7 %.
+pub const LEARNED_SETS: [&str; 10] = [
     "heldout.json",
     "fresh.json",
     "third.json",
@@ -26,10 +39,12 @@ pub const HELD_OUT_SETS: [&str; 13] = [
     "eighth.json",
     "ninth.json",
     "tenth.json",
-    "eleventh.json",
-    "twelfth.json",
-    "thirteenth.json",
 ];
+
+/// The text of a set of `tests/tone/` by file name.
+pub fn read_set(file: &str) -> std::io::Result<String> {
+    std::fs::read_to_string(format!("{SETS_DIR}/{file}"))
+}
 
 /// A labelled set: `{ "fr": { "hostile": [{ "text", "category" }], "polite": ["..."] }, "en": { ... } }`.
 #[derive(Debug, Deserialize)]
@@ -290,9 +305,14 @@ mod tests {
         meets("thirteenth.json", &THIRTEENTH_FLOOR);
     }
 
+    /// The fourteenth held-out set, written at the start of the twelfth round (see [`FOURTEENTH_FLOOR`]).
+    #[test]
+    fn the_fourteenth_held_out_sets_meet_their_floor() {
+        meets("fourteenth.json", &FOURTEENTH_FLOOR);
+    }
+
     fn meets(file: &str, floors: &[(&str, f64, f64, f64)]) {
-        let path = format!("{}/../../tests/tone/{file}", env!("CARGO_MANIFEST_DIR"));
-        let src = std::fs::read_to_string(&path).expect("a held-out set");
+        let src = read_set(file).expect("a held-out set");
         let corpus: Corpus = serde_json::from_str(&src).expect("held-out sets' shape");
         for (lang, set) in corpus.langs() {
             let s = Scores::of(set, lang);
@@ -362,7 +382,9 @@ mod tests {
     /// run pass): fr 96.4 / 92.5 / 0.5, en unchanged.
     /// Tenth round (the repo corpus' polite messages and Rebound's own learned, one threshold shared by the
     /// classes, 800 more training sentences per language): fr 97.3 / 93.5 / 0.5, en 95.5 / 93.5 / 2.0.
-    const THIRD_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 97.0, 93.0, 1.0), ("en", 95.0, 93.0, 2.5)];
+    /// Twelfth round: learned from (see [`LEARNED_SETS`]), so in sample; fr 99.1 / 95.0 / 0.0, en 94.5 / 94.5 / 1.5 —
+    /// English lost a stop message to the higher threshold its learned polite messages brought.
+    const THIRD_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 97.0, 93.0, 1.0), ("en", 94.0, 93.0, 2.5)];
 
     /// The fourth set (`tests/tone/fourth.json`, 150 hostile — 15 per category — and 150 polite per language,
     /// written at the end of the third round by two more helpers from the brief; never read here). Read once on
@@ -485,7 +507,10 @@ mod tests {
     /// classes, 800 more training sentences per language): fr 93.3 / 93.3 / 6.0, en 96.0 / 93.3 / 6.7.
     /// Eleventh round (rules for courteous formulas, blessings and either/or questions; 360 more run sentences
     /// per language in courteous registers): fr 93.3 / 93.3 / 5.3 (an ill wish), en unchanged.
-    const ELEVENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 93.0, 93.0, 5.5), ("en", 95.5, 93.0, 7.0)];
+    /// Twelfth round (the first ten sets learned, see [`LEARNED_SETS`]; a "!" run before a glad sentence passes;
+    /// «pris de haut», "looked down on" and their kin are grievances; English polite budget 1.5 %): fr 93.3 / 92.7 / 4.0, en 94.7 / 92.7 / 6.0
+    /// (from fr 93.3 / 93.3 / 5.3, en 96.0 / 93.3 / 6.7).
+    const ELEVENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 93.0, 92.5, 4.5), ("en", 94.5, 92.5, 6.5)];
 
     /// The twelfth set (`tests/tone/twelfth.json`, 150 hostile — 15 per category — and 150 polite per language,
     /// written by two more helpers from the brief at the start of the tenth round, fifteen new writers per language;
@@ -498,7 +523,10 @@ mod tests {
     /// Eleventh round (rules for courteous formulas, blessings and either/or questions; 360 more run sentences
     /// per language in courteous registers): fr unchanged (one ill wish fewer, one run more), en 93.3 / 91.3 / 12.7.
     /// Then the French run model's threshold let 10 % of its dev angry runs pass instead of 7 %: fr 100.0 / 95.3 / 5.3.
-    const TWELFTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 99.5, 95.0, 5.5), ("en", 93.0, 91.0, 13.0)];
+    /// Twelfth round (the first ten sets learned, see [`LEARNED_SETS`]; a "!" run before a glad sentence passes;
+    /// «pris de haut», "looked down on" and their kin are grievances; English polite budget 1.5 %): fr 100.0 / 96.0 / 2.7, en 94.7 / 92.0 / 6.0
+    /// (from fr 100.0 / 95.3 / 5.3, en 93.3 / 91.3 / 12.7).
+    const TWELFTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 99.5, 95.5, 3.0), ("en", 94.5, 91.5, 6.5)];
 
     /// The thirteenth set (`tests/tone/thirteenth.json`, 150 hostile — 15 per category — and 150 polite per
     /// language, written by two more helpers from the brief at the start of the eleventh round, fifteen new writers
@@ -511,5 +539,21 @@ mod tests {
     /// messages themselves not read). Then, chosen on the thirteen read sets' means, this one among them, the French
     /// run model's threshold let 10 % of its dev angry runs pass instead of 7 %: fr 97.3 / 96.0 / 8.7 (runs flagged
     /// 8 -> 6); unchanged after a review of the round's rules.
-    const THIRTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 97.0, 95.5, 9.0), ("en", 98.5, 93.0, 9.5)];
+    /// Twelfth round (the first ten sets learned, see [`LEARNED_SETS`]; a "!" run before a glad sentence passes;
+    /// «pris de haut», "looked down on" and their kin are grievances; English polite budget 1.5 %): fr 97.3 / 96.0 / 3.3, en 97.3 / 93.3 /
+    /// 6.0 (from fr 97.3 / 96.0 / 8.7, en 98.7 / 93.3 / 9.3).
+    const THIRTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 97.0, 95.5, 3.5), ("en", 97.0, 93.0, 6.5)];
+
+    /// The fourteenth set (`tests/tone/fourteenth.json`, 150 hostile — 15 per category — and 150 polite per
+    /// language, written by two more helpers from the brief at the start of the twelfth round, fifteen new writers
+    /// per language: ch'ti, Alsatian, Montréal-Nord slang, Gatineau administrative, Algerian-born, Congolese-born
+    /// in Brussels, Guadeloupean, joual, Liège, Fribourg, Vietnamese-born / Glasgow, Indian, Filipino, Nigerian,
+    /// Newfoundland, Brooklyn, Sydney, Cork, Minnesota, Jamaican-born, Hong Kong-born, Yorkshire, California
+    /// texting, Kenyan-born, Appalachian; never read here). Scored on 9880f3d (before the round) and after its first
+    /// step (a "!" run before a glad sentence passes) into files kept unread, read once after the second (the first
+    /// ten sets learned, the grievances above, English polite budget 1.5 %): before fr 100.0 / 97.3 / 7.3, en
+    /// 96.0 / 93.3 / 4.7; first step fr unchanged, en 96.0 / 93.3 / 4.0; second fr 98.7 / 97.3 / 6.7, en 94.7 / 92.0
+    /// / 1.3 — the first unseen set under the 2 % goal (English). Its French false alarms: runs 6 -> 4, one each of
+    /// blame, demand, dismissal, insult, profanity, sarcasm (the messages themselves not read).
+    const FOURTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 97.0, 7.0), ("en", 94.5, 91.5, 1.5)];
 }

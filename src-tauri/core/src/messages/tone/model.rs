@@ -518,6 +518,7 @@ pub(super) mod tests {
     use super::train::{self, Labelled};
     use super::*;
     use crate::messages::tone::{check, Context};
+    use crate::messages::tone_eval::{read_set, HELD_OUT_SETS, LEARNED_SETS};
     use serde_json::Value;
 
     thread_local! {
@@ -532,9 +533,18 @@ pub(super) mod tests {
     const RUNS_FR: &str = include_str!("train/runs-fr.json");
     const RUNS_EN: &str = include_str!("train/runs-en.json");
 
+    /// The learned held-out sets, as the trainer reads them.
+    fn from_sets(lang: &str) -> train::FromSets {
+        let sets: Vec<String> = LEARNED_SETS.iter().map(|f| read_set(f).expect("a learned held-out set")).collect();
+        let held = HELD_OUT_SETS.iter().map(|f| read_set(f).expect("a held-out set"));
+        let exclude = held.flat_map(|j| train::repo_sentences(&j, lang)).collect();
+        train::from_sets(&sets, lang, &exclude).unwrap()
+    }
+
     fn corpus(lang: &str) -> Vec<Labelled> {
         let exclude = train::repo_sentences(include_str!("corpus.json"), lang);
-        train::corpus(if lang == "fr" { TRAIN_FR } else { TRAIN_EN }, lang, &exclude).unwrap()
+        let learned = from_sets(lang).hostile;
+        train::corpus(if lang == "fr" { TRAIN_FR } else { TRAIN_EN }, lang, &exclude, &learned).unwrap()
     }
 
     fn repo() -> Value {
@@ -565,9 +575,11 @@ pub(super) mod tests {
     /// 62.9 % and 67.6 %.) The French model is trained again on every sentence once its thresholds are picked
     /// (`train::refits`, eighth round), so for French these are figures on sentences it learned from: the trainer
     /// prints the figures of the first model, which never saw them; here a stale or broken French file fails.
+    /// Since the twelfth round the dev split holds the learned held-out sets' one-sentence hostile messages too, and
+    /// English may flag 1.5 % of its polite sentences (`tone_train`'s `polite_budget`).
     #[test]
     fn the_model_alone_on_the_dev_split() {
-        for (lang, min_recall, hand_recall) in [("fr", 0.85, 0.85), ("en", 0.65, 0.60)] {
+        for (lang, min_recall, hand_recall, budget) in [("fr", 0.85, 0.85, 0.01), ("en", 0.65, 0.60, 0.015)] {
             assert_eq!(train::refits(lang), lang == "fr");
             let model = shipped(lang).unwrap();
             let items = corpus(lang);
@@ -597,7 +609,7 @@ pub(super) mod tests {
             eprintln!("{lang}: dev recall {recall:.3}, hand-written {hand_rate:.3}, false alarms {alarm_rate:.3}");
             assert!(recall >= min_recall, "{lang}: dev recall {recall:.3}");
             assert!(hand_rate >= hand_recall, "{lang}: dev recall on hand-written sentences {hand_rate:.3}");
-            assert!(alarm_rate <= 0.01, "{lang}: dev false alarms {alarm_rate:.3}");
+            assert!(alarm_rate <= budget, "{lang}: dev false alarms {alarm_rate:.3}");
         }
     }
 
@@ -653,10 +665,10 @@ pub(super) mod tests {
     #[test]
     fn the_training_files_share_no_sentence_with_the_held_out_sets() {
         let repo = repo();
-        for file in crate::messages::tone_eval::HELD_OUT_SETS {
-            let path = format!("{}/../../tests/tone/{file}", env!("CARGO_MANIFEST_DIR"));
-            let held = std::fs::read_to_string(&path).expect("a held-out set");
-            for lang in ["fr", "en"] {
+        let learned = [from_sets("fr"), from_sets("en")];
+        for file in HELD_OUT_SETS {
+            let held = read_set(file).expect("a held-out set");
+            for (lang, from) in ["fr", "en"].into_iter().zip(&learned) {
                 let out = train::repo_sentences(&held, lang);
                 let files = if lang == "fr" { [TRAIN_FR, RUNS_FR] } else { [TRAIN_EN, RUNS_EN] };
                 for json in files {
@@ -670,6 +682,14 @@ pub(super) mod tests {
                 assert_eq!(
                     shared, 0,
                     "{lang}: {shared} repo corpus polite messages read the same as messages of {file}"
+                );
+                // Nor the learned held-out sets' messages (twelfth round).
+                let texts =
+                    from.hostile.iter().map(|(t, _)| t).chain(&from.polite).chain(&from.glad).chain(&from.angry);
+                let shared = texts.filter(|t| out.contains(&sentence_text(t, lang))).count();
+                assert_eq!(
+                    shared, 0,
+                    "{lang}: {shared} messages of the learned sets read the same as messages of {file}"
                 );
             }
         }

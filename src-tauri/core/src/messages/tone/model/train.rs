@@ -26,13 +26,21 @@ pub struct Labelled {
 /// those that read as one of `exclude` (the repo corpus' sentences, see [`repo_sentences`]) are left out, so
 /// the repo corpus' hostile messages stay a set the model never trained on (its polite messages are learned by
 /// the trainer, outside the dev split, since the tenth round).
-pub fn corpus(json: &str, lang: &str, exclude: &HashSet<String>) -> Result<Vec<Labelled>, String> {
+/// `learned`: hand-written sentences from elsewhere (the learned held-out sets, see [`FromSets`]), each class's
+/// after the file's.
+pub fn corpus(
+    json: &str,
+    lang: &str,
+    exclude: &HashSet<String>,
+    learned: &[(String, usize)],
+) -> Result<Vec<Labelled>, String> {
     let file: BTreeMap<String, Vec<String>> = serde_json::from_str(json).map_err(|e| e.to_string())?;
     let mut seen = exclude.clone();
     let mut out = Vec::new();
     // Classes in the order of CLASSES, so the corpus order does not depend on the file's key order.
     for (class, name) in CLASSES.iter().enumerate() {
-        for s in file.get(*name).into_iter().flatten() {
+        let more = learned.iter().filter(|(_, c)| *c == class).map(|(s, _)| s);
+        for s in file.get(*name).into_iter().flatten().chain(more) {
             let text = sentence_text(s, lang);
             if !text.is_empty() && seen.insert(text.clone()) {
                 out.push(Labelled { text, class, generated: false });
@@ -49,6 +57,80 @@ pub fn corpus(json: &str, lang: &str, exclude: &HashSet<String>) -> Result<Vec<L
         }
     }
     Ok(out)
+}
+
+/// What the trainer learns from held-out sets once they are no longer held out (`tone_eval::LEARNED_SETS`): sets
+/// written by helpers who never saw the rules, in hundreds of voices the training files lack. Only what their
+/// labels say for sure is learned: a hostile message labels a sentence only when it is one sentence long (in a
+/// longer one the label belongs to one sentence among several); a polite message is polite in every sentence;
+/// a run of "!" or "?" in a polite message is glad, and one in a message of the `punctuation` category angry.
+#[derive(Debug, Default)]
+pub struct FromSets {
+    /// Hostile messages of one sentence, of a class the model names: the message and its class index.
+    pub hostile: Vec<(String, usize)>,
+    /// Polite messages: learned as polite, sentence by sentence, in the training split only (as the repo
+    /// corpus' polite messages are), so the dev split that sets the thresholds stays the training files'.
+    pub polite: Vec<String>,
+    /// Run entries (a message cut just after one of its runs; the run model learns the entry's last sentence)
+    /// from polite messages.
+    pub glad: Vec<String>,
+    /// The same from hostile messages of the `punctuation` category.
+    pub angry: Vec<String>,
+}
+
+/// Reads `sets` (the JSON of held-out sets, `{lang: {"hostile": [{"text", "category"}], "polite": [...]}}`) for
+/// `lang`, in order, leaving out the messages that read as one of `exclude` (the messages of the sets still held
+/// out, see [`repo_sentences`]: two helpers may write the same short thanks). A set that does not parse is an error.
+pub fn from_sets(sets: &[String], lang: &str, exclude: &HashSet<String>) -> Result<FromSets, String> {
+    let mut out = FromSets::default();
+    for json in sets {
+        let v: serde_json::Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let hostile = v[lang]["hostile"].as_array().ok_or_else(|| format!("no {lang} hostile messages"))?;
+        for h in hostile {
+            let (Some(text), Some(cat)) = (h["text"].as_str(), h["category"].as_str()) else {
+                return Err(format!("a {lang} hostile message without text or category"));
+            };
+            if exclude.contains(&sentence_text(text, lang)) {
+                continue;
+            }
+            if let Some(class) = CLASSES.iter().position(|c| *c == cat).filter(|&c| c > 0) {
+                if super::message_features(text, lang).len() == 1 {
+                    out.hostile.push((text.to_owned(), class));
+                }
+            }
+            if cat == "punctuation" {
+                out.angry.extend(cut_after_runs(text));
+            }
+        }
+        for p in v[lang]["polite"].as_array().ok_or_else(|| format!("no {lang} polite messages"))? {
+            let text = p.as_str().ok_or_else(|| format!("a {lang} polite message that is not a string"))?;
+            if exclude.contains(&sentence_text(text, lang)) {
+                continue;
+            }
+            out.glad.extend(cut_after_runs(text));
+            out.polite.push(text.to_owned());
+        }
+    }
+    Ok(out)
+}
+
+/// The text up to the end of each run of two or more "!"/"?", one entry per run.
+fn cut_after_runs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut run = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '!' || c == '?' {
+            run += 1;
+            let ends = chars.peek().is_none_or(|&(_, n)| n != '!' && n != '?');
+            if ends && run >= 2 {
+                out.push(text[..i + c.len_utf8()].to_owned());
+            }
+        } else {
+            run = 0;
+        }
+    }
+    out
 }
 
 /// Every sentence of the repo corpus (`tone/corpus.json`) of a language, as the model reads it.
@@ -259,4 +341,38 @@ pub fn per_class(model: &Model, examples: &[(Vec<u32>, usize)]) -> [(usize, usiz
         out[*class].1 += usize::from(model.verdict(feats).is_some());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_cut_a_message_after_each_of_them() {
+        assert_eq!(
+            cut_after_runs("Yes!!! A second interview?! See you soon!"),
+            ["Yes!!!", "Yes!!! A second interview?!"]
+        );
+        assert_eq!(cut_after_runs("Déjà ?!?! Bon."), ["Déjà ?!?!"]);
+        assert!(cut_after_runs("One! Two? Three.").is_empty());
+    }
+
+    #[test]
+    fn learned_sets_give_what_their_labels_say_for_sure() {
+        let set = r#"{"en": {"hostile": [
+            {"text": "You are a bunch of clowns.", "category": "insult"},
+            {"text": "Thanks for the call. You are a bunch of clowns.", "category": "insult"},
+            {"text": "YOU NEVER CALLED BACK.", "category": "shouting"},
+            {"text": "Still nothing from you!!! Third week now?!", "category": "punctuation"}
+        ], "polite": ["Thank you for your time.", "I got the job!!! See you around.", "Kind regards, Sam"]}}"#;
+        let exclude: HashSet<String> = [sentence_text("Kind regards, Sam", "en")].into();
+        let got = from_sets(&[set.to_owned()], "en", &exclude).unwrap();
+        let insult = CLASSES.iter().position(|c| *c == "insult").unwrap();
+        assert_eq!(got.hostile, [("You are a bunch of clowns.".to_owned(), insult)]);
+        assert_eq!(got.polite, ["Thank you for your time.", "I got the job!!! See you around."]);
+        assert_eq!(got.glad, ["I got the job!!!"]);
+        assert_eq!(got.angry, ["Still nothing from you!!!", "Still nothing from you!!! Third week now?!"]);
+        assert!(from_sets(&["{".to_owned()], "en", &exclude).is_err());
+        assert!(from_sets(&[r#"{"fr": {}}"#.to_owned()], "en", &exclude).is_err());
+    }
 }
