@@ -1327,9 +1327,10 @@ const CALM: f32 = 0.5;
 const GLAD_CALM: f32 = 0.8;
 
 /// How angry the run model may read a sentence and its "!" run still pass for the glad sentence after it: no more
-/// than plainly angry. Chosen on the thirteen held-out sets' figures and the run probe: at 0.9 no hostile message
-/// of theirs passed; "?" runs were left out, as some of the probe's angry ones came before a glad-looking sentence
-/// ("…for the second time this year?! One might almost think it was deliberate.").
+/// than plainly angry. Chosen at the start of the twelfth round, with the run model of the eleventh, on the thirteen
+/// held-out sets read then (ten of them learned since) and the run probe: at 0.9 no hostile message of theirs
+/// passed; "?" runs were left out, as some of the probe's angry ones came before a glad-looking sentence ("…for the
+/// second time this year?! One might almost think it was deliberate.").
 const RUN_BEFORE_GLAD: f32 = 0.9;
 
 /// The runs of "!" or "?" that read as anger, as punctuation findings. A run is read by the sentence it
@@ -1339,6 +1340,9 @@ const RUN_BEFORE_GLAD: f32 = 0.9;
 /// sentence greets with joy ("A second interview?! Wonderful.") it is surprise, not anger. Beyond what the rules
 /// know, a run passes when the run model reads the sentence as glad and the tone model as calm ("J'ai enfin fini
 /// mon portfolio !!!"), never after a grievance or a negation nor, for a "?" run, before a grievance or after thanks.
+/// A "!" run also passes before a sentence both models read as glad and calm, when what it closes is calm to the
+/// tone model, no grievance and not plainly angry to the run model — after a negation too ("Finally!!! I start
+/// Monday.", «Je n'en reviens pas !!! Merci pour votre confiance.»).
 #[allow(clippy::too_many_arguments)]
 fn angry_runs(
     lang: &str,
@@ -1378,7 +1382,7 @@ fn angry_runs(
     let closes = |p: &Punct| p.words_before.checked_sub(1).and_then(|w| reading.word_sentence.get(w)).map(|s| s.0);
     // The sentence after a run: the one its next word is in (numbers skip, one per mark).
     let follows = |p: &Punct| reading.word_sentence.get(p.words_before).map(|s| s.0);
-    // The model is asked about the sentences runs close and the ones after "?" runs, when no rule settles them.
+    // The models are asked about the sentences runs close and the ones after them, when no rule settles them.
     let mut ask = HashSet::new();
     for p in &reading.punct {
         match closes(p) {
@@ -1395,9 +1399,10 @@ fn angry_runs(
     }
     let hostility = model::hostility(lang, reading, names, proper, quiet, &ask);
     let under = |s: usize, limit: f32| hostility.get(&s).is_some_and(|r| r.hostility < limit);
-    // The run model reads only the sentence a run closes: a "?" run before a grievance ("Bravo ?! Trois mois sans
-    // réponse.") or after thanks ("Thanks?!") stays what the rules say.
-    // Nor does it read negations ("Not good news at all!!!"): a sentence with one is left to the rules.
+    // The run model reads the sentence a run closes (and, for a "!" run, the one after: see `glad_next`): a "?" run
+    // before a grievance ("Bravo ?! Trois mois sans réponse.") or after thanks ("Thanks?!") stays what the rules say.
+    // Nor does it read negations ("Not good news at all!!!"): a sentence with one is left to the rules, unless the
+    // glad sentence after it vouches for its "!" run.
     let negated: HashSet<usize> = toks.iter().zip(neg).filter(|(_, &n)| n).map(|(t, _)| t.sentence).collect();
     let glad_run = |p: &Punct, s: usize| {
         !negated.contains(&s)
@@ -1405,13 +1410,14 @@ fn angry_runs(
             && under(s, CALM)
             && (p.bangs_only || (!warm.contains(&s) && follows(p).is_none_or(|n| !grievance.contains(&n))))
     };
-    // A "!" run before a sentence both models read as glad and calm is enthusiasm, when what it closes is too
-    // short for the run model or not plainly angry to it ("Finally!!! I start at the clinic on Monday.", «Je n'en
-    // reviens pas !!! Merci pour votre confiance.»). A negation may come before it; a grievance may not.
+    // A "!" run before a sentence both models read as glad and calm is enthusiasm, when what it closes reads calm to
+    // the tone model and is too short for the run model or not plainly angry to it ("Finally!!! I start at the
+    // clinic on Monday.", «Je n'en reviens pas !!! Merci pour votre confiance.»). A negation may come before it (the
+    // run model's score on a negated sentence is then only a bound); a grievance may not.
     let glad_next = |p: &Punct, s: usize| {
         p.bangs_only
             && !grievance.contains(&s)
-            && hostility.get(&s).is_some_and(|r| r.angry.is_none_or(|a| a < RUN_BEFORE_GLAD && r.hostility < CALM))
+            && hostility.get(&s).is_some_and(|r| r.hostility < CALM && r.angry.is_none_or(|a| a < RUN_BEFORE_GLAD))
             && follows(p).is_some_and(|n| {
                 n != s
                     && !grievance.contains(&n)

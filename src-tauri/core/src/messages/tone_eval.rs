@@ -14,20 +14,24 @@ use super::tone::{check, Context};
 
 /// Where the held-out sets are: in the repository, not in the crate (only the trainer, `tone_report` and the
 /// tests read them).
+#[doc(hidden)]
 pub const SETS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/tone");
 
 /// The held-out sets in `tests/tone/`, oldest first: each written by helpers from a brief, never by whoever writes
 /// the rules or the training sentences (their history and floors: the `*_FLOOR` constants of the tests below).
 /// `tone_report` prints their figures, and no training sentence may read the same as one of their messages.
-pub const HELD_OUT_SETS: [&str; 4] = ["eleventh.json", "twelfth.json", "thirteenth.json", "fourteenth.json"];
+pub const HELD_OUT_SETS: [&str; 5] =
+    ["eleventh.json", "twelfth.json", "thirteenth.json", "fourteenth.json", "fifteenth.json"];
 
 /// The first ten held-out sets, learned from since the twelfth round (2026-12-04; see `train::FromSets`): their
 /// figures are no longer a measure of anything unseen, and their floors stay as regression tests. Why: they hold
-/// 1,600 polite messages per language by 150 writers the training files never had. Learned, on the three sets
-/// still held out then (eleventh to thirteenth; means): false alarms fr 5.37 -> 3.33 %, en 8.43 -> 6.00 %, stop
-/// recall fr 96.87 -> 96.87 %, en 96.00 -> 95.57 %, all hostile fr 94.87 -> 94.90 %, en 92.63 -> 92.67 % (English
-/// at a 1.5 % polite budget, `tone_train`'s `polite_budget`); on the fourteenth, unseen until then: fr 7.3 -> 6.7 %,
-/// en 4.0 -> 1.3 % false alarms, stop fr 100 -> 98.7 %, en 96.0 -> 94.7 %.
+/// 1,600 polite messages per language by 150 writers the training files never had. Learned (as shipped, after a
+/// review of the round), on the three sets still held out then (eleventh to thirteenth; means, from the round's
+/// first step): false alarms fr 5.37 -> 3.57 %, en 8.43 -> 5.10 %, stop recall fr 96.87 -> 96.87 %, en 96.00 ->
+/// 94.67 %, all hostile fr 94.87 -> 94.87 %, en 92.63 -> 92.23 % (English at a 1.5 % polite budget,
+/// `train::polite_budget`); on the fourteenth, unseen until then: false alarms fr 7.3 -> 6.7 %, en 4.0 -> 1.3 %,
+/// stop fr 100 -> 98.7 %, en 96.0 -> 94.7 %; on the fifteenth, written after the change was chosen (before the
+/// round, 9880f3d -> after): fr 6.7 -> 5.3 %, en 5.3 -> 2.7 %, stop recall unchanged (98.7 %, 97.3 %).
 pub const LEARNED_SETS: [&str; 10] = [
     "heldout.json",
     "fresh.json",
@@ -42,6 +46,7 @@ pub const LEARNED_SETS: [&str; 10] = [
 ];
 
 /// The text of a set of `tests/tone/` by file name.
+#[doc(hidden)]
 pub fn read_set(file: &str) -> std::io::Result<String> {
     std::fs::read_to_string(format!("{SETS_DIR}/{file}"))
 }
@@ -311,6 +316,12 @@ mod tests {
         meets("fourteenth.json", &FOURTEENTH_FLOOR);
     }
 
+    /// The fifteenth held-out set, written during the twelfth round (see [`FIFTEENTH_FLOOR`]).
+    #[test]
+    fn the_fifteenth_held_out_sets_meet_their_floor() {
+        meets("fifteenth.json", &FIFTEENTH_FLOOR);
+    }
+
     fn meets(file: &str, floors: &[(&str, f64, f64, f64)]) {
         let src = read_set(file).expect("a held-out set");
         let corpus: Corpus = serde_json::from_str(&src).expect("held-out sets' shape");
@@ -509,7 +520,9 @@ mod tests {
     /// per language in courteous registers): fr 93.3 / 93.3 / 5.3 (an ill wish), en unchanged.
     /// Twelfth round (the first ten sets learned, see [`LEARNED_SETS`]; a "!" run before a glad sentence passes;
     /// «pris de haut», "looked down on" and their kin are grievances; English polite budget 1.5 %): fr 93.3 / 92.7 / 4.0, en 94.7 / 92.7 / 6.0
-    /// (from fr 93.3 / 93.3 / 5.3, en 96.0 / 93.3 / 6.7).
+    /// (from fr 93.3 / 93.3 / 5.3, en 96.0 / 93.3 / 6.7); after a review (what is learned from a set checked
+    /// sentence by sentence, a punctuation message's run learned only when it is its only one): fr 93.3 / 93.3 /
+    /// 4.0, en unchanged.
     const ELEVENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 93.0, 92.5, 4.5), ("en", 94.5, 92.5, 6.5)];
 
     /// The twelfth set (`tests/tone/twelfth.json`, 150 hostile — 15 per category — and 150 polite per language,
@@ -525,8 +538,8 @@ mod tests {
     /// Then the French run model's threshold let 10 % of its dev angry runs pass instead of 7 %: fr 100.0 / 95.3 / 5.3.
     /// Twelfth round (the first ten sets learned, see [`LEARNED_SETS`]; a "!" run before a glad sentence passes;
     /// «pris de haut», "looked down on" and their kin are grievances; English polite budget 1.5 %): fr 100.0 / 96.0 / 2.7, en 94.7 / 92.0 / 6.0
-    /// (from fr 100.0 / 95.3 / 5.3, en 93.3 / 91.3 / 12.7).
-    const TWELFTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 99.5, 95.5, 3.0), ("en", 94.5, 91.5, 6.5)];
+    /// (from fr 100.0 / 95.3 / 5.3, en 93.3 / 91.3 / 12.7); after the review: fr unchanged, en 93.3 / 91.3 / 5.3.
+    const TWELFTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 99.5, 95.5, 3.0), ("en", 93.0, 91.0, 5.5)];
 
     /// The thirteenth set (`tests/tone/thirteenth.json`, 150 hostile — 15 per category — and 150 polite per
     /// language, written by two more helpers from the brief at the start of the eleventh round, fifteen new writers
@@ -541,8 +554,9 @@ mod tests {
     /// 8 -> 6); unchanged after a review of the round's rules.
     /// Twelfth round (the first ten sets learned, see [`LEARNED_SETS`]; a "!" run before a glad sentence passes;
     /// «pris de haut», "looked down on" and their kin are grievances; English polite budget 1.5 %): fr 97.3 / 96.0 / 3.3, en 97.3 / 93.3 /
-    /// 6.0 (from fr 97.3 / 96.0 / 8.7, en 98.7 / 93.3 / 9.3).
-    const THIRTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 97.0, 95.5, 3.5), ("en", 97.0, 93.0, 6.5)];
+    /// 6.0 (from fr 97.3 / 96.0 / 8.7, en 98.7 / 93.3 / 9.3); after the review: fr 97.3 / 95.3 / 4.0, en 96.0 /
+    /// 92.7 / 4.0.
+    const THIRTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 97.0, 95.0, 4.5), ("en", 95.5, 92.5, 4.5)];
 
     /// The fourteenth set (`tests/tone/fourteenth.json`, 150 hostile — 15 per category — and 150 polite per
     /// language, written by two more helpers from the brief at the start of the twelfth round, fifteen new writers
@@ -554,6 +568,19 @@ mod tests {
     /// ten sets learned, the grievances above, English polite budget 1.5 %): before fr 100.0 / 97.3 / 7.3, en
     /// 96.0 / 93.3 / 4.7; first step fr unchanged, en 96.0 / 93.3 / 4.0; second fr 98.7 / 97.3 / 6.7, en 94.7 / 92.0
     /// / 1.3 — the first unseen set under the 2 % goal (English). Its French false alarms: runs 6 -> 4, one each of
-    /// blame, demand, dismissal, insult, profanity, sarcasm (the messages themselves not read).
-    const FOURTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 97.0, 7.0), ("en", 94.5, 91.5, 1.5)];
+    /// blame, demand, dismissal, insult, profanity, sarcasm (the messages themselves not read). After the review:
+    /// fr unchanged, en 94.7 / 91.3 / 1.3.
+    const FOURTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 97.0, 7.0), ("en", 94.5, 91.0, 1.5)];
+
+    /// The fifteenth set (`tests/tone/fifteenth.json`, 150 hostile — 15 per category — and 150 polite per language,
+    /// written by two more helpers from the brief during the twelfth round, after its changes were chosen; fifteen
+    /// new writers per language: Clermont-Ferrand cook, Saint-Denis verlan, Rennes notary's clerk, Saguenay joual,
+    /// Yaoundé-born, Namur, Perpignan, Port-au-Prince-born in Laval, Lebanese-born, Casablanca call centre,
+    /// Neuchâtel, Jura, Îles-de-la-Madeleine Acadian, Tahitian, Romanian-born / Swansea, Chennai, Wyoming,
+    /// Trinidad-born, Melbourne, Seoul-born, Essex, Edinburgh, Detroit, Ugandan-born, Dublin texting, Cape
+    /// Town-born, Ohio retiree, Pakistani-born, Nashville; never read here). Scored on 9880f3d and on the round's
+    /// final check into files kept unread, read once at the end: before fr 98.7 / 98.7 / 6.7, en 97.3 / 93.3 / 5.3;
+    /// after fr 98.7 / 97.3 / 5.3, en 97.3 / 94.0 / 2.7. Its French false alarms: demand 5, runs 3, three others
+    /// (the messages themselves not read).
+    const FIFTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 97.0, 5.5), ("en", 97.0, 93.5, 3.0)];
 }
