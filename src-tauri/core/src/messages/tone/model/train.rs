@@ -90,11 +90,9 @@ pub fn from_sets(sets: &[String], lang: &str, exclude: &HashSet<String>) -> Resu
     let excluded = |text: &str, sentences: &[String]| {
         exclude.contains(&sentence_text(text, lang)) || sentences.iter().any(|s| exclude.contains(s))
     };
-    let runs = |text: &str| -> Vec<String> {
-        cut_after_runs(text)
-            .into_iter()
-            .filter(|e| super::message_sentences(e, lang).last().is_none_or(|s| !exclude.contains(s)))
-            .collect()
+    // Run entries whose last sentence is not excluded.
+    let kept = |entries: Vec<String>| {
+        entries.into_iter().filter(|e| super::message_sentences(e, lang).last().is_none_or(|s| !exclude.contains(s)))
     };
     for json in sets {
         let v: serde_json::Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
@@ -113,9 +111,9 @@ pub fn from_sets(sets: &[String], lang: &str, exclude: &HashSet<String>) -> Resu
                 }
             }
             if cat == "punctuation" {
-                let entries = runs(text);
-                if cut_after_runs(text).len() == 1 {
-                    out.angry.extend(entries);
+                let entries = cut_after_runs(text);
+                if entries.len() == 1 {
+                    out.angry.extend(kept(entries));
                 }
             }
         }
@@ -125,7 +123,7 @@ pub fn from_sets(sets: &[String], lang: &str, exclude: &HashSet<String>) -> Resu
             if excluded(text, &sentences) {
                 continue;
             }
-            out.glad.extend(runs(text));
+            out.glad.extend(kept(cut_after_runs(text)));
             out.polite.push(sentences);
         }
     }
