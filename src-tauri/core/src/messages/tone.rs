@@ -2879,6 +2879,17 @@ mod tests {
         assert!(rules_found("Je vous saurais gré de me répondre d’ici vendredi.", "fr").is_empty());
         assert_eq!(rules_found("Reply by Friday.", "en"), ["demand"]);
         assert_eq!(rules_found("Répondez-moi d’ici vendredi.", "fr"), ["demand"]);
+        // Firm requests with a date, softened by a formula the writer adds (thirteenth round).
+        for text in [
+            "Dites-moi avant jeudi si vous préférez que je vienne en personne ou en visio.",
+            "Faites-moi signe d'ici mercredi si un autre créneau vous arrange mieux.",
+            "Confirmez-moi s'il vous plaît avant demain l'adresse exacte de l'entretien.",
+            "Répondez-moi quand vous pourrez, mais idéalement avant la fin novembre.",
+            "J'attends votre retour avec intérêt d'ici la semaine prochaine.",
+        ] {
+            assert!(rules_found(text, "fr").is_empty(), "{text}");
+        }
+        assert_eq!(rules_found("J'exige une réponse d'ici vendredi.", "fr"), ["demand"]);
     }
 
     #[test]

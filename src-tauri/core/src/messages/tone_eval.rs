@@ -20,8 +20,7 @@ pub const SETS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/ton
 /// The held-out sets in `tests/tone/`, oldest first: each written by helpers from a brief, never by whoever writes
 /// the rules or the training sentences (their history and floors: the `*_FLOOR` constants of the tests below).
 /// `tone_report` prints their figures, and no training sentence may read the same as one of their messages.
-pub const HELD_OUT_SETS: [&str; 5] =
-    ["eleventh.json", "twelfth.json", "thirteenth.json", "fourteenth.json", "fifteenth.json"];
+pub const HELD_OUT_SETS: [&str; 4] = ["thirteenth.json", "fourteenth.json", "fifteenth.json", "sixteenth.json"];
 
 /// The first ten held-out sets, learned from since the twelfth round (2026-12-04; see `train::FromSets`): their
 /// figures are no longer a measure of anything unseen, and their floors stay as regression tests. Why: they hold
@@ -32,7 +31,11 @@ pub const HELD_OUT_SETS: [&str; 5] =
 /// `train::polite_budget`); on the fourteenth, unseen until then: false alarms fr 7.3 -> 6.7 %, en 4.0 -> 1.3 %,
 /// stop fr 100 -> 98.7 %, en 96.0 -> 94.7 %; on the fifteenth, written after the change was chosen (before the
 /// round, 9880f3d -> after): fr 6.7 -> 5.3 %, en 5.3 -> 2.7 %, stop recall unchanged (98.7 %, 97.3 %).
-pub const LEARNED_SETS: [&str; 10] = [
+/// The eleventh and twelfth, learned since the thirteenth round (2026-12-04), with French polite formulas for firm
+/// requests: on the thirteenth to fifteenth (means) false alarms fr 5.33 -> 4.47 %, en 2.67 -> 2.00 %, stop recall
+/// fr 98.23 -> 98.23 %, en 96.00 -> 96.43 %; on the sixteenth, unseen until then, fr 4.0 -> 3.3 %, en 2.7 -> 2.0 %,
+/// recall unchanged (fr 97.3 / 97.3, en 94.7 / 92.7).
+pub const LEARNED_SETS: [&str; 12] = [
     "heldout.json",
     "fresh.json",
     "third.json",
@@ -43,6 +46,8 @@ pub const LEARNED_SETS: [&str; 10] = [
     "eighth.json",
     "ninth.json",
     "tenth.json",
+    "eleventh.json",
+    "twelfth.json",
 ];
 
 /// The text of a set of `tests/tone/` by file name.
@@ -322,6 +327,12 @@ mod tests {
         meets("fifteenth.json", &FIFTEENTH_FLOOR);
     }
 
+    /// The sixteenth held-out set, written at the end of the twelfth round (see [`SIXTEENTH_FLOOR`]).
+    #[test]
+    fn the_sixteenth_held_out_sets_meet_their_floor() {
+        meets("sixteenth.json", &SIXTEENTH_FLOOR);
+    }
+
     fn meets(file: &str, floors: &[(&str, f64, f64, f64)]) {
         let src = read_set(file).expect("a held-out set");
         let corpus: Corpus = serde_json::from_str(&src).expect("held-out sets' shape");
@@ -420,7 +431,9 @@ mod tests {
     /// 85.3 / 88.7 / 1.3, en unchanged.
     /// Tenth round (the repo corpus' polite messages and Rebound's own learned, one threshold shared by the
     /// classes, 800 more training sentences per language): fr 89.3 / 91.3 / 1.3, en 94.7 / 93.3 / 1.3.
-    const FIFTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 89.0, 91.0, 1.5), ("en", 94.5, 93.0, 1.5)];
+    /// Thirteenth round (the eleventh and twelfth sets learned too; learned since the twelfth, so in sample): en
+    /// 93.3 / 94.0 / 1.3 (one stop message fewer).
+    const FIFTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 89.0, 91.0, 1.5), ("en", 93.0, 93.0, 1.5)];
 
     /// The sixth set (`tests/tone/sixth.json`, 150 hostile — 15 per category — and 150 polite per language,
     /// written by two more helpers from the brief at the start of the fifth round, fifteen new writers per
@@ -523,7 +536,10 @@ mod tests {
     /// (from fr 93.3 / 93.3 / 5.3, en 96.0 / 93.3 / 6.7); after a review (what is learned from a set checked
     /// sentence by sentence, a punctuation message's run learned only when it is its only one): fr 93.3 / 93.3 /
     /// 4.0, en unchanged.
-    const ELEVENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 93.0, 92.5, 4.5), ("en", 94.5, 92.5, 6.5)];
+    /// Thirteenth round (the eleventh and twelfth sets learned too; French polite formulas for firm requests:
+    /// «s'il vous plaît», «quand vous pourrez», «faites-moi signe», «pourrais-tu»…): learned, so in sample: fr 92.0 / 92.7 / 2.0, en
+    /// 96.0 / 94.0 / 2.0.
+    const ELEVENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 91.5, 92.5, 2.5), ("en", 95.5, 93.5, 2.5)];
 
     /// The twelfth set (`tests/tone/twelfth.json`, 150 hostile — 15 per category — and 150 polite per language,
     /// written by two more helpers from the brief at the start of the tenth round, fifteen new writers per language;
@@ -539,7 +555,10 @@ mod tests {
     /// Twelfth round (the first ten sets learned, see [`LEARNED_SETS`]; a "!" run before a glad sentence passes;
     /// «pris de haut», "looked down on" and their kin are grievances; English polite budget 1.5 %): fr 100.0 / 96.0 / 2.7, en 94.7 / 92.0 / 6.0
     /// (from fr 100.0 / 95.3 / 5.3, en 93.3 / 91.3 / 12.7); after the review: fr unchanged, en 93.3 / 91.3 / 5.3.
-    const TWELFTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 99.5, 95.5, 3.0), ("en", 93.0, 91.0, 5.5)];
+    /// Thirteenth round (the eleventh and twelfth sets learned too; French polite formulas for firm requests:
+    /// «s'il vous plaît», «quand vous pourrez», «faites-moi signe», «pourrais-tu»…): learned, so in sample: fr 98.7 / 94.7 / 1.3, en
+    /// 93.3 / 91.3 / 1.3.
+    const TWELFTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 94.5, 1.5), ("en", 93.0, 91.0, 1.5)];
 
     /// The thirteenth set (`tests/tone/thirteenth.json`, 150 hostile — 15 per category — and 150 polite per
     /// language, written by two more helpers from the brief at the start of the eleventh round, fifteen new writers
@@ -556,7 +575,9 @@ mod tests {
     /// «pris de haut», "looked down on" and their kin are grievances; English polite budget 1.5 %): fr 97.3 / 96.0 / 3.3, en 97.3 / 93.3 /
     /// 6.0 (from fr 97.3 / 96.0 / 8.7, en 98.7 / 93.3 / 9.3); after the review: fr 97.3 / 95.3 / 4.0, en 96.0 /
     /// 92.7 / 4.0.
-    const THIRTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 97.0, 95.0, 4.5), ("en", 95.5, 92.5, 4.5)];
+    /// Thirteenth round (the eleventh and twelfth sets learned too; French polite formulas for firm requests:
+    /// «s'il vous plaît», «quand vous pourrez», «faites-moi signe», «pourrais-tu»…): fr 97.3 / 96.0 / 2.7, en 97.3 / 93.3 / 2.7.
+    const THIRTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 97.0, 95.5, 3.0), ("en", 97.0, 93.0, 3.0)];
 
     /// The fourteenth set (`tests/tone/fourteenth.json`, 150 hostile — 15 per category — and 150 polite per
     /// language, written by two more helpers from the brief at the start of the twelfth round, fifteen new writers
@@ -570,7 +591,9 @@ mod tests {
     /// / 1.3 — the first unseen set under the 2 % goal (English). Its French false alarms: runs 6 -> 4, one each of
     /// blame, demand, dismissal, insult, profanity, sarcasm (the messages themselves not read). After the review:
     /// fr unchanged, en 94.7 / 91.3 / 1.3.
-    const FOURTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 97.0, 7.0), ("en", 94.5, 91.0, 1.5)];
+    /// Thirteenth round (the eleventh and twelfth sets learned too; French polite formulas for firm requests:
+    /// «s'il vous plaît», «quand vous pourrez», «faites-moi signe», «pourrais-tu»…): fr 98.7 / 97.3 / 6.0, en unchanged.
+    const FOURTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 97.0, 6.5), ("en", 94.5, 91.0, 1.5)];
 
     /// The fifteenth set (`tests/tone/fifteenth.json`, 150 hostile — 15 per category — and 150 polite per language,
     /// written by two more helpers from the brief during the twelfth round, after its changes were chosen; fifteen
@@ -582,5 +605,20 @@ mod tests {
     /// final check into files kept unread, read once at the end: before fr 98.7 / 98.7 / 6.7, en 97.3 / 93.3 / 5.3;
     /// after fr 98.7 / 97.3 / 5.3, en 97.3 / 94.0 / 2.7. Its French false alarms: demand 5, runs 3, three others
     /// (the messages themselves not read).
-    const FIFTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 97.0, 5.5), ("en", 97.0, 93.5, 3.0)];
+    /// Thirteenth round (the eleventh and twelfth sets learned too; French polite formulas for firm requests:
+    /// «s'il vous plaît», «quand vous pourrez», «faites-moi signe», «pourrais-tu»…): fr 98.7 / 97.3 / 4.7, en 97.3 / 92.7 / 2.0.
+    const FIFTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 97.0, 5.0), ("en", 97.0, 92.5, 2.5)];
+
+    /// The sixteenth set (`tests/tone/sixteenth.json`, 150 hostile — 15 per category — and 150 polite per language,
+    /// written by two more helpers from the brief at the end of the twelfth round; fifteen new writers per language:
+    /// Limoges, Marseille quartiers nord texting, Luxembourg, Rimouski joual, Bamako-born, Charleroi, Béziers,
+    /// Cap-Haïtien-born in Montréal-Nord, Beirut-born, Tunis-born, Sion, Pyrénées, Sudbury, Mauritian, Polish-born /
+    /// Belfast, Lahore-born, Cebu, Ibadan-born, Maine, Queens, Perth, Galway texting, Kansas, Barbados-born,
+    /// Taipei-born, Sheffield, Brooklyn lowercase, Kampala-born, Louisiana; never read here). Scored on 13d7921 (the
+    /// twelfth round's end) into files kept unread, read once after the thirteenth round's first step (the eleventh
+    /// and twelfth sets learned; French polite formulas for firm requests): before fr 97.3 / 97.3 / 4.0, en 94.7 /
+    /// 92.7 / 2.7 (rules alone fr 76.0 / 73.3 / 7.3, en 74.7 / 70.7 / 8.7); after fr 97.3 / 97.3 / 3.3, en 94.7 /
+    /// 92.7 / 2.0. Its false alarms after, by category of finding: fr runs 2, blame, demand, sarcasm; en runs,
+    /// ill wish, threat (the messages themselves not read).
+    const SIXTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 97.0, 97.0, 3.5), ("en", 94.5, 92.5, 2.5)];
 }
