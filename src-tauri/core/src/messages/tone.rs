@@ -145,6 +145,10 @@ impl Cat {
 struct RuleFile {
     /// French splits elisions ("j'exige" → "j exige"); English joins contractions ("don't" → "dont").
     split_elisions: bool,
+    /// How little hostility the tone model may read in a sentence for a "??" closing it to be a question asked
+    /// twice, whatever its words; 0 (the default) leaves "??" to the other rules.
+    #[serde(default)]
+    asked_twice: f32,
     /// Token rewrites: "dont" → "do not", "cest" → "c est".
     #[serde(default)]
     contractions: HashMap<String, String>,
@@ -382,6 +386,7 @@ struct Matcher {
 
 struct Rules {
     split_elisions: bool,
+    asked_twice: f32,
     contractions: WordMap<Vec<Box<str>>>,
     needs_apostrophe: Words,
     phrases: Matcher,
@@ -457,6 +462,7 @@ impl Rules {
     fn empty() -> Rules {
         Rules {
             split_elisions: false,
+            asked_twice: 0.0,
             contractions: WordMap::default(),
             needs_apostrophe: Words::default(),
             phrases: Matcher::default(),
@@ -555,6 +561,7 @@ fn compile(src: &str) -> Result<Rules, String> {
     }
     Ok(Rules {
         split_elisions: file.split_elisions,
+        asked_twice: file.asked_twice,
         contractions,
         needs_apostrophe: fold_set(&file.needs_apostrophe),
         negators: plain(&file.negators)?,
@@ -884,6 +891,8 @@ struct Punct {
     u1: usize,
     /// Only exclamation marks: enthusiasm after thanks, unlike "?!".
     bangs_only: bool,
+    /// Only question marks: a question asked twice, maybe, unlike "?!".
+    asks_only: bool,
     /// How many words come before it: the last of them says which sentence it closes.
     words_before: usize,
 }
@@ -933,8 +942,8 @@ fn read(text: &str, split_elisions: bool) -> Reading {
     // The word being read.
     let mut cur: Option<Word> = None;
     let mut has_lower = false;
-    // The current run of '!' / '?': start, UTF-16 length, only '!'.
-    let mut run: Option<(usize, usize, bool)> = None;
+    // The current run of '!' / '?': start, weight (a double mark counts two), only '!', only '?'.
+    let mut run: Option<(usize, usize, bool, bool)> = None;
     let mut prev: char = ' ';
     let mut chars = text.char_indices().peekable();
     while let Some((b, c)) = chars.next() {
@@ -943,13 +952,14 @@ fn read(text: &str, split_elisions: bool) -> Reading {
         if matches!(c, '!' | '?' | '‼' | '⁇' | '⁈' | '⁉') {
             let w = if matches!(c, '!' | '?') { 1 } else { 2 };
             let bang = matches!(c, '!' | '‼');
+            let ask = matches!(c, '?' | '⁇');
             run = Some(match run {
-                Some((s, n, b)) => (s, n + w, b && bang),
-                None => (u16pos, w, bang),
+                Some((s, n, b, q)) => (s, n + w, b && bang, q && ask),
+                None => (u16pos, w, bang, ask),
             });
-        } else if let Some((u0, n, bangs_only)) = run.take() {
+        } else if let Some((u0, n, bangs_only, asks_only)) = run.take() {
             if n >= 2 {
-                punct.push(Punct { u0, u1: u16pos, bangs_only, words_before: words.len() });
+                punct.push(Punct { u0, u1: u16pos, bangs_only, asks_only, words_before: words.len() });
             }
         }
         let word_char = c.is_alphanumeric() || (cur.is_some() && is_combining_mark(c));
@@ -1044,9 +1054,9 @@ fn read(text: &str, split_elisions: bool) -> Reading {
         prev = c;
         u16pos += width;
     }
-    if let Some((u0, n, bangs_only)) = run {
+    if let Some((u0, n, bangs_only, asks_only)) = run {
         if n >= 2 {
-            punct.push(Punct { u0, u1: u16pos, bangs_only, words_before: words.len() });
+            punct.push(Punct { u0, u1: u16pos, bangs_only, asks_only, words_before: words.len() });
         }
     }
     if let Some(mut w) = cur.take() {
@@ -1336,7 +1346,8 @@ const RUN_BEFORE_GLAD: f32 = 0.9;
 /// The runs of "!" or "?" that read as anger, as punctuation findings. A run is read by the sentence it
 /// closes: "!" after thanks or praise, and "!!" after any calm sentence, are enthusiasm; after a grievance any
 /// other run stays ("Still waiting!!!"); "!" after glad news, a greeting, a plan or a good wish is enthusiasm;
-/// "??" or "?!" closing a calm sincere question is a question asked twice, and closing a surprise the next
+/// "??" or "?!" closing a calm sincere question is a question asked twice (and "??" alone closing any sentence the
+/// tone model reads as plainly polite, where the rule file sets `asked_twice`: French), and closing a surprise the next
 /// sentence greets with joy ("A second interview?! Wonderful.") it is surprise, not anger. Beyond what the rules
 /// know, a run passes when the run model reads the sentence as glad and the tone model as calm ("J'ai enfin fini
 /// mon portfolio !!!"), never after a grievance or a negation nor, for a "?" run, before a grievance or after thanks.
@@ -1437,6 +1448,7 @@ fn angry_runs(
                             (cheer.contains(&s) || news.contains(&s)) && under(s, GLAD_CALM)
                         } else {
                             (asking.contains(&s) && under(s, CALM))
+                                || (p.asks_only && p.u1 - p.u0 == 2 && under(s, rules.asked_twice))
                                 || (news.contains(&s) && under(s, CALM))
                                 || follows(p).is_some_and(|n| {
                                     !grievance.contains(&n)
@@ -2793,6 +2805,21 @@ mod tests {
                 "{text}: {:?}",
                 rules_found(text, lang)
             );
+        }
+    }
+
+    /// "??" after a question the tone model reads as plainly polite is the question asked twice (French, thirteenth
+    /// round); after an exasperated one it stays.
+    #[test]
+    fn a_double_question_mark_after_a_plainly_polite_question_is_asked_twice() {
+        assert!(rules_found("Je n'ai pas reçu le lien, il est parti à quelle adresse ??", "fr").is_empty());
+        for text in [
+            "Vous allez me répondre un jour ??",
+            "C'est comme ça que vous traitez les candidats ??",
+            "Trois semaines sans nouvelles, c'est normal ??",
+            "Je n'ai pas reçu le lien, il est parti à quelle adresse ?!",
+        ] {
+            assert!(rules_found(text, "fr").contains(&"punctuation".to_owned()), "{text}");
         }
     }
 
