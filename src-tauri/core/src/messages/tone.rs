@@ -2917,6 +2917,16 @@ mod tests {
             assert!(rules_found(text, "fr").is_empty(), "{text}");
         }
         assert_eq!(rules_found("J'exige une réponse d'ici vendredi.", "fr"), ["demand"]);
+        // Or by the writer's own reason for the date.
+        for (text, lang) in [
+            ("Envoyez-moi le contrat d'ici la fin de la semaine pour que je puisse le relire tranquillement.", "fr"),
+            ("Répondez-moi avant lundi, même si c'est non, ça m'aidera à avancer.", "fr"),
+            ("Send me the contract by the end of the week so I can read it through properly.", "en"),
+            ("Tell me before Thursday if you'd rather I come in person or do it over video.", "en"),
+            ("Give me a shout by Wednesday if another slot suits you better.", "en"),
+        ] {
+            assert!(rules_found(text, lang).is_empty(), "{text}");
+        }
     }
 
     #[test]
