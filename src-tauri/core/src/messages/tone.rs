@@ -368,8 +368,10 @@ struct Pattern {
     anchored: bool,
     /// `%` flag, or any demand: a polite formula in the sentence cancels it.
     polite_yields: bool,
-    /// Trailing `$`: the last word must close the sentence.
+    /// Trailing `$`: the last word must close the sentence, or be followed by no more than `end_slack` words of
+    /// it (a gap before the `$`: "… ~8 $").
     end_anchored: bool,
+    end_slack: usize,
     /// `!` flag absent: the category's shield words cancel it. A phrase whose meaning no nearby word can
     /// soften ("you misled me", "Enjoy bankruptcy") sets the flag.
     shieldable: bool,
@@ -603,7 +605,7 @@ fn compile(src: &str) -> Result<Rules, String> {
 /// each ending; `(two words|one)` a group of alternative phrases, `(a|)` makes it optional; `@name` a class;
 /// `~N` zero to N words of anything; `(group)?` optional. Leading flags: `^` not cancelled by a negation, `<` must
 /// open a sentence, `%` cancelled by a polite formula in the sentence, `!` not cancelled by the category's shield
-/// words; a trailing ` $` must close the sentence.
+/// words; a trailing ` $` must close the sentence (after a gap: no more words than the gap allows follow).
 impl Matcher {
     fn add(&mut self, cat: Cat, src: &str, classes: &HashMap<String, Vec<String>>) -> Result<(), String> {
         let mut body = src.trim();
@@ -635,7 +637,10 @@ impl Matcher {
             while matches!(elems.first(), Some(Elem::Gap(_))) {
                 elems.remove(0);
             }
-            while matches!(elems.last(), Some(Elem::Gap(_))) {
+            // A gap at the end matches nothing, except before "$" where it is how many words may follow.
+            let mut end_slack = 0;
+            while let Some(Elem::Gap(n)) = elems.last() {
+                end_slack += usize::from(*n);
                 elems.pop();
             }
             let Some(Elem::Words(first)) = elems.first() else { continue };
@@ -647,7 +652,16 @@ impl Matcher {
                 self.longest_prefix = self.longest_prefix.max(p.len());
                 self.by_prefix.entry(p.clone()).or_default().push(id);
             }
-            self.patterns.push(Pattern { cat, elems, negatable, anchored, polite_yields, end_anchored, shieldable });
+            self.patterns.push(Pattern {
+                cat,
+                elems,
+                negatable,
+                anchored,
+                polite_yields,
+                end_anchored,
+                end_slack,
+                shieldable,
+            });
         }
         Ok(())
     }
@@ -1226,7 +1240,14 @@ impl Matcher {
                 }
                 let attempt = Attempt { toks, sentence: t.sentence, pattern: p, rules, neg };
                 if let Some(last) = step(&p.elems, None, start, start, &attempt) {
-                    if p.end_anchored && toks.get(last + 1).is_some_and(|n| n.sentence == t.sentence) {
+                    if p.end_anchored
+                        && toks[last + 1..]
+                            .iter()
+                            .take(p.end_slack + 1)
+                            .take_while(|n| n.sentence == t.sentence)
+                            .count()
+                            > p.end_slack
+                    {
                         continue;
                     }
                     hits.push(Hit { cat: p.cat, first: start, last, pattern: id as usize });
@@ -2821,6 +2842,20 @@ mod tests {
         ] {
             assert!(rules_found(text, "fr").contains(&"punctuation".to_owned()), "{text}");
         }
+    }
+
+    /// A gap before the final "$" is how many words may still follow in the sentence ("… ~8 $"); it used to be
+    /// dropped, so the pattern had to close its sentence.
+    #[test]
+    fn a_gap_before_the_end_of_a_pattern_lets_that_many_words_follow() {
+        let rules = rules("en");
+        let kind = |text: &str| {
+            let toks = tokens(&read(text, rules.split_elisions), rules);
+            !rules.kind.find(&toks, rules, &vec![false; toks.len()]).is_empty()
+        };
+        assert!(kind("Same to you, good luck!"));
+        assert!(kind("Same to you, good luck with the move to Leeds!"));
+        assert!(!kind("Same to you, good luck with the move and with everything else you have planned for next year."));
     }
 
     #[test]

@@ -606,8 +606,10 @@ mod tests {
     /// after fr 98.7 / 97.3 / 5.3, en 97.3 / 94.0 / 2.7. Its French false alarms: demand 5, runs 3, three others
     /// (the messages themselves not read).
     /// Thirteenth round (the eleventh and twelfth sets learned too; French polite formulas for firm requests:
-    /// «s'il vous plaît», «quand vous pourrez», «faites-moi signe», «pourrais-tu»…): fr 98.7 / 97.3 / 4.7, en 97.3 / 92.7 / 2.0.
-    const FIFTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 97.0, 5.0), ("en", 97.0, 92.5, 2.5)];
+    /// «s'il vous plaît», «quand vous pourrez», «faites-moi signe», «pourrais-tu»…): fr 98.7 / 97.3 / 4.7, en 97.3 / 92.7 / 2.0. Then "??"
+    /// after a plainly polite French question: fr 98.7 / 97.3 / 4.0; the run models trained on each last sentence
+    /// once: fr 98.7 / 96.7 / 4.0.
+    const FIFTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 96.5, 5.0), ("en", 97.0, 92.5, 2.5)];
 
     /// The sixteenth set (`tests/tone/sixteenth.json`, 150 hostile — 15 per category — and 150 polite per language,
     /// written by two more helpers from the brief at the end of the twelfth round; fifteen new writers per language:

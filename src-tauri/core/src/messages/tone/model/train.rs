@@ -130,15 +130,21 @@ pub fn from_sets(sets: &[String], lang: &str, exclude: &HashSet<String>) -> Resu
     Ok(out)
 }
 
-/// The text up to the end of each run of two or more "!"/"?", one entry per run.
+/// The text up to the end of each run of two or more "!"/"?" ("‼" and its kin count two), one entry per run.
 fn cut_after_runs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    // As the check counts them: "‼", "⁇", "⁈" and "⁉" are two marks each.
+    let weight = |c: char| match c {
+        '!' | '?' => 1,
+        '‼' | '⁇' | '⁈' | '⁉' => 2,
+        _ => 0,
+    };
     let mut run = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if c == '!' || c == '?' {
-            run += 1;
-            let ends = chars.peek().is_none_or(|&(_, n)| n != '!' && n != '?');
+        if weight(c) > 0 {
+            run += weight(c);
+            let ends = chars.peek().is_none_or(|&(_, n)| weight(n) == 0);
             if ends && run >= 2 {
                 out.push(text[..i + c.len_utf8()].to_owned());
             }
@@ -384,6 +390,7 @@ mod tests {
         );
         assert_eq!(cut_after_runs("Déjà ?!?! Bon."), ["Déjà ?!?!"]);
         assert!(cut_after_runs("One! Two? Three.").is_empty());
+        assert_eq!(cut_after_runs("Hired‼ Starting Monday⁉ Wow."), ["Hired‼", "Hired‼ Starting Monday⁉"]);
     }
 
     #[test]
