@@ -2035,7 +2035,10 @@ mod tests {
     /// a bad outcome; "Do not reply to this email" is also every automated footer, and the "Ever." that
     /// makes it hostile is a sentence of its own; "I would like" is a polite formula, which turns any demand
     /// of its sentence into a request. A new miss fails the test, and so does a fixed one left in this list.
-    const KNOWN_MISSES: [&str; 7] = [
+    /// "tabarouette" is a minced oath, no swearing, as the brief the held-out sets are written from says (thirteenth
+    /// round); what is left, a process called crazy, is too mild for any category.
+    const KNOWN_MISSES: [&str; 8] = [
+        "C'est un processus de fou, tabarouette.",
         "I would like the detailed feedback from each interviewer by Friday, no later.",
         "That recruiter of yours is a moran.",
         "I'm posting the full story to my 5,000 LinkedIn connections tomorrow.",
@@ -2187,9 +2190,13 @@ mod tests {
         assert!(rules_found("Torrieu que vous avez une belle équipe.", "fr").is_empty());
         assert!(rules_found("Mautadine, je suis déçue, mais je vous remercie.", "fr").is_empty());
         assert!(rules_found("Mosus de processus interminable.", "fr").contains(&"profanity".to_owned()));
-        // So are the mild ones beside how the writer felt (twelfth round): «tabarnouche» is no swear word.
+        // So are the mild ones beside how the writer felt (twelfth round): «tabarnouche» is no swear word. Since the
+        // thirteenth, a minced oath is swearing only when it qualifies the process, the job or the people.
         assert!(rules_found("Tabarouette, j'étais nerveux en arrivant à l'entrevue.", "fr").is_empty());
         assert!(rules_found("Tabarnouche que j'étais stressée avant l'appel.", "fr").is_empty());
+        assert!(rules_found("Batince, j'ai mélangé les dates, je m'en excuse sincèrement.", "fr").is_empty());
+        assert!(rules_found("Tabarouette, ça fait du bien de recevoir une réponse, même négative.", "fr").is_empty());
+        assert!(rules_found("Mautadit processus.", "fr").contains(&"profanity".to_owned()));
         // The strong sacres stay swearing whatever follows.
         assert!(rules_found("Tabarnak, merci pour l'entrevue.", "fr").contains(&"profanity".to_owned()));
         assert!(rules_found("Câlisse, j'étais nerveux.", "fr").contains(&"profanity".to_owned()));
