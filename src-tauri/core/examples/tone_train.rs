@@ -24,7 +24,7 @@ use std::path::Path;
 use std::collections::HashSet;
 
 use rebound_core::messages::tone::model::{
-    features, message_features, message_sentences, sentence_text, train, Model, ANGRY, CLASSES, GLAD,
+    features, message_features, message_sentences, train, Model, ANGRY, CLASSES, GLAD,
 };
 use rebound_core::messages::tone_eval::{read_set, HELD_OUT_SETS, LEARNED_SETS};
 

@@ -576,8 +576,10 @@ mod tests {
     /// 6.0 (from fr 97.3 / 96.0 / 8.7, en 98.7 / 93.3 / 9.3); after the review: fr 97.3 / 95.3 / 4.0, en 96.0 /
     /// 92.7 / 4.0.
     /// Thirteenth round (the eleventh and twelfth sets learned too; French polite formulas for firm requests:
-    /// «s'il vous plaît», «quand vous pourrez», «faites-moi signe», «pourrais-tu»…): fr 97.3 / 96.0 / 2.7, en 97.3 / 93.3 / 2.7.
-    const THIRTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 97.0, 95.5, 3.0), ("en", 97.0, 93.0, 3.0)];
+    /// «s'il vous plaît», «quand vous pourrez», «faites-moi signe», «pourrais-tu»…): fr 97.3 / 96.0 / 2.7, en 97.3 / 93.3 / 2.7. Then "??"
+    /// after a plainly polite French question: fr 97.3 / 96.0 / 2.0; with formal requests (data, access,
+    /// withdrawal) learned as polite: fr 97.3 / 94.7 / 2.0, en 97.3 / 94.0 / 2.7.
+    const THIRTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 97.0, 94.5, 2.5), ("en", 97.0, 93.5, 3.0)];
 
     /// The fourteenth set (`tests/tone/fourteenth.json`, 150 hostile — 15 per category — and 150 polite per
     /// language, written by two more helpers from the brief at the start of the twelfth round, fifteen new writers
