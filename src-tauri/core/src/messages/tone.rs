@@ -2836,6 +2836,25 @@ mod tests {
         }
     }
 
+    /// Joy that opens the sentence after "?!" makes it surprise («Quelle joie…», "What a pleasure…", "That's a dream");
+    /// after a grievance it is sarcasm and the run stays (thirteenth round).
+    #[test]
+    fn joy_after_a_surprised_run_makes_it_surprise_unless_a_grievance_came_before() {
+        for (text, lang) in [
+            ("Le jury a relu mon mémoire pendant ses vacances ?! Je m'en réjouis vraiment.", "fr"),
+            ("On m'invite à la fête de l'équipe alors que je n'ai pas été retenue ?! Quel honneur.", "fr"),
+            ("You kept my portfolio on file all this time?! What a joy to hear from you.", "en"),
+            ("You want me to design the whole menu?! That is a dream come true.", "en"),
+        ] {
+            assert!(rules_found(text, lang).is_empty(), "{text}");
+        }
+        for (text, lang) in
+            [("Trois mois sans réponse ?! Quel honneur.", "fr"), ("Ghosted for three months?! What a joy.", "en")]
+        {
+            assert!(!rules_found(text, lang).is_empty(), "{text}");
+        }
+    }
+
     /// "??" after a question the tone model reads as plainly polite is the question asked twice (French, thirteenth
     /// round); after an exasperated one it stays.
     #[test]
