@@ -334,6 +334,12 @@ mod tests {
         meets("sixteenth.json", &SIXTEENTH_FLOOR);
     }
 
+    /// The seventeenth held-out set, written at the start of the thirteenth round (see [`SEVENTEENTH_FLOOR`]).
+    #[test]
+    fn the_seventeenth_held_out_sets_meet_their_floor() {
+        meets("seventeenth.json", &SEVENTEENTH_FLOOR);
+    }
+
     fn meets(file: &str, floors: &[(&str, f64, f64, f64)]) {
         let src = read_set(file).expect("a held-out set");
         let corpus: Corpus = serde_json::from_str(&src).expect("held-out sets' shape");
@@ -433,7 +439,7 @@ mod tests {
     /// Tenth round (the repo corpus' polite messages and Rebound's own learned, one threshold shared by the
     /// classes, 800 more training sentences per language): fr 89.3 / 91.3 / 1.3, en 94.7 / 93.3 / 1.3.
     /// Thirteenth round (the eleventh and twelfth sets learned too; learned since the twelfth, so in sample): en
-    /// 93.3 / 94.0 / 1.3 (one stop message fewer).
+    /// 93.3 / 94.0 / 1.3 (one stop message fewer) after its first step, 94.7 / 94.7 / 1.3 at its end.
     const FIFTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 89.0, 91.0, 1.5), ("en", 93.0, 93.0, 1.5)];
 
     /// The sixth set (`tests/tone/sixth.json`, 150 hostile — 15 per category — and 150 polite per language,
@@ -576,10 +582,10 @@ mod tests {
     /// «pris de haut», "looked down on" and their kin are grievances; English polite budget 1.5 %): fr 97.3 / 96.0 / 3.3, en 97.3 / 93.3 /
     /// 6.0 (from fr 97.3 / 96.0 / 8.7, en 98.7 / 93.3 / 9.3); after the review: fr 97.3 / 95.3 / 4.0, en 96.0 /
     /// 92.7 / 4.0.
-    /// Thirteenth round (the eleventh and twelfth sets learned too; French polite formulas for firm requests:
-    /// «s'il vous plaît», «quand vous pourrez», «faites-moi signe», «pourrais-tu»…): fr 97.3 / 96.0 / 2.7, en 97.3 / 93.3 / 2.7. Then "??"
-    /// after a plainly polite French question: fr 97.3 / 96.0 / 2.0; with formal requests (data, access,
-    /// withdrawal) learned as polite: fr 97.3 / 94.7 / 2.0, en 97.3 / 94.0 / 2.7.
+    /// Thirteenth round, after its first step (the eleventh and twelfth sets learned; French polite formulas for
+    /// firm requests): fr 97.3 / 96.0 / 2.7, en 97.3 / 93.3 / 2.7; at its end (also "??" after a plainly polite French question, Quebec minced oaths
+    /// as exclamations no swearing, formal requests learned as polite, the run models keyed on each last sentence, joy
+    /// after "?!"): fr 97.3 / 94.7 / 2.0, en 97.3 / 94.0 / 2.7.
     const THIRTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 97.0, 94.5, 2.5), ("en", 97.0, 93.5, 3.0)];
 
     /// The fourteenth set (`tests/tone/fourteenth.json`, 150 hostile — 15 per category — and 150 polite per
@@ -594,9 +600,11 @@ mod tests {
     /// / 1.3 — the first unseen set under the 2 % goal (English). Its French false alarms: runs 6 -> 4, one each of
     /// blame, demand, dismissal, insult, profanity, sarcasm (the messages themselves not read). After the review:
     /// fr unchanged, en 94.7 / 91.3 / 1.3.
-    /// Thirteenth round (the eleventh and twelfth sets learned too; French polite formulas for firm requests:
-    /// «s'il vous plaît», «quand vous pourrez», «faites-moi signe», «pourrais-tu»…): fr 98.7 / 97.3 / 6.0, en unchanged.
-    const FOURTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 97.0, 6.5), ("en", 94.5, 91.0, 1.5)];
+    /// Thirteenth round, after its first step (the eleventh and twelfth sets learned; French polite formulas for
+    /// firm requests): fr 98.7 / 97.3 / 6.0, en 94.7 / 91.3 / 1.3; at its end (also "??" after a plainly polite French question, Quebec minced oaths
+    /// as exclamations no swearing, formal requests learned as polite, the run models keyed on each last sentence, joy
+    /// after "?!"): fr 98.7 / 97.3 / 4.7, en 96.0 / 93.3 / 1.3.
+    const FOURTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 97.0, 5.0), ("en", 95.5, 93.0, 1.5)];
 
     /// The fifteenth set (`tests/tone/fifteenth.json`, 150 hostile — 15 per category — and 150 polite per language,
     /// written by two more helpers from the brief during the twelfth round, after its changes were chosen; fifteen
@@ -608,11 +616,11 @@ mod tests {
     /// final check into files kept unread, read once at the end: before fr 98.7 / 98.7 / 6.7, en 97.3 / 93.3 / 5.3;
     /// after fr 98.7 / 97.3 / 5.3, en 97.3 / 94.0 / 2.7. Its French false alarms: demand 5, runs 3, three others
     /// (the messages themselves not read).
-    /// Thirteenth round (the eleventh and twelfth sets learned too; French polite formulas for firm requests:
-    /// «s'il vous plaît», «quand vous pourrez», «faites-moi signe», «pourrais-tu»…): fr 98.7 / 97.3 / 4.7, en 97.3 / 92.7 / 2.0. Then "??"
-    /// after a plainly polite French question: fr 98.7 / 97.3 / 4.0; the run models trained on each last sentence
-    /// once: fr 98.7 / 96.7 / 4.0.
-    const FIFTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 96.5, 5.0), ("en", 97.0, 92.5, 2.5)];
+    /// Thirteenth round, after its first step (the eleventh and twelfth sets learned; French polite formulas for
+    /// firm requests): fr 98.7 / 97.3 / 4.7, en 97.3 / 92.7 / 2.0; at its end (also "??" after a plainly polite French question, Quebec minced oaths
+    /// as exclamations no swearing, formal requests learned as polite, the run models keyed on each last sentence, joy
+    /// after "?!"): fr 98.7 / 96.7 / 2.7, en 97.3 / 92.7 / 2.0.
+    const FIFTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 96.5, 3.0), ("en", 97.0, 92.5, 2.5)];
 
     /// The sixteenth set (`tests/tone/sixteenth.json`, 150 hostile — 15 per category — and 150 polite per language,
     /// written by two more helpers from the brief at the end of the twelfth round; fifteen new writers per language:
@@ -624,6 +632,22 @@ mod tests {
     /// and twelfth sets learned; French polite formulas for firm requests): before fr 97.3 / 97.3 / 4.0, en 94.7 /
     /// 92.7 / 2.7 (rules alone fr 76.0 / 73.3 / 7.3, en 74.7 / 70.7 / 8.7); after fr 97.3 / 97.3 / 3.3, en 94.7 /
     /// 92.7 / 2.0. Its false alarms after, by category of finding: fr runs 2, blame, demand, sarcasm; en runs,
-    /// ill wish, threat (the messages themselves not read).
-    const SIXTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 97.0, 97.0, 3.5), ("en", 94.5, 92.5, 2.5)];
+    /// ill wish, threat (the messages themselves not read). At the round's end (also "??" after a plainly polite French question, Quebec minced oaths
+    /// as exclamations no swearing, formal requests learned as polite, the run models keyed on each last sentence, joy
+    /// after "?!"): fr 97.3 / 97.3 / 2.7,
+    /// en 94.7 / 92.7 / 1.3.
+    const SIXTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 97.0, 97.0, 3.0), ("en", 94.5, 92.5, 1.5)];
+
+    /// The seventeenth set (`tests/tone/seventeenth.json`, 150 hostile — 15 per category — and 150 polite per
+    /// language, written by two more helpers from the brief at the start of the thirteenth round; fifteen new
+    /// writers per language: Nantes docker, Toulouse rugby coach, Québec City retiree, Abitibi joual, Dakar-born,
+    /// Tours teacher, Ajaccio, Lausanne, Moncton chiac, Réunion, Abidjan-born, Metz, Paris 18e texting,
+    /// Portuguese-born, Lyon lawyer / Liverpool, Delhi-born, Accra-born, Auckland, Houston, Boston, Vancouver
+    /// lowercase, Cornwall, Bronx, Singapore-born, Johannesburg-born, Halifax retiree, Chicago texting,
+    /// Bangladeshi-born, Alabama; never read here). Scored on 13d7921 (before the round), after its first step and
+    /// at its end into files kept unread, read once at the end: before fr 98.7 / 96.0 / 5.3, en 100.0 / 96.0 / 4.0
+    /// (rules alone fr 76.0 / 76.0 / 6.0, en 70.7 / 74.7 / 8.0); first step fr 98.7 / 96.0 / 4.0, en 98.7 / 95.3 /
+    /// 4.0; end fr 98.7 / 96.0 / 2.0 — the first unseen French set at the 2 % goal — en 98.7 / 95.3 / 4.0. Its false
+    /// alarms at the end, by category of finding: fr runs 3; en runs 4, sarcasm 2 (the messages themselves not read).
+    const SEVENTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 95.5, 2.5), ("en", 98.5, 95.0, 4.5)];
 }
