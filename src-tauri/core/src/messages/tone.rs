@@ -2855,6 +2855,16 @@ mod tests {
         }
     }
 
+    /// Thanks for waiting is sarcasm only when what was waited for is the writer's own wait for news, not the
+    /// reader waiting for the writer (thirteenth round).
+    #[test]
+    fn thanks_for_waiting_for_me_is_thanks() {
+        assert!(rules_found("Thank you for waiting for me when my train was late, that was very decent of you.", "en")
+            .is_empty());
+        assert!(rules_found("Thanks for waiting for six weeks to send me a form letter.", "en")
+            .contains(&"sarcasm".to_owned()));
+    }
+
     /// "??" after a question the tone model reads as plainly polite is the question asked twice (French, thirteenth
     /// round); after an exasperated one it stays.
     #[test]
