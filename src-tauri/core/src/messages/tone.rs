@@ -2845,6 +2845,7 @@ mod tests {
             ("On m'invite à la fête de l'équipe alors que je n'ai pas été retenue ?! Quel honneur.", "fr"),
             ("You kept my portfolio on file all this time?! What a joy to hear from you.", "en"),
             ("You want me to design the whole menu?! That is a dream come true.", "en"),
+            ("they want me to do a paid trial shift?! amazing news", "en"),
         ] {
             assert!(rules_found(text, lang).is_empty(), "{text}");
         }
