@@ -2846,6 +2846,7 @@ mod tests {
             ("You kept my portfolio on file all this time?! What a joy to hear from you.", "en"),
             ("You want me to design the whole menu?! That is a dream come true.", "en"),
             ("they want me to do a paid trial shift?! amazing news", "en"),
+            ("non mais le recruteur était dans mon lycée ?! le monde est petit", "fr"),
         ] {
             assert!(rules_found(text, lang).is_empty(), "{text}");
         }
