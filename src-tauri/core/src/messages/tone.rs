@@ -907,6 +907,8 @@ struct Punct {
     bangs_only: bool,
     /// Only question marks: a question asked twice, maybe, unlike "?!".
     asks_only: bool,
+    /// How many marks ("‼", "⁇", "⁈" and "⁉" count two).
+    marks: usize,
     /// How many words come before it: the last of them says which sentence it closes.
     words_before: usize,
 }
@@ -973,7 +975,7 @@ fn read(text: &str, split_elisions: bool) -> Reading {
             });
         } else if let Some((u0, n, bangs_only, asks_only)) = run.take() {
             if n >= 2 {
-                punct.push(Punct { u0, u1: u16pos, bangs_only, asks_only, words_before: words.len() });
+                punct.push(Punct { u0, u1: u16pos, bangs_only, asks_only, marks: n, words_before: words.len() });
             }
         }
         let word_char = c.is_alphanumeric() || (cur.is_some() && is_combining_mark(c));
@@ -1070,7 +1072,7 @@ fn read(text: &str, split_elisions: bool) -> Reading {
     }
     if let Some((u0, n, bangs_only, asks_only)) = run {
         if n >= 2 {
-            punct.push(Punct { u0, u1: u16pos, bangs_only, asks_only, words_before: words.len() });
+            punct.push(Punct { u0, u1: u16pos, bangs_only, asks_only, marks: n, words_before: words.len() });
         }
     }
     if let Some(mut w) = cur.take() {
@@ -1359,7 +1361,7 @@ const GLAD_CALM: f32 = 0.8;
 
 /// How angry the run model may read a sentence and its "!" run still pass for the glad sentence after it: no more
 /// than plainly angry. Chosen at the start of the twelfth round, with the run model of the eleventh, on the thirteen
-/// held-out sets read then (ten of them learned since) and the run probe: at 0.9 no hostile message of theirs
+/// held-out sets read then (twelve of them learned since) and the run probe: at 0.9 no hostile message of theirs
 /// passed; "?" runs were left out, as some of the probe's angry ones came before a glad-looking sentence ("…for the
 /// second time this year?! One might almost think it was deliberate.").
 const RUN_BEFORE_GLAD: f32 = 0.9;
@@ -1419,7 +1421,7 @@ fn angry_runs(
     for p in &reading.punct {
         match closes(p) {
             Some(s) if p.bangs_only && warm.contains(&s) => {}
-            Some(s) if grievance.contains(&s) && !(p.bangs_only && p.u1 - p.u0 == 2) => {}
+            Some(s) if grievance.contains(&s) && !(p.bangs_only && p.marks == 2) => {}
             Some(s) => {
                 ask.insert(s);
                 if let Some(next) = follows(p) {
@@ -1462,14 +1464,14 @@ fn angry_runs(
     for p in &reading.punct {
         let enthusiastic = closes(p).is_some_and(|s| {
             glad_next(p, s)
-                || (p.bangs_only && (warm.contains(&s) || (p.u1 - p.u0 == 2 && under(s, CALM))))
+                || (p.bangs_only && (warm.contains(&s) || (p.marks == 2 && under(s, CALM))))
                 || !grievance.contains(&s)
                     && (glad_run(p, s)
                         || if p.bangs_only {
                             (cheer.contains(&s) || news.contains(&s)) && under(s, GLAD_CALM)
                         } else {
                             (asking.contains(&s) && under(s, CALM))
-                                || (p.asks_only && p.u1 - p.u0 == 2 && under(s, rules.asked_twice))
+                                || (p.asks_only && p.marks == 2 && under(s, rules.asked_twice))
                                 || (news.contains(&s) && under(s, CALM))
                                 || follows(p).is_some_and(|n| {
                                     !grievance.contains(&n)
@@ -2186,7 +2188,7 @@ mod tests {
     }
 
     #[test]
-    fn quebec_minced_oaths_with_praise_are_warmth() {
+    fn quebec_minced_oaths_are_exclamations_unless_they_qualify_the_process() {
         assert!(rules_found("Torrieu que vous avez une belle équipe.", "fr").is_empty());
         assert!(rules_found("Mautadine, je suis déçue, mais je vous remercie.", "fr").is_empty());
         assert!(rules_found("Mosus de processus interminable.", "fr").contains(&"profanity".to_owned()));
@@ -2872,6 +2874,8 @@ mod tests {
     #[test]
     fn a_double_question_mark_after_a_plainly_polite_question_is_asked_twice() {
         assert!(rules_found("Je n'ai pas reçu le lien, il est parti à quelle adresse ??", "fr").is_empty());
+        // "⁇" is two marks, as the check counts them everywhere.
+        assert!(rules_found("Je n'ai pas reçu le lien, il est parti à quelle adresse ⁇", "fr").is_empty());
         for text in [
             "Vous allez me répondre un jour ??",
             "C'est comme ça que vous traitez les candidats ??",
@@ -2983,7 +2987,6 @@ mod tests {
         for text in [
             "Dites-moi avant jeudi si vous préférez que je vienne en personne ou en visio.",
             "Faites-moi signe d'ici mercredi si un autre créneau vous arrange mieux.",
-            "Confirmez-moi s'il vous plaît avant demain l'adresse exacte de l'entretien.",
             "Répondez-moi quand vous pourrez, mais idéalement avant la fin novembre.",
             "J'attends votre retour avec intérêt d'ici la semaine prochaine.",
         ] {

@@ -23,9 +23,10 @@ pub const SETS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/ton
 pub const HELD_OUT_SETS: [&str; 5] =
     ["thirteenth.json", "fourteenth.json", "fifteenth.json", "sixteenth.json", "seventeenth.json"];
 
-/// The first ten held-out sets, learned from since the twelfth round (2026-12-04; see `train::FromSets`): their
+/// The first twelve held-out sets — the first ten learned from since the twelfth round, the eleventh and twelfth since
+/// the thirteenth (2026-12-04; see `train::FromSets`): their
 /// figures are no longer a measure of anything unseen, and their floors stay as regression tests. Why: they hold
-/// 1,600 polite messages per language by 150 writers the training files never had. Learned (as shipped, after a
+/// ~1,900 polite messages per language by 180 writers the training files never had. Learned (as shipped, after a
 /// review of the round), on the three sets still held out then (eleventh to thirteenth; means, from the round's
 /// first step): false alarms fr 5.37 -> 3.57 %, en 8.43 -> 5.10 %, stop recall fr 96.87 -> 96.87 %, en 96.00 ->
 /// 94.67 %, all hostile fr 94.87 -> 94.87 %, en 92.63 -> 92.23 % (English at a 1.5 % polite budget,
@@ -439,8 +440,8 @@ mod tests {
     /// Tenth round (the repo corpus' polite messages and Rebound's own learned, one threshold shared by the
     /// classes, 800 more training sentences per language): fr 89.3 / 91.3 / 1.3, en 94.7 / 93.3 / 1.3.
     /// Thirteenth round (the eleventh and twelfth sets learned too; learned since the twelfth, so in sample): en
-    /// 93.3 / 94.0 / 1.3 (one stop message fewer) after its first step, 94.7 / 94.7 / 1.3 at its end.
-    const FIFTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 89.0, 91.0, 1.5), ("en", 93.0, 93.0, 1.5)];
+    /// 93.3 / 94.0 / 1.3 (one stop message fewer) after its first step, 94.7 / 94.7 / 0.7 at its end.
+    const FIFTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 89.0, 91.0, 1.5), ("en", 94.5, 93.0, 1.5)];
 
     /// The sixth set (`tests/tone/sixth.json`, 150 hostile — 15 per category — and 150 polite per language,
     /// written by two more helpers from the brief at the start of the fifth round, fifteen new writers per
@@ -544,7 +545,7 @@ mod tests {
     /// sentence by sentence, a punctuation message's run learned only when it is its only one): fr 93.3 / 93.3 /
     /// 4.0, en unchanged.
     /// Thirteenth round (the eleventh and twelfth sets learned too; French polite formulas for firm requests:
-    /// «s'il vous plaît», «quand vous pourrez», «faites-moi signe», «pourrais-tu»…): learned, so in sample: fr 92.0 / 92.7 / 2.0, en
+    /// «quand vous pourrez», «faites-moi signe», «pourrais-tu»…): learned, so in sample: fr 92.0 / 92.7 / 2.0, en
     /// 96.0 / 94.0 / 2.0.
     const ELEVENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 91.5, 92.5, 2.5), ("en", 95.5, 93.5, 2.5)];
 
@@ -563,7 +564,7 @@ mod tests {
     /// «pris de haut», "looked down on" and their kin are grievances; English polite budget 1.5 %): fr 100.0 / 96.0 / 2.7, en 94.7 / 92.0 / 6.0
     /// (from fr 100.0 / 95.3 / 5.3, en 93.3 / 91.3 / 12.7); after the review: fr unchanged, en 93.3 / 91.3 / 5.3.
     /// Thirteenth round (the eleventh and twelfth sets learned too; French polite formulas for firm requests:
-    /// «s'il vous plaît», «quand vous pourrez», «faites-moi signe», «pourrais-tu»…): learned, so in sample: fr 98.7 / 94.7 / 1.3, en
+    /// «quand vous pourrez», «faites-moi signe», «pourrais-tu»…): learned, so in sample: fr 98.7 / 94.7 / 1.3, en
     /// 93.3 / 91.3 / 1.3.
     const TWELFTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 94.5, 1.5), ("en", 93.0, 91.0, 1.5)];
 
