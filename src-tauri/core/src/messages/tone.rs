@@ -946,6 +946,16 @@ fn is_title(folded: &str) -> bool {
 }
 
 /// Cuts the text into words, lines, sentences and clauses, and finds punctuation runs, in one pass.
+/// How many marks of a run of "!" and "?" a character counts for: one for "!" and "?", two for "‼", "⁇", "⁈" and
+/// "⁉", none for anything else. The trainer cuts learned messages at runs the same way.
+pub(in crate::messages::tone) fn mark_weight(c: char) -> usize {
+    match c {
+        '!' | '?' => 1,
+        '‼' | '⁇' | '⁈' | '⁉' => 2,
+        _ => 0,
+    }
+}
+
 fn read(text: &str, split_elisions: bool) -> Reading {
     let mut words: Vec<Word> = Vec::new();
     let mut word_sentence = Vec::new();
@@ -965,8 +975,8 @@ fn read(text: &str, split_elisions: bool) -> Reading {
     while let Some((b, c)) = chars.next() {
         let next = chars.peek().map_or(' ', |&(_, n)| n);
         let width = c.len_utf16();
-        if matches!(c, '!' | '?' | '‼' | '⁇' | '⁈' | '⁉') {
-            let w = if matches!(c, '!' | '?') { 1 } else { 2 };
+        let w = mark_weight(c);
+        if w > 0 {
             let bang = matches!(c, '!' | '‼');
             let ask = matches!(c, '?' | '⁇');
             run = Some(match run {

@@ -133,12 +133,8 @@ pub fn from_sets(sets: &[String], lang: &str, exclude: &HashSet<String>) -> Resu
 /// The text up to the end of each run of two or more "!"/"?" ("‼" and its kin count two), one entry per run.
 fn cut_after_runs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    // As the check counts them: "‼", "⁇", "⁈" and "⁉" are two marks each.
-    let weight = |c: char| match c {
-        '!' | '?' => 1,
-        '‼' | '⁇' | '⁈' | '⁉' => 2,
-        _ => 0,
-    };
+    // As the check counts them (`mark_weight`): "‼", "⁇", "⁈" and "⁉" are two marks each.
+    let weight = crate::messages::tone::mark_weight;
     let mut run = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
