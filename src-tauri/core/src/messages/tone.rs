@@ -2609,6 +2609,8 @@ mod tests {
             ("May God never bless your company.", "en"),
             ("God bless your heart, you clearly tried.", "en"),
             ("Is this a real job or a pyramid scheme??", "en"),
+            ("C'est un vrai poste ou une arnaque ??", "fr"),
+            ("Is this a real job or a pyramid scheme?", "en"),
             ("Hello, for the third time, where is my contract?", "en"),
             ("Delete my damn number.", "en"),
         ] {

@@ -20,11 +20,10 @@ pub const SETS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/ton
 /// The held-out sets in `tests/tone/`, oldest first: each written by helpers from a brief, never by whoever writes
 /// the rules or the training sentences (their history and floors: the `*_FLOOR` constants of the tests below).
 /// `tone_report` prints their figures, and no training sentence may read the same as one of their messages.
-pub const HELD_OUT_SETS: [&str; 5] =
-    ["thirteenth.json", "fourteenth.json", "fifteenth.json", "sixteenth.json", "seventeenth.json"];
+pub const HELD_OUT_SETS: [&str; 4] = ["fifteenth.json", "sixteenth.json", "seventeenth.json", "eighteenth.json"];
 
-/// The first twelve held-out sets — the first ten learned from since the twelfth round, the eleventh and twelfth since
-/// the thirteenth (2026-12-04; see `train::FromSets`): their
+/// The first fourteen held-out sets — the first ten learned from since the twelfth round, the eleventh and twelfth since
+/// the thirteenth (2026-12-04), the thirteenth and fourteenth since the fourteenth (see `train::FromSets`): their
 /// figures are no longer a measure of anything unseen, and their floors stay as regression tests. Why: they hold
 /// ~1,900 polite messages per language by 180 writers the training files never had. Learned (as shipped, after a
 /// review of the round), on the three sets still held out then (eleventh to thirteenth; means, from the round's
@@ -37,7 +36,11 @@ pub const HELD_OUT_SETS: [&str; 5] =
 /// requests: on the thirteenth to fifteenth (means) false alarms fr 5.33 -> 4.47 %, en 2.67 -> 2.00 %, stop recall
 /// fr 98.23 -> 98.23 %, en 96.00 -> 96.43 %; on the sixteenth, unseen until then, fr 4.0 -> 3.3 %, en 2.7 -> 2.0 %,
 /// recall unchanged (fr 97.3 / 97.3, en 94.7 / 92.7).
-pub const LEARNED_SETS: [&str; 12] = [
+/// The thirteenth and fourteenth, learned since the fourteenth round (2026-12-05), English polite budget 2 %: on the
+/// fifteenth to seventeenth (means) false alarms fr 2.47 -> 2.23 %, en 2.43 -> 2.47 %, stop recall fr 98.23 ->
+/// 97.80 %, en 96.90 -> 97.33 %; on the eighteenth, unseen until then, fr 97.3 / 94.7 / 4.0 -> 98.7 / 94.7 / 3.3,
+/// en 97.3 / 96.0 / 5.3 -> 98.7 / 96.0 / 4.7 (stop / all hostile / false alarms %).
+pub const LEARNED_SETS: [&str; 14] = [
     "heldout.json",
     "fresh.json",
     "third.json",
@@ -50,6 +53,8 @@ pub const LEARNED_SETS: [&str; 12] = [
     "tenth.json",
     "eleventh.json",
     "twelfth.json",
+    "thirteenth.json",
+    "fourteenth.json",
 ];
 
 /// The text of a set of `tests/tone/` by file name.
@@ -341,6 +346,12 @@ mod tests {
         meets("seventeenth.json", &SEVENTEENTH_FLOOR);
     }
 
+    /// The eighteenth held-out set, written during the thirteenth round (see [`EIGHTEENTH_FLOOR`]).
+    #[test]
+    fn the_eighteenth_held_out_sets_meet_their_floor() {
+        meets("eighteenth.json", &EIGHTEENTH_FLOOR);
+    }
+
     fn meets(file: &str, floors: &[(&str, f64, f64, f64)]) {
         let src = read_set(file).expect("a held-out set");
         let corpus: Corpus = serde_json::from_str(&src).expect("held-out sets' shape");
@@ -587,7 +598,9 @@ mod tests {
     /// firm requests): fr 97.3 / 96.0 / 2.7, en 97.3 / 93.3 / 2.7; at its end (also "??" after a plainly polite French question, Quebec minced oaths
     /// as exclamations no swearing, formal requests learned as polite, the run models keyed on each last sentence, joy
     /// after "?!"): fr 97.3 / 94.7 / 2.0, en 97.3 / 94.0 / 2.7.
-    const THIRTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 97.0, 94.5, 2.5), ("en", 97.0, 93.5, 3.0)];
+    /// Fourteenth round, after its first step (the thirteenth and fourteenth sets learned, English polite budget
+    /// 2 %): learned, so in sample: fr 98.7 / 95.3 / 2.0, en 98.7 / 96.7 / 1.3.
+    const THIRTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 95.0, 2.5), ("en", 98.5, 96.5, 1.5)];
 
     /// The fourteenth set (`tests/tone/fourteenth.json`, 150 hostile — 15 per category — and 150 polite per
     /// language, written by two more helpers from the brief at the start of the twelfth round, fifteen new writers
@@ -605,7 +618,10 @@ mod tests {
     /// firm requests): fr 98.7 / 97.3 / 6.0, en 94.7 / 91.3 / 1.3; at its end (also "??" after a plainly polite French question, Quebec minced oaths
     /// as exclamations no swearing, formal requests learned as polite, the run models keyed on each last sentence, joy
     /// after "?!"): fr 98.7 / 97.3 / 4.7, en 96.0 / 93.3 / 1.3.
-    const FOURTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 97.0, 5.0), ("en", 95.5, 93.0, 1.5)];
+    /// Fourteenth round, after its first step (the thirteenth and fourteenth sets learned, English polite budget
+    /// 2 %): learned, so in sample: fr 98.7 / 96.7 / 3.3, en 93.3 / 90.0 / 1.3 (its English hostile messages
+    /// missed are long ones hiding one bad sentence: the trainer learns only one-sentence hostile messages).
+    const FOURTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 96.5, 3.5), ("en", 93.0, 89.5, 1.5)];
 
     /// The fifteenth set (`tests/tone/fifteenth.json`, 150 hostile — 15 per category — and 150 polite per language,
     /// written by two more helpers from the brief during the twelfth round, after its changes were chosen; fifteen
@@ -621,7 +637,9 @@ mod tests {
     /// firm requests): fr 98.7 / 97.3 / 4.7, en 97.3 / 92.7 / 2.0; at its end (also "??" after a plainly polite French question, Quebec minced oaths
     /// as exclamations no swearing, formal requests learned as polite, the run models keyed on each last sentence, joy
     /// after "?!"): fr 98.7 / 96.7 / 2.7, en 97.3 / 92.7 / 2.0.
-    const FIFTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 96.5, 3.0), ("en", 97.0, 92.5, 2.5)];
+    /// Fourteenth round, after its first step (the thirteenth and fourteenth sets learned, English polite budget
+    /// 2 %): fr 98.7 / 97.3 / 2.7, en 97.3 / 93.3 / 2.7 (one run more).
+    const FIFTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 97.0, 3.0), ("en", 97.0, 93.0, 3.0)];
 
     /// The sixteenth set (`tests/tone/sixteenth.json`, 150 hostile — 15 per category — and 150 polite per language,
     /// written by two more helpers from the brief at the end of the twelfth round; fifteen new writers per language:
@@ -637,7 +655,9 @@ mod tests {
     /// as exclamations no swearing, formal requests learned as polite, the run models keyed on each last sentence, joy
     /// after "?!"): fr 97.3 / 97.3 / 2.7,
     /// en 94.7 / 92.7 / 1.3.
-    const SIXTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 97.0, 97.0, 3.0), ("en", 94.5, 92.5, 1.5)];
+    /// Fourteenth round, after its first step (the thirteenth and fourteenth sets learned, English polite budget
+    /// 2 %): fr 96.0 / 96.7 / 2.0, en 94.7 / 92.7 / 0.7.
+    const SIXTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 95.5, 96.5, 2.5), ("en", 94.5, 92.5, 1.0)];
 
     /// The seventeenth set (`tests/tone/seventeenth.json`, 150 hostile — 15 per category — and 150 polite per
     /// language, written by two more helpers from the brief at the start of the thirteenth round; fifteen new
@@ -650,5 +670,21 @@ mod tests {
     /// (rules alone fr 76.0 / 76.0 / 6.0, en 70.7 / 74.7 / 8.0); first step fr 98.7 / 96.0 / 4.0, en 98.7 / 95.3 /
     /// 4.0; end fr 98.7 / 96.0 / 2.0 — the first unseen French set at the 2 % goal — en 98.7 / 95.3 / 4.0. Its false
     /// alarms at the end, by category of finding: fr runs 3; en runs 4, sarcasm 2 (the messages themselves not read).
-    const SEVENTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 95.5, 2.5), ("en", 98.5, 95.0, 4.5)];
+    /// Fourteenth round, after its first step (the thirteenth and fourteenth sets learned, English polite budget
+    /// 2 %): fr unchanged, en 100.0 / 96.0 / 4.0.
+    const SEVENTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 95.5, 2.5), ("en", 99.5, 95.5, 4.5)];
+
+    /// The eighteenth set (`tests/tone/eighteenth.json`, 150 hostile — 15 per category — and 150 polite per
+    /// language, written by two more helpers from the brief during the thirteenth round; fifteen new writers per
+    /// language: Brest sailor, Dijon, Trois-Rivières nurse, Lac-Saint-Jean joual, Conakry-born, Mons, Montpellier
+    /// texting, Geneva banker, Caraquet Acadian, Martinique, Douala-born, Reims, Tlemcen-born in Marseille,
+    /// Lao-born, Orléans headmistress / Manchester, Bristol, Kerala-born, Abuja-born, Christchurch, Atlanta,
+    /// Philadelphia, Toronto, Montana, Honolulu, Kathmandu-born, Harare-born, Inverness, Newcastle, Miami texting;
+    /// never read here). Scored on a4994b8 (the thirteenth round's rules, the same figures on its last code change
+    /// 414dc4f) into files kept unread, read once after the fourteenth round's first step (the thirteenth and
+    /// fourteenth sets learned, English polite budget 2 %): before fr 97.3 / 94.7 / 4.0, en 97.3 / 96.0 / 5.3 (rules
+    /// alone fr 76.0 / 74.7 / 9.3, en 76.0 / 75.3 / 9.3); after fr 98.7 / 94.7 / 3.3, en 98.7 / 96.0 / 4.7. Its
+    /// false alarms after, by category of finding: fr runs 3, insult, threat; en runs 2, demand 2, blame, profanity,
+    /// sarcasm (the messages themselves not read).
+    const EIGHTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 94.5, 3.5), ("en", 98.5, 95.5, 5.0)];
 }

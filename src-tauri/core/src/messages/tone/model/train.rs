@@ -225,12 +225,16 @@ impl Default for Settings {
 /// English 1.5 % since it learns (`tone_train`) the learned held-out sets' polite messages, which pushed its threshold up (0.80 ->
 /// 0.84 at 1 %) and, on the three sets still held out then, its stop recall down from 96.0 to 90.7 % (false alarms
 /// 8.4 -> 4.4 %); at 1.5 % 95.1 % and 5.6 %, at 2 % 96.0 % and 6.5 % (a first reading of the sets; as shipped, at
-/// 1.5 %: 94.7 % and 5.1 %). French keeps 1 %: its recall on those sets did not move.
+/// 1.5 %: 94.7 % and 5.1 %). French keeps 1 %: its recall on those sets did not move. English 2 % since the
+/// fourteenth round (the thirteenth and fourteenth sets learned): on the fifteenth to seventeenth the same false
+/// alarms as at 1.5 % (2.7, 0.7, 4.0 %: the English ones left are runs and rules, not the model) with stop recall
+/// 97.3 / 94.7 / 100 % instead of 96.0 / 94.7 / 98.7 (at 1 %: 96.0 / 92.0 / 98.7, false alarms 2.7 / 0.0 / 4.0).
+/// French at 1.5 %: one false alarm more on the seventeenth for one stop message more — not taken.
 pub fn polite_budget(lang: &str) -> f64 {
     if lang == "fr" {
         0.01
     } else {
-        0.015
+        0.02
     }
 }
 
