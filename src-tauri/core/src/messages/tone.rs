@@ -1380,7 +1380,7 @@ const RUN_BEFORE_GLAD: f32 = 0.9;
 /// closes: "!" after thanks or praise, and "!!" after any calm sentence, are enthusiasm; after a grievance any
 /// other run stays ("Still waiting!!!"); "!" after glad news, a greeting, a plan or a good wish is enthusiasm;
 /// "??" or "?!" closing a calm sincere question is a question asked twice (and "??" alone closing any sentence the
-/// tone model reads as plainly polite, where the rule file sets `asked_twice`: French), and closing a surprise the next
+/// tone model reads as plainly polite, where the rule file sets `asked_twice`), and closing a surprise the next
 /// sentence greets with joy ("A second interview?! Wonderful.") it is surprise, not anger. Beyond what the rules
 /// know, a run passes when the run model reads the sentence as glad and the tone model as calm ("J'ai enfin fini
 /// mon portfolio !!!"), never after a grievance or a negation nor, for a "?" run, before a grievance or after thanks.
@@ -2315,6 +2315,11 @@ mod tests {
             ("Votre processus n'a ni queue ni tête.", "fr", "blame"),
             ("Je salue votre talent pour ne jamais me répondre.", "fr", "sarcasm"),
             ("Vous méritez un prix pour l'art de faire attendre.", "fr", "sarcasm"),
+            ("Merci de m'avoir prévenu une fois que j'ai démissionné.", "fr", "sarcasm"),
+            ("C'est un vrai poste ou une arnaque ?", "fr", "sarcasm"),
+            ("Cool, thanks for the heads up after I signed the lease.", "en", "sarcasm"),
+            ("Thanks for letting me know a week after I resigned from my old job.", "en", "sarcasm"),
+            ("Is this a real job or a pyramid scheme?", "en", "sarcasm"),
             ("I'm sending a copy of this to your chairman.", "en", "threat"),
             ("I'd be careful if I were you.", "en", "threat"),
             ("Keep looking over your shoulder.", "en", "threat"),
@@ -2610,7 +2615,6 @@ mod tests {
             ("God bless your heart, you clearly tried.", "en"),
             ("Is this a real job or a pyramid scheme??", "en"),
             ("C'est un vrai poste ou une arnaque ??", "fr"),
-            ("Is this a real job or a pyramid scheme?", "en"),
             ("Hello, for the third time, where is my contract?", "en"),
             ("Delete my damn number.", "en"),
         ] {
@@ -2895,6 +2899,17 @@ mod tests {
             "Je n'ai pas reçu le lien, il est parti à quelle adresse ?!",
         ] {
             assert!(rules_found(text, "fr").contains(&"punctuation".to_owned()), "{text}");
+        }
+        // English since the fourteenth round, with "how can / could / dare you…" as grievances.
+        assert!(rules_found("Sorry, did you mean the Leeds office or the Bradford one??", "en").is_empty());
+        assert!(rules_found("Do I need to bring ID for the security desk??", "en").is_empty());
+        for text in [
+            "How can you say the role is filled when it was reposted this morning??",
+            "How could you not tell me the salary was half what we discussed??",
+            "Is that how you treat every candidate??",
+            "Three weeks and not one word from anyone??",
+        ] {
+            assert!(rules_found(text, "en").contains(&"punctuation".to_owned()), "{text}");
         }
     }
 
