@@ -282,14 +282,28 @@ fn train_runs(dir: &Path, lang: &str, settings: &train::Settings, dry: bool, fro
         std::process::exit(1);
     }
     // What is learned of an entry is the sentence its run closes, its last, as the check reads it there: each such
-    // sentence once (the first entry that ends with it says its class), and the dev split drawn on it, so the same
-    // sentence is never learned and measured both.
+    // sentence once, and the dev split drawn on it, so the same sentence is never learned and measured both. A
+    // sentence that ends a glad entry and an angry one would be learned as whichever came first: the trainer stops
+    // instead, naming it (none since the run models were keyed on last sentences, fourteenth round).
+    let last_sentences = |name: &str, more: &[String]| -> Vec<String> {
+        let of = file.get(name).into_iter().flatten().chain(more);
+        of.filter_map(|s| message_sentences(s, lang).pop()).filter(|t| !t.is_empty()).collect()
+    };
+    let classed = [(GLAD, last_sentences("glad", &from_sets.glad)), (ANGRY, last_sentences("angry", &from_sets.angry))];
+    let glad: std::collections::HashSet<&String> = classed[0].1.iter().collect();
+    let conflicts: std::collections::BTreeSet<&String> = classed[1].1.iter().filter(|t| glad.contains(t)).collect();
+    if !conflicts.is_empty() {
+        eprintln!("tone_train: runs {lang}: these sentences end both glad and angry entries (one class each, please):");
+        for text in conflicts {
+            eprintln!("  {text}");
+        }
+        std::process::exit(1);
+    }
     let mut seen = std::collections::HashSet::new();
     let (mut items, mut feats) = (Vec::new(), Vec::new());
-    for (name, class, more) in [("glad", GLAD, &from_sets.glad), ("angry", ANGRY, &from_sets.angry)] {
-        for s in file.get(name).into_iter().flatten().chain(more) {
-            let Some(text) = message_sentences(s, lang).pop() else { continue };
-            if text.is_empty() || !seen.insert(text.clone()) {
+    for (class, texts) in classed {
+        for text in texts {
+            if !seen.insert(text.clone()) {
                 continue;
             }
             let mut last = Vec::new();
