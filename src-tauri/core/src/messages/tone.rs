@@ -260,6 +260,12 @@ struct RuleFile {
     /// must open the next sentence, narrower than `cheer`: "Good luck?!" stays a second look.
     #[serde(default)]
     news: Vec<String>,
+    /// A turn for the better after a wait, within one sentence ("…and then boom, an offer", «…et finalement un
+    /// oui»): a grievance before it no longer holds the sentence's run ("Three weeks of silence and then a yes?!"),
+    /// which the other rules and the models then read as they would any run. Only the writer's good outcome: a
+    /// rejection or "the job went to someone else" after "then" is no turn.
+    #[serde(default)]
+    turn: Vec<String>,
     /// Core words whose misspellings at one edit are read as the word ("imbésile", "idoit", "incompetant"):
     /// a token of six letters or more at one insertion, deletion, substitution or swap of two neighbours, or
     /// of five letters at one swap, is also tried as the word. Real words that are that close go in `never`.
@@ -422,6 +428,7 @@ struct Rules {
     delight: Matcher,
     asking: Matcher,
     news: Matcher,
+    turn: Matcher,
     /// The `fuzzy` words, folded, by first letter.
     fuzzy: HashMap<char, Vec<Fuzzy>>,
 }
@@ -497,6 +504,7 @@ impl Rules {
             delight: Matcher::default(),
             asking: Matcher::default(),
             news: Matcher::default(),
+            turn: Matcher::default(),
             fuzzy: HashMap::new(),
         }
     }
@@ -596,6 +604,7 @@ fn compile(src: &str) -> Result<Rules, String> {
         delight: plain(&file.delight)?,
         asking: plain(&file.asking)?,
         news: plain(&file.news)?,
+        turn: plain(&file.turn)?,
         fuzzy,
     })
 }
@@ -1406,17 +1415,30 @@ fn angry_runs(
     let sentences_of = |m: &Matcher, neg: &[bool]| -> HashSet<usize> {
         m.find(toks, rules, neg).into_iter().map(|h| toks[h.first].sentence).collect()
     };
-    let grievance = sentences_of(&rules.grievance, &no_neg);
     // Glad words count when no negation comes before them ("Not good news!!!", "I did not get the job?!").
     let glad = |m: &Matcher| -> Vec<_> {
         m.find(toks, rules, neg).into_iter().filter(|h| !negated_before(toks, neg, h.first)).collect()
     };
+    // A grievance holds its sentence's runs unless a turn for the better comes after every grievance in it.
+    let turns = glad(&rules.turn);
+    let grievances = rules.grievance.find(toks, rules, &no_neg);
+    let grievance: HashSet<usize> = grievances
+        .iter()
+        .map(|h| toks[h.first].sentence)
+        .filter(|&s| {
+            let last = grievances.iter().filter(|g| toks[g.first].sentence == s).map(|g| g.last).max();
+            !turns.iter().any(|t| toks[t.first].sentence == s && last.is_some_and(|l| t.first > l))
+        })
+        .collect();
     let mut cheer: HashSet<usize> = glad(&rules.cheer).iter().map(|h| toks[h.first].sentence).collect();
     let delight = sentences_of(&rules.delight, neg);
     cheer.extend(greetings(reading, rules, names, proper));
     let asking = sentences_of(&rules.asking, &no_neg);
     let news_hits = glad(&rules.news);
-    let news: HashSet<usize> = news_hits.iter().map(|h| toks[h.first].sentence).collect();
+    // A turn for the better is news too ("…and then boom, an offer letter?!"); the tone model reads the wait
+    // before it, so the run model's glad reading is enough there («Trois mois d'attente, et finalement un oui ?!»).
+    let turned: HashSet<usize> = turns.iter().map(|h| toks[h.first].sentence).collect();
+    let news: HashSet<usize> = news_hits.iter().map(|h| toks[h.first].sentence).chain(turned.iter().copied()).collect();
     // News that opens its sentence, for the sentence after "?!" ("Really?! You picked me for the Leeds office?").
     let news_opens: HashSet<usize> = news_hits
         .iter()
@@ -1477,6 +1499,7 @@ fn angry_runs(
                 || (p.bangs_only && (warm.contains(&s) || (p.marks == 2 && under(s, CALM))))
                 || !grievance.contains(&s)
                     && (glad_run(p, s)
+                        || (turned.contains(&s) && hostility.get(&s).is_some_and(|r| r.glad))
                         || if p.bangs_only {
                             (cheer.contains(&s) || news.contains(&s)) && under(s, GLAD_CALM)
                         } else {
@@ -2885,8 +2908,32 @@ mod tests {
             .contains(&"sarcasm".to_owned()));
     }
 
-    /// "??" after a question the tone model reads as plainly polite is the question asked twice (French, thirteenth
-    /// round); after an exasperated one it stays.
+    /// A wait told before good news in the same sentence ("…and then a yes?!") does not hold its run: the run model
+    /// reads it (fourteenth round).
+    #[test]
+    fn a_turn_for_the_better_after_a_wait_lifts_the_grievance_from_its_run() {
+        for (text, lang) in [
+            ("Spent four months waiting to hear about the federal posting, and it turns out I got it!!!", "en"),
+            ("Y m'ont pas rappelé pendant un mois, pis finalement je commence lundi!!!", "fr"),
+        ] {
+            assert!(rules_found(text, lang).is_empty(), "{text}: {:?}", rules_found(text, lang));
+        }
+        // No turn without the writer's good outcome after the wait, nor with it before the grievance.
+        for (text, lang) in [
+            (
+                "Spent four months waiting to hear about the federal posting, and it turns out they cancelled it!!!",
+                "en",
+            ),
+            ("Three weeks of silence and then a template rejection?!", "en"),
+            ("I finally got the offer and then nothing for three weeks?!", "en"),
+            ("Trois mois d'attente, et finalement un refus ?!", "fr"),
+        ] {
+            assert!(rules_found(text, lang).contains(&"punctuation".to_owned()), "{text}");
+        }
+    }
+
+    /// "??" after a question the tone model reads as plainly polite is the question asked twice (French since the
+    /// thirteenth round, English since the fourteenth); after an exasperated one it stays.
     #[test]
     fn a_double_question_mark_after_a_plainly_polite_question_is_asked_twice() {
         assert!(rules_found("Je n'ai pas reçu le lien, il est parti à quelle adresse ??", "fr").is_empty());
