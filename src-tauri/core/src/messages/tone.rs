@@ -2570,11 +2570,16 @@ mod tests {
             ("Vous aussi, bonne continuation !", "fr"),
             ("Same to you!", "en"),
             ("And the same to you, good luck with the launch.", "en"),
+            // Pride in a round reached (fourteenth round: the model read both as sarcasm).
+            ("Quel honneur d'être parmi les deux derniers candidats !", "fr"),
+            ("Wow, what an honour to be in the final two.", "en"),
         ] {
             assert!(rules_found(text, lang).is_empty(), "{text}: {:?}", rules_found(text, lang));
         }
         assert!(rules_found("Je vous souhaite la même chose, bande de clowns.", "fr").contains(&"insult".to_owned()));
         assert!(!rules_found("Same to you, you absolute clown.", "en").is_empty());
+        assert!(!rules_found("What an honour to be ghosted by your team after the final round.", "en").is_empty());
+        assert!(!rules_found("Quel honneur d'être ignoré après le dernier entretien.", "fr").is_empty());
     }
 
     #[test]
