@@ -2992,10 +2992,18 @@ mod tests {
             "Vous allez me répondre un jour ??",
             "C'est comme ça que vous traitez les candidats ??",
             "Trois semaines sans nouvelles, c'est normal ??",
-            "Je n'ai pas reçu le lien, il est parti à quelle adresse ?!",
+            "Je n'ai pas reçu le lien, vous l'avez envoyé ?!",
         ] {
             assert!(rules_found(text, "fr").contains(&"punctuation".to_owned()), "{text}");
         }
+        // Practical questions as texters write them are sincere questions too (fourteenth round).
+        for text in [
+            "cest toujours le 3 la date de debut?? je prefere verifier",
+            "cest quoi le code vestimentaire?? je veux pas arriver en jogging lol",
+        ] {
+            assert!(rules_found(text, "fr").is_empty(), "{text}: {:?}", rules_found(text, "fr"));
+        }
+        assert!(rules_found("C'est toujours le même silence ??", "fr").contains(&"punctuation".to_owned()));
         // English since the fourteenth round, with "how can / could / dare you…" as grievances.
         assert!(rules_found("Sorry, did you mean the Leeds office or the Bradford one??", "en").is_empty());
         assert!(rules_found("Do I need to bring ID for the security desk??", "en").is_empty());
