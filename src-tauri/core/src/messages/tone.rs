@@ -3004,6 +3004,9 @@ mod tests {
             assert!(rules_found(text, "fr").is_empty(), "{text}: {:?}", rules_found(text, "fr"));
         }
         assert!(rules_found("C'est toujours le même silence ??", "fr").contains(&"punctuation".to_owned()));
+        let practical = "what time is the interview again?? i wrote 2 but my friend says 3";
+        assert!(rules_found(practical, "en").is_empty(), "{:?}", rules_found(practical, "en"));
+        assert!(rules_found("Where is my contract??", "en").contains(&"punctuation".to_owned()));
         // English since the fourteenth round, with "how can / could / dare you…" as grievances.
         assert!(rules_found("Sorry, did you mean the Leeds office or the Bradford one??", "en").is_empty());
         assert!(rules_found("Do I need to bring ID for the security desk??", "en").is_empty());
