@@ -2949,6 +2949,25 @@ mod tests {
         ] {
             assert!(rules_alone(text, "en").contains(&cat.to_owned()), "{text}: {:?}", rules_alone(text, "en"));
         }
+        // French, from a probe of 131 polite sentences another helper aimed at fr.json (112 flagged -> 106).
+        for text in [
+            "Je suis disponible mardi, ou sinon jeudi matin.",
+            "Je sais que je peux sembler surqualifié, mais ce poste m'intéresse vraiment.",
+            "Je vous répondrai plus en détail ce soir, je suis en réunion.",
+            "Bonne chance pour trouver la meilleure personne pour le poste !",
+            "Je suis organisé, ponctuel, et j'ai une excellente mémoire.",
+        ] {
+            assert!(rules_alone(text, "fr").is_empty(), "{text}: {:?}", rules_alone(text, "fr"));
+        }
+        for (text, cat) in [
+            ("Répondez-moi avant vendredi, ou sinon.", "demand"),
+            ("Vous m'avez jugé surqualifié, quelle blague.", "blame"),
+            ("Je ne répondrai plus à vos courriels.", "dismissal"),
+            ("Bonne chance pour trouver mieux que moi.", "sarcasm"),
+            ("Et moi, j'ai une très bonne mémoire.", "threat"),
+        ] {
+            assert!(rules_alone(text, "fr").contains(&cat.to_owned()), "{text}: {:?}", rules_alone(text, "fr"));
+        }
     }
 
     /// Formulas that are sarcasm only in their sarcastic shape (fourteenth round: 20 of 21 polite English sentences of
