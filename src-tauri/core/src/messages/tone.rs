@@ -2932,6 +2932,8 @@ mod tests {
             "I can do Tuesday, or else Thursday morning works too.",
             "Is there an issue on your end with the video link?",
             "I really hope this isn't the end of it and that we cross paths again.",
+            "I hope life treats you kindly.",
+            "In case you did not open the attachment, here it is as a link.",
         ] {
             assert!(rules_alone(text, "en").is_empty(), "{text}: {:?}", rules_alone(text, "en"));
         }
