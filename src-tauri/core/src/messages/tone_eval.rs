@@ -20,7 +20,8 @@ pub const SETS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/ton
 /// The held-out sets in `tests/tone/`, oldest first: each written by helpers from a brief, never by whoever writes
 /// the rules or the training sentences (their history and floors: the `*_FLOOR` constants of the tests below).
 /// `tone_report` prints their figures, and no training sentence may read the same as one of their messages.
-pub const HELD_OUT_SETS: [&str; 4] = ["fifteenth.json", "sixteenth.json", "seventeenth.json", "eighteenth.json"];
+pub const HELD_OUT_SETS: [&str; 5] =
+    ["fifteenth.json", "sixteenth.json", "seventeenth.json", "eighteenth.json", "nineteenth.json"];
 
 /// The first fourteen held-out sets — the first ten learned from since the twelfth round, the eleventh and twelfth since
 /// the thirteenth (2026-12-04), the thirteenth and fourteenth since the fourteenth (see `train::FromSets`): their
@@ -350,6 +351,12 @@ mod tests {
     #[test]
     fn the_eighteenth_held_out_sets_meet_their_floor() {
         meets("eighteenth.json", &EIGHTEENTH_FLOOR);
+    }
+
+    /// The nineteenth held-out set, written at the start of the fourteenth round (see [`NINETEENTH_FLOOR`]).
+    #[test]
+    fn the_nineteenth_held_out_sets_meet_their_floor() {
+        meets("nineteenth.json", &NINETEENTH_FLOOR);
     }
 
     fn meets(file: &str, floors: &[(&str, f64, f64, f64)]) {
@@ -685,6 +692,23 @@ mod tests {
     /// fourteenth sets learned, English polite budget 2 %): before fr 97.3 / 94.7 / 4.0, en 97.3 / 96.0 / 5.3 (rules
     /// alone fr 76.0 / 74.7 / 9.3, en 76.0 / 75.3 / 9.3); after fr 98.7 / 94.7 / 3.3, en 98.7 / 96.0 / 4.7. Its
     /// false alarms after, by category of finding: fr runs 3, insult, threat; en runs 2, demand 2, blame, profanity,
-    /// sarcasm (the messages themselves not read).
-    const EIGHTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 94.5, 3.5), ("en", 98.5, 95.5, 5.0)];
+    /// sarcasm (the messages themselves not read). At the round's end (asked_twice in English, a turn for the better
+    /// after a wait, sarcastic and threatening formulas narrowed to their shape): fr unchanged, en 98.7 / 96.0 / 4.0
+    /// (one run fewer).
+    const EIGHTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 94.5, 3.5), ("en", 98.5, 95.5, 4.5)];
+
+    /// The nineteenth set (`tests/tone/nineteenth.json`, 150 hostile — 15 per category — and 150 polite per
+    /// language, written by two more helpers from the brief at the start of the fourteenth round; fifteen new
+    /// writers per language: Lille fishmonger, Bordeaux cellar worker, Gaspésie fisherman, Sherbrooke student,
+    /// Bamako-born clerk, Liège welder, Guadeloupe, Kinshasa-born technician, Strasbourg pastry cook, Nice,
+    /// Rouen retiree, Montréal-Nord texting, Fribourg, Haitian-born caregiver in Montréal, Clermont-Ferrand
+    /// engineer / Glasgow, Cardiff, Lagos-born, Sydney, Dublin, New Orleans, Karachi-born, Nairobi-born in Leeds,
+    /// Seattle lowercase, Belfast, Manila-born, Brooklyn texting, Ohio, Leeds retiree, Jamaica-born in London; never
+    /// read here). Scored on 1454b84 (before the round), after its first step (b28c3f9) and at its end into files
+    /// kept unread, read once at the end: before fr 98.7 / 96.7 / 5.3, en 97.3 / 94.7 / 4.0 (rules alone fr 73.3 /
+    /// 70.7 / 8.7, en 80.0 / 78.0 / 7.3); first step fr unchanged, en 97.3 / 94.7 / 3.3; end the same (the round's
+    /// rules moved nothing here; rules alone en 6.0 % false alarms). Its false alarms at the end, by category of
+    /// finding: fr blame 3, runs 2, ill wish, profanity, threat; en sarcasm 4, runs 1 (the messages themselves not
+    /// read).
+    const NINETEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 96.5, 5.5), ("en", 97.0, 94.5, 3.5)];
 }
