@@ -262,8 +262,9 @@ struct RuleFile {
     news: Vec<String>,
     /// A turn for the better after a wait, within one sentence ("…and then boom, an offer", «…et finalement un
     /// oui»): a grievance before it no longer holds the sentence's run ("Three weeks of silence and then a yes?!"),
-    /// which the other rules and the models then read as they would any run. Only the writer's good outcome: a
-    /// rejection or "the job went to someone else" after "then" is no turn.
+    /// and the sentence counts as news; the run model's glad reading is then enough, with its guards (no negation
+    /// from the turn on, no grievance after a "?" run). Only the writer's good outcome: a rejection, an offer pulled
+    /// or "the job went to someone else" after "then" is no turn (those are grievances after it).
     #[serde(default)]
     turn: Vec<String>,
     /// Core words whose misspellings at one edit are read as the word ("imbésile", "idoit", "incompetant"):
@@ -1419,26 +1420,36 @@ fn angry_runs(
     let glad = |m: &Matcher| -> Vec<_> {
         m.find(toks, rules, neg).into_iter().filter(|h| !negated_before(toks, neg, h.first)).collect()
     };
-    // A grievance holds its sentence's runs unless a turn for the better comes after every grievance in it.
-    let turns = glad(&rules.turn);
+    // A grievance holds its sentence's runs unless a turn for the better comes after every grievance in it (one
+    // that overlaps the turn — "and then they picked me" — is the turn itself). The wait before a turn is told with
+    // negations ("nothing for weeks and then…"), so a turn is not undone by one before it; its gaps never cross one.
+    let turns = rules.turn.find(toks, rules, neg);
     let grievances = rules.grievance.find(toks, rules, &no_neg);
-    let grievance: HashSet<usize> = grievances
+    let lifts = |t: &Hit| {
+        let s = toks[t.first].sentence;
+        grievances
+            .iter()
+            .filter(|g| toks[g.first].sentence == s)
+            .all(|g| g.last < t.first || g.first <= t.last)
+            // Nor a negation from the turn on ("…and then I did not get the offer?!").
+            && !(t.first..toks.len()).take_while(|&j| toks[j].sentence == s).any(|j| neg[j])
+    };
+    let lifted: HashSet<usize> = turns
         .iter()
-        .map(|h| toks[h.first].sentence)
-        .filter(|&s| {
-            let last = grievances.iter().filter(|g| toks[g.first].sentence == s).map(|g| g.last).max();
-            !turns.iter().any(|t| toks[t.first].sentence == s && last.is_some_and(|l| t.first > l))
-        })
+        .filter(|t| grievances.iter().any(|g| toks[g.first].sentence == toks[t.first].sentence) && lifts(t))
+        .map(|t| toks[t.first].sentence)
         .collect();
+    let grievance: HashSet<usize> =
+        grievances.iter().map(|h| toks[h.first].sentence).filter(|s| !lifted.contains(s)).collect();
     let mut cheer: HashSet<usize> = glad(&rules.cheer).iter().map(|h| toks[h.first].sentence).collect();
     let delight = sentences_of(&rules.delight, neg);
     cheer.extend(greetings(reading, rules, names, proper));
     let asking = sentences_of(&rules.asking, &no_neg);
     let news_hits = glad(&rules.news);
-    // A turn for the better is news too ("…and then boom, an offer letter?!"); the tone model reads the wait
-    // before it, so the run model's glad reading is enough there («Trois mois d'attente, et finalement un oui ?!»).
-    let turned: HashSet<usize> = turns.iter().map(|h| toks[h.first].sentence).collect();
-    let news: HashSet<usize> = news_hits.iter().map(|h| toks[h.first].sentence).chain(turned.iter().copied()).collect();
+    // A turn for the better that lifted a wait is news too ("…and then boom, an offer letter?!"); the tone model
+    // reads the wait before it, so there the run model's glad reading is enough, with the run model's other guards
+    // («Trois mois d'attente, et finalement un oui ?!»).
+    let news: HashSet<usize> = news_hits.iter().map(|h| toks[h.first].sentence).chain(lifted.iter().copied()).collect();
     // News that opens its sentence, for the sentence after "?!" ("Really?! You picked me for the Leeds office?").
     let news_opens: HashSet<usize> = news_hits
         .iter()
@@ -1499,7 +1510,9 @@ fn angry_runs(
                 || (p.bangs_only && (warm.contains(&s) || (p.marks == 2 && under(s, CALM))))
                 || !grievance.contains(&s)
                     && (glad_run(p, s)
-                        || (turned.contains(&s) && hostility.get(&s).is_some_and(|r| r.glad))
+                        || (lifted.contains(&s)
+                            && hostility.get(&s).is_some_and(|r| r.glad)
+                            && (p.bangs_only || follows(p).is_none_or(|n| !grievance.contains(&n))))
                         || if p.bangs_only {
                             (cheer.contains(&s) || news.contains(&s)) && under(s, GLAD_CALM)
                         } else {
@@ -3020,20 +3033,22 @@ mod tests {
     /// reads it (fourteenth round).
     #[test]
     fn a_turn_for_the_better_after_a_wait_lifts_the_grievance_from_its_run() {
+        // Each of these has a grievance ("sans nouvelles", "silence") that held its run before.
         for (text, lang) in [
-            ("Spent four months waiting to hear about the federal posting, and it turns out I got it!!!", "en"),
-            ("Y m'ont pas rappelé pendant un mois, pis finalement je commence lundi!!!", "fr"),
+            ("Trois semaines sans nouvelles et finalement un oui ?!", "fr"),
+            ("Un mois de silence, puis ce matin une offre !!!", "fr"),
         ] {
             assert!(rules_found(text, lang).is_empty(), "{text}: {:?}", rules_found(text, lang));
         }
-        // No turn without the writer's good outcome after the wait, nor with it before the grievance.
+        // No turn without the writer's good outcome after the wait, with a negation after it, or before the
+        // grievance; and without a wait there is nothing to lift.
         for (text, lang) in [
-            (
-                "Spent four months waiting to hear about the federal posting, and it turns out they cancelled it!!!",
-                "en",
-            ),
+            ("Waited two months and then the offer got pulled!!!", "en"),
             ("Three weeks of silence and then a template rejection?!", "en"),
+            ("Three weeks of silence and then I did not get the offer?!", "en"),
             ("I finally got the offer and then nothing for three weeks?!", "en"),
+            ("Now I hear you've hired your nephew?!", "en"),
+            ("J'ai attendu trois mois et puis l'offre a été retirée !!!", "fr"),
             ("Trois mois d'attente, et finalement un refus ?!", "fr"),
         ] {
             assert!(rules_found(text, lang).contains(&"punctuation".to_owned()), "{text}");
