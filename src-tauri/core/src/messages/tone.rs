@@ -2953,6 +2953,11 @@ mod tests {
         for (text, cat) in [
             ("I will use it against you.", "threat"),
             ("Expect to hear from my lawyer.", "threat"),
+            ("Talk to my lawyer.", "threat"),
+            ("This won't be the end of it.", "threat"),
+            ("Rejected again, what a surprise.", "sarcasm"),
+            ("Whatever, your loss.", "sarcasm"),
+            ("Straight to spam.", "dismissal"),
             ("See you in court.", "threat"),
             ("I will be complaining to your CEO about this.", "threat"),
             ("You'll be hearing from me.", "threat"),
