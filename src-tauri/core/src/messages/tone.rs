@@ -955,7 +955,6 @@ fn is_title(folded: &str) -> bool {
     )
 }
 
-/// Cuts the text into words, lines, sentences and clauses, and finds punctuation runs, in one pass.
 /// How many marks of a run of "!" and "?" a character counts for: one for "!" and "?", two for "‼", "⁇", "⁈" and
 /// "⁉", none for anything else. The trainer cuts learned messages at runs the same way.
 pub(in crate::messages::tone) fn mark_weight(c: char) -> usize {
@@ -966,6 +965,7 @@ pub(in crate::messages::tone) fn mark_weight(c: char) -> usize {
     }
 }
 
+/// Cuts the text into words, lines, sentences and clauses, and finds punctuation runs, in one pass.
 fn read(text: &str, split_elisions: bool) -> Reading {
     let mut words: Vec<Word> = Vec::new();
     let mut word_sentence = Vec::new();
@@ -1427,18 +1427,13 @@ fn angry_runs(
     let grievances = rules.grievance.find(toks, rules, &no_neg);
     let lifts = |t: &Hit| {
         let s = toks[t.first].sentence;
-        grievances
-            .iter()
-            .filter(|g| toks[g.first].sentence == s)
-            .all(|g| g.last < t.first || g.first <= t.last)
+        let mut in_sentence = grievances.iter().filter(|g| toks[g.first].sentence == s).peekable();
+        in_sentence.peek().is_some()
+            && in_sentence.all(|g| g.last < t.first || g.first <= t.last)
             // Nor a negation from the turn on ("…and then I did not get the offer?!").
             && !(t.first..toks.len()).take_while(|&j| toks[j].sentence == s).any(|j| neg[j])
     };
-    let lifted: HashSet<usize> = turns
-        .iter()
-        .filter(|t| grievances.iter().any(|g| toks[g.first].sentence == toks[t.first].sentence) && lifts(t))
-        .map(|t| toks[t.first].sentence)
-        .collect();
+    let lifted: HashSet<usize> = turns.iter().filter(|t| lifts(t)).map(|t| toks[t.first].sentence).collect();
     let grievance: HashSet<usize> =
         grievances.iter().map(|h| toks[h.first].sentence).filter(|s| !lifted.contains(s)).collect();
     let mut cheer: HashSet<usize> = glad(&rules.cheer).iter().map(|h| toks[h.first].sentence).collect();
