@@ -445,6 +445,44 @@ pub(super) fn findings(
     out
 }
 
+/// Of the sentences `ids` long enough to judge ([`OVERRULE_MIN_WORDS`]), the tone model's probability of each
+/// not being polite, to overrule a rule phrase where the model is sure the sentence is courteous. Nothing
+/// without the model, under `--rules-only` (whose figures are the rules' alone) or in the tests that turn the
+/// model off.
+pub(super) fn politeness(
+    lang: &str,
+    reading: &Reading,
+    names: &HashSet<String>,
+    proper: &[bool],
+    quiet: &[bool],
+    ids: &HashSet<usize>,
+) -> HashMap<usize, f32> {
+    #[cfg(test)]
+    if tests::MODEL_OFF.with(std::cell::Cell::get) {
+        return HashMap::new();
+    }
+    if RULES_ONLY.load(std::sync::atomic::Ordering::Relaxed) {
+        return HashMap::new();
+    }
+    let Some(model) = shipped(lang) else { return HashMap::new() };
+    let mut feats = Vec::new();
+    let mut out = HashMap::new();
+    for s in sentences(reading, names, proper, quiet).into_iter().filter(|s| ids.contains(&s.id)) {
+        if s.text.split(' ').count() < OVERRULE_MIN_WORDS {
+            continue;
+        }
+        features(&s.text, lang, &mut feats);
+        out.insert(s.id, model.hostility(&feats).1);
+    }
+    out
+}
+
+/// The fewest words a sentence needs for the tone model to overrule a rule phrase in it. A short blunt
+/// sentence is the rules' to judge: the model, which learned "not a waste of time" as polite, reads "It was a
+/// waste of time." as plainly polite too; with eight words or more, the words around the phrase say how it
+/// is meant ("Please consider this my notice of withdrawal from the process.").
+const OVERRULE_MIN_WORDS: usize = 8;
+
 /// Of the sentences `ids`, how the models read each: the tone model's probability of not being polite, and
 /// whether the run model reads a run after it as glad. No model means no figure: the caller treats an unknown
 /// sentence as not calm.
@@ -628,7 +666,8 @@ pub(super) mod tests {
     }
 
     /// The repo corpus stays the regression set: the model adds no false alarm on its polite messages (learned
-    /// since the tenth round), and only adds catches on its hostile ones (never learned).
+    /// since the tenth round), and on its hostile ones (never learned) it takes away only what it overrules
+    /// (`tone::tests::OVERRULED`), and still adds catches of its own.
     #[test]
     fn the_repo_corpus_with_the_model_on() {
         let repo = repo();
@@ -645,18 +684,24 @@ pub(super) mod tests {
                 polite.iter().copied().filter(|t| flagged(t, lang, false) && !flagged(t, lang, true)).collect();
             assert!(new_alarms.is_empty(), "{lang}: the model flags polite messages {new_alarms:#?}");
             let hostile = repo[lang]["hostile"].as_array().unwrap();
-            let (mut with, mut without) = (0, 0);
+            let (mut with, mut without, mut overruled) = (0, 0, 0);
             for h in hostile.iter().filter_map(|h| h["text"].as_str()) {
-                with += usize::from(flagged(h, lang, false));
-                without += usize::from(flagged(h, lang, true));
+                let (on, off) = (flagged(h, lang, false), flagged(h, lang, true));
+                if off && !on {
+                    assert!(super::super::tests::OVERRULED.contains(&h), "{lang}: the model lost {h}");
+                    overruled += 1;
+                }
+                with += usize::from(on);
+                without += usize::from(off);
             }
             let alarms = polite.iter().filter(|t| flagged(t, lang, false)).count();
+            let added = with + overruled - without;
             eprintln!(
-                "{lang} repo corpus, model on: hostile caught {with}/{} (rules alone {without}), polite flagged {alarms}/{}",
+                "{lang} repo corpus, model on: hostile caught {with}/{} (rules alone {without}; the model adds {added}, overrules {overruled}), polite flagged {alarms}/{}",
                 hostile.len(),
                 polite.len()
             );
-            assert!(with >= without, "{lang}: {with} < {without}");
+            assert!(added > 0, "{lang}: the model adds no catch of its own");
         }
     }
 
