@@ -20,8 +20,8 @@ pub const SETS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/ton
 /// The held-out sets in `tests/tone/`, oldest first: each written by helpers from a brief, never by whoever writes
 /// the rules or the training sentences (their history and floors: the `*_FLOOR` constants of the tests below).
 /// `tone_report` prints their figures, and no training sentence may read the same as one of their messages.
-pub const HELD_OUT_SETS: [&str; 5] =
-    ["fifteenth.json", "sixteenth.json", "seventeenth.json", "eighteenth.json", "nineteenth.json"];
+pub const HELD_OUT_SETS: [&str; 6] =
+    ["fifteenth.json", "sixteenth.json", "seventeenth.json", "eighteenth.json", "nineteenth.json", "twentieth.json"];
 
 /// The first fourteen held-out sets — the first ten learned from since the twelfth round, the eleventh and twelfth since
 /// the thirteenth (2026-12-04), the thirteenth and fourteenth since the fourteenth (see `train::FromSets`): their
@@ -359,6 +359,12 @@ mod tests {
         meets("nineteenth.json", &NINETEENTH_FLOOR);
     }
 
+    /// The twentieth held-out set, written during the fourteenth round (see [`TWENTIETH_FLOOR`]).
+    #[test]
+    fn the_twentieth_held_out_sets_meet_their_floor() {
+        meets("twentieth.json", &TWENTIETH_FLOOR);
+    }
+
     fn meets(file: &str, floors: &[(&str, f64, f64, f64)]) {
         let src = read_set(file).expect("a held-out set");
         let corpus: Corpus = serde_json::from_str(&src).expect("held-out sets' shape");
@@ -646,7 +652,9 @@ mod tests {
     /// after "?!"): fr 98.7 / 96.7 / 2.7, en 97.3 / 92.7 / 2.0.
     /// Fourteenth round, after its first step (the thirteenth and fourteenth sets learned, English polite budget
     /// 2 %): fr 98.7 / 97.3 / 2.7, en 97.3 / 93.3 / 2.7 (one run more).
-    const FIFTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 97.0, 3.0), ("en", 97.0, 93.0, 3.0)];
+    /// Fifteenth round, after its first step (the model overrules a broad phrase of sarcasm, blame, demand, threat
+    /// or dismissal in a long sentence it reads as plainly polite): fr unchanged, en 97.3 / 93.3 / 2.0.
+    const FIFTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 97.0, 3.0), ("en", 97.0, 93.0, 2.5)];
 
     /// The sixteenth set (`tests/tone/sixteenth.json`, 150 hostile — 15 per category — and 150 polite per language,
     /// written by two more helpers from the brief at the end of the twelfth round; fifteen new writers per language:
@@ -664,6 +672,8 @@ mod tests {
     /// en 94.7 / 92.7 / 1.3.
     /// Fourteenth round, after its first step (the thirteenth and fourteenth sets learned, English polite budget
     /// 2 %): fr 96.0 / 96.7 / 2.0, en 94.7 / 92.7 / 0.7.
+    /// Fifteenth round, after its first step (the model overrules a broad phrase of sarcasm, blame, demand, threat
+    /// or dismissal in a long sentence it reads as plainly polite): unchanged.
     const SIXTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 95.5, 96.5, 2.5), ("en", 94.5, 92.5, 1.0)];
 
     /// The seventeenth set (`tests/tone/seventeenth.json`, 150 hostile — 15 per category — and 150 polite per
@@ -679,7 +689,9 @@ mod tests {
     /// alarms at the end, by category of finding: fr runs 3; en runs 4, sarcasm 2 (the messages themselves not read).
     /// Fourteenth round, after its first step (the thirteenth and fourteenth sets learned, English polite budget
     /// 2 %): fr unchanged, en 100.0 / 96.0 / 4.0.
-    const SEVENTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 95.5, 2.5), ("en", 99.5, 95.5, 4.5)];
+    /// Fifteenth round, after its first step (the model overrules a broad phrase of sarcasm, blame, demand, threat
+    /// or dismissal in a long sentence it reads as plainly polite): fr unchanged, en 100.0 / 96.0 / 2.7.
+    const SEVENTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 95.5, 2.5), ("en", 99.5, 95.5, 3.0)];
 
     /// The eighteenth set (`tests/tone/eighteenth.json`, 150 hostile — 15 per category — and 150 polite per
     /// language, written by two more helpers from the brief during the thirteenth round; fifteen new writers per
@@ -695,7 +707,9 @@ mod tests {
     /// sarcasm (the messages themselves not read). At the round's end (asked_twice in English, a turn for the better
     /// after a wait, sarcastic and threatening formulas narrowed to their shape): fr unchanged, en 98.7 / 96.0 / 4.0
     /// (one run fewer).
-    const EIGHTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 94.5, 3.5), ("en", 98.5, 95.5, 4.5)];
+    /// Fifteenth round, after its first step (the model overrules a broad phrase of sarcasm, blame, demand, threat
+    /// or dismissal in a long sentence it reads as plainly polite): fr unchanged, en 98.7 / 96.0 / 2.7.
+    const EIGHTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 94.5, 3.5), ("en", 98.5, 95.5, 3.0)];
 
     /// The nineteenth set (`tests/tone/nineteenth.json`, 150 hostile — 15 per category — and 150 polite per
     /// language, written by two more helpers from the brief at the start of the fourteenth round; fifteen new
@@ -710,5 +724,21 @@ mod tests {
     /// rules moved nothing here; rules alone en 6.0 % false alarms). Its false alarms at the end, by category of
     /// finding: fr blame 3, runs 2, ill wish, profanity, threat; en sarcasm 4, runs 1 (the messages themselves not
     /// read).
-    const NINETEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 96.5, 5.5), ("en", 97.0, 94.5, 3.5)];
+    /// Fifteenth round, after its first step (the model overrules a broad phrase of sarcasm, blame, demand, threat
+    /// or dismissal in a long sentence it reads as plainly polite): fr 98.7 / 96.7 / 4.7, en 97.3 / 94.7 / 1.3.
+    const NINETEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 96.5, 5.0), ("en", 97.0, 94.5, 1.5)];
+
+    /// The twentieth set (`tests/tone/twentieth.json`, 150 hostile — 15 per category — and 150 polite per language,
+    /// written by two more helpers from the brief during the fourteenth round; fifteen new writers per language:
+    /// Besançon baker, Le Havre trucker, Chicoutimi aide, Laval texting student, Cotonou-born in Lyon, Namur,
+    /// Martinique, Brazzaville-born, Toulouse, Bastia, Limoges ex-gendarme, Marseille texting teen, Neuchâtel,
+    /// Moroccan-born in Montréal, Paris corporate / Birmingham, Aberdeen, Chennai-born in Toronto, Perth, Cork,
+    /// Memphis, Dhaka-born in New York, Kampala-born in Manchester, Portland lowercase, Derry, Cebu-born in Dubai,
+    /// Bronx texting, Nebraska, Edinburgh retiree, Trinidad-born in London; never read here). Scored on 2cc1c4e
+    /// (the fourteenth round's last change; the same file on 1ef075e) into files kept unread, read once after the
+    /// fifteenth round's first step (the model overrules a broad phrase in a long sentence it reads as plainly
+    /// polite): before fr 100.0 / 96.7 / 2.7, en 96.0 / 94.0 / 4.7 (rules alone fr 84.0 / 80.7 / 6.7, en 78.7 /
+    /// 74.7 / 8.7); after fr unchanged, en 96.0 / 94.0 / 4.0. Its false alarms after, by category of finding: fr
+    /// runs 4; en runs 3, demand 2, blame, sarcasm (the messages themselves not read).
+    const TWENTIETH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 99.5, 96.5, 3.0), ("en", 95.5, 93.5, 4.5)];
 }
