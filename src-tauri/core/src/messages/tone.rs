@@ -3175,6 +3175,27 @@ mod tests {
 
     /// "??" after a question the tone model reads as plainly polite is the question asked twice (French since the
     /// thirteenth round, English since the fourteenth); after an exasperated one it stays.
+    /// Fifteenth round: rules narrowed to their meaning — the age that decided, not any mention of one's age; "I
+    /// need an answer", not "an offer I need to answer"; a street's name is a place.
+    #[test]
+    fn the_fifteenth_rounds_narrower_rules() {
+        for (text, lang) in [
+            ("Le marché est dur pour les gens de mon âge, et vous n'y êtes pour rien.", "fr"),
+            ("Mon adresse est le 8 rue du Calvaire, à Rouen.", "fr"),
+            ("I have another offer I need to answer Monday.", "en"),
+        ] {
+            assert!(rules_alone(text, lang).is_empty(), "{text}: {:?}", rules_alone(text, lang));
+        }
+        for (text, lang, cat) in [
+            ("Vous m'avez écarté à cause de mon âge.", "fr", "blame"),
+            ("J'ai bien senti que mon âge a joué dans votre décision.", "fr", "blame"),
+            ("I need an answer by Friday.", "en", "demand"),
+            ("I want answers.", "en", "demand"),
+        ] {
+            assert!(rules_alone(text, lang).contains(&cat.to_owned()), "{text}: {:?}", rules_alone(text, lang));
+        }
+    }
+
     /// A sincere question form closed by "??" is asked twice even with a grievance word in it ("unpaid", «à mes
     /// frais», "meant to"), when the models read it and the sentence after it as plainly polite; an exasperated
     /// one ends the message or goes on with its grievance.
