@@ -134,11 +134,13 @@ impl Cat {
         !self.lexical()
     }
 
-    /// Below what probability of not being polite the tone model overrules a rule phrase of this category.
-    /// The rule lists of what a sentence does reach far: "consider this my notice of withdrawal" matches a
-    /// dismissal's words, "you will see" a threat's. Where the model reads the whole sentence as plainly polite,
-    /// the phrase was courteous use of the words. Words (insults, swearing) and ill wishes are never overruled;
-    /// threats and dismissals, the other stop categories, only where the model is surest.
+    /// Below what probability of not being polite the tone model overrules a rule phrase of this category, in a
+    /// sentence of eight words or more (`model::OVERRULE_MIN_WORDS`). The rule lists of what a sentence does
+    /// reach far: "Please consider this my notice of withdrawal from the hiring process" matches a threat's words,
+    /// "I coach younger players at my local club" a blame's. Where the model reads the whole sentence as plainly
+    /// polite, the phrase was courteous use of the words. Words (insults, swearing) and ill wishes are never
+    /// overruled; threats and dismissals, the other stop categories, only where the model is surest and never a
+    /// phrase flagged `!`; no phrase flagged `=`.
     fn overruled_below(self) -> Option<f32> {
         match self {
             Cat::Sarcasm | Cat::Blame | Cat::Demand => Some(0.05),
@@ -632,7 +634,7 @@ fn compile(src: &str) -> Result<Rules, String> {
 /// each ending; `(two words|one)` a group of alternative phrases, `(a|)` makes it optional; `@name` a class;
 /// `~N` zero to N words of anything; `(group)?` optional. Leading flags: `^` not cancelled by a negation, `<` must
 /// open a sentence, `%` cancelled by a polite formula in the sentence, `!` not cancelled by the category's shield
-/// words; a trailing ` $` must close the sentence (after a gap: no more words than the gap allows follow).
+/// words, `=` never overruled by the model (see [`Cat::overruled_below`]); a trailing ` $` must close the sentence (after a gap: no more words than the gap allows follow).
 impl Matcher {
     fn add(&mut self, cat: Cat, src: &str, classes: &HashMap<String, Vec<String>>) -> Result<(), String> {
         let mut body = src.trim();
@@ -1414,7 +1416,10 @@ const RUN_BEFORE_GLAD: f32 = 0.9;
 /// without the sentence after, the probe's "Is there a reason my three follow-up emails have gone unanswered since
 /// March??" passed).
 const SINCERE_QUESTION: f32 = 0.3;
+/// How hostile the tone model may read the sentence after that question, of at least [`SINCERE_AFTER_WORDS`]
+/// words (a bare "Thanks." or «Merci d'avance.» says nothing of why the writer asks).
 const SINCERE_QUESTION_AFTER: f32 = 0.15;
+const SINCERE_AFTER_WORDS: usize = 4;
 
 /// The runs of "!" or "?" that read as anger, as punctuation findings. A run is read by the sentence it
 /// closes: "!" after thanks or praise, and "!!" after any calm sentence, are enthusiasm; after a grievance any
@@ -1535,8 +1540,11 @@ fn angry_runs(
     // After a question asked twice, a sentence with no grievance that the tone model reads as plainly polite: the
     // writer says why they ask ("Je ne veux pas arriver mal préparé.", "Don't want to turn up at the wrong gate.").
     // An exasperated question ends the message or goes on with its grievance ("…gone unanswered since March??").
+    let words_in = |n: usize| reading.word_sentence.iter().filter(|w| w.0 == n).count();
     let sincere_after = |p: &Punct, s: usize| {
-        follows(p).is_some_and(|n| n != s && !grievance.contains(&n) && under(n, SINCERE_QUESTION_AFTER))
+        follows(p).is_some_and(|n| {
+            n != s && !grievance.contains(&n) && under(n, SINCERE_QUESTION_AFTER) && words_in(n) >= SINCERE_AFTER_WORDS
+        })
     };
     let mut out = Vec::new();
     for p in &reading.punct {
@@ -1639,8 +1647,8 @@ pub fn check(text: &str, lang: &str, ctx: &Context) -> Vec<Finding> {
     let myself: Vec<(usize, usize, usize)> =
         rules.myself.find(&toks, rules, &no_neg).into_iter().map(|h| (h.first, h.last, toks[h.last].clause)).collect();
     let mut spans: Vec<(usize, usize, Cat)> = Vec::new();
-    // The sentences of the phrases the model may overrule, and their spans, decided after the loop.
-    let mut second_opinion: Vec<(usize, usize, Cat, usize)> = Vec::new();
+    // The phrases the model may overrule, with their sentences, decided after the loop.
+    let mut overrulable: Vec<(usize, usize, Cat, usize)> = Vec::new();
     for hit in rules.phrases.find(&toks, rules, &neg) {
         let p = &rules.phrases.patterns[hit.pattern];
         let first = &toks[hit.first];
@@ -1668,15 +1676,15 @@ pub fn check(text: &str, lang: &str, ctx: &Context) -> Vec<Finding> {
             && (p.shieldable || hit.cat.severity() != Severity::Stop)
             && hit.cat.overruled_below().is_some()
         {
-            second_opinion.push((a.u0, b.u1, hit.cat, first.sentence));
+            overrulable.push((a.u0, b.u1, hit.cat, first.sentence));
         } else {
             spans.push((a.u0, b.u1, hit.cat));
         }
     }
-    if !second_opinion.is_empty() {
-        let ids: HashSet<usize> = second_opinion.iter().map(|o| o.3).collect();
-        let reads = model::politeness(lang, &reading, &names, &proper, &quiet, &ids);
-        for (start, end, cat, sentence) in second_opinion {
+    if !overrulable.is_empty() {
+        let ids: HashSet<usize> = overrulable.iter().map(|o| o.3).collect();
+        let reads = model::overrule_reads(lang, &reading, &names, &proper, &quiet, &ids);
+        for (start, end, cat, sentence) in overrulable {
             let overruled = reads.get(&sentence).zip(cat.overruled_below()).is_some_and(|(&p, limit)| p < limit);
             if !overruled {
                 spans.push((start, end, cat));
@@ -2174,11 +2182,8 @@ mod tests {
         known.sort_unstable();
         assert_eq!(off, known, "missed hostile sentences, rules alone");
         assert!(on.iter().all(|m| known.contains(m) || OVERRULED.contains(m)), "missed with the model on: {on:?}");
-        assert!(
-            OVERRULED.iter().all(|m| on.contains(m)),
-            "no longer overruled: {:?}",
-            OVERRULED.map(|m| on.contains(&m))
-        );
+        let kept: Vec<&str> = OVERRULED.iter().copied().filter(|m| !on.contains(m)).collect();
+        assert!(kept.is_empty(), "no longer overruled: {kept:?}");
     }
 
     fn corpus_misses() -> Vec<&'static str> {
@@ -2429,8 +2434,8 @@ mod tests {
                 "fr",
                 "insult",
             ),
-            // A threat no shield word softens stays, however calm the model finds it (the "as well" of the first
-            // is no praise either).
+            // A threat no shield word softens (`!`) stays, however calm the model finds it (the "as well" of the
+            // first is no praise either).
             ("I plan to file with the state civil rights commission as well.", "en", "threat"),
             ("I have retained an attorney regarding the way my interview was handled.", "en", "threat"),
             ("You will be hearing from his office next week.", "en", "threat"),
@@ -2765,15 +2770,12 @@ mod tests {
             ("Is this a real job or a pyramid scheme??", "en"),
             ("C'est un vrai poste ou une arnaque ??", "fr"),
             ("Hello, for the third time, where is my contract?", "en"),
+            ("Bonjour, pour la troisième fois, où est mon contrat ?", "fr"),
             ("Delete my damn number.", "en"),
         ] {
             assert!(!rules_found(text, lang).is_empty(), "{text}: nothing found");
         }
         assert!(rules_alone("Je prie pour que vous soyez renvoyé.", "fr").contains(&"ill_wish".to_owned()));
-        // The model reads this one as a plain question and overrules the phrase (see `OVERRULED`).
-        assert!(
-            rules_alone("Bonjour, pour la troisième fois, où est mon contrat ?", "fr").contains(&"sarcasm".to_owned())
-        );
         assert!(rules_alone("Lose my number.", "en").contains(&"dismissal".to_owned()));
         assert!(rules_alone("Delete my number.", "en").contains(&"dismissal".to_owned()));
         assert!(rules_found("Is this a joke or what??", "en").contains(&"punctuation".to_owned()));
@@ -3173,21 +3175,23 @@ mod tests {
         }
     }
 
-    /// "??" after a question the tone model reads as plainly polite is the question asked twice (French since the
-    /// thirteenth round, English since the fourteenth); after an exasperated one it stays.
     /// Fifteenth round: rules narrowed to their meaning — the age that decided, not any mention of one's age; "I
     /// need an answer", not "an offer I need to answer"; a street's name is a place.
     #[test]
     fn the_fifteenth_rounds_narrower_rules() {
+        assert!(rules_alone("Puissent vos clients être aussi agréables que votre équipe !", "fr").is_empty());
+        assert!(!rules_alone("Puissiez-vous perdre tous vos clients !", "fr").is_empty());
         for (text, lang) in [
             ("Le marché est dur pour les gens de mon âge, et vous n'y êtes pour rien.", "fr"),
             ("Mon adresse est le 8 rue du Calvaire, à Rouen.", "fr"),
+            ("J'habite au 3 chemin des Putes-Roches, à Lévis.", "fr"),
+            ("À mon âge, je compte continuer à apprendre.", "fr"),
             ("I have another offer I need to answer Monday.", "en"),
         ] {
             assert!(rules_alone(text, lang).is_empty(), "{text}: {:?}", rules_alone(text, lang));
         }
         for (text, lang, cat) in [
-            ("Vous m'avez écarté à cause de mon âge.", "fr", "blame"),
+            ("Vous m'avez jugé sur mon âge.", "fr", "blame"),
             ("J'ai bien senti que mon âge a joué dans votre décision.", "fr", "blame"),
             ("I need an answer by Friday.", "en", "demand"),
             ("I want answers.", "en", "demand"),
@@ -3211,6 +3215,7 @@ mod tests {
         }
         for (text, lang) in [
             ("Is there a reason my follow-ups have gone unanswered since June??", "en"),
+            ("Is there a reason my follow-ups have gone unanswered since June?? Thanks.", "en"),
             ("Is the trial shift paid or unpaid?? Nobody has answered me in three weeks.", "en"),
             (
                 "Est-ce qu'il y a une raison pour laquelle mes trois relances sont restées sans réponse depuis juin ??",
@@ -3226,6 +3231,8 @@ mod tests {
         }
     }
 
+    /// "??" after a question the tone model reads as plainly polite is the question asked twice (French since the
+    /// thirteenth round, English since the fourteenth); after an exasperated one it stays.
     #[test]
     fn a_double_question_mark_after_a_plainly_polite_question_is_asked_twice() {
         assert!(rules_found("Je n'ai pas reçu le lien, il est parti à quelle adresse ??", "fr").is_empty());

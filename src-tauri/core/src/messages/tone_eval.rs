@@ -20,8 +20,15 @@ pub const SETS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/ton
 /// The held-out sets in `tests/tone/`, oldest first: each written by helpers from a brief, never by whoever writes
 /// the rules or the training sentences (their history and floors: the `*_FLOOR` constants of the tests below).
 /// `tone_report` prints their figures, and no training sentence may read the same as one of their messages.
-pub const HELD_OUT_SETS: [&str; 6] =
-    ["fifteenth.json", "sixteenth.json", "seventeenth.json", "eighteenth.json", "nineteenth.json", "twentieth.json"];
+pub const HELD_OUT_SETS: [&str; 7] = [
+    "fifteenth.json",
+    "sixteenth.json",
+    "seventeenth.json",
+    "eighteenth.json",
+    "nineteenth.json",
+    "twentieth.json",
+    "twenty-first.json",
+];
 
 /// The first fourteen held-out sets — the first ten learned from since the twelfth round, the eleventh and twelfth since
 /// the thirteenth (2026-12-04), the thirteenth and fourteenth since the fourteenth (see `train::FromSets`): their
@@ -365,6 +372,12 @@ mod tests {
         meets("twentieth.json", &TWENTIETH_FLOOR);
     }
 
+    /// The twenty-first held-out set, written at the start of the fifteenth round (see [`TWENTY_FIRST_FLOOR`]).
+    #[test]
+    fn the_twenty_first_held_out_sets_meet_their_floor() {
+        meets("twenty-first.json", &TWENTY_FIRST_FLOOR);
+    }
+
     fn meets(file: &str, floors: &[(&str, f64, f64, f64)]) {
         let src = read_set(file).expect("a held-out set");
         let corpus: Corpus = serde_json::from_str(&src).expect("held-out sets' shape");
@@ -654,6 +667,8 @@ mod tests {
     /// 2 %): fr 98.7 / 97.3 / 2.7, en 97.3 / 93.3 / 2.7 (one run more).
     /// Fifteenth round, after its first step (the model overrules a broad phrase of sarcasm, blame, demand, threat
     /// or dismissal in a long sentence it reads as plainly polite): fr unchanged, en 97.3 / 93.3 / 2.0.
+    /// Fifteenth round, at its end (also "??" closing a sincere question with a grievance word, rules narrowed to their
+    /// meaning, the French model retrained without what reads as a message of the twenty-first set): fr 98.7 / 98.0 / 2.7, en 97.3 / 93.3 / 2.0.
     const FIFTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 97.0, 3.0), ("en", 97.0, 93.0, 2.5)];
 
     /// The sixteenth set (`tests/tone/sixteenth.json`, 150 hostile — 15 per category — and 150 polite per language,
@@ -674,7 +689,9 @@ mod tests {
     /// 2 %): fr 96.0 / 96.7 / 2.0, en 94.7 / 92.7 / 0.7.
     /// Fifteenth round, after its first step (the model overrules a broad phrase of sarcasm, blame, demand, threat
     /// or dismissal in a long sentence it reads as plainly polite): unchanged.
-    const SIXTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 95.5, 96.5, 2.5), ("en", 94.5, 92.5, 1.0)];
+    /// Fifteenth round, at its end (also "??" closing a sincere question with a grievance word, rules narrowed to their
+    /// meaning, the French model retrained without what reads as a message of the twenty-first set): fr 96.0 / 96.7 / 1.3, en unchanged.
+    const SIXTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 95.5, 96.5, 1.5), ("en", 94.5, 92.5, 1.0)];
 
     /// The seventeenth set (`tests/tone/seventeenth.json`, 150 hostile — 15 per category — and 150 polite per
     /// language, written by two more helpers from the brief at the start of the thirteenth round; fifteen new
@@ -691,7 +708,9 @@ mod tests {
     /// 2 %): fr unchanged, en 100.0 / 96.0 / 4.0.
     /// Fifteenth round, after its first step (the model overrules a broad phrase of sarcasm, blame, demand, threat
     /// or dismissal in a long sentence it reads as plainly polite): fr unchanged, en 100.0 / 96.0 / 2.7.
-    const SEVENTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 95.5, 2.5), ("en", 99.5, 95.5, 3.0)];
+    /// Fifteenth round, at its end (also "??" closing a sincere question with a grievance word, rules narrowed to their
+    /// meaning, the French model retrained without what reads as a message of the twenty-first set): fr 98.7 / 96.0 / 0.7, en 100.0 / 96.0 / 2.0.
+    const SEVENTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 95.5, 1.0), ("en", 99.5, 95.5, 2.5)];
 
     /// The eighteenth set (`tests/tone/eighteenth.json`, 150 hostile — 15 per category — and 150 polite per
     /// language, written by two more helpers from the brief during the thirteenth round; fifteen new writers per
@@ -712,7 +731,8 @@ mod tests {
     /// Later in the fifteenth round the bare blame «mon âge» (« Il est toujours instructif, à mon âge, de découvrir…»)
     /// gave way to an age that decided ("à cause de mon âge", "mon âge a joué"): three false alarms fewer over the
     /// read sets, and one sarcastic message of this set, caught only by that accident, missed: fr 98.7 / 94.0.
-    const EIGHTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 94.0, 3.5), ("en", 98.5, 95.5, 3.0)];
+    /// At the round's end: fr 98.7 / 94.0 / 2.0, en 98.7 / 96.0 / 2.7.
+    const EIGHTEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 94.0, 2.5), ("en", 98.5, 95.5, 3.0)];
 
     /// The nineteenth set (`tests/tone/nineteenth.json`, 150 hostile — 15 per category — and 150 polite per
     /// language, written by two more helpers from the brief at the start of the fourteenth round; fifteen new
@@ -729,7 +749,9 @@ mod tests {
     /// read).
     /// Fifteenth round, after its first step (the model overrules a broad phrase of sarcasm, blame, demand, threat
     /// or dismissal in a long sentence it reads as plainly polite): fr 98.7 / 96.7 / 4.7, en 97.3 / 94.7 / 1.3.
-    const NINETEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 96.5, 5.0), ("en", 97.0, 94.5, 1.5)];
+    /// Fifteenth round, at its end (also "??" closing a sincere question with a grievance word, rules narrowed to their
+    /// meaning, the French model retrained without what reads as a message of the twenty-first set): fr 98.7 / 96.7 / 3.3, en 97.3 / 94.7 / 0.7.
+    const NINETEENTH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 98.5, 96.5, 3.5), ("en", 97.0, 94.5, 1.0)];
 
     /// The twentieth set (`tests/tone/twentieth.json`, 150 hostile — 15 per category — and 150 polite per language,
     /// written by two more helpers from the brief during the fourteenth round; fifteen new writers per language:
@@ -743,5 +765,25 @@ mod tests {
     /// polite): before fr 100.0 / 96.7 / 2.7, en 96.0 / 94.0 / 4.7 (rules alone fr 84.0 / 80.7 / 6.7, en 78.7 /
     /// 74.7 / 8.7); after fr unchanged, en 96.0 / 94.0 / 4.0. Its false alarms after, by category of finding: fr
     /// runs 4; en runs 3, demand 2, blame, sarcasm (the messages themselves not read).
-    const TWENTIETH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 99.5, 96.5, 3.0), ("en", 95.5, 93.5, 4.5)];
+    /// Fifteenth round, at its end (also "??" closing a sincere question with a grievance word, rules narrowed to their
+    /// meaning, the French model retrained without what reads as a message of the twenty-first set): fr 100.0 / 96.7 / 1.3, en 96.0 / 94.0 / 3.3.
+    const TWENTIETH_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 99.5, 96.5, 1.5), ("en", 95.5, 93.5, 3.5)];
+
+    /// The twenty-first set (`tests/tone/twenty-first.json`, 150 hostile — 15 per category — and 150 polite per
+    /// language, written by two more helpers from the brief at the start of the fifteenth round; fifteen writers per
+    /// language: Marseille dock worker, Toulouse rugby coach, Moncton chiac student, Saguenay forester, Dakar-born
+    /// accountant in Lyon, Abidjan-born nurse in Paris, Geneva banker, Namur teacher, Réunion cook, Brest sailor,
+    /// Québec City retiree, Trois-Rivières texting teen, Lausanne student, Tunis-born engineer in Montréal, Ajaccio
+    /// shop owner / Liverpool, Highlands, Birmingham, Texas, Boston, Toronto, Cape Town, Singapore-born, Auckland,
+    /// Mumbai-born, Vancouver lowercase, Atlanta, Newcastle retiree, Polish-born in London, Ghana-born in Toronto —
+    /// new helpers and sentences, though several of these profiles were also the seventeenth's or eighteenth's
+    /// writers; never read here). Scored on 1ef075e (before the round), after its first step (35ee284) and at its
+    /// end into files kept unread; the end's figures were seen when the set was added for the trainer's exclusion
+    /// (no change was made after), then all three read: before fr 92.0 / 92.7 / 5.3, en 98.7 / 96.0 / 2.0 (rules
+    /// alone fr 73.3 / 73.3 / 8.0, en 80.0 / 77.3 / 6.0); first step unchanged; end fr 92.0 / 92.7 / 4.7, en
+    /// unchanged — the round's changes, large on the sets read before, moved one French false alarm here. Its
+    /// misses and false alarms at the end, by category: fr stop recall at the goal's edge (dismissal 86.7, ill wish
+    /// 86.7, insult 93.3, threat 93.3), sarcasm 80.0; false alarms fr blame 2, runs 3, demand, threat; en demand,
+    /// dismissal, runs (the messages themselves not read).
+    const TWENTY_FIRST_FLOOR: [(&str, f64, f64, f64); 2] = [("fr", 91.5, 92.5, 5.0), ("en", 98.5, 95.5, 2.5)];
 }

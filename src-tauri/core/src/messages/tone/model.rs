@@ -389,7 +389,8 @@ static RULES_ONLY: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool
 
 /// Leaves the model's findings and the run model out of every check in this process, so that `tone_report
 /// --rules-only` can say what the rules alone reach and which false alarms are the models'. The app never calls it.
-/// (The tone model still tells the rules which sentences a run closes read calm.)
+/// (The tone model still tells the rules which sentences a run closes read calm, and which questions closed by "??"
+/// are sincere; it overrules no rule phrase.)
 pub fn rules_only(on: bool) {
     RULES_ONLY.store(on, std::sync::atomic::Ordering::Relaxed);
 }
@@ -449,7 +450,7 @@ pub(super) fn findings(
 /// not being polite, to overrule a rule phrase where the model is sure the sentence is courteous. Nothing
 /// without the model, under `--rules-only` (whose figures are the rules' alone) or in the tests that turn the
 /// model off.
-pub(super) fn politeness(
+pub(super) fn overrule_reads(
     lang: &str,
     reading: &Reading,
     names: &HashSet<String>,
@@ -480,7 +481,7 @@ pub(super) fn politeness(
 /// The fewest words a sentence needs for the tone model to overrule a rule phrase in it. A short blunt
 /// sentence is the rules' to judge: the model, which learned "not a waste of time" as polite, reads "It was a
 /// waste of time." as plainly polite too; with eight words or more, the words around the phrase say how it
-/// is meant ("Please consider this my notice of withdrawal from the process.").
+/// is meant ("Please consider this my notice of withdrawal from the hiring process.").
 const OVERRULE_MIN_WORDS: usize = 8;
 
 /// Of the sentences `ids`, how the models read each: the tone model's probability of not being polite, and
